@@ -1,0 +1,46 @@
+"""unconvert: United Nations documents into Akoma Ntoso, DOCX, PDF and plain text.
+
+    >>> import unconvert
+    >>> doc = unconvert.read("A_RES_64_183.txt")          # ODS text dump -> Document
+    >>> xml = unconvert.write(doc, "akn")                  # XSD-valid AKN4UN bytes
+    >>> pdf = unconvert.convert("A_RES_64_183.txt", "pdf")
+
+The tree is in ``unconvert.tree``; formats in ``unconvert.registry``; errors in ``unconvert.errors``.
+"""
+
+from unconvert.api import convert, read, validate, write
+from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.errors import (
+    BatchError,
+    FormatError,
+    InvalidOutputError,
+    ReadError,
+    UnconvertError,
+    ValidationError,
+    WriteError,
+)
+from unconvert.registry import formats
+from unconvert.tree import Document
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BatchError",
+    "Context",
+    "Diagnostic",
+    "Document",
+    "FormatError",
+    "InvalidOutputError",
+    "ReadError",
+    "Severity",
+    "UnconvertError",
+    "ValidationError",
+    "WriteError",
+    "__version__",
+    "convert",
+    "formats",
+    "read",
+    "validate",
+    "write",
+]

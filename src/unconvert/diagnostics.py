@@ -1,0 +1,30 @@
+"""Diagnostics: what a reader had to guess or a writer had to adapt, reported instead of printed.
+
+A diagnostic travels with the document (``Document.diagnostics``) and with batch results. Fatal problems are
+exceptions (``unconvert.errors``), never diagnostics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Diagnostic:
+    """One finding: ``code`` is stable and machine-readable (``adoption-date-missing``), ``message`` is for people,
+    ``line`` the 1-based line of the source it concerns (``None`` when it concerns the whole file)."""
+
+    severity: Severity
+    code: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.severity.value}: {self.message} [{self.code}]"

@@ -1,0 +1,1 @@
+"""Readers: bytes of some input format -> ``unconvert.tree.Document``. Readers never write."""

@@ -1,0 +1,6 @@
+"""Language table: es."""
+
+from unconvert.readers.ods.lang.base import LanguageTable
+from unconvert.tree import Language
+
+TABLE = LanguageTable(language=Language.ES)

@@ -1,0 +1,6 @@
+"""Language table: zh."""
+
+from unconvert.readers.ods.lang.base import LanguageTable
+from unconvert.tree import Language
+
+TABLE = LanguageTable(language=Language.ZH)

@@ -1,0 +1,97 @@
+"""The document tree: typed, immutable, importable without lxml, python-docx or reportlab.
+
+Every node is a frozen dataclass with tuples for children and a ``line`` (1-based source line) that equality
+ignores. ``Block`` and ``Inline`` are the two closed unions writers dispatch on. ``to_json`` / ``from_json`` give
+the versioned JSON form. ``docs/tree.md`` describes every node.
+"""
+
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.tree.blocks import (
+    Block,
+    Cell,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Point,
+    PreambularParagraph,
+    RawBlock,
+    Row,
+    Section,
+    Table,
+)
+from unconvert.tree.document import (
+    Annex,
+    Conclusions,
+    CoverLine,
+    CoverRole,
+    Document,
+    Masthead,
+    Part,
+    Preamble,
+    Preface,
+)
+from unconvert.tree.inlines import (
+    DateRef,
+    DateRole,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    RawInline,
+    Strong,
+    SymbolRef,
+    Text,
+    footnotes_in,
+    plain_text,
+)
+from unconvert.tree.json import JSON_VERSION, from_json, to_json
+from unconvert.tree.meta import AgendaItem, DocKind, Language, Meta, OdsFields, Organ, Session
+
+__all__ = [
+    "JSON_VERSION",
+    "AgendaItem",
+    "Annex",
+    "Block",
+    "Cell",
+    "Conclusions",
+    "CoverLine",
+    "CoverRole",
+    "DateRef",
+    "DateRole",
+    "Diagnostic",
+    "DocKind",
+    "Document",
+    "Emphasis",
+    "Footnote",
+    "Inline",
+    "Language",
+    "LineBreak",
+    "Masthead",
+    "MeetingRef",
+    "Meta",
+    "OdsFields",
+    "OperativeParagraph",
+    "Organ",
+    "Para",
+    "ParaRole",
+    "Part",
+    "Point",
+    "Preamble",
+    "PreambularParagraph",
+    "Preface",
+    "RawBlock",
+    "RawInline",
+    "Row",
+    "Section",
+    "Session",
+    "Severity",
+    "Strong",
+    "SymbolRef",
+    "Table",
+    "Text",
+    "footnotes_in",
+    "from_json",
+    "plain_text",
+    "to_json",
+]

@@ -1,0 +1,130 @@
+"""Inline nodes: the runs of text inside a paragraph, heading, cell or note.
+
+A paragraph's content is a ``tuple[Inline, ...]``. Concatenating the text of its inlines (``plain_text``) gives
+the paragraph's text exactly as the source printed it, footnote marks excluded. ``Footnote`` carries its note's
+own paragraphs, so a note lives exactly where its mark stood.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TypeAlias
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Text:
+    """Plain text."""
+
+    text: str
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Emphasis:
+    """Italic text: the opening phrase of a preambular or operative paragraph, the formula."""
+
+    children: tuple[Inline, ...]
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Strong:
+    """Bold text."""
+
+    children: tuple[Inline, ...]
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LineBreak:
+    """A line break inside one paragraph (``\\v`` / manual line break in Word)."""
+
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Footnote:
+    """A footnote, standing where its mark stood: the marker as printed (``1``) and the note's paragraphs."""
+
+    marker: str
+    paragraphs: tuple[tuple[Inline, ...], ...]
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SymbolRef:
+    """A UN document symbol cited in the text (``A/64/L.34``); links to ``https://undocs.org/<symbol>``."""
+
+    symbol: str
+    text: str
+    line: int | None = field(default=None, compare=False)
+
+
+class DateRole(StrEnum):
+    """What a date in the text means; values are the AKN4UN ``refersTo`` ids."""
+
+    ADOPTION = "adoptionDate"
+    ISSUE = "dateOfIssuance"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateRef:
+    """A date as printed (``18 December 2009``) with its value and what it is the date of."""
+
+    date: _dt.date
+    text: str
+    role: DateRole | None = None
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MeetingRef:
+    """The adopting meeting as printed (``65th plenary meeting``) and its ordinal (``65th``)."""
+
+    ordinal: str
+    text: str
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawInline:
+    """Escape hatch for inline content no node type describes yet; writers emit ``text`` as plain text."""
+
+    kind: str
+    text: str
+    line: int | None = field(default=None, compare=False)
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | LineBreak | Footnote | SymbolRef | DateRef | MeetingRef | RawInline
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The printed text of ``inlines``: footnotes left out, line breaks as ``\\n``."""
+    out: list[str] = []
+    for node in inlines:
+        match node:
+            case Text(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
+                out.append(t)
+            case Emphasis(children=c) | Strong(children=c):
+                out.append(plain_text(c))
+            case LineBreak():
+                out.append("\n")
+            case Footnote():
+                pass
+    return "".join(out)
+
+
+def footnotes_in(inlines: tuple[Inline, ...]) -> list[Footnote]:
+    """Every footnote in ``inlines``, in order (including inside emphasis)."""
+    found: list[Footnote] = []
+    for node in inlines:
+        match node:
+            case Footnote():
+                found.append(node)
+            case Emphasis(children=c) | Strong(children=c):
+                found.extend(footnotes_in(c))
+            case _:
+                pass
+    return found
