@@ -71,7 +71,8 @@ def _load(fmt: Format) -> Callable[..., object]:
         raise FormatError(f"format {fmt.name!r} cannot be loaded ({fmt.target}): {exc}") from exc
     if not callable(function):
         raise FormatError(f"format {fmt.name!r}: {fmt.target} is not callable")
-    return function
+    loaded: Callable[..., object] = function
+    return loaded
 
 
 def reader(name: str) -> Reader:

@@ -1,0 +1,202 @@
+"""The ``unconvert`` command: a thin layer that parses arguments, calls the library and renders diagnostics.
+
+Exit status:
+    0   everything converted / valid
+    1   at least one input could not be read, or a file is not valid AKN (``validate``)
+    2   usage error (bad option, unknown format, unusable output path)
+    3   internal error: a writer failed on a tree the reader produced (a bug — please report it)
+    130 interrupted (Ctrl-C)
+``batch`` decides its status with ``--fail-on`` (see ``unconvert batch --help``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from unconvert import __version__, api, registry
+from unconvert.context import Context
+from unconvert.errors import FormatError, ReadError, UnconvertError, ValidationError, WriteError
+from unconvert.tree import Document, to_json
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, so no half-written file is left."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _report_diagnostics(name: str, document: Document, quiet: bool) -> None:
+    if quiet:
+        return
+    for diag in document.diagnostics:
+        where = f"{name}:{diag.line}" if diag.line is not None else name
+        _say(f"{where}: {diag.severity.value}: {diag.message} [{diag.code}]")
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    try:
+        fmt = registry.get_format(args.to, "writer")
+        registry.get_format(args.source_format, "reader")
+    except FormatError as exc:
+        _say(f"unconvert: {exc}")
+        return EXIT_USAGE
+    inputs = [Path(p) for p in args.inputs]
+    out = Path(args.output) if args.output else None
+    to_dir = out is not None and (len(inputs) > 1 or out.is_dir() or args.output.endswith(("/", os.sep)))
+    if out is None and len(inputs) > 1:
+        _say("unconvert: several inputs need -o DIR")
+        return EXIT_USAGE
+    if to_dir and out is not None and out.exists() and not out.is_dir():
+        _say(f"unconvert: {out} is not a directory")
+        return EXIT_USAGE
+    context = Context.from_env()
+    status = EXIT_OK
+    for path in inputs:
+        try:
+            document = api.read(path, format=args.source_format)
+            _report_diagnostics(str(path), document, args.quiet)
+            data = api.write(document, fmt.name, context=context)
+        except ReadError as exc:
+            _say(f"unconvert: {exc}")
+            status = max(status, EXIT_INPUT)
+            continue
+        except WriteError as exc:
+            _say(f"unconvert: {path}: cannot write {fmt.name}: {exc} (this is a bug in unconvert; please report it)")
+            status = EXIT_INTERNAL
+            continue
+        if out is None:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            target = out / (path.stem + fmt.extension) if to_dir else out
+            write_atomic(target, data)
+    return status
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            api.validate(Path(name))
+        except ValidationError as exc:
+            for line, message in exc.errors:
+                _say(f"{name}:{line}: error: {message}")
+            status = EXIT_INPUT
+        except ReadError as exc:
+            _say(f"unconvert: {exc}")
+            status = EXIT_INPUT
+        else:
+            if not args.quiet:
+                _say(f"{name}: valid")
+    return status
+
+
+def _cmd_formats(args: argparse.Namespace) -> int:
+    for fmt in registry.formats():
+        print(f"{fmt.name:<6} {fmt.kind:<7} {fmt.extension:<6} {fmt.description}")
+    return EXIT_OK
+
+
+def _cmd_dump(args: argparse.Namespace) -> int:
+    try:
+        document = api.read(Path(args.input), format=args.source_format)
+    except ReadError as exc:
+        _say(f"unconvert: {exc}")
+        return EXIT_INPUT
+    _report_diagnostics(args.input, document, args.quiet)
+    text = json.dumps(to_json(document), ensure_ascii=False, indent=1) + "\n"
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="unconvert",
+        description="Convert UN official documents (ODS text dumps) to Akoma Ntoso, DOCX, PDF and text.",
+        epilog="Exit status: 0 ok, 1 bad input, 2 usage error, 3 internal error, 130 interrupted.",
+    )
+    parser.add_argument("--version", action="version", version=f"unconvert {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    conv = sub.add_parser("convert", help="convert documents", description="Convert one or more documents.")
+    conv.add_argument("inputs", nargs="+", metavar="IN", help="input files (ODS text dumps)")
+    conv.add_argument("-o", "--output", metavar="OUT|DIR", help="output file, or directory for several inputs "
+                      "(writes DIR/<input stem><ext>); default: standard output")
+    conv.add_argument("-t", "--to", default="akn", help="output format: akn, text, docx, pdf (default: akn)")
+    conv.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
+    conv.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    conv.set_defaults(func=_cmd_convert)
+
+    val = sub.add_parser("validate", help="validate AKN files against the official XSD")
+    val.add_argument("files", nargs="+", metavar="FILE.xml")
+    val.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    val.set_defaults(func=_cmd_validate)
+
+    fmts = sub.add_parser("formats", help="list the readers and writers")
+    fmts.set_defaults(func=_cmd_formats)
+
+    dump = sub.add_parser("dump", help="print the document tree as JSON")
+    dump.add_argument("input", metavar="IN")
+    dump.add_argument("-o", "--output", metavar="FILE")
+    dump.add_argument("-f", "--from", dest="source_format", default="ods")
+    dump.add_argument("-q", "--quiet", action="store_true")
+    dump.set_defaults(func=_cmd_dump)
+
+    try:
+        from unconvert.batch_cli import add_batch_parser
+    except ImportError:
+        pass
+    else:
+        add_batch_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+        return result
+    except KeyboardInterrupt:
+        _say("unconvert: interrupted")
+        return EXIT_INTERRUPTED
+    except UnconvertError as exc:
+        _say(f"unconvert: {exc}")
+        return EXIT_INPUT
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        _say(f"unconvert: internal error: {type(exc).__name__}: {exc} (run with --debug for details; please report)")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())
