@@ -37,8 +37,19 @@ def score(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     report = tmp_path_factory.mktemp("score") / "score.json"
     command = f"{sys.executable} -m unconvert convert {{inputs}} -q -t akn -o {{outdir}}"
     subprocess.run(
-        [sys.executable, str(SCORER), str(SHARED_CORPUS), "--cmd", command, "--chunk", "40", "--jobs", "2",
-         "--json", str(report)],
+        [
+            sys.executable,
+            str(SCORER),
+            str(SHARED_CORPUS),
+            "--cmd",
+            command,
+            "--chunk",
+            "40",
+            "--jobs",
+            "2",
+            "--json",
+            str(report),
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )

@@ -148,8 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     conv = sub.add_parser("convert", help="convert documents", description="Convert one or more documents.")
     conv.add_argument("inputs", nargs="+", metavar="IN", help="input files (ODS text dumps)")
-    conv.add_argument("-o", "--output", metavar="OUT|DIR", help="output file, or directory for several inputs "
-                      "(writes DIR/<input stem><ext>); default: standard output")
+    conv.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT|DIR",
+        help="output file, or directory for several inputs (writes DIR/<input stem><ext>); default: standard output",
+    )
     conv.add_argument("-t", "--to", default="akn", help="output format: akn, text, docx, pdf (default: akn)")
     conv.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
     conv.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")

@@ -84,9 +84,7 @@ def _decode(value: Any, hint: Any) -> Any:
     return value
 
 
-_NAMESPACE: dict[str, Any] = {
-    **vars(_diagnostics), **vars(_blocks), **vars(_document), **vars(_inlines), **vars(_meta)
-}
+_NAMESPACE: dict[str, Any] = {**vars(_diagnostics), **vars(_blocks), **vars(_document), **vars(_inlines), **vars(_meta)}
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 
