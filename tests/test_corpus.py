@@ -28,7 +28,7 @@ THRESHOLDS = {
 
 pytestmark = pytest.mark.skipif(
     not (SHARED_CORPUS.is_dir() and SCORER.is_file()),
-    reason="../shared/corpus and ../shared/tools/score.py are not beside this clone; the bundled sample is tested instead",
+    reason="../shared/corpus and its score.py are not beside this clone (the bundled sample is tested instead)",
 )
 
 
