@@ -1,11 +1,20 @@
 """Stage 1a: bytes -> text -> the dump's four stories as numbered lines.
 
-(Skeleton: the interface the other modules use. To be completed by the reader's stage-1 owner.)
+An ODS text dump is the plain text of a Word file with all of its stories one after another (see
+``docs/ODS_DUMP.md``): the main story, the footnote story (``1 See A/55/1010 …``), the comment story (the ODS
+metadata comment ``[DU1]<<ODS JOB NO>>…``) and the header story (footnote separators, running heads, the masthead
+and the first-page footer). Nothing marks where one story ends, so this module finds the boundaries from the
+shapes they always have: the comment story is the block of ``<<ODS …>>`` fields, the header story opens with the
+footnote separators (a line of underscores, then lines of dashes) and the footnote story is the run of numbered
+notes ``1 …``, ``2 …`` … that ends the text before them.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from unconvert.errors import ReadError
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +35,160 @@ class Stories:
     headers: list[Line] = field(default_factory=list)
 
 
+_BOM = b"\xef\xbb\xbf"
+
+# Signatures of files people commonly pass by mistake, to say what they are.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive (a .docx file?)"),
+    (b"%PDF-", "a PDF file"),
+    (b"\xd0\xcf\x11\xe0", "an old binary Word/Office file (.doc)"),
+    (b"\xff\xfe", "UTF-16 text"),
+    (b"\xfe\xff", "UTF-16 text"),
+    (b"{\\rtf", "an RTF file"),
+)
+
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return, plus DEL: never in a dump.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line number of byte ``offset`` (CR, LF and CRLF all end a line)."""
+    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1
+
+
 def decode(data: bytes, *, name: str) -> str:
-    """UTF-8 (BOM or not, CRLF or LF) text of ``data``; ``ReadError`` for binary or undecodable input."""
-    raise NotImplementedError
+    """UTF-8 (BOM or not, CRLF or LF) text of ``data``; ``ReadError`` for binary or undecodable input.
+
+    Line ends are normalised to ``\\n``; line numbers in errors are 1-based and count lines of the file as given.
+    """
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ReadError(f"not an ODS text dump: the file is {what}", name=name, line=1)
+    body = data[len(_BOM) :] if data.startswith(_BOM) else data
+    nul = body.find(b"\x00")
+    if nul >= 0:
+        raise ReadError("binary data (NUL byte): not a text file", name=name, line=_line_of(body, nul))
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ReadError(
+            f"not UTF-8 text (byte 0x{body[exc.start]:02x} cannot be decoded)",
+            name=name,
+            line=_line_of(body, exc.start),
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        raise ReadError(
+            f"binary data (control character U+{ord(control.group()):04X}): not a text dump", name=name, line=line
+        )
+    return text
+
+
+_ODS_FIELD = re.compile(r"<<ODS [A-Z0-9 ]+>>")
+_UNDERSCORES = re.compile(r"_{5,}\s*")
+_DASHES = re.compile(r"-{10,}\s*")
+_NOTE = re.compile(r"(\d{1,3})[ \u00a0]+\S")
+_STAR_NOTE = re.compile(r"\*{1,3}[ \u00a0]+\S")
+# A closing date (``1 December 2022``, ``1 de junio de 2023``) looks like a note; a real note is never a bare date.
+_DATE_LIKE = re.compile(
+    r"\d{1,2}[ \u00a0]+[^\W\d_]+([ \u00a0/][^\W\d_]+){0,3}[ \u00a0]+\d{4}([ \u00a0]+[^\W\d_]{1,5}\.?)?\.?\s*"
+)
+
+
+def _header_start(lines: list[str]) -> int | None:
+    """Index of the footnote separator line (underscores, then a line of dashes) that opens the header story."""
+    for i in range(len(lines) - 1, -1, -1):
+        if _UNDERSCORES.fullmatch(lines[i]):
+            following = [t for t in lines[i + 1 : i + 6] if t.strip()]
+            if following and _DASHES.fullmatch(following[0]):
+                return i
+    return None
+
+
+def _comment_start(lines: list[str], end: int) -> int | None:
+    """Index of the first line of the comment story (the ODS fields) before ``end``, if there is one."""
+    first: int | None = None
+    for i in range(end - 1, -1, -1):
+        if _ODS_FIELD.search(lines[i]):
+            first = i
+        elif first is not None and first - i > 3:
+            break
+    return first
+
+
+def note_number(text: str) -> int | None:
+    """The marker number of a footnote-story line that starts a note (``12 See …`` -> 12), else None.
+
+    A bare date (``1 December 2022``) is not a note: it is the closing date of the main story."""
+    match = _NOTE.match(text)
+    if match is None or _DATE_LIKE.fullmatch(text):
+        return None
+    return int(match.group(1))
+
+
+def _chain(lines: list[str], last: int) -> list[int]:
+    """Positions of the notes ``k``, ``k+1`` … ``n`` ending with the note on line ``last``, walking back."""
+    number = note_number(lines[last])
+    positions = [last]
+    while number is not None and number > 1:
+        number -= 1
+        earlier = next((i for i in range(positions[-1] - 1, -1, -1) if note_number(lines[i]) == number), None)
+        if earlier is None:
+            break
+        positions.append(earlier)
+    return positions[::-1]
+
+
+def _footnote_start(lines: list[str], end: int) -> int:
+    """Index where the footnote story starts in ``lines[:end]`` (``end`` when there are no footnotes).
+
+    The notes are numbered in order (usually from 1) and the last one ends the text; a note may run over several
+    lines, and ``*`` notes (``* Reissued for technical reasons …``) come first. Of the chains of markers that end
+    near the end, the one reaching 1 wins, else the longest.
+    """
+    candidates = [i for i in range(end - 1, -1, -1) if note_number(lines[i]) is not None][:30]
+    best: list[int] = []
+    for last in candidates:
+        chain = _chain(lines, last)
+        key = (note_number(lines[chain[0]]) == 1, len(chain))
+        if not best or key > (note_number(lines[best[0]]) == 1, len(best)):
+            best = chain
+    start = best[0] if best else end
+    if not best:
+        stars = [i for i in range(end - 1, max(end - 6, -1), -1) if _STAR_NOTE.match(lines[i])]
+        start = stars[-1] if stars else end
+    while start > 0 and _STAR_NOTE.match(lines[start - 1]):
+        start -= 1
+    return start
 
 
 def split_stories(text: str, *, name: str) -> Stories:
     """Split the dump into its stories; ``ReadError`` when no main story can be found."""
-    raise NotImplementedError
+    raw = text.split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    if not any(t.strip() for t in raw):
+        raise ReadError("empty file: no document text", name=name, line=1 if raw else None)
+    header = _header_start(raw)
+    comment_end = header if header is not None else len(raw)
+    comment = _comment_start(raw, comment_end)
+    # Without a comment story the notes end where the separators (or the file) end.
+    main_end = comment if comment is not None else comment_end
+    notes = _footnote_start(raw, main_end)
+
+    def numbered(start: int, stop: int) -> list[Line]:
+        return [Line(i + 1, raw[i]) for i in range(start, stop)]
+
+    stories = Stories(
+        main=numbered(0, notes),
+        footnotes=numbered(notes, main_end),
+        comments=numbered(comment, comment_end) if comment is not None else [],
+        headers=numbered(header, len(raw)) if header is not None else [],
+    )
+    if not any(line.text.strip() for line in stories.main):
+        where = stories.footnotes[0].number if stories.footnotes else 1
+        raise ReadError("no main story: the file holds no document text", name=name, line=where)
+    return stories
