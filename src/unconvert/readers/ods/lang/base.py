@@ -20,3 +20,9 @@ class LanguageTable:
     preambular_phrases: tuple[str, ...] = ()  # opening phrases of preambular paragraphs, longest first
     operative_phrases: tuple[str, ...] = ()  # opening phrases (verbs) of operative paragraphs, longest first
     italic_phrases: bool = True  # False where the script has no italics (Chinese)
+    phrase_boundary: bool = True  # an opening phrase ends at a word boundary (False: no spaces, Chinese)
+    phrase_fallback_words: int = 1  # unknown opening phrase: take this many leading words (0: none)
+    point_letters: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")  # lettered items, in order
+    section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
+    meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
+    annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number

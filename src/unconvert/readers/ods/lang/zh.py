@@ -1,6 +1,58 @@
 """Language table: zh."""
 
 from unconvert.readers.ods.lang.base import LanguageTable
+from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
 from unconvert.tree import Language
 
-TABLE = LanguageTable(language=Language.ZH)
+TABLE = LanguageTable(
+    language=Language.ZH,
+    # --- stage 2: body
+    preambular_phrases=PREAMBULAR[Language.ZH],
+    operative_phrases=OPERATIVE[Language.ZH],
+    meeting_words=("全体会议",),
+    annex_words=("附件",),
+    italic_phrases=False,
+    phrase_boundary=False,
+    phrase_fallback_words=0,
+    section_numerals=(
+        "一",
+        "二",
+        "三",
+        "四",
+        "五",
+        "六",
+        "七",
+        "八",
+        "九",
+        "十",
+        "十一",
+        "十二",
+        "十三",
+        "十四",
+        "十五",
+        "十六",
+        "十七",
+        "十八",
+        "十九",
+        "二十",
+        "二十一",
+        "二十二",
+        "二十三",
+        "二十四",
+        "二十五",
+        "二十六",
+        "二十七",
+        "二十八",
+        "二十九",
+        "三十",
+        "三十一",
+        "三十二",
+        "三十三",
+        "三十四",
+        "三十五",
+        "三十六",
+        "三十七",
+        "三十八",
+        "三十九",
+    ),
+)
