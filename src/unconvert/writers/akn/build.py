@@ -1,0 +1,617 @@
+"""Document tree -> lxml element tree in the AKN4UN shape (``docs/AKN4UN.md``).
+
+One ``Builder`` per document: it allocates eIds (unique across the whole output), renders inlines and blocks,
+and finally writes the ``meta`` block, whose ``references`` list a TLC entry for every ``#id`` the rest of the
+document uses. Nothing here validates: ``unconvert.writers.akn.write`` checks the result.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import assert_never
+from urllib.parse import quote
+
+from lxml import etree
+
+from unconvert.context import Context
+from unconvert.tree import (
+    Annex,
+    Block,
+    Cell,
+    Conclusions,
+    CoverLine,
+    CoverRole,
+    DateRef,
+    Document,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    OperativeParagraph,
+    Organ,
+    Para,
+    ParaRole,
+    Part,
+    Point,
+    Preamble,
+    PreambularParagraph,
+    RawBlock,
+    RawInline,
+    Section,
+    Strong,
+    SymbolRef,
+    Table,
+    Text,
+    plain_text,
+)
+from unconvert.writers.akn.eids import EidAllocator, eid_num
+from unconvert.writers.akn.frbr import Frbr, frbr_number
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+AKN4UN_NS = "http://un.org/akn4un"
+NSMAP: dict[str | None, str] = {None: AKN_NS, "akn4un": AKN4UN_NS}
+SOURCE = "#unconvert"
+UNDOCS = "https://undocs.org/"
+
+# Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# The adopting organ: its TLC eId, ontology name and English name.
+ORGANS: dict[Organ, tuple[str, str, str]] = {
+    Organ.GA: ("ga", "generalAssembly", "General Assembly"),
+    Organ.ECOSOC: ("ecosoc", "economicAndSocialCouncil", "Economic and Social Council"),
+    Organ.SC: ("sc", "securityCouncil", "Security Council"),
+    Organ.HRC: ("hrc", "humanRightsCouncil", "Human Rights Council"),
+}
+
+# Every TLC entry the writer may need: eId -> (element, href, showAs).
+TLC: dict[str, tuple[str, str, str]] = {
+    "unconvert": ("TLCOrganization", "/akn/ontology/organization/unconvert", "unconvert"),
+    **{eid: ("TLCOrganization", f"/akn/ontology/organization/un/{onto}", show) for eid, onto, show in ORGANS.values()},
+    "author": ("TLCRole", "/akn/ontology/role/un/author", "Author"),
+    "editor": ("TLCRole", "/akn/ontology/role/un/editor", "Editor"),
+    "issuingBody": ("TLCRole", "/akn/ontology/role/un/issuingBody", "Issuing body"),
+    "adopted": ("TLCConcept", "/akn/ontology/concept/un/adopted", "Adopted"),
+    "adoptedWithoutVote": ("TLCConcept", "/akn/ontology/concept/un/adoptedWithoutVote", "Adopted without a vote"),
+    "symbol": ("TLCConcept", "/akn/ontology/concept/un/symbol", "Symbol"),
+    "dateOfIssuance": ("TLCConcept", "/akn/ontology/concept/un/dateOfIssuance", "Date of issuance"),
+    "adoptionDate": ("TLCConcept", "/akn/ontology/concept/un/adoptionDate", "Date of adoption"),
+    "publicationJobNumber": ("TLCConcept", "/akn/ontology/concept/un/publicationJobNumber", "Job number"),
+}
+
+# Statements of a voting outcome, per language, as printed in cover lines or closing lines.
+_WITHOUT_VOTE = re.compile(
+    r"without a vote|sans vote|sin votación|без голосования|دون تصويت|未经表决|未經表決", re.IGNORECASE
+)
+
+# Elements whose content is only elements: a newline between their children keeps the output readable
+# without adding text to any mixed content.
+_BLOCKY = frozenset(
+    {
+        "akomaNtoso", "statement", "documentCollection", "meta", "identification", "FRBRWork", "FRBRExpression",
+        "FRBRManifestation", "workflow", "analysis", "parliamentary", "voting", "references", "proprietary",
+        "presentation", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments", "attachment",
+        "doc", "collectionBody", "components", "component", "paragraph", "point", "list", "section", "hcontainer",
+        "intro", "wrapUp", "content", "container", "formula", "table", "tr", "th", "td", "authorialNote",
+    }
+)  # fmt: skip
+
+_TAGS: dict[str, str] = {}
+_BLOCKY_TAGS = frozenset(f"{{{AKN_NS}}}{tag}" for tag in _BLOCKY)
+
+
+def _break_lines(root: etree._Element) -> None:
+    """A newline before each child of an element-only element (readable, and no mixed content touched)."""
+    for el in root.iter(*_BLOCKY_TAGS):
+        if len(el) and not el.text:
+            el.text = "\n"
+            for child in el:
+                if not child.tail:
+                    child.tail = "\n"
+
+
+def q(tag: str) -> str:
+    """The Clark name of an AKN element (``{ns}p``)."""
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = f"{{{AKN_NS}}}{tag}"
+    return name
+
+
+def clean(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+
+
+def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
+    return etree.SubElement(parent, q(tag), attrib)
+
+
+def add_text(parent: etree._Element, text: str) -> None:
+    """Append ``text`` after the last child of ``parent`` (or as its text)."""
+    if not text:
+        return
+    text = clean(text)
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def join(prefix: str, local: str) -> str:
+    return f"{prefix}__{local}" if prefix else local
+
+
+class Builder:
+    """Builds the AKN element tree of one document."""
+
+    def __init__(self, document: Document, context: Context) -> None:
+        self.doc = document
+        self.meta = document.meta
+        self.context = context
+        self.eids = EidAllocator()
+        self.organ_id = ORGANS[self.meta.organ][0]
+        self.author = f"#{self.organ_id}"
+        work_date = self.meta.adoption_date or self.meta.issue_date or context.markup_date
+        number = self.meta.number or self.meta.symbol
+        self.frbr = Frbr(
+            actor=self.meta.organ.value,
+            date=work_date,
+            number=frbr_number(number),
+            language=self.meta.language.iso639_2,
+        )
+        self.publication_date = self.meta.issue_date or work_date
+
+    # -- document ---------------------------------------------------------------------------------------
+    def build(self) -> etree._Element:
+        root = etree.Element(q("akomaNtoso"), nsmap=NSMAP)  # type: ignore[arg-type]
+        parts = self.doc.parts
+        if len(parts) > 1:
+            outer = sub(root, "documentCollection", {"name": "publication"})
+        else:
+            outer = sub(root, "statement", {"name": self.meta.kind.value})
+        meta = sub(outer, "meta")
+        self._cover(outer)
+        self._preface(outer)
+        if len(parts) > 1:
+            self._collection(outer, parts)
+        else:
+            self._part_body(outer, parts[0] if parts else Part(), prefix="")
+            self._attachments(outer)
+        self._meta(meta, outer)
+        _break_lines(root)
+        return root
+
+    def _collection(self, outer: etree._Element, parts: tuple[Part, ...]) -> None:
+        body = sub(outer, "collectionBody")
+        labels = [self._part_label(part, i) for i, part in enumerate(parts, 1)]
+        for label in labels:
+            component = sub(body, "component", {"eId": self.eids.reserve(f"cmpref_{label}")})
+            sub(
+                component,
+                "documentRef",
+                {"href": self.frbr.for_component(f"cmp_{label}").expression_this, "showAs": label},
+            )
+        self._attachments(outer)
+        components = sub(outer, "components")
+        for part, label in zip(parts, labels, strict=True):
+            cid = self.eids.reserve(f"cmp_{label}")
+            component = sub(components, "component", {"eId": cid})
+            statement = sub(component, "statement", {"name": self.meta.kind.value})
+            meta = sub(statement, "meta")
+            self._identification(meta, self.frbr.for_component(f"cmp_{label}"), full=False)
+            if part.label:
+                preface = sub(statement, "preface")
+                sub(sub(preface, "p"), "docNumber").text = clean(part.label)
+            self._part_body(statement, part, prefix=cid)
+
+    def _part_label(self, part: Part, index: int) -> str:
+        label = eid_num(part.label or "")
+        return label or str(index)
+
+    def _part_body(self, outer: etree._Element, part: Part, prefix: str) -> None:
+        if part.preamble is not None:
+            self._preamble(outer, part.preamble, prefix)
+        body = sub(outer, "mainBody")
+        for block in part.body:
+            self._hier(body, block, prefix, top=True)
+        if not len(body):
+            sub(body, "p")
+        if part.conclusions is not None:
+            self._conclusions(outer, part.conclusions, prefix)
+
+    # -- meta --------------------------------------------------------------------------------------------
+    def _identification(self, meta: etree._Element, frbr: Frbr, *, full: bool) -> None:
+        ident = sub(meta, "identification", {"source": SOURCE})
+        work = sub(ident, "FRBRWork")
+        sub(work, "FRBRthis", {"value": frbr.work_this})
+        sub(work, "FRBRuri", {"value": frbr.work_uri})
+        sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": "adoption"})
+        sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
+        sub(work, "FRBRcountry", {"value": "un"})
+        if full:
+            sub(work, "FRBRsubtype", {"value": frbr.subtype})
+            shown = self.meta.number or self.meta.symbol or frbr.number
+            sub(work, "FRBRnumber", {"value": frbr.number, "showAs": clean(shown)})
+            sub(work, "FRBRname", {"value": self.meta.kind.value})
+        expression = sub(ident, "FRBRExpression")
+        sub(expression, "FRBRthis", {"value": frbr.expression_this})
+        sub(expression, "FRBRuri", {"value": frbr.expression_uri})
+        sub(expression, "FRBRdate", {"date": self.publication_date.isoformat(), "name": "publication"})
+        sub(expression, "FRBRauthor", {"href": self.author, "as": "#author"})
+        sub(expression, "FRBRlanguage", {"language": frbr.language})
+        manifestation = sub(ident, "FRBRManifestation")
+        sub(manifestation, "FRBRthis", {"value": frbr.manifestation_this})
+        sub(manifestation, "FRBRuri", {"value": frbr.manifestation_uri})
+        sub(manifestation, "FRBRdate", {"date": self.context.markup_date.isoformat(), "name": "markup"})
+        sub(manifestation, "FRBRauthor", {"href": SOURCE, "as": "#editor"})
+
+    def _meta(self, meta: etree._Element, outer: etree._Element) -> None:
+        self._identification(meta, self.frbr, full=True)
+        if self.meta.adoption_date is not None:
+            workflow = sub(meta, "workflow", {"source": SOURCE})
+            sub(
+                workflow,
+                "step",
+                {"date": self.meta.adoption_date.isoformat(), "outcome": "#adopted", "by": self.author},
+            )
+        if self._without_vote():
+            analysis = sub(meta, "analysis", {"source": SOURCE})
+            voting = sub(sub(analysis, "parliamentary"), "voting", {"outcome": "#adoptedWithoutVote"})
+            sub(voting, "quorum", {"eId": self.eids.reserve("quorum_1"), "value": "0"})
+        references = sub(meta, "references", {"source": SOURCE})
+        ods = self.meta.ods
+        proprietary = sub(meta, "proprietary", {"source": SOURCE})
+        attrs = {"jobNumber": clean(ods.job), "symbol1": clean(ods.symbol1), "symbol2": clean(ods.symbol2)}
+        if ods.ref_job:
+            attrs["refJob"] = "true"
+        etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}ods", attrs)
+        if self.meta.job_number:
+            presentation = sub(meta, "presentation", {"source": SOURCE})
+            footer = etree.SubElement(presentation, f"{{{AKN4UN_NS}}}footerFirstPage")
+            left = etree.SubElement(footer, f"{{{AKN4UN_NS}}}footerFirstPageLeft")
+            code = etree.SubElement(left, f"{{{AKN4UN_NS}}}internalCode")
+            sub(code, "docketNumber", {"refersTo": "#publicationJobNumber"}).text = clean(self.meta.job_number)
+        for eid in sorted(used_refs(outer), key=_tlc_order):
+            element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
+            etree.SubElement(references, q(element), {"eId": eid, "href": href, "showAs": show})
+
+    def _without_vote(self) -> bool:
+        texts = [plain_text(line.content) for line in self.doc.cover]
+        for part in self.doc.parts:
+            if part.conclusions is not None:
+                texts.extend(plain_text(line) for line in part.conclusions.lines)
+        return any(_WITHOUT_VOTE.search(text) for text in texts)
+
+    # -- cover page and preface ----------------------------------------------------------------------------
+    def _cover(self, outer: etree._Element) -> None:
+        masthead, meta = self.doc.masthead, self.meta
+        cover = etree.Element(q("coverPage"))
+
+        def line(tag: str | None, text: str, attrib: dict[str, str] | None = None) -> None:
+            p = sub(cover, "p")
+            if tag is None:
+                add_text(p, text)
+            else:
+                sub(p, tag, attrib).text = clean(text)
+
+        if masthead.authority:
+            line("docAuthority", masthead.authority)
+        if masthead.symbol:
+            line("docNumber", masthead.symbol, {"refersTo": "#symbol"})
+        if masthead.organ:
+            line("docAuthority", masthead.organ, {"refersTo": "#issuingBody"})
+        if masthead.distribution:
+            line("docStatus", masthead.distribution)
+        if masthead.date:
+            if meta.issue_date is not None:
+                line("docDate", masthead.date, {"date": meta.issue_date.isoformat(), "refersTo": "#dateOfIssuance"})
+            else:
+                line(None, masthead.date)
+        if masthead.session:
+            line("session", masthead.session, {"value": str(meta.session.number)} if meta.session else {})
+        for agenda in masthead.agenda:
+            numbers = [item.number for item in meta.agenda_items if item.text == agenda]
+            if not numbers and len(masthead.agenda) == 1:
+                numbers = [item.number for item in meta.agenda_items]
+            attrib = {"name": "agendaItem"}
+            if numbers:
+                attrib["title"] = clean(", ".join(numbers))
+            line("inline", agenda, attrib)
+        for cover_line in self.doc.cover:
+            self._cover_line(cover, cover_line)
+        if len(cover):
+            outer.append(cover)
+
+    def _cover_line(self, cover: etree._Element, line: CoverLine) -> None:
+        p = sub(cover, "p")
+        match line.role:
+            case CoverRole.ADOPTION | CoverRole.TITLE | CoverRole.ADOPTED_AT:
+                target = sub(p, "docTitle")
+            case CoverRole.PROPONENT:
+                target = sub(p, "docProponent")
+            case CoverRole.DOC_TYPE:
+                target = sub(p, "docType")
+            case CoverRole.OTHER:
+                target = p
+            case _:
+                assert_never(line.role)
+        self._inlines(target, line.content, "")
+
+    def _preface(self, outer: etree._Element) -> None:
+        preface = self.doc.preface
+        if preface is None or not (preface.number or preface.title):
+            return
+        p = sub(sub(outer, "preface"), "p")
+        if preface.number:
+            sub(p, "docNumber").text = clean(preface.number)
+        if preface.title:
+            if preface.number:
+                add_text(p, " ")
+            self._inlines(sub(p, "docTitle"), preface.title, "")
+
+    # -- preamble ---------------------------------------------------------------------------------------------
+    def _preamble(self, outer: etree._Element, preamble: Preamble, prefix: str) -> None:
+        if not preamble.formula and not preamble.children:
+            return
+        el = sub(outer, "preamble")
+        base = join(prefix, "preamble")
+        if preamble.formula:
+            eid = self.eids.child(base, "formula")
+            formula = sub(el, "formula", {"name": "enactingFormula", "eId": eid})
+            self._inlines(sub(formula, "p"), preamble.formula, eid)
+        for block in preamble.children:
+            match block:
+                case PreambularParagraph():
+                    eid = self.eids.child(base, "container")
+                    container = sub(el, "container", {"name": clean(block.phrase) or "preambular", "eId": eid})
+                    self._inlines(sub(container, "p"), block.content, eid)
+                case Table():
+                    self._table(el, block, base)
+                case _:
+                    eid = self.eids.child(base, "container")
+                    container = sub(el, "container", {"name": _block_name(block), "eId": eid})
+                    for line in flatten(block):
+                        self._inlines(sub(container, "p"), line, eid)
+
+    # -- hierarchy ----------------------------------------------------------------------------------------------
+    def _hier(self, parent: etree._Element, block: Block, prefix: str, *, top: bool = False) -> None:
+        """``block`` as a hierarchical element of ``parent``; ``top`` when blocks (tables, p) are allowed too."""
+        match block:
+            case OperativeParagraph():
+                eid = self.eids.child(prefix, "paragraph", block.num)
+                el = sub(parent, "paragraph", {"eId": eid})
+                if block.num:
+                    sub(el, "num").text = clean(block.num)
+                self._provision(el, eid, block.content, block.children, block.wrap_up)
+            case Point():
+                eid = self.eids.child(prefix, "point", block.num)
+                el = sub(parent, "point", {"eId": eid})
+                if block.num:
+                    sub(el, "num").text = clean(block.num)
+                self._provision(el, eid, block.content, block.children, block.wrap_up)
+            case Section():
+                eid = self.eids.child(prefix, "section", block.num)
+                el = sub(parent, "section", {"eId": eid})
+                if block.num:
+                    sub(el, "num").text = clean(block.num)
+                if block.heading:
+                    self._inlines(sub(el, "heading"), block.heading, eid)
+                for child in block.children:
+                    self._hier(el, child, eid)
+            case Para(role=ParaRole.HEADING):
+                eid = self.eids.child(prefix, "hcontainer")
+                el = sub(parent, "hcontainer", {"name": "crossHeading", "eId": eid})
+                self._inlines(sub(el, "heading"), block.content, eid)
+            case Para() | PreambularParagraph() | RawBlock():
+                content = _content_of(block)
+                if parent.tag == q("list"):
+                    eid = self.eids.child(prefix, "hcontainer")
+                    el = sub(parent, "hcontainer", {"name": _block_name(block), "eId": eid})
+                else:
+                    eid = self.eids.child(prefix, "paragraph")
+                    el = sub(parent, "paragraph", {"eId": eid})
+                self._inlines(sub(sub(el, "content"), "p"), content, eid)
+            case Table():
+                if top:
+                    self._table(parent, block, prefix)
+                else:
+                    eid = self.eids.child(prefix, "hcontainer")
+                    el = sub(parent, "hcontainer", {"name": "table", "eId": eid})
+                    self._table(sub(el, "content"), block, eid)
+            case _:
+                assert_never(block)
+
+    def _provision(
+        self,
+        el: etree._Element,
+        eid: str,
+        content: tuple[Inline, ...],
+        children: tuple[Block, ...],
+        wrap_up: tuple[Inline, ...],
+    ) -> None:
+        """The text and sub-items of a paragraph or point: ``content``, or a ``list`` with intro and wrapUp."""
+        if not children:
+            box = sub(el, "content")
+            self._inlines(sub(box, "p"), content, eid)
+            if wrap_up:
+                self._inlines(sub(box, "p"), wrap_up, eid)
+            return
+        list_id = self.eids.child(eid, "list")
+        lst = sub(el, "list", {"eId": list_id})
+        if content:
+            intro = sub(lst, "intro", {"eId": self.eids.unique(list_id, "intro")})
+            self._inlines(sub(intro, "p"), content, eid)
+        for child in children:
+            self._hier(lst, child, list_id)
+        if wrap_up:
+            wrap = sub(lst, "wrapUp", {"eId": self.eids.unique(list_id, "wrapUp")})
+            self._inlines(sub(wrap, "p"), wrap_up, eid)
+
+    def _table(self, parent: etree._Element, table: Table, prefix: str) -> None:
+        eid = self.eids.child(prefix, "table")
+        el = sub(parent, "table", {"eId": eid})
+        rows = table.rows or ()
+        for row in rows:
+            tr = sub(el, "tr")
+            for cell in row.cells or (Cell(paragraphs=()),):
+                attrib = {"colspan": str(cell.colspan)} if cell.colspan > 1 else None
+                box = sub(tr, "th" if cell.header else "td", attrib)
+                for paragraph in cell.paragraphs or ((),):
+                    self._inlines(sub(box, "p"), paragraph, eid)
+            if not row.cells:
+                pass
+        if not rows:
+            sub(sub(sub(el, "tr"), "td"), "p")
+
+    # -- conclusions and annexes ------------------------------------------------------------------------------
+    def _conclusions(self, outer: etree._Element, conclusions: Conclusions, prefix: str) -> None:
+        if not conclusions.lines:
+            return
+        eid = self.eids.reserve(join(prefix, "conclusions"))
+        p = sub(sub(outer, "conclusions", {"eId": eid}), "p")
+        for i, line in enumerate(conclusions.lines):
+            if i:
+                sub(p, "eol")
+            self._inlines(p, line, eid)
+
+    def _attachments(self, outer: etree._Element) -> None:
+        if not self.doc.annexes:
+            return
+        attachments = sub(outer, "attachments")
+        for n, annex in enumerate(self.doc.annexes, 1):
+            self._annex(attachments, annex, n)
+
+    def _annex(self, attachments: etree._Element, annex: Annex, n: int) -> None:
+        eid = self.eids.reserve(f"att_{n}")
+        doc = sub(sub(attachments, "attachment", {"eId": eid}), "doc", {"name": "annex"})
+        self._identification(sub(doc, "meta"), self.frbr.for_component(f"annex_{n}"), full=False)
+        if annex.label or annex.headings:
+            preface = sub(doc, "preface")
+            if annex.label:
+                self._inlines(sub(sub(preface, "p"), "docType"), annex.label, eid)
+            for heading in annex.headings:
+                self._inlines(sub(sub(preface, "p"), "docTitle"), heading, eid)
+        body = sub(doc, "mainBody")
+        for block in annex.children:
+            self._hier(body, block, eid, top=True)
+        if not len(body):
+            sub(body, "p")
+
+    # -- inlines ---------------------------------------------------------------------------------------------
+    def _inlines(self, parent: etree._Element, inlines: tuple[Inline, ...], note_prefix: str) -> None:
+        """Render ``inlines`` into ``parent``; footnotes get eIds under ``note_prefix``."""
+        for node in inlines:
+            match node:
+                case Text(text=text) | RawInline(text=text):
+                    add_text(parent, text)
+                case Emphasis(children=children):
+                    self._inlines(sub(parent, "i"), children, note_prefix)
+                case Strong(children=children):
+                    self._inlines(sub(parent, "b"), children, note_prefix)
+                case LineBreak():
+                    sub(parent, "eol")
+                case Footnote():
+                    self._note(parent, node, note_prefix)
+                case SymbolRef(symbol=symbol, text=text):
+                    href = UNDOCS + quote(clean(symbol.strip()), safe="/()-.,")
+                    sub(parent, "ref", {"href": href}).text = clean(text)
+                case DateRef(date=date, text=text, role=role):
+                    if role is None:
+                        sub(parent, "date", {"date": _iso(date)}).text = clean(text)
+                    else:
+                        sub(parent, "docDate", {"date": _iso(date), "refersTo": f"#{role.value}"}).text = clean(text)
+                case MeetingRef(ordinal=ordinal, text=text):
+                    attrib = {"name": "adoptionMeeting", "title": clean(ordinal)}
+                    sub(parent, "inline", attrib).text = clean(text)
+                case _:
+                    assert_never(node)
+
+    def _note(self, parent: etree._Element, note: Footnote, prefix: str) -> None:
+        eid = self.eids.child(prefix, "authorialNote")
+        el = sub(parent, "authorialNote", {"marker": clean(note.marker), "placement": "bottom", "eId": eid})
+        for paragraph in note.paragraphs or ((),):
+            self._inlines(sub(el, "p"), paragraph, eid)
+
+
+def _iso(date: _dt.date) -> str:
+    return date.isoformat()
+
+
+def _content_of(block: Para | PreambularParagraph | RawBlock) -> tuple[Inline, ...]:
+    if isinstance(block, RawBlock):
+        return (Text(text=block.text),)
+    return block.content
+
+
+def _block_name(block: Block) -> str:
+    match block:
+        case Para(role=role):
+            return role.value
+        case RawBlock(kind=kind):
+            return clean(kind) or "raw"
+        case PreambularParagraph(phrase=phrase):
+            return clean(phrase) or "preambular"
+        case OperativeParagraph():
+            return "paragraph"
+        case Point():
+            return "point"
+        case Section():
+            return "section"
+        case Table():
+            return "table"
+        case _:
+            assert_never(block)
+
+
+def flatten(block: Block) -> list[tuple[Inline, ...]]:
+    """The lines of ``block`` as paragraphs of inlines, numbers kept in front: for places that take only text."""
+    match block:
+        case Para(content=content) | PreambularParagraph(content=content):
+            return [content]
+        case RawBlock(text=text):
+            return [(Text(text=text),)]
+        case (
+            OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
+            | Point(num=num, content=content, children=children, wrap_up=wrap_up)
+        ):
+            lines: list[tuple[Inline, ...]] = [((Text(text=f"{num} "),) if num else ()) + content]
+            for child in children:
+                lines.extend(flatten(child))
+            if wrap_up:
+                lines.append(wrap_up)
+            return lines
+        case Section(num=num, heading=heading, children=children):
+            lines = [((Text(text=f"{num} "),) if num else ()) + heading]
+            for child in children:
+                lines.extend(flatten(child))
+            return lines
+        case Table(rows=rows):
+            return [paragraph for row in rows for cell in row.cells for paragraph in cell.paragraphs]
+        case _:
+            assert_never(block)
+
+
+_REF_ATTRS = ("href", "refersTo", "as", "by", "source", "outcome")
+_REF_XPATH = etree.XPath("//@href | //@refersTo | //@as | //@by | //@source | //@outcome")
+
+
+def used_refs(root: etree._Element) -> set[str]:
+    """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` under ``root``
+    names (``refersTo`` may list several)."""
+    found: set[str] = set()
+    values = _REF_XPATH(root)
+    assert isinstance(values, list)
+    for value in values:
+        for token in str(value).split():
+            if token.startswith("#"):
+                found.add(token[1:])
+    return found
+
+
+def _tlc_order(eid: str) -> tuple[int, str]:
+    order = list(TLC)
+    return (order.index(eid), eid) if eid in order else (len(order), eid)

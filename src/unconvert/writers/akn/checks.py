@@ -1,0 +1,74 @@
+"""Integrity rules the XSD does not check (``docs/AKN4UN.md``):
+
+- every ``#id`` used by ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` is the eId of a TLC
+  entry in a ``references`` block;
+- the FRBR IRIs of every ``identification`` agree with each other and with ``FRBRdate``, ``FRBRnumber`` and
+  ``FRBRlanguage``.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from unconvert.writers.akn.build import AKN_NS, used_refs
+from unconvert.writers.akn.frbr import Frbr
+
+_NS = {"a": AKN_NS}
+_TLC_IDS = etree.XPath("//a:references/*/@eId", namespaces=_NS)
+_IDENTIFICATIONS = etree.XPath("//a:identification", namespaces=_NS)
+
+
+def _line(el: etree._Element) -> int:
+    line = el.sourceline
+    return line if isinstance(line, int) else 0
+
+
+def _value(ident: etree._Element, path: str, attr: str) -> str:
+    found = ident.find(path, _NS)
+    return "" if found is None else found.get(attr, "")
+
+
+def integrity_errors(root: etree._Element) -> list[tuple[int, str]]:
+    """Every broken rule as ``(line, message)`` (line 0: the tree was built in memory)."""
+    errors: list[tuple[int, str]] = []
+    declared = {str(v) for v in _TLC_IDS(root)}  # type: ignore[union-attr]
+    for ref in sorted(used_refs(root) - declared):
+        errors.append((0, f"#{ref} is used but has no TLC entry in references"))
+    idents = _IDENTIFICATIONS(root)
+    assert isinstance(idents, list)
+    for ident in idents:
+        assert isinstance(ident, etree._Element)
+        errors.extend(_frbr_errors(ident))
+    return errors
+
+
+def _frbr_errors(ident: etree._Element) -> list[tuple[int, str]]:
+    errors: list[tuple[int, str]] = []
+    work_this = _value(ident, "a:FRBRWork/a:FRBRthis", "value")
+    try:
+        frbr = Frbr.parse(work_this)
+    except ValueError as exc:
+        return [(_line(ident), str(exc))]
+    language = _value(ident, "a:FRBRExpression/a:FRBRlanguage", "language")
+    frbr = Frbr(frbr.actor, frbr.date, frbr.number, language, frbr.component, frbr.subtype)
+    expected = {
+        "a:FRBRWork/a:FRBRthis": frbr.work_this,
+        "a:FRBRWork/a:FRBRuri": frbr.work_uri,
+        "a:FRBRExpression/a:FRBRthis": frbr.expression_this,
+        "a:FRBRExpression/a:FRBRuri": frbr.expression_uri,
+        "a:FRBRManifestation/a:FRBRthis": frbr.manifestation_this,
+        "a:FRBRManifestation/a:FRBRuri": frbr.manifestation_uri,
+    }
+    for path, iri in expected.items():
+        actual = _value(ident, path, "value")
+        if actual != iri:
+            errors.append((_line(ident), f"{path.replace('a:', '')} is {actual!r}, expected {iri!r}"))
+    work_date = _value(ident, "a:FRBRWork/a:FRBRdate", "date")
+    if work_date != frbr.date.isoformat():
+        errors.append((_line(ident), f"FRBRWork/FRBRdate {work_date!r} disagrees with the work IRI"))
+    number = ident.find("a:FRBRWork/a:FRBRnumber", _NS)
+    if number is not None and number.get("value") != frbr.number:
+        errors.append((_line(ident), f"FRBRnumber {number.get('value')!r} disagrees with the work IRI"))
+    if not language:
+        errors.append((_line(ident), "FRBRExpression has no FRBRlanguage"))
+    return errors

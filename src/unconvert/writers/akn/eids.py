@@ -1,0 +1,61 @@
+"""eIds per the AKN Naming Convention §5: ``prefix__element_num``.
+
+``num`` is the printed number without punctuation (``(a)`` -> ``a``, ``3.`` -> ``3``, ``IV.`` -> ``IV``);
+unnumbered siblings are counted from 1 per element name. The XSD demands that eIds be unique in the whole
+document, so ``EidAllocator`` disambiguates a repeated number (a reader's or the source's slip) with ``-2``,
+``-3`` instead of failing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+ABBREVIATIONS = {
+    "paragraph": "para",
+    "section": "sec",
+    "attachment": "att",
+    "component": "cmp",
+    "wrapUp": "wrapup",
+    "subparagraph": "subpara",
+}
+
+
+def eid_num(printed: str) -> str:
+    """The eId form of a printed number: letters and digits only (any script)."""
+    return "".join(char for char in printed if char.isalnum())
+
+
+class EidAllocator:
+    """Hands out eIds that are unique across one output document."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._counters: dict[tuple[str, str], int] = defaultdict(int)
+
+    def reserve(self, eid: str) -> str:
+        """Take ``eid`` (or ``eid-2``, ``eid-3`` … when it is already taken) and return what was taken."""
+        candidate, n = eid, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{eid}-{n}"
+        self._used.add(candidate)
+        return candidate
+
+    def child(self, prefix: str, element: str, printed: str | None = None) -> str:
+        """The eId of an ``element`` under ``prefix``: numbered from ``printed`` or counted per element name."""
+        name = ABBREVIATIONS.get(element, element)
+        num = eid_num(printed) if printed else ""
+        if not num:
+            key = (prefix, name)
+            self._counters[key] += 1
+            num = str(self._counters[key])
+        local = f"{name}_{num}"
+        return self.reserve(f"{prefix}__{local}" if prefix else local)
+
+    def unique(self, prefix: str, element: str) -> str:
+        """The eId of an element that is unique among its siblings (``para_3__list_1__intro``)."""
+        name = ABBREVIATIONS.get(element, element)
+        return self.reserve(f"{prefix}__{name}" if prefix else name)
+
+    def __contains__(self, eid: str) -> bool:
+        return eid in self._used
