@@ -1,0 +1,96 @@
+"""Running the batch on a Dask ``distributed`` cluster: the same per-document work as the process pool.
+
+Tasks are submitted with ``Client.submit`` (a bounded number in flight) and collected with ``as_completed``; the
+parent alone commits outputs and writes the report, so ``--resume`` and the report work exactly as without Dask.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import distributed
+from distributed import WorkerPlugin
+
+from unconvert.batch.executors import Work, crashed
+from unconvert.batch.work import Task, WorkResult, warm_up
+
+_dask: Any = distributed  # untyped
+
+
+class DaskExecutor:
+    """The same work on a Dask ``distributed`` cluster: an existing one (``address``, ``tcp://host:8786``) or a
+    ``LocalCluster`` of ``local_workers`` single-threaded worker processes started here.
+
+    Workers read the sources and write the outputs themselves, so on a real cluster both must be on storage every
+    worker reaches at the same path. Each worker warms up once (a worker plugin)."""
+
+    def __init__(
+        self,
+        formats: tuple[str, ...],
+        *,
+        address: str | None = None,
+        local_workers: int | None = None,
+        in_flight: int | None = None,
+    ) -> None:
+        self.formats = formats
+        self._cluster: Any = None
+        if address:
+            self._client: Any = _dask.Client(address)
+        else:
+            self._cluster = _dask.LocalCluster(
+                n_workers=local_workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            self._client = _dask.Client(self._cluster)
+        self._client.register_plugin(_WarmUp(formats), name="unconvert-warm-up")
+        threads = sum(self._client.nthreads().values()) or 1
+        self.in_flight = in_flight or threads * 4
+
+    def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
+        run_token = uuid.uuid4().hex[:12]  # keys of this run never clash with another run's on a shared cluster
+        pending: dict[Any, Task] = {}
+        completed: Any = _dask.as_completed()
+        exhausted = False
+
+        def top_up() -> None:
+            nonlocal exhausted
+            while not exhausted and len(pending) < self.in_flight:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                    return
+                future = self._client.submit(function, task, pure=False, key=f"unconvert-{run_token}-{task.index}")
+                pending[future] = task
+                completed.add(future)
+
+        top_up()
+        while pending:
+            future = next(completed)
+            task = pending.pop(future)
+            try:
+                result = future.result()
+            except Exception as exc:  # KilledWorker, a lost worker…: the document's failure
+                result = crashed(task, exc)
+            future.release()
+            yield result
+            top_up()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+class _WarmUp(WorkerPlugin):
+    """A Dask worker plugin: warm the worker up once when it starts (or joins)."""
+
+    def __init__(self, formats: tuple[str, ...]) -> None:
+        self.formats = formats
+
+    def setup(self, worker: Any) -> None:
+        warm_up(self.formats)

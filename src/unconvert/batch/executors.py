@@ -1,0 +1,136 @@
+"""Where the per-document work runs: in this process, in a local process pool, or on a Dask cluster (``cluster``).
+
+Every executor takes a lazy iterator of tasks and yields results in completion order, keeping at most a bounded
+number of tasks in flight, so memory stays flat however many documents there are; when the task iterator stops
+(Ctrl-C asked to stop), the tasks in flight are finished and returned. A worker that dies takes only its own
+task(s) with it: they come back as failed results (``worker-error``).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from typing import Protocol
+
+from unconvert.batch.work import Failure, Task, WorkResult, convert_one, warm_up, worker_init
+
+Work = Callable[[Task], WorkResult]
+
+
+class Executor(Protocol):
+    """Runs ``function`` over ``tasks``; yields results as they complete."""
+
+    def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]: ...
+
+    def close(self) -> None: ...
+
+
+def crashed(task: Task, exc: BaseException) -> WorkResult:
+    """The result of a task whose worker failed (died, was killed, or the work raised outside its own guard)."""
+    message = f"worker failed: {type(exc).__name__}: {exc}".rstrip(": ")
+    return WorkResult(index=task.index, status="failed", failure=Failure("worker-error", message, type(exc).__name__))
+
+
+class SerialExecutor:
+    """In this process, one document at a time (``-j 1``): the simplest to debug and profile."""
+
+    def __init__(self, formats: tuple[str, ...]) -> None:
+        self.formats = formats
+        self._warm = False
+
+    def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
+        if not self._warm:
+            warm_up(self.formats)
+            self._warm = True
+        for task in tasks:
+            yield function(task)
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """A pool of ``jobs`` worker processes on this machine, each warmed up once by its initializer.
+
+    Workers start with ``forkserver`` (``spawn`` where there is none), never by forking a parent that may run
+    threads (the progress display)."""
+
+    def __init__(self, jobs: int, formats: tuple[str, ...], *, in_flight: int | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.formats = formats
+        self.in_flight = in_flight or self.jobs * 4
+        methods = multiprocessing.get_all_start_methods()
+        self._context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self._pool: cf.ProcessPoolExecutor | None = None
+
+    def _new_pool(self) -> cf.ProcessPoolExecutor:
+        return cf.ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=self._context, initializer=worker_init, initargs=(self.formats,)
+        )
+
+    def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
+        if self._pool is None:
+            self._pool = self._new_pool()
+        pending: dict[cf.Future[WorkResult], Task] = {}
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < self.in_flight:
+                task = next(tasks, None)
+                if task is None:
+                    exhausted = True
+                    break
+                pending[self._submit(function, task)] = task
+            if not pending:
+                return
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                task = pending.pop(future)
+                try:
+                    yield future.result()
+                except BrokenProcessPool as exc:
+                    broken = True
+                    yield crashed(task, exc)
+                except Exception as exc:  # reported as the document's failure
+                    yield crashed(task, exc)
+            if broken:
+                # The pool is unusable: what is still pending died with it; start a fresh pool for the rest.
+                for future, task in list(pending.items()):
+                    pending.pop(future)
+                    yield crashed(task, BrokenProcessPool("a worker process died"))
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = self._new_pool()
+
+    def _submit(self, function: Work, task: Task) -> cf.Future[WorkResult]:
+        assert self._pool is not None
+        return self._pool.submit(function, task)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def make_executor(
+    formats: tuple[str, ...],
+    *,
+    jobs: int | None = None,
+    scheduler: str | None = None,
+    dask_local: int | None = None,
+) -> Executor:
+    """Dask when ``scheduler`` or ``dask_local`` is given; else a process pool of ``jobs`` (default: all
+    cores), or this process for ``jobs == 1``."""
+    if scheduler or dask_local:
+        from unconvert.batch.cluster import DaskExecutor  # distributed is imported only when asked for
+
+        return DaskExecutor(formats, address=scheduler, local_workers=dask_local)
+    count = jobs or os.cpu_count() or 1
+    if count <= 1:
+        return SerialExecutor(formats)
+    return ProcessExecutor(count, formats)
+
+
+__all__ = ["Executor", "ProcessExecutor", "SerialExecutor", "convert_one", "make_executor"]

@@ -1,0 +1,383 @@
+"""One batch run: enumerate the sources, hand tasks to an executor, commit each document, write the report.
+
+The parent alone renames outputs into place and writes the report. Results come back from the executor in
+completion order but are *committed in source order* (a small reorder buffer): names chosen on a collision, the
+report's order and so the whole output tree are the same however the work was scheduled. A document is committed
+all at once — outputs renamed, then its report line appended and fsync'd — so a crash leaves either the whole
+document or nothing that ``--resume`` would trust.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from unconvert import registry
+from unconvert.batch.executors import Executor, make_executor
+from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
+from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
+from unconvert.batch.sources import Limits, SourceProblem, SourceRef, expand
+from unconvert.batch.work import Failure, Output, Previous, Task, Timings, WorkResult, convert_one
+from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.errors import BatchError
+
+STATUSES = ("ok", "warnings", "failed", "skipped")
+FAIL_ON = ("warnings", "failed", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What became of one document. ``outputs`` have paths relative to the output directory. ``resumed`` is True
+    when an earlier run had already converted it (``--resume``): then ``status`` is ``skipped`` and ``record`` is
+    that run's report line, not a new one."""
+
+    source: str
+    id: str
+    status: str
+    symbol: str | None = None
+    outputs: tuple[Output, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    error: Failure | None = None
+    resumed: bool = False
+    record: Record | None = None
+
+
+@dataclass(slots=True)
+class FormatCounts:
+    written: int = 0
+    failed: int = 0
+    bytes: int = 0
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts of a run. ``skipped`` includes ``resumed`` (converted by an earlier run) and refused sources."""
+
+    out: str
+    report: str
+    total: int
+    ok: int = 0
+    warnings: int = 0
+    failed: int = 0
+    skipped: int = 0
+    resumed: int = 0
+    collisions: int = 0
+    formats: dict[str, FormatCounts] = field(default_factory=dict)
+    interrupted: bool = False
+    elapsed: float = 0.0
+
+    @property
+    def done(self) -> int:
+        return self.ok + self.warnings + self.failed + self.skipped
+
+    def exit_status(self, fail_on: str = "failed") -> int:
+        """130 if interrupted; 1 if ``fail_on`` is ``failed`` and a document failed, or ``warnings`` and a
+        document failed, had warnings or was refused; else 0."""
+        if fail_on not in FAIL_ON:
+            raise ValueError(f"fail_on must be one of {', '.join(FAIL_ON)}")
+        if self.interrupted:
+            return 130
+        if fail_on == "failed" and self.failed:
+            return 1
+        if fail_on == "warnings" and (self.failed or self.warnings or self.skipped > self.resumed):
+            return 1
+        return 0
+
+
+class BatchRun:
+    """A batch, ready to run: iterate it to convert (yields a ``DocumentResult`` per document, in source order),
+    then read ``summary``. ``total`` is known before the first document is converted."""
+
+    def __init__(
+        self,
+        sources: Iterable[str | os.PathLike[str]],
+        *,
+        to: Sequence[str],
+        out: str | os.PathLike[str],
+        executor: Executor,
+        resume: bool = False,
+        report: str | os.PathLike[str] | None = None,
+        by_symbol: bool = False,
+        split_formats: bool = False,
+        timeout: float | None = None,
+        limits: Limits | None = None,
+        pattern: str = "*.txt",
+        context: Context | None = None,
+        stop: threading.Event | None = None,
+    ) -> None:
+        self.formats = tuple(registry.get_format(fmt, "writer").name for fmt in to)
+        if not self.formats:
+            raise BatchError("no output format given")
+        self.out = os.path.abspath(out)
+        if os.path.exists(self.out) and not os.path.isdir(self.out):
+            raise BatchError(f"output path exists and is not a directory: {out}")
+        self.report_path = os.path.abspath(report) if report else os.path.join(self.out, "report.jsonl")
+        self.limits: Limits = limits or Limits()
+        self.items: list[SourceRef | SourceProblem] = list(expand(sources, pattern=pattern, limits=self.limits))
+        if not self.items:
+            raise BatchError("the sources contain no documents")
+        keys = [item.key for item in self.items]
+        if len(set(keys)) != len(keys):
+            self.items = list({item.key: item for item in reversed(self.items)}.values())[::-1]
+        self.total = len(self.items)
+        self.executor = executor
+        self.resume = resume
+        self.namer = Namer(self.out, self.formats, by_symbol=by_symbol, split_formats=split_formats)
+        self.timeout = timeout
+        self.now = (context or Context.from_env()).now
+        self.stop = stop or threading.Event()
+        self.summary = Summary(
+            out=self.out, report=self.report_path, total=self.total, formats={f: FormatCounts() for f in self.formats}
+        )
+        self._started = False
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        if self._started:
+            raise BatchError("a batch runs once")
+        self._started = True
+        return self._run()
+
+    def run(self) -> Summary:
+        """Convert everything and return the summary."""
+        for _ in self:
+            pass
+        return self.summary
+
+    def _run(self) -> Iterator[DocumentResult]:
+        began = time.perf_counter()
+        try:
+            os.makedirs(self.out, exist_ok=True)
+        except OSError as exc:
+            raise BatchError(f"cannot create output directory {self.out}: {exc.strerror or exc}") from exc
+        remove_stale_temporaries(self.out)
+        index = load_index(self.report_path) if self.resume else {}
+        for item in self.items:
+            if isinstance(item, SourceRef) and item.kind == "file":
+                self.namer.reserve(item.path, "<input>")
+        for key, record in index.items():
+            if record.get("status") in ("ok", "warnings"):
+                for output in record.get("outputs", []):
+                    self.namer.reserve(os.path.join(self.out, output["path"]), key)
+        writer = ReportWriter(self.report_path, append=self.resume)
+        self._index = index
+        self._writer = writer
+        self._buffer: dict[int, WorkResult] = {}
+        self._cursor = 0
+        self._frontier = 0
+        try:
+            for result in self.executor.run(convert_one, self._tasks(index)):
+                self._buffer[result.index] = result
+                yield from self._advance()
+            yield from self._advance()
+            self.summary.interrupted = self._cursor < self.total
+        finally:
+            discard(o.path for r in self._buffer.values() for o in r.outputs)
+            self.executor.close()
+            writer.close()
+            self.summary.elapsed = time.perf_counter() - began
+
+    def _tasks(self, index: dict[str, Record]) -> Iterator[Task]:
+        for position, item in enumerate(self.items):
+            if self.stop.is_set():
+                return
+            self._frontier = position + 1
+            if isinstance(item, SourceProblem):
+                continue
+            yield Task(
+                index=position,
+                source=item,
+                formats=self.formats,
+                directories=tuple(self.namer.directory(item, fmt) for fmt in self.formats),
+                now=self.now,
+                limits=self.limits,
+                timeout=self.timeout,
+                previous=self._previous(index.get(item.key)),
+            )
+
+    def _previous(self, record: Record | None) -> Previous | None:
+        if record is None or record.get("status") not in ("ok", "warnings") or not record.get("input_sha256"):
+            return None
+        outputs = {o["format"]: o for o in record.get("outputs", [])}
+        if set(outputs) != set(self.formats):
+            return None
+        return Previous(
+            input_sha256=record["input_sha256"],
+            outputs=tuple((os.path.join(self.out, o["path"]), int(o["size"])) for o in outputs.values()),
+        )
+
+    def _advance(self) -> Iterator[DocumentResult]:
+        while self._cursor < self._frontier:
+            item = self.items[self._cursor]
+            if isinstance(item, SourceProblem):
+                yield self._commit_problem(item)
+            elif self._cursor in self._buffer:
+                yield self._commit(item, self._buffer.pop(self._cursor))
+            else:
+                return
+            self._cursor += 1
+
+    def _commit_problem(self, problem: SourceProblem) -> DocumentResult:
+        failure = Failure(problem.code, problem.message, type="SourceError")
+        name = PurePosixPath(problem.rel).name
+        doc_id = name[:-4] if name.lower().endswith(".txt") else name
+        self._count(problem.status)
+        record = self._record(problem.key, doc_id, problem.status, failure=failure)
+        previous = self._index.get(problem.key)
+        if previous is None or previous.get("status") != problem.status:
+            self._writer.write(record)
+        return DocumentResult(problem.key, doc_id, problem.status, error=failure, record=record)
+
+    def _commit(self, ref: SourceRef, result: WorkResult) -> DocumentResult:
+        if result.status == "done":
+            self.summary.resumed += 1
+            self.summary.skipped += 1
+            record = self._index[ref.key]
+            kept = tuple(Output(o["format"], o["path"], o["sha256"], o["size"]) for o in record["outputs"])
+            return DocumentResult(
+                ref.key, ref.stem, "skipped", symbol=record.get("symbol"), outputs=kept, resumed=True, record=record
+            )
+        status = result.status
+        diagnostics = list(result.diagnostics)
+        outputs: tuple[Output, ...] = ()
+        if status in ("ok", "warnings"):
+            finals, collided = self.namer.claim(ref, result.symbol, result.language)
+            if collided is not None:
+                self.summary.collisions += 1
+                chosen = os.path.basename(finals[self.formats[0]])
+                message = f"output name {collided} is taken by another document; written as {chosen}"
+                diagnostics.append(Diagnostic(severity=Severity.WARNING, code="output-name-collision", message=message))
+                status = "warnings"
+            commit((output.path, finals[output.format]) for output in result.outputs)
+            outputs = tuple(
+                Output(o.format, self.namer.relative(finals[o.format]), o.sha256, o.size) for o in result.outputs
+            )
+            for output in outputs:
+                counts = self.summary.formats[output.format]
+                counts.written += 1
+                counts.bytes += output.size
+        elif result.failure is not None and result.failure.format in self.summary.formats:
+            self.summary.formats[result.failure.format].failed += 1
+        self._count(status)
+        record = self._record(
+            ref.key,
+            ref.stem,
+            status,
+            result=result,
+            outputs=outputs,
+            diagnostics=tuple(diagnostics),
+            failure=result.failure,
+        )
+        self._writer.write(record)
+        return DocumentResult(
+            ref.key,
+            ref.stem,
+            status,
+            symbol=result.symbol,
+            outputs=outputs,
+            diagnostics=tuple(diagnostics),
+            error=result.failure,
+            record=record,
+        )
+
+    def _count(self, status: str) -> None:
+        setattr(self.summary, status, getattr(self.summary, status) + 1)
+
+    @staticmethod
+    def _record(
+        source: str,
+        doc_id: str,
+        status: str,
+        *,
+        result: WorkResult | None = None,
+        outputs: tuple[Output, ...] = (),
+        diagnostics: tuple[Diagnostic, ...] = (),
+        failure: Failure | None = None,
+    ) -> Record:
+        return {
+            "source": source,
+            "id": doc_id,
+            "symbol": result.symbol if result else None,
+            "language": result.language if result else None,
+            "input_sha256": result.input_sha256 if result else None,
+            "input_size": result.input_size if result else None,
+            "status": status,
+            "outputs": [{"format": o.format, "path": o.path, "sha256": o.sha256, "size": o.size} for o in outputs],
+            "diagnostics": [diagnostic_json(d) for d in diagnostics],
+            "error": failure_json(failure),
+            "timings": timings_json(result.timings if result else Timings()),
+        }
+
+
+def convert_many(
+    sources: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    to: Sequence[str] | str = ("akn",),
+    *,
+    out: str | os.PathLike[str],
+    jobs: int | None = None,
+    executor: str | Executor | None = None,
+    scheduler: str | None = None,
+    dask_local: int | None = None,
+    resume: bool = False,
+    report: str | os.PathLike[str] | None = None,
+    by_symbol: bool = False,
+    split_formats: bool = False,
+    timeout: float | None = None,
+    limits: Limits | None = None,
+    pattern: str = "*.txt",
+    context: Context | None = None,
+    stop: threading.Event | None = None,
+) -> BatchRun:
+    """Convert many documents: files, directories, globs, zip and tar archives.
+
+        >>> run = convert_many(["dumps.zip"], to=["akn", "text"], out="out", jobs=2)
+        >>> for result in run:                      # DocumentResult per document, in source order
+        ...     if result.status == "failed": print(result.source, result.error)
+        >>> run.summary.exit_status()               # counts, per format; report in out/report.jsonl
+
+    ``executor`` is ``"serial"``, ``"process"`` (``jobs`` workers, default all cores), ``"dask"`` (``scheduler``
+    address, or a local cluster of ``dask_local`` or ``jobs`` workers) or an ``Executor``; by default ``jobs=1``
+    runs in this process, more a process pool, and ``scheduler``/``dask_local`` Dask. Setting ``stop`` makes the
+    run finish the documents in flight, report them, and end (``summary.interrupted``).
+    """
+    if isinstance(sources, str | os.PathLike):
+        sources = [sources]
+    formats = [f.strip() for f in to.split(",")] if isinstance(to, str) else list(to)
+    names = tuple(registry.get_format(fmt, "writer").name for fmt in formats if fmt)
+    chosen: Executor
+    if executor is None or isinstance(executor, str):
+        if executor == "serial":
+            chosen = make_executor(names, jobs=1)
+        elif executor == "process":
+            chosen = make_executor(names, jobs=max(2, jobs or os.cpu_count() or 2))
+        elif executor == "dask":
+            chosen = make_executor(names, scheduler=scheduler, dask_local=dask_local or jobs or os.cpu_count() or 1)
+        elif executor is None:
+            chosen = make_executor(names, jobs=jobs, scheduler=scheduler, dask_local=dask_local)
+        else:
+            raise BatchError(f"unknown executor {executor!r} (serial, process, dask)")
+    else:
+        chosen = executor
+    try:
+        return BatchRun(
+            sources,
+            to=names,
+            out=out,
+            executor=chosen,
+            resume=resume,
+            report=report,
+            by_symbol=by_symbol,
+            split_formats=split_formats,
+            timeout=timeout,
+            limits=limits,
+            pattern=pattern,
+            context=context,
+            stop=stop,
+        )
+    except BaseException:
+        chosen.close()
+        raise

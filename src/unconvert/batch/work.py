@@ -1,0 +1,293 @@
+"""The work done for one document, wherever it runs (in-process, a pool worker, a Dask worker).
+
+``convert_one(task)`` reads the source bytes itself (a task carries a reference, not bytes), hashes them, reads
+the document, runs every requested writer and writes each output to a temporary file in its final directory,
+fsync'd. It never raises for a problem with the document: every outcome, including a timeout, is a
+``WorkResult``. Renaming the temporary files to their final names and reporting is the parent's job
+(``unconvert.batch.run``), so that a document is either wholly there or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from types import FrameType
+
+from unconvert import api, registry
+from unconvert.batch.sources import Limits, SourceError, SourceRef, read_source
+from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.errors import FormatError, ReadError, WriteError
+
+TMP_SUFFIX = ".unconvert-tmp"
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """What an earlier run reported for a source, for ``--resume``: its input hash and its outputs
+    (absolute paths and sizes). The worker skips the document when both still hold."""
+
+    input_sha256: str
+    outputs: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One document to convert. ``directories[i]`` is where the output of ``formats[i]`` goes."""
+
+    index: int
+    source: SourceRef
+    formats: tuple[str, ...]
+    directories: tuple[str, ...]
+    now: _dt.datetime
+    limits: Limits = field(default_factory=Limits)
+    timeout: float | None = None
+    previous: Previous | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One written output: ``path`` is the temporary file until the parent renames it, then the final one."""
+
+    format: str
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a document failed: ``code`` is stable (``read-error``, ``write-error``, ``timeout``…)."""
+
+    code: str
+    message: str
+    type: str = ""
+    format: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Timings:
+    """Seconds spent per stage: reading the source and the document, each writer, writing to disk."""
+
+    read: float = 0.0
+    write: tuple[tuple[str, float], ...] = ()
+    disk: float = 0.0
+    total: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class WorkResult:
+    """The outcome of one task. ``status`` is ``ok``, ``warnings``, ``failed``, or ``done`` (already converted
+    by an earlier run: ``--resume``)."""
+
+    index: int
+    status: str
+    input_sha256: str | None = None
+    input_size: int | None = None
+    symbol: str | None = None
+    language: str | None = None
+    outputs: tuple[Output, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    failure: Failure | None = None
+    timings: Timings = field(default_factory=Timings)
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside a document's work when ``--timeout`` expires. A ``BaseException`` so that no
+    ``except Exception`` in a reader or writer can swallow it."""
+
+
+def warm_up(formats: tuple[str, ...]) -> None:
+    """Load the reader and the writers once per worker, and run each writer on a tiny document so that what
+    they build lazily (the compiled XSD, fonts, templates) is ready before the first real document."""
+    from unconvert.tree import Document
+    from unconvert.tree.meta import DocKind, Language, Meta, Organ
+
+    tiny = Document(
+        meta=Meta(kind=DocKind.RESOLUTION, organ=Organ.GA, language=Language.EN, symbol="A/RES/1/1", number="1/1")
+    )
+    context = Context.fixed()
+    with suppress(FormatError):
+        registry.reader("ods")
+    for fmt in formats:
+        with suppress(Exception):  # warming up is best effort; the real documents report real errors
+            api.write(tiny, fmt, context=context)
+
+
+def worker_init(formats: tuple[str, ...]) -> None:
+    """Initializer of a pool worker: leave Ctrl-C to the parent (which finishes the documents in flight), warm up."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(formats)
+
+
+def convert_one(task: Task) -> WorkResult:
+    """Convert one document; never raises for the document's own problems."""
+    started = time.perf_counter()
+    written: list[str] = []
+    abandoned = threading.Event()
+    try:
+        with _time_limit(task.timeout) as run:
+            return run(lambda: _convert(task, started, written, abandoned))
+    except DocumentTimeout:
+        abandoned.set()
+        _remove(written)
+        return WorkResult(
+            index=task.index,
+            status="failed",
+            failure=Failure("timeout", f"conversion took longer than {task.timeout:g} s", type="Timeout"),
+            timings=Timings(total=time.perf_counter() - started),
+        )
+
+
+def _convert(task: Task, started: float, written: list[str], abandoned: threading.Event) -> WorkResult:
+    index = task.index
+    try:
+        data = read_source(task.source, task.limits)
+    except SourceError as exc:
+        failure = Failure(exc.code, str(exc), type="SourceError")
+        return WorkResult(index=index, status="failed", failure=failure, timings=Timings(total=_since(started)))
+    digest = hashlib.sha256(data).hexdigest()
+    size = len(data)
+    if task.previous is not None and _still_done(task.previous, digest):
+        return WorkResult(index=index, status="done", input_sha256=digest, input_size=size)
+
+    def failed(failure: Failure, timings: Timings) -> WorkResult:
+        return WorkResult(
+            index=index, status="failed", input_sha256=digest, input_size=size, failure=failure, timings=timings
+        )
+
+    try:
+        document = api.read(data, name=task.source.key)
+    except ReadError as exc:
+        failure = Failure("read-error", exc.message, "ReadError", line=exc.line)
+        return failed(failure, Timings(read=_since(started), total=_since(started)))
+    except Exception as exc:  # a reader bug must not stop the batch
+        failure = Failure("internal-error", str(exc), type(exc).__name__)
+        return failed(failure, Timings(read=_since(started), total=_since(started)))
+    read_seconds = _since(started)
+    symbol = document.meta.symbol or None
+    language = document.meta.language.value
+    context = Context(now=task.now)
+    rendered: list[tuple[str, str, bytes]] = []
+    write_seconds: list[tuple[str, float]] = []
+    for fmt, directory in zip(task.formats, task.directories, strict=True):
+        began = time.perf_counter()
+        try:
+            payload = api.write(document, fmt, context=context)
+        except Exception as exc:  # WriteError, FormatError, or a writer bug: the batch goes on
+            code = "format-error" if isinstance(exc, FormatError) else "write-error"
+            if not isinstance(exc, WriteError | FormatError):
+                code = "internal-error"
+            write_seconds.append((fmt, _since(began)))
+            timings = Timings(read=read_seconds, write=tuple(write_seconds), total=_since(started))
+            return failed(Failure(code, str(exc), type(exc).__name__, format=fmt), timings)
+        write_seconds.append((fmt, _since(began)))
+        rendered.append((fmt, directory, payload))
+    began = time.perf_counter()
+    outputs = []
+    for fmt, directory, payload in rendered:
+        if abandoned.is_set():
+            break
+        path = os.path.join(directory, f".{task.source.stem}.{index}.{fmt}.{os.getpid()}{TMP_SUFFIX}")
+        written.append(path)
+        write_durably(path, payload)
+        outputs.append(Output(fmt, path, hashlib.sha256(payload).hexdigest(), len(payload)))
+    disk_seconds = _since(began)
+    diagnostics = tuple(document.diagnostics)
+    warned = any(d.severity is Severity.WARNING for d in diagnostics)
+    return WorkResult(
+        index=index,
+        status="warnings" if warned else "ok",
+        input_sha256=digest,
+        input_size=size,
+        symbol=symbol,
+        language=language,
+        outputs=tuple(outputs),
+        diagnostics=diagnostics,
+        timings=Timings(read_seconds, tuple(write_seconds), disk_seconds, _since(started)),
+    )
+
+
+def write_durably(path: str, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` and fsync it, creating the directory if needed."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(payload)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _still_done(previous: Previous, digest: str) -> bool:
+    if previous.input_sha256 != digest or not previous.outputs:
+        return False
+    for path, size in previous.outputs:
+        try:
+            if os.stat(path).st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _remove(paths: list[str]) -> None:
+    for path in paths:
+        with suppress(OSError):
+            os.unlink(path)
+
+
+def _since(began: float) -> float:
+    return time.perf_counter() - began
+
+
+Runner = Callable[[Callable[[], WorkResult]], WorkResult]
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[Runner]:
+    """Run a function under a time limit: with ``SIGALRM`` on a process's main thread (serial and pool
+    workers), else (a Dask worker thread) in a helper thread that is abandoned when the time is up."""
+    if not seconds or seconds <= 0:
+        yield lambda function: function()
+        return
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
+        def expire(signum: int, frame: FrameType | None) -> None:
+            raise DocumentTimeout
+
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield lambda function: function()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+
+    def in_thread(function: Callable[[], WorkResult]) -> WorkResult:
+        box: list[WorkResult | BaseException] = []
+
+        def target() -> None:
+            try:
+                box.append(function())
+            except BaseException as exc:  # handed back to the caller below
+                box.append(exc)
+
+        helper = threading.Thread(target=target, name="unconvert-document", daemon=True)
+        helper.start()
+        helper.join(seconds)
+        if helper.is_alive() or not box:
+            raise DocumentTimeout
+        outcome = box[0]
+        if isinstance(outcome, BaseException):
+            raise outcome
+        return outcome
+
+    yield in_thread

@@ -1,0 +1,233 @@
+"""``unconvert batch``: the command line of ``unconvert.batch``. Printing and exit codes live here, never in
+the library.
+
+Wiring into the main CLI is two lines::
+
+    add_batch_parser(subparsers)          # registers "batch" with func=run_batch
+    return args.func(args)                # or run_batch(args) when args.command == "batch"
+
+It also runs on its own: ``python -m unconvert.batch_cli SRC... -o OUT``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from types import FrameType
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from unconvert.batch import FAIL_ON, Limits, Summary, convert_many
+from unconvert.batch.sources import read_list_file
+from unconvert.errors import UnconvertError
+
+DESCRIPTION = """Convert many ODS dumps at once: files, directories (recursive, *.txt), globs, .zip and .tar/.tar.gz
+archives (read in place). Outputs mirror the source layout under OUTDIR (archive members under <archive stem>/),
+or are named from the UN symbol with --by-symbol. One JSON line per document goes to the report
+(OUTDIR/report.jsonl). Ctrl-C finishes the documents in flight, writes the report and exits 130; --resume
+continues a run that was interrupted or killed."""
+
+
+def _size(text: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    cleaned = text.strip().lower().rstrip("b").rstrip("i")
+    try:
+        if cleaned and cleaned[-1] in units:
+            return int(float(cleaned[:-1]) * units[cleaned[-1]])
+        return int(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 64M, 2G, 1000000)") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def configure_parser(parser: argparse.ArgumentParser) -> None:
+    """Add the ``batch`` options to ``parser``."""
+    defaults = Limits()
+    parser.add_argument("sources", nargs="*", metavar="SRC", help="files, directories, globs, .zip/.tar(.gz) archives")
+    parser.add_argument("--from-list", metavar="FILE", action="append", default=[], help="read sources from FILE")
+    parser.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="output directory")
+    parser.add_argument(
+        "-t", "--to", default="akn", metavar="FORMATS", help="comma-separated formats: akn,text,docx,pdf (default akn)"
+    )
+    parser.add_argument("-j", "--jobs", type=_positive, default=None, help="worker processes (default: all cores)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+    parser.add_argument("--dask-local", type=_positive, metavar="N", help="run on a local Dask cluster of N workers")
+    parser.add_argument("--by-symbol", action="store_true", help="name outputs from the UN symbol (A_RES_64_183…)")
+    parser.add_argument("--split-formats", action="store_true", help="one subfolder of OUTDIR per format")
+    parser.add_argument("--report", metavar="FILE", help="JSON Lines report (default OUTDIR/report.jsonl)")
+    parser.add_argument("--resume", action="store_true", help="skip documents an earlier run already converted")
+    parser.add_argument("--timeout", type=float, metavar="S", help="give up on a document after S seconds")
+    parser.add_argument(
+        "--fail-on", choices=FAIL_ON, default="failed", help="exit 1 on failed documents (default) or on warnings too"
+    )
+    parser.add_argument("--pattern", default="*.txt", help="which files in directories/archives are dumps (*.txt)")
+    parser.add_argument(
+        "--max-member-size", type=_size, default=defaults.member_bytes, metavar="SIZE", help="per document (64M)"
+    )
+    parser.add_argument(
+        "--max-archive-size", type=_size, default=defaults.total_bytes, metavar="SIZE", help="per archive (8G)"
+    )
+    parser.add_argument(
+        "--max-members", type=_positive, default=defaults.members, metavar="N", help="per archive (200000)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+
+
+def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register ``batch`` on the main CLI's subparsers; the parsed namespace's ``func`` is ``run_batch``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "batch", help="convert many documents (dirs, globs, archives) in parallel", description=DESCRIPTION
+    )
+    configure_parser(parser)
+    parser.set_defaults(func=run_batch)
+    return parser
+
+
+def run_batch(args: argparse.Namespace) -> int:
+    """Run ``unconvert batch``; returns the exit status (0, 1 per ``--fail-on``, 2 on a usage error, 130 on Ctrl-C)."""
+    err = Console(stderr=True, highlight=False)
+    sources = list(args.sources)
+    try:
+        for list_file in args.from_list:
+            sources.extend(read_list_file(list_file))
+    except UnconvertError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return 2
+    if not sources:
+        err.print("[red]error:[/red] no sources given (SRC... or --from-list FILE)")
+        return 2
+    stop = threading.Event()
+    limits = Limits(member_bytes=args.max_member_size, total_bytes=args.max_archive_size, members=args.max_members)
+    try:
+        run = convert_many(
+            sources,
+            to=args.to,
+            out=args.out,
+            jobs=args.jobs,
+            scheduler=args.scheduler,
+            dask_local=args.dask_local,
+            resume=args.resume,
+            report=args.report,
+            by_symbol=args.by_symbol,
+            split_formats=args.split_formats,
+            timeout=args.timeout,
+            limits=limits,
+            pattern=args.pattern,
+            stop=stop,
+        )
+    except UnconvertError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return 2
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C stops at once
+        err.print("[yellow]interrupted: finishing the documents in flight (Ctrl-C again to abort)…[/yellow]")
+
+    on_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, interrupt) if on_main_thread else None
+    out = Console(stderr=True)
+    live = not args.quiet and out.is_terminal
+    failures: list[str] = []
+    try:
+        with Progress(
+            TextColumn("[bold]converting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]} docs/s"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[counts]}"),
+            console=out,
+            disable=not live,
+            transient=False,
+        ) as progress:
+            bar = progress.add_task("batch", total=run.total, rate="-", counts="")
+            for result in run:
+                s = run.summary
+                elapsed = progress.tasks[0].elapsed or 0.0
+                rate = f"{s.done / elapsed:.1f}" if elapsed > 0 else "-"
+                counts = f"ok {s.ok} warn {s.warnings} failed {s.failed} skipped {s.skipped}"
+                progress.update(bar, advance=1, rate=rate, counts=counts)
+                if result.status == "failed" and result.error is not None and len(failures) < 20:
+                    failures.append(f"{result.source}: {result.error.code}: {result.error.message}")
+    except UnconvertError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        return 2
+    except KeyboardInterrupt:
+        err.print("[red]aborted[/red]: documents in flight were not reported; rerun with --resume")
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    summary = run.summary
+    if not args.quiet:
+        for line in failures:
+            err.print(f"[red]failed[/red] {line}", markup=True, highlight=False, soft_wrap=True)
+        print_summary(Console(highlight=False), summary)
+    if summary.interrupted:
+        err.print(
+            f"[yellow]interrupted[/yellow] after {summary.done} of {summary.total} documents; the report is "
+            f"complete for those. Continue with: --resume"
+        )
+    return summary.exit_status(args.fail_on)
+
+
+def print_summary(console: Console, summary: Summary) -> None:
+    """The end-of-run table: documents by status, outputs per format."""
+    table = Table(title=f"unconvert batch: {summary.done} of {summary.total} documents in {summary.elapsed:.1f} s")
+    table.add_column("documents")
+    table.add_column("count", justify="right")
+    table.add_row("converted", str(summary.ok))
+    table.add_row("with warnings", str(summary.warnings))
+    table.add_row("failed", str(summary.failed))
+    resumed = f" ({summary.resumed} already done)" if summary.resumed else ""
+    table.add_row("skipped", f"{summary.skipped}{resumed}")
+    if summary.collisions:
+        table.add_row("renamed (name collision)", str(summary.collisions))
+    console.print(table)
+    formats = Table()
+    formats.add_column("format")
+    formats.add_column("written", justify="right")
+    formats.add_column("failed", justify="right")
+    formats.add_column("bytes", justify="right")
+    for name, counts in summary.formats.items():
+        formats.add_row(name, str(counts.written), str(counts.failed), f"{counts.bytes:,}")
+    console.print(formats)
+    console.print(f"report: {os.path.relpath(summary.report)}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="unconvert batch", description=DESCRIPTION)
+    configure_parser(parser)
+    return run_batch(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
