@@ -1,0 +1,320 @@
+"""The plain-text writer: a clean UTF-8 reading copy, ``write(document, *, context) -> bytes``.
+
+Masthead lines, cover lines, number and title, formula, preambular paragraphs, numbered paragraphs with hanging
+indents (wrapped at 80 columns, continuation lines under the text), points indented further, section and annex
+headings, tables as aligned columns, closing lines, then the footnotes (marker and text). A footnote's mark is
+``[1]`` where it stood. Right-to-left text (Arabic) stays in logical order: no visual reordering, no centring.
+Wide East Asian characters count as two columns, and Chinese lines break between any two of them.
+The output depends on the tree only (``context`` is accepted for the common writer signature).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import assert_never
+
+from unconvert.context import Context
+from unconvert.tree import (
+    Annex,
+    Block,
+    Cell,
+    DateRef,
+    Document,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Part,
+    Point,
+    PreambularParagraph,
+    RawBlock,
+    RawInline,
+    Section,
+    Strong,
+    SymbolRef,
+    Table,
+    Text,
+)
+
+WIDTH = 80
+INDENT = 4
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|[^\\S\\n]+")
+_IS_WIDE = re.compile(f"[{_WIDE}]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced terminal (wide East Asian characters count two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_IS_WIDE.findall(text))
+
+
+def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``text`` wrapped to ``width`` columns: the first line starts with ``first``, the others with ``rest``.
+    A ``\\n`` in ``text`` is a hard line break; a word longer than a line stands alone."""
+    lines: list[str] = []
+    prefix = first
+    for segment in text.split("\n"):
+        current, used = prefix, display_width(prefix)
+        empty = True
+        for token in _TOKENS.findall(segment):
+            if token.isspace():
+                if not empty:
+                    current += " "
+                    used += 1
+                continue
+            size = display_width(token)
+            if not empty and used + size > width:
+                lines.append(current.rstrip())
+                prefix = rest
+                current, used = prefix, display_width(prefix)
+            current += token
+            used += size
+            empty = False
+        lines.append(current.rstrip())
+        prefix = rest
+    return lines
+
+
+class _TextWriter:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.rtl = document.meta.language.rtl
+        self.lines: list[str] = []
+        self.notes: list[Footnote] = []
+
+    # -- output helpers -----------------------------------------------------------------------------------------
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def para(self, text: str, first: str = "", rest: str = "") -> None:
+        if text.strip():
+            self.lines.extend(wrap(text.strip(), WIDTH, first, rest))
+
+    def centred(self, text: str) -> None:
+        for line in wrap(text.strip(), WIDTH, "", ""):
+            pad = 0 if self.rtl else max(0, (WIDTH - display_width(line)) // 2)
+            self.lines.append(" " * pad + line)
+
+    def text(self, inlines: tuple[Inline, ...]) -> str:
+        """The printed text of ``inlines``; footnotes become ``[marker]`` and are kept for the end."""
+        out: list[str] = []
+        for node in inlines:
+            match node:
+                case Text(text=t) | RawInline(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t):
+                    out.append(t)
+                case Emphasis(children=children) | Strong(children=children):
+                    out.append(self.text(children))
+                case LineBreak():
+                    out.append("\n")
+                case Footnote(marker=marker):
+                    self.notes.append(node)
+                    out.append(f"[{marker}]")
+                case _:
+                    assert_never(node)
+        return _CONTROL.sub(" ", "".join(out)).replace("\t", " ")
+
+    # -- document -----------------------------------------------------------------------------------------------
+    def document(self) -> str:
+        self.masthead()
+        self.blank()
+        for line in self.doc.cover:
+            self.para(self.text(line.content))
+        if self.doc.preface is not None:
+            self.blank()
+            number, title = self.doc.preface.number, self.text(self.doc.preface.title)
+            if number:
+                lead = number + " "
+                self.para(title or number, lead if title else "", " " * min(display_width(lead), 12))
+            else:
+                self.para(title)
+        for part in self.doc.parts:
+            self.part(part)
+        for annex in self.doc.annexes:
+            self.annex(annex)
+        self.footnotes()
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+    def masthead(self) -> None:
+        m = self.doc.masthead
+        pairs = [(m.authority, m.symbol), (m.organ, m.distribution), ("", m.date)]
+        for left, right in pairs:
+            left, right = self.text((Text(text=left),)), self.text((Text(text=right),))
+            if not (left or right):
+                continue
+            if self.rtl:
+                self.lines.extend(x for x in (left, right) if x)
+                continue
+            gap = WIDTH - display_width(left) - display_width(right)
+            self.lines.append(left + " " * max(gap, 2) + right if right else left)
+        for line in (m.session, *m.agenda):
+            if line:
+                self.lines.append(self.text((Text(text=line),)))
+
+    def part(self, part: Part) -> None:
+        if part.label:
+            self.blank()
+            self.centred(part.label)
+        if part.preamble is not None:
+            self.blank()
+            self.para(self.text(part.preamble.formula), " " * INDENT)
+            for block in part.preamble.children:
+                self.block(block, 0)
+        for block in part.body:
+            self.block(block, 0)
+        if part.conclusions is not None and part.conclusions.lines:
+            self.blank()
+            for line in part.conclusions.lines:
+                self.para(self.text(line), " " * (WIDTH // 2), " " * (WIDTH // 2))
+
+    def annex(self, annex: Annex) -> None:
+        self.blank()
+        self.blank()
+        if annex.label:
+            self.centred(self.text(annex.label))
+        for heading in annex.headings:
+            self.blank()
+            self.centred(self.text(heading))
+        for block in annex.children:
+            self.block(block, 0)
+
+    def footnotes(self) -> None:
+        if not self.notes:
+            return
+        self.blank()
+        self.lines.append("_" * 15)
+        self.blank()
+        for note in self.notes:
+            lead = f"[{note.marker}] "
+            hang = " " * min(display_width(lead), 12)
+            for i, paragraph in enumerate(note.paragraphs or ((),)):
+                text = self.text(paragraph)
+                if i == 0:
+                    self.para(text or lead, lead if text else "", hang)
+                else:
+                    self.para(text, hang, hang)
+
+    # -- blocks -------------------------------------------------------------------------------------------------
+    def block(self, block: Block, level: int) -> None:
+        """``block`` at nesting ``level`` (0: a top-level paragraph; each point level indents 4 more)."""
+        pad = " " * (INDENT * (level + 1))
+        match block:
+            case (
+                OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
+                | Point(num=num, content=content, children=children, wrap_up=wrap_up)
+            ):
+                self.blank()
+                self.numbered(num or "", self.text(content), level)
+                for child in children:
+                    self.block(child, level + 1)
+                if wrap_up:
+                    self.blank()
+                    self.para(self.text(wrap_up), pad, pad)
+            case PreambularParagraph(content=content):
+                self.blank()
+                self.para(self.text(content), " " * INDENT + " " * (INDENT * level), " " * (INDENT * level))
+            case Para(content=content, role=role):
+                self.blank()
+                text = self.text(content)
+                match role:
+                    case ParaRole.HEADING | ParaRole.CENTERED:
+                        self.centred(text)
+                    case ParaRole.QUOTE:
+                        self.para(text, pad + " " * INDENT, pad + " " * INDENT)
+                    case ParaRole.TEXT:
+                        self.para(text, pad if level else " " * INDENT, " " * (INDENT * level))
+                    case _:
+                        assert_never(role)
+            case RawBlock(text=text):
+                self.blank()
+                self.para(self.text((Text(text=text),)), pad, " " * (INDENT * level))
+            case Section(num=num, heading=heading, children=children):
+                self.blank()
+                title = " ".join(x for x in (num, self.text(heading)) if x)
+                self.centred(title)
+                for child in children:
+                    self.block(child, level)
+            case Table():
+                self.blank()
+                self.table(block, " " * (INDENT * level))
+            case _:
+                assert_never(block)
+
+    def numbered(self, num: str, text: str, level: int) -> None:
+        """``num`` at the level's indent, the text one tab stop further, continuation lines under the text."""
+        indent = INDENT * (level + 1)
+        if not num:
+            self.para(text or "", " " * indent, " " * indent)
+            return
+        lead = " " * indent + num
+        column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, display_width(lead) + 1)
+        first = lead + " " * (column - display_width(lead))
+        if text.strip():
+            self.para(text, first, " " * column)
+        else:
+            self.lines.append(lead)
+
+    def table(self, table: Table, pad: str) -> None:
+        """The table as aligned columns; a cell's text wraps inside its column."""
+        grid: list[list[str]] = []
+        for row in table.rows:
+            cells: list[str] = []
+            for cell in row.cells:
+                cells.append(self.cell(cell))
+                cells.extend("" for _ in range(cell.colspan - 1))
+            grid.append(cells)
+        columns = max((len(r) for r in grid), default=0)
+        if not columns:
+            return
+        natural = [0] * columns
+        for cells in grid:
+            for i, text in enumerate(cells):
+                natural[i] = max(natural[i], max((display_width(x) for x in text.split("\n")), default=0))
+        room = WIDTH - len(pad) - 2 * (columns - 1)
+        widths = _fit(natural, max(room, 6 * columns))
+        for cells in grid:
+            wrapped = [wrap(text, widths[i], "", "") if text else [""] for i, text in enumerate(cells)]
+            for depth in range(max(len(w) for w in wrapped)):
+                parts = []
+                for i in range(columns):
+                    piece = wrapped[i][depth] if i < len(wrapped) and depth < len(wrapped[i]) else ""
+                    parts.append(piece + " " * (widths[i] - display_width(piece)))
+                self.lines.append((pad + "  ".join(parts)).rstrip())
+
+    def cell(self, cell: Cell) -> str:
+        return "\n".join(self.text(p).strip() for p in cell.paragraphs)
+
+
+def _fit(natural: list[int], room: int) -> list[int]:
+    """Column widths: the natural ones if they fit in ``room``, else the widest columns capped at one level."""
+    widths = [max(1, w) for w in natural]
+    if sum(widths) <= room:
+        return widths
+    low, high = 6, max(widths)
+    while low < high:  # the largest cap that still fits
+        cap = (low + high + 1) // 2
+        if sum(min(w, cap) for w in widths) <= room:
+            low = cap
+        else:
+            high = cap - 1
+    return [min(w, low) for w in widths]
+
+
+def write(document: Document, *, context: Context | None = None) -> bytes:
+    """``document`` as a plain-text reading copy (UTF-8, LF line ends)."""
+    return _TextWriter(document).document().encode("utf-8")
+
+
+__all__ = ["display_width", "wrap", "write"]
