@@ -2,10 +2,68 @@
 
 from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
-from unconvert.tree import Language
+from unconvert.readers.ods.lang.ordinals import ORDINALS
+from unconvert.tree import DocKind, Language, Organ
 
 TABLE = LanguageTable(
     language=Language.AR,
+    # --- stage 1: front matter
+    months={
+        "كانون الثاني/يناير": 1,
+        "شباط/فبراير": 2,
+        "آذار/مارس": 3,
+        "نيسان/أبريل": 4,
+        "أيار/مايو": 5,
+        "حزيران/يونيه": 6,
+        "تموز/يوليه": 7,
+        "آب/أغسطس": 8,
+        "أيلول/سبتمبر": 9,
+        "تشرين الأول/أكتوبر": 10,
+        "تشرين الثاني/نوفمبر": 11,
+        "كانون الأول/ديسمبر": 12,
+        "يناير": 1,
+        "فبراير": 2,
+        "مارس": 3,
+        "أبريل": 4,
+        "مايو": 5,
+        "يونيه": 6,
+        "يونيو": 6,
+        "يوليه": 7,
+        "يوليو": 7,
+        "أغسطس": 8,
+        "سبتمبر": 9,
+        "أكتوبر": 10,
+        "نوفمبر": 11,
+        "ديسمبر": 12,
+    },
+    date_patterns=(r"(?P<day>\d{1,2})\s*(?P<month>{month})\s*(?P<year>\d{4})",),
+    ordinals=ORDINALS[Language.AR],
+    session_patterns=(r"الدورة\s+(?P<ordinal>.+)", r"دورة\s+(?:عام\s+)?(?P<year>\d{4})"),
+    agenda_patterns=(r"(?:البند|البندان|البنود)\s*(?P<items>\d.*?)\s*من\s+جدول\s+الأعمال",),
+    authority=("الأمم المتحدة",),
+    organs=(
+        ("الجمعية العامة", Organ.GA),
+        ("المجلس الاقتصادي والاجتماعي", Organ.ECOSOC),
+        ("مجلس الأمن", Organ.SC),
+        ("مجلس حقوق الإنسان", Organ.HRC),
+    ),
+    formulae=(
+        ("إن الجمعية العامة", Organ.GA),
+        ("إن المجلس الاقتصادي والاجتماعي", Organ.ECOSOC),
+        ("إن مجلس الأمن", Organ.SC),
+        ("إن مجلس حقوق الإنسان", Organ.HRC),
+    ),
+    doc_types=(("مقرر", DocKind.DECISION), ("قرار", DocKind.RESOLUTION)),
+    adoption_patterns=(r"(?:قرار|مقرر)\s+(?:اتخذته|اتخذها|اتخذه)\b",),
+    proponent_patterns=(
+        r"الجلسة\s+العامة",
+        r"الجلسات\s+العامة",
+        r"اللجنة\s+(?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة)",
+        r"لجنة\s+المسائل\s+السياسية\s+الخاصة.*",
+    ),
+    title_patterns=(r"القرار\s+(?P<number>\d+\s*\(\d{4}\))",),
+    adopted_at_patterns=(r"الذي\s+اتخذه\s+.+?\s+في\s+(?P<meeting>جلسته\s+(?P<ordinal>\d+))",),
+    common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.AR],
     operative_phrases=OPERATIVE[Language.AR],

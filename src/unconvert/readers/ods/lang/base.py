@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from unconvert.tree import Language
+from unconvert.tree import DocKind, Language, Organ
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -16,6 +16,21 @@ class LanguageTable:
     language: Language
     # --- stage 1: front matter -------------------------------------------------------------------------------
     months: dict[str, int] = field(default_factory=dict)  # month names (lower case) -> 1..12
+    # Every pattern below is a regular expression, matched case-insensitively against a line with its tabs and
+    # outer spaces removed (``\s`` also matches a no-break space).
+    date_patterns: tuple[str, ...] = ()  # a date: groups day, month, year; ``{month}`` stands for the month names
+    ordinals: dict[str, int] = field(default_factory=dict)  # session ordinals (lower case) -> number
+    session_patterns: tuple[str, ...] = ()  # a whole session line: group ``ordinal`` (GA) or ``year`` (ECOSOC)
+    agenda_patterns: tuple[str, ...] = ()  # a whole agenda line: group ``items`` (``99 (gg)``, ``13 and 72``)
+    authority: tuple[str, ...] = ()  # the masthead's first cell (``United Nations``)
+    organs: tuple[tuple[str, Organ], ...] = ()  # organ names as the masthead prints them
+    formulae: tuple[tuple[str, Organ], ...] = ()  # the enacting formula without its comma (``The General Assembly``)
+    doc_types: tuple[tuple[str, DocKind], ...] = ()  # a cover line that names the kind (``Decision``)
+    adoption_patterns: tuple[str, ...] = ()  # start of an adoption line (``Resolution adopted by the``)
+    proponent_patterns: tuple[str, ...] = ()  # a decision's whole proponent line (``Plenary``, ``Second Committee``)
+    title_patterns: tuple[str, ...] = ()  # a whole SC title line (``Resolution 2672 (2023)``): group ``number``
+    adopted_at_patterns: tuple[str, ...] = ()  # SC ``Adopted by … at its 9237th meeting``: groups meeting, ordinal
+    common_words: tuple[str, ...] = ()  # frequent short words, to tell the Latin-script languages apart
     # --- stage 2: body ---------------------------------------------------------------------------------------
     preambular_phrases: tuple[str, ...] = ()  # opening phrases of preambular paragraphs, longest first
     operative_phrases: tuple[str, ...] = ()  # opening phrases (verbs) of operative paragraphs, longest first

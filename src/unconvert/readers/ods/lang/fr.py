@@ -2,10 +2,53 @@
 
 from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
-from unconvert.tree import Language
+from unconvert.readers.ods.lang.ordinals import ORDINALS
+from unconvert.tree import DocKind, Language, Organ
 
 TABLE = LanguageTable(
     language=Language.FR,
+    # --- stage 1: front matter
+    months={
+        "janvier": 1,
+        "février": 2,
+        "mars": 3,
+        "avril": 4,
+        "mai": 5,
+        "juin": 6,
+        "juillet": 7,
+        "août": 8,
+        "septembre": 9,
+        "octobre": 10,
+        "novembre": 11,
+        "décembre": 12,
+    },
+    date_patterns=(r"(?P<day>\d{1,2})(?:er|re)?\s*(?P<month>{month})\s*(?P<year>\d{4})",),
+    ordinals=ORDINALS[Language.FR],
+    session_patterns=(r"(?P<ordinal>[\w\s-]+?)\s+session", r"session\s+de\s+(?P<year>\d{4})"),
+    agenda_patterns=(r"points?\s*(?P<items>\d.*?)\s*de\s+l[’'‘]\s*ordre\s+du\s+jour",),
+    authority=("Nations Unies",),
+    organs=(
+        ("Assemblée générale", Organ.GA),
+        ("Conseil économique et social", Organ.ECOSOC),
+        ("Conseil de sécurité", Organ.SC),
+        ("Conseil des droits de l’homme", Organ.HRC),
+    ),
+    formulae=(
+        ("L’Assemblée générale", Organ.GA),
+        ("Le Conseil économique et social", Organ.ECOSOC),
+        ("Le Conseil de sécurité", Organ.SC),
+        ("Le Conseil des droits de l’homme", Organ.HRC),
+    ),
+    doc_types=(("Décision", DocKind.DECISION), ("Résolution", DocKind.RESOLUTION)),
+    adoption_patterns=(r"(?:résolution|décision)\s+adoptée\s+par\b",),
+    proponent_patterns=(
+        r"plénière",
+        r"(?:première|deuxième|troisième|quatrième|cinquième|sixième|grande)\s+commission",
+        r"commission\s+des\s+questions\s+politiques\s+spéciales.*",
+    ),
+    title_patterns=(r"résolution\s+(?P<number>\d+\s*\(\d{4}\))",),
+    adopted_at_patterns=(r"adoptée\s+par\s+le\s+.+?\s+à\s+sa\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+séance)",),
+    common_words=("le", "la", "les", "de", "des", "et", "du", "à", "sa", "ses"),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.FR],
     operative_phrases=OPERATIVE[Language.FR],

@@ -2,10 +2,65 @@
 
 from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
-from unconvert.tree import Language
+from unconvert.readers.ods.lang.ordinals import ORDINALS
+from unconvert.tree import DocKind, Language, Organ
 
 TABLE = LanguageTable(
     language=Language.RU,
+    # --- stage 1: front matter
+    months={
+        "января": 1,
+        "февраля": 2,
+        "марта": 3,
+        "апреля": 4,
+        "мая": 5,
+        "июня": 6,
+        "июля": 7,
+        "августа": 8,
+        "сентября": 9,
+        "октября": 10,
+        "ноября": 11,
+        "декабря": 12,
+        "январь": 1,
+        "февраль": 2,
+        "март": 3,
+        "апрель": 4,
+        "май": 5,
+        "июнь": 6,
+        "июль": 7,
+        "август": 8,
+        "сентябрь": 9,
+        "октябрь": 10,
+        "ноябрь": 11,
+        "декабрь": 12,
+    },
+    date_patterns=(r"(?P<day>\d{1,2})\s*(?P<month>{month})\s*(?P<year>\d{4})(?:\s*года|\s*г\.)?",),
+    ordinals=ORDINALS[Language.RU],
+    session_patterns=(r"(?P<ordinal>[\w\s]+?)\s+сессия", r"сессия\s+(?P<year>\d{4})\s+года"),
+    agenda_patterns=(r"пункты?\s*(?P<items>\d.*?)\s*повестки\s+дня",),
+    authority=("Организация Объединенных Наций",),
+    organs=(
+        ("Генеральная Ассамблея", Organ.GA),
+        ("Экономический и Социальный Совет", Organ.ECOSOC),
+        ("Совет Безопасности", Organ.SC),
+        ("Совет по правам человека", Organ.HRC),
+    ),
+    formulae=(
+        ("Генеральная Ассамблея", Organ.GA),
+        ("Экономический и Социальный Совет", Organ.ECOSOC),
+        ("Совет Безопасности", Organ.SC),
+        ("Совет по правам человека", Organ.HRC),
+    ),
+    doc_types=(("Решение", DocKind.DECISION), ("Резолюция", DocKind.RESOLUTION)),
+    adoption_patterns=(r"(?:резолюция|решение),?\s+принят(?:ая|ое)\s+\w+\s+\w+\s+\d",),
+    proponent_patterns=(
+        r"пленарн\w+\s+заседани\w+",
+        r"(?:первый|второй|третий|четвертый|пятый|шестой|главный)\s+комитет",
+        r"комитет\s+по\s+специальным\s+политическим\s+вопросам.*",
+    ),
+    title_patterns=(r"резолюция\s+(?P<number>\d+\s*\(\d{4}\)),?",),
+    adopted_at_patterns=(r"принятая\s+.+?\s+на\s+(?:его|своем)\s+(?P<meeting>(?P<ordinal>\d+\s*-\s*м)\s+заседании)",),
+    common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.RU],
     operative_phrases=OPERATIVE[Language.RU],

@@ -2,10 +2,41 @@
 
 from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
-from unconvert.tree import Language
+from unconvert.readers.ods.lang.ordinals import ORDINALS
+from unconvert.tree import DocKind, Language, Organ
 
 TABLE = LanguageTable(
     language=Language.ZH,
+    # --- stage 1: front matter
+    months={},
+    date_patterns=(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",),
+    ordinals=ORDINALS[Language.ZH],
+    session_patterns=(r"第(?P<ordinal>[一二三四五六七八九十百零〇]+)届会议", r"(?P<year>\d{4})\s*年\s*(?:届会|会议)"),
+    agenda_patterns=(r"议程项目\s*(?P<items>\d.*)",),
+    authority=("联合国",),
+    organs=(
+        ("大会", Organ.GA),
+        ("经济及社会理事会", Organ.ECOSOC),
+        ("安全理事会", Organ.SC),
+        ("人权理事会", Organ.HRC),
+    ),
+    formulae=(
+        ("大会", Organ.GA),
+        ("经济及社会理事会", Organ.ECOSOC),
+        ("安全理事会", Organ.SC),
+        ("人权理事会", Organ.HRC),
+    ),
+    doc_types=(("决定", DocKind.DECISION), ("决议", DocKind.RESOLUTION)),
+    adoption_patterns=(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\S*(?:决议|决定)$",),
+    proponent_patterns=(
+        r"全会",
+        r"全体会议",
+        r"第[一二三四五六]委员会",
+        r"特别政治和非殖民化委员会.*",
+    ),
+    title_patterns=(r"第\s*(?P<number>\d+\s*\(\d{4}\))\s*号决议",),
+    adopted_at_patterns=(r"\d{4}\s*年.*?日\s*(?:在)?\s*(?P<meeting>(?P<ordinal>第?\d+)\s*次会议)\s*通过",),
+    common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.ZH],
     operative_phrases=OPERATIVE[Language.ZH],
