@@ -1,18 +1,55 @@
-"""Stage 2: the body, from the formula on: preamble, operative paragraphs and points, parts, annexes, tables,
-closing lines, and footnotes attached where their marks stand.
+"""Stage 2: the body, from the formula on: preamble, operative paragraphs and points, sections, parts, annexes,
+tables, closing lines, and footnotes attached where their marks stand.
 
-(Skeleton: the interface the other modules use. To be completed by the reader's stage-2 owner.)
+The main story from ``Front.body_start`` is read line by line (one line per Word paragraph; empty lines carry
+nothing). Each line is classified once (``_classify``: numbered paragraph, item, section number, closing line,
+annex label, fused table, or plain text); the footnote marks of all lines are found together
+(``footnotes.find_marks``); then a small state machine (``_Builder``) places every line in the tree, in order. What
+the reader had to guess (an item's level, an unknown opening phrase, a note without a mark) becomes a warning
+``Diagnostic`` with the line number. Every language difference comes from the ``LanguageTable``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
+from enum import Enum
 
-from unconvert.diagnostics import Diagnostic
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
+from unconvert.readers.ods.footnotes import Mark, Note, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
-from unconvert.readers.ods.stories import Stories
-from unconvert.tree import Annex, Part
+from unconvert.readers.ods.lang import LanguageTable
+from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
+from unconvert.readers.ods.phrases import PhraseMatcher, matchers
+from unconvert.readers.ods.stories import Line, Stories
+from unconvert.readers.ods.tables import looks_like_table, split_cells
+from unconvert.tree import (
+    Annex,
+    Block,
+    Cell,
+    Conclusions,
+    DateRef,
+    DateRole,
+    DocKind,
+    Emphasis,
+    Footnote,
+    Inline,
+    MeetingRef,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Part,
+    Point,
+    Preamble,
+    PreambularParagraph,
+    Row,
+    Section,
+    Strong,
+    Table,
+    Text,
+)
 
 
 @dataclass(slots=True)
@@ -27,4 +64,686 @@ class Body:
 
 
 def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
-    raise NotImplementedError
+    """Read the body of the main story from ``front.body_start`` on, with the notes of the footnote story."""
+    del name  # errors are stage 1's: from the formula on, every line is placed somewhere
+    table = front.table
+    notes, diagnostics = parse_notes(stories.footnotes)
+    lines = [line for line in stories.main[front.body_start :] if line.text.strip()]
+    items = _classify(lines, table, formula=front.meta.kind is DocKind.RESOLUTION)
+    marks = find_marks([item.text if item.searchable else "" for item in items], notes)
+    label = _part_label(front.meta.symbol)
+    builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)
+    builder.run()
+    builder.attach_unplaced(notes)
+    return Body(
+        parts=builder.parts(),
+        annexes=tuple(builder.annexes),
+        meeting=builder.meeting,
+        adoption_date=builder.adoption_date,
+        diagnostics=diagnostics,
+    )
+
+
+# --- classification -----------------------------------------------------------------------------------------
+
+
+class What(Enum):
+    FORMULA = "formula"
+    LABELLED = "labelled"  # a numbered paragraph, an item, a section number
+    TEXT = "text"
+    MEETING = "meeting"
+    DATE = "date"
+    ANNEX = "annex"
+    TABLE = "table"
+    PART = "part"  # a lone part letter (``B``) before a new formula
+
+
+@dataclass(slots=True)
+class Item:
+    """One line of the body: what it is, its number (if any) and its text after the number."""
+
+    line: Line
+    what: What
+    text: str
+    label: Label | None = None
+    searchable: bool = True  # footnote marks may stand in it
+
+
+_FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
+_PART_LETTER = re.compile(r"[A-Z]")
+
+
+def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list[Item]:
+    items: list[Item] = []
+    after_meeting = False
+    for i, line in enumerate(lines):
+        raw = line.text
+        text = raw.lstrip("\t").rstrip()
+        if i == 0 and formula and len(text) < 120 and read_label(text, table) is None:
+            items.append(Item(line, What.FORMULA, text, searchable=False))
+            continue
+        if is_meeting_line(text, table) and not raw.startswith("\t"):
+            items.append(Item(line, What.MEETING, text, searchable=False))
+            after_meeting = True
+            continue
+        if after_meeting and looks_like_date(text) and items and items[-1].what is What.MEETING:
+            items.append(Item(line, What.DATE, text, searchable=False))
+            continue
+        if _is_annex_label(text, table, after_meeting=after_meeting):
+            items.append(Item(line, What.ANNEX, text, searchable=False))
+            continue
+        if after_meeting and _PART_LETTER.fullmatch(text) and i + 1 < len(lines):
+            items.append(Item(line, What.PART, text, searchable=False))
+            continue
+        if looks_like_table(raw):
+            items.append(Item(line, What.TABLE, raw.rstrip()))
+            continue
+        label = read_label(text, table)
+        if label is not None:
+            items.append(Item(line, What.LABELLED, label.text.rstrip(), label=label))
+        else:
+            items.append(Item(line, What.TEXT, text))
+    # a formula line after a part letter
+    for i in range(1, len(items)):
+        if items[i - 1].what is What.PART and items[i].what is What.TEXT and _FORMULA_END.fullmatch(items[i].text):
+            if len(items[i].text) < 80 and items[i].text.endswith((",", "，", "،")):
+                items[i].what = What.FORMULA
+                items[i].searchable = False
+            else:
+                items[i - 1].what = What.TEXT
+                items[i - 1].searchable = True
+    return items
+
+
+def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
+    for word in table.annex_words:
+        if text == word:
+            return True
+        if text.startswith(word + " ") or text.startswith(word + "\u00a0") or text.startswith(word + "\t"):
+            rest = text[len(word) :].strip()
+            first = rest.split(" ")[0] if rest else ""
+            if re.fullmatch(r"[IVXLC]+|\d+|[A-Z]|[一二三四五六七八九十]+", first) and len(rest.split(" ")) == 1:
+                return True
+            if after_meeting and rest:
+                return True
+        if not table.phrase_boundary and text.startswith(word) and len(text) <= len(word) + 3:
+            return True
+    return False
+
+
+def _part_label(symbol: str) -> str | None:
+    match = re.search(r"\s([A-Z])$", symbol.strip())
+    return match.group(1) if match else None
+
+
+# --- building -----------------------------------------------------------------------------------------------
+
+
+class Mode(Enum):
+    PREAMBLE = "preamble"  # after the formula, before the first operative paragraph
+    SECTION_START = "section start"  # after a section heading, before its first numbered paragraph
+    OPERATIVE = "operative"
+    DECISION = "decision"  # no formula: unnumbered paragraphs are the decision's paragraphs
+    ANNEX = "annex"
+
+
+@dataclass(slots=True)
+class _Provision:
+    """An operative paragraph or point under construction."""
+
+    num: str | None
+    content: tuple[Inline, ...]
+    line: int
+    point: bool
+    children: list[Block | _Provision] = field(default_factory=list)
+    wrap_up: tuple[Inline, ...] = ()
+    list_style: Style | None = None
+    list_last: int = 0
+
+    def freeze(self) -> Block:
+        children = tuple(c.freeze() if isinstance(c, _Provision) else c for c in self.children)
+        if self.point:
+            return Point(
+                num=self.num or "", content=self.content, children=children, wrap_up=self.wrap_up, line=self.line
+            )
+        return OperativeParagraph(
+            num=self.num, content=self.content, children=children, wrap_up=self.wrap_up, line=self.line
+        )
+
+    def has_points(self) -> bool:
+        return any(isinstance(c, _Provision) for c in self.children)
+
+
+@dataclass(slots=True)
+class _Section:
+    num: str
+    heading: tuple[Inline, ...]
+    line: int
+    sub: bool
+    children: list[Block | _Section | _Provision] = field(default_factory=list)
+
+    def freeze(self) -> Section:
+        return Section(num=self.num, heading=self.heading, children=_freeze(self.children), line=self.line)
+
+
+def _freeze(blocks: list[Block | _Section | _Provision]) -> tuple[Block, ...]:
+    return tuple(b.freeze() if isinstance(b, _Section | _Provision) else b for b in blocks)
+
+
+@dataclass(slots=True)
+class _PartB:
+    label: str | None
+    line: int
+    formula: tuple[Inline, ...] | None = None
+    preamble: list[Block] = field(default_factory=list)
+    body: list[Block | _Section | _Provision] = field(default_factory=list)
+    conclusions: list[tuple[Inline, ...]] = field(default_factory=list)
+    conclusions_line: int | None = None
+
+
+@dataclass(slots=True)
+class _AnnexB:
+    label: tuple[Inline, ...]
+    line: int
+    headings: list[tuple[Inline, ...]] = field(default_factory=list)
+    children: list[Block | _Section | _Provision] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(
+        self,
+        items: list[Item],
+        marks: list[Mark],
+        table: LanguageTable,
+        diagnostics: list[Diagnostic],
+        label: str | None,
+        *,
+        decision: bool,
+    ) -> None:
+        self.items = items
+        self.table = table
+        self.diagnostics = diagnostics
+        self.marks: dict[int, list[Mark]] = {}
+        for mark in marks:
+            self.marks.setdefault(mark.segment, []).append(mark)
+        self.placed: set[int] = set()  # ids of notes placed at their mark
+        self.pre_matcher, self.op_matcher = matchers(table)
+        self.decision = decision
+        self.part_list: list[_PartB] = []
+        self.annex_list: list[_AnnexB] = []
+        self.annexes: list[Annex] = []
+        self.meeting: str | None = None
+        self.adoption_date: _dt.date | None = None
+        self.mode = Mode.DECISION if decision else Mode.PREAMBLE
+        self.stack: list[_Provision] = []  # open operative paragraph and its open points
+        self.sections: list[_Section] = []  # open sections (outer, sub)
+        self.last_inlines: tuple[int, list[Inline]] | None = None  # where an unplaced note may go
+        self.part = self._new_part(label, items[0].line.number if items else 0)
+        self.seen_numbered = False
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+    def warn(self, code: str, message: str, line: int | None) -> None:
+        self.diagnostics.append(Diagnostic(severity=Severity.WARNING, code=code, message=message, line=line))
+
+    def _new_part(self, label: str | None, line: int) -> _PartB:
+        part = _PartB(label=label, line=line)
+        self.part_list.append(part)
+        return part
+
+    def inlines(self, index: int, start: int = 0, end: int | None = None) -> list[Inline]:
+        """The inlines of item ``index``'s text between ``start`` and ``end``, with its notes where their marks
+        stand."""
+        item = self.items[index]
+        text = item.text
+        stop = len(text) if end is None else end
+        out: list[Inline] = []
+        at = start
+        line = item.line.number
+        for mark in self.marks.get(index, ()):
+            if mark.start < start or mark.start >= stop:
+                continue
+            if mark.start > at:
+                out.append(Text(text=text[at : mark.start], line=line))
+            out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
+            self.placed.add(id(mark.note))
+            at = mark.end
+        if at < stop:
+            out.append(Text(text=text[at:stop], line=line))
+        return out
+
+    def phrased(self, index: int, matcher: PhraseMatcher, kind: str) -> tuple[str, tuple[Inline, ...]]:
+        """The opening phrase of item ``index`` and its content with the phrase emphasised."""
+        item = self.items[index]
+        phrase = matcher.match(item.text)
+        if phrase is None:
+            phrase = matcher.fallback(item.text)
+            if phrase:
+                self.warn(
+                    f"{kind}-phrase-guessed",
+                    f"opening phrase not in the language table; taking {phrase!r}",
+                    item.line.number,
+                )
+        if not phrase:
+            return "", tuple(self.inlines(index))
+        head = self.inlines(index, 0, len(phrase))
+        rest = self.inlines(index, len(phrase))
+        notes = [h for h in head if isinstance(h, Footnote)]
+        words = tuple(h for h in head if not isinstance(h, Footnote))
+        wrapper: Inline = Emphasis(children=words) if self.table.italic_phrases else Strong(children=words)
+        return phrase, (wrapper, *notes, *rest)
+
+    def container(self) -> list[Block | _Section | _Provision]:
+        if self.sections:
+            return self.sections[-1].children
+        if self.mode is Mode.ANNEX and self.annex_list:
+            return self.annex_list[-1].children
+        return self.part.body
+
+    def close_provisions(self) -> None:
+        self.stack.clear()
+
+    def remember(self, index: int, content: list[Inline] | tuple[Inline, ...]) -> None:
+        self.last_inlines = (index, list(content))
+
+    # -- the walk --------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        for index, item in enumerate(self.items):
+            match item.what:
+                case What.FORMULA:
+                    self.formula(index)
+                case What.MEETING:
+                    self.meeting_line(index)
+                case What.DATE:
+                    self.date_line(index)
+                case What.ANNEX:
+                    self.annex(index)
+                case What.PART:
+                    self.close_provisions()
+                    self.sections.clear()
+                    self.part = self._new_part(item.text, item.line.number)
+                    self.mode = Mode.PREAMBLE
+                case What.TABLE:
+                    self.table_line(index)
+                case What.LABELLED:
+                    self.labelled(index)
+                case What.TEXT:
+                    self.text(index)
+        self.pending_heading = False
+
+    def formula(self, index: int) -> None:
+        item = self.items[index]
+        if self.part.formula is not None or self.part.body:
+            self.part = self._new_part(None, item.line.number)
+        match = _FORMULA_END.fullmatch(item.text)
+        words, punct = (match.group(1), match.group(2)) if match else (item.text, "")
+        line = item.line.number
+        if self.table.italic_phrases and words:
+            formula: tuple[Inline, ...] = (Emphasis(children=(Text(text=words, line=line),), line=line),)
+        else:
+            formula = (Text(text=words, line=line),) if words else ()
+        if punct:
+            formula += (Text(text=punct, line=line),)
+        self.part.formula = formula
+        self.mode = Mode.PREAMBLE
+
+    def meeting_line(self, index: int) -> None:
+        item = self.items[index]
+        self.close_provisions()
+        self.sections.clear()
+        if self.mode is Mode.ANNEX:
+            self.warn("closing-in-annex", "a meeting line inside an annex, kept as text", item.line.number)
+            self.annex_list[-1].children.append(Para(content=tuple(self.inlines(index)), line=item.line.number))
+            return
+        line = item.line.number
+        self.part.conclusions.append((MeetingRef(ordinal=meeting_ordinal(item.text), text=item.text, line=line),))
+        self.part.conclusions_line = self.part.conclusions_line or line
+        self.meeting = self.meeting or item.text
+
+    def date_line(self, index: int) -> None:
+        item = self.items[index]
+        line = item.line.number
+        date = parse_date(item.text, self.table)
+        if date is None:
+            self.warn("closing-date-unreadable", f"cannot read the closing date {item.text!r}", line)
+            self.part.conclusions.append((Text(text=item.text, line=line),))
+            return
+        self.part.conclusions.append((DateRef(date=date, text=item.text, role=DateRole.ADOPTION, line=line),))
+        self.adoption_date = self.adoption_date or date
+
+    def annex(self, index: int) -> None:
+        item = self.items[index]
+        self.close_provisions()
+        self.sections.clear()
+        line = item.line.number
+        label, heading = item.text, ""
+        for word in self.table.annex_words:
+            rest = item.text[len(word) :].strip() if item.text.startswith(word) else ""
+            first = rest.split(" ")[0] if rest else ""
+            if rest and not re.fullmatch(r"[IVXLC]+|\d+|[A-Z]|[一二三四五六七八九十]+", first):
+                label, heading = word, rest
+        annex = _AnnexB(label=(Text(text=label, line=line),), line=line)
+        if heading:
+            annex.headings.append((Text(text=heading, line=line),))
+        self.annex_list.append(annex)
+        self.mode = Mode.ANNEX
+        self.annex_heading_budget = 2 - len(annex.headings)
+
+    def table_line(self, index: int) -> None:
+        item = self.items[index]
+        self.close_provisions()
+        line = item.line.number
+        cells = tuple(
+            Cell(paragraphs=(tuple(self.inlines(index, a, b)),), line=line) for a, b in split_cells(item.text)
+        )
+        row = Row(cells=cells, line=line)
+        target = self.container()
+        if target and isinstance(target[-1], Table) and index > 0 and self.items[index - 1].what is What.TABLE:
+            previous = target[-1]
+            target[-1] = Table(rows=(*previous.rows, row), line=previous.line)
+        else:
+            target.append(Table(rows=(row,), line=line))
+        self.warn("table-cells-guessed", "table cells recovered from fused text", line)
+
+    def labelled(self, index: int) -> None:
+        item = self.items[index]
+        label = item.label
+        assert label is not None
+        line = item.line.number
+        if label.kind is Kind.SECTION or label.kind is Kind.SUBSECTION:
+            self.section(index, label)
+            return
+        if label.kind is Kind.PARAGRAPH:
+            self.close_provisions()
+            if self.mode in (Mode.PREAMBLE, Mode.SECTION_START, Mode.DECISION):
+                self.mode = Mode.OPERATIVE if not self.decision else Mode.DECISION
+            self.seen_numbered = True
+            _, content = self.phrased(index, self.op_matcher, "operative")
+            provision = _Provision(num=label.num, content=content, line=line, point=False)
+            self.container().append(provision)
+            self.stack = [provision]
+            self.remember(index, content)
+            return
+        self.point(index, label)
+
+    def point(self, index: int, label: Label) -> None:
+        item = self.items[index]
+        line = item.line.number
+        readings = dict(label.readings)
+        if Style.LETTER in readings and Style.ROMAN in readings:
+            readings = self.disambiguate(index, readings)
+        content = tuple(self.inlines(index))
+        provision = _Provision(num=label.num, content=content, line=line, point=True)
+        self.remember(index, content)
+        if not self.stack:
+            # an item with no paragraph to hang on (an annex list, a decision): a paragraph of its own
+            parent = _Provision(num=None, content=(), line=line, point=False)
+            self.container().append(parent)
+            self.stack = [parent]
+            self.warn("point-without-paragraph", f"item {label.num} outside a numbered paragraph", line)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            owner = self.stack[depth]
+            style = owner.list_style
+            if style is None or style not in readings:
+                continue
+            if style is Style.BULLET or readings[style] == owner.list_last + 1:
+                del self.stack[depth + 1 :]
+                owner.children.append(provision)
+                owner.list_last = readings[style]
+                self.stack.append(provision)
+                return
+        owner = self.stack[-1]
+        if owner.list_style is not None:
+            # the innermost item already has a list of another style: the new list belongs to its last item
+            last = owner.children[-1] if owner.children else None
+            if isinstance(last, _Provision) and last.point:
+                owner = last
+        starts = [s for s, n in readings.items() if n in (0, 1)]
+        if starts:
+            style = starts[0]
+        else:
+            same = [d for d in range(len(self.stack)) if self.stack[d].list_style in readings]
+            if same:
+                owner = self.stack[same[-1]]
+                del self.stack[same[-1] + 1 :]
+                style = owner.list_style or next(iter(readings))
+            else:
+                style = next(iter(readings))
+            self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
+        owner.children.append(provision)
+        owner.list_style = style
+        owner.list_last = readings[style]
+        index_of_owner = self.stack.index(owner) if owner in self.stack else None
+        if index_of_owner is None:
+            self.stack.append(owner)
+        else:
+            del self.stack[index_of_owner + 1 :]
+        self.stack.append(provision)
+
+    def disambiguate(self, index: int, readings: dict[Style, int]) -> dict[Style, int]:
+        """``(i)``, ``(v)``, ``(x)``: a letter if it continues an open letter list and the next item does not
+        continue a roman one; else roman."""
+        letter, roman = readings[Style.LETTER], readings[Style.ROMAN]
+        following = self.next_point(index)
+        if following is not None and following.readings.get(Style.ROMAN) == roman + 1:
+            letter_next = following.readings.get(Style.LETTER) == letter + 1
+            if not letter_next:
+                return {Style.ROMAN: roman}
+        for owner in reversed(self.stack):
+            if owner.list_style is Style.LETTER and owner.list_last + 1 == letter:
+                return {Style.LETTER: letter}
+            if owner.list_style is Style.ROMAN and owner.list_last + 1 == roman:
+                return {Style.ROMAN: roman}
+        return {Style.ROMAN: roman} if roman == 1 else readings
+
+    def next_point(self, index: int) -> Label | None:
+        for item in self.items[index + 1 : index + 40]:
+            if item.label is not None and item.label.kind is Kind.POINT:
+                return item.label
+            if item.label is not None or item.what is not What.TEXT:
+                return None
+        return None
+
+    def section(self, index: int, label: Label) -> None:
+        item = self.items[index]
+        line = item.line.number
+        self.close_provisions()
+        heading: tuple[Inline, ...] = tuple(self.inlines(index)) if label.text else ()
+        section = _Section(num=label.num, heading=heading, line=line, sub=label.kind is Kind.SUBSECTION)
+        if section.sub:
+            while self.sections and self.sections[-1].sub:
+                self.sections.pop()
+        else:
+            self.sections.clear()
+        self.container().append(section)
+        self.sections.append(section)
+        self.await_heading = not heading
+        if self.mode is not Mode.ANNEX and not self.decision:
+            self.mode = Mode.SECTION_START
+            self.seen_numbered = False
+
+    def text(self, index: int) -> None:
+        item = self.items[index]
+        line = item.line.number
+        if getattr(self, "await_heading", False) and self.sections:
+            self.await_heading = False
+            section = self.sections[-1]
+            section.heading = tuple(self.inlines(index))
+            return
+        self.await_heading = False
+        if self.mode is Mode.ANNEX:
+            annex = self.annex_list[-1]
+            budget = getattr(self, "annex_heading_budget", 0)
+            if budget > 0 and not annex.children and _heading_like(item.text, first=not annex.headings):
+                annex.headings.append(tuple(self.inlines(index)))
+                self.annex_heading_budget = budget - 1
+                return
+            self.annex_heading_budget = 0
+            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
+                self.wrap_up(index)
+                return
+            self.close_provisions()
+            content = tuple(self.inlines(index))
+            self.container().append(Para(content=content, line=line))
+            self.remember(index, content)
+            return
+        if self.part.conclusions:
+            # text after the closing lines without an annex label: an unlabelled annex
+            self.warn("text-after-closing", "text after the closing lines kept as an unlabelled annex", line)
+            self.annex_list.append(_AnnexB(label=(), line=line))
+            self.mode = Mode.ANNEX
+            self.annex_heading_budget = 0
+            self.text(index)
+            return
+        if self.mode is Mode.DECISION:
+            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
+                self.wrap_up(index)
+                return
+            self.close_provisions()
+            content = tuple(self.inlines(index))
+            self.container().append(OperativeParagraph(num=None, content=content, line=line))
+            self.remember(index, content)
+            return
+        if self.mode in (Mode.PREAMBLE, Mode.SECTION_START):
+            if self.preambular_here(index):
+                phrase, content = self.phrased(index, self.pre_matcher, "preambular")
+                block = PreambularParagraph(phrase=phrase, content=content, line=line)
+                if self.mode is Mode.PREAMBLE and not self.sections:
+                    self.part.preamble.append(block)
+                else:
+                    self.container().append(block)
+                self.remember(index, content)
+                return
+            if self.mode is Mode.PREAMBLE and not self.sections:
+                # an unnumbered operative paragraph (``Adopts the Declaration …``)
+                _, content = self.phrased(index, self.op_matcher, "operative")
+                self.container().append(OperativeParagraph(num=None, content=content, line=line))
+                self.remember(index, content)
+                self.mode = Mode.OPERATIVE
+                return
+            content = tuple(self.inlines(index))
+            self.container().append(Para(content=content, line=line))
+            self.remember(index, content)
+            return
+        # operative part: continuation text
+        if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
+            self.wrap_up(index)
+            return
+        content = tuple(self.inlines(index))
+        if self.stack:
+            self.stack[0].children.append(Para(content=content, role=ParaRole.TEXT, line=line))
+            del self.stack[1:]
+        else:
+            self.container().append(Para(content=content, line=line))
+        self.remember(index, content)
+
+    def preambular_here(self, index: int) -> bool:
+        """Whether an unnumbered line in the preamble (or at a section's start) is a preambular paragraph."""
+        text = self.items[index].text
+        if self.pre_matcher.match(text) is not None:
+            return True
+        if self.op_matcher.match(text) is not None:
+            return False
+        return self.mode is Mode.PREAMBLE or not self.seen_numbered
+
+    def wrap_up(self, index: int) -> None:
+        """Text after the last item of a paragraph: the wrap-up of the innermost open provision with items."""
+        for depth in range(len(self.stack) - 1, -1, -1):
+            owner = self.stack[depth]
+            if owner.has_points() and not owner.wrap_up:
+                owner.wrap_up = tuple(self.inlines(index))
+                del self.stack[depth + 1 :]
+                self.remember(index, owner.wrap_up)
+                return
+
+    def attach_unplaced(self, notes: list[Note]) -> None:
+        """Notes whose mark was not found: at the end of the paragraph before the next placed note."""
+        unplaced = [n for n in notes if id(n) not in self.placed]
+        if not unplaced:
+            return
+        extra: list[Inline] = []
+        for note in unplaced:
+            self.warn(
+                "footnote-mark-not-found",
+                f"the mark of footnote {note.marker} was not found; the note is kept at the end of the body",
+                note.line,
+            )
+            extra.append(Footnote(marker=note.marker, paragraphs=note_inlines(note), line=note.line))
+        self.unplaced = tuple(extra)
+
+    # -- the result ------------------------------------------------------------------------------------------
+    def parts(self) -> tuple[Part, ...]:
+        out: list[Part] = []
+        extra: tuple[Inline, ...] = getattr(self, "unplaced", ())
+        for part in self.part_list:
+            preamble = None
+            if part.formula is not None or part.preamble:
+                preamble = Preamble(formula=part.formula or (), children=tuple(part.preamble), line=part.line)
+            conclusions = (
+                Conclusions(lines=tuple(part.conclusions), line=part.conclusions_line) if part.conclusions else None
+            )
+            out.append(
+                Part(
+                    label=part.label,
+                    preamble=preamble,
+                    body=_freeze(part.body),
+                    conclusions=conclusions,
+                    line=part.line,
+                )
+            )
+        for annex in self.annex_list:
+            self.annexes.append(
+                Annex(
+                    label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line
+                )
+            )
+        if extra:
+            out, self.annexes = _append_notes(out, self.annexes, extra)
+        return tuple(out)
+
+
+def _heading_like(text: str, *, first: bool) -> bool:
+    limit = 250 if first else 150
+    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", "."))
+
+
+def _append_notes(parts: list[Part], annexes: list[Annex], notes: tuple[Inline, ...]) -> tuple[list[Part], list[Annex]]:
+    """Put notes whose mark was not found at the end of the last paragraph of the main body (never lose them)."""
+    import dataclasses
+
+    for i in range(len(parts) - 1, -1, -1):
+        part = parts[i]
+        if part.body:
+            parts[i] = dataclasses.replace(part, body=(*part.body[:-1], _with_notes(part.body[-1], notes)))
+            return parts, annexes
+        if part.preamble is not None and part.preamble.children:
+            children = part.preamble.children
+            preamble = dataclasses.replace(part.preamble, children=(*children[:-1], _with_notes(children[-1], notes)))
+            parts[i] = dataclasses.replace(part, preamble=preamble)
+            return parts, annexes
+    if parts:
+        parts[-1] = dataclasses.replace(parts[-1], body=(Para(content=notes),))
+    return parts, annexes
+
+
+def _with_notes(block: Block, notes: tuple[Inline, ...]) -> Block:
+    import dataclasses
+
+    match block:
+        case Para() | PreambularParagraph():
+            return dataclasses.replace(block, content=(*block.content, *notes))
+        case OperativeParagraph() | Point():
+            if block.wrap_up:
+                return dataclasses.replace(block, wrap_up=(*block.wrap_up, *notes))
+            if block.children:
+                return dataclasses.replace(
+                    block, children=(*block.children[:-1], _with_notes(block.children[-1], notes))
+                )
+            return dataclasses.replace(block, content=(*block.content, *notes))
+        case Section():
+            if block.children:
+                return dataclasses.replace(
+                    block, children=(*block.children[:-1], _with_notes(block.children[-1], notes))
+                )
+            return dataclasses.replace(block, heading=(*block.heading, *notes))
+        case _:
+            return block

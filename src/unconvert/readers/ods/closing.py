@@ -1,0 +1,71 @@
+"""The closing lines of a resolution or decision: ``65th plenary meeting`` / ``18 December 2009``.
+
+One Word paragraph with a line break, so two lines of the dump. The meeting line is recognised by the language's
+``meeting_words`` and a number; the date by the language's month names (``LanguageTable.months``) or the
+``2022年12月12日`` pattern.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+from unconvert.readers.ods.lang import LanguageTable
+
+_ORDINAL = re.compile(r"\d+[^\s\d()\u4e00-\u9fff]*")
+_CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DAY = re.compile(r"(\d{1,2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def is_meeting_line(text: str, table: LanguageTable) -> bool:
+    """``65th plenary meeting``, ``52e séance plénière``, ``第52次全体会议`` (a short line with a number)."""
+    stripped = text.strip()
+    if len(stripped) > 90 or not any(c.isdigit() for c in stripped):
+        return False
+    lowered = stripped.lower()
+    return any(word.lower() in lowered for word in table.meeting_words)
+
+
+def meeting_ordinal(text: str) -> str:
+    """The ordinal as printed (``65th``, ``52e``, ``52‑е``; ``52`` for Arabic and Chinese)."""
+    match = _ORDINAL.search(text)
+    return match.group(0).rstrip(".,") if match else ""
+
+
+def parse_date(text: str, table: LanguageTable) -> _dt.date | None:
+    """The date a closing line states, or ``None`` when it is not (only) a date."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    match = _CJK_DATE.search(stripped)
+    if match is not None:
+        return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    day, year = _DAY.match(stripped), _YEAR.search(stripped)
+    if day is None or year is None or not table.months:
+        return None
+    lowered = stripped.lower()
+    month = 0
+    best = 0
+    for name, number in table.months.items():
+        if len(name) > best and name in lowered:
+            month, best = number, len(name)
+    if not month:
+        return None
+    return _safe_date(int(year.group(1)), month, int(day.group(1)))
+
+
+def looks_like_date(text: str) -> bool:
+    """A short line with a day and a four-digit year: a date even when its month is not in the table."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= 60 and (
+        _CJK_DATE.search(stripped) is not None
+        or (_DAY.match(stripped) is not None and _YEAR.search(stripped) is not None)
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None

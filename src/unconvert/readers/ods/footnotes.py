@@ -1,0 +1,202 @@
+"""Footnotes: the notes of the footnote story, and where their marks stand in the main story.
+
+A mark is only a number glued to the text before it (``principles of the Charter,1``; ``resolution 76/812,`` is
+76/81 + note 2). The footnote story says which markers exist and marks appear in increasing order, so the marks are
+found together: every digit run of the body that ends with an existing marker is a candidate, scored by how much it
+looks like a mark (glued to a word or punctuation: strong; the tail of a symbol number or a year: weak), and the
+increasing chain of candidates with the best total score wins (a weighted longest increasing subsequence, computed
+with a Fenwick tree in O(n log n)).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.readers.ods.stories import Line
+from unconvert.tree import Inline, Text
+
+# A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
+_NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
+_DIGITS = re.compile(r"\d+")
+
+_STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,1``
+_PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark
+_LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
+_TAIL = 1.0  # the tail of a symbol number or a year: ``76/812``, ``20212``
+_WEAK = 0.5  # the tail of another number
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One footnote of the footnote story: its marker as printed and its paragraphs' text."""
+
+    marker: str
+    paragraphs: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Where a note's mark stands: segment index, start and end offsets of the marker in the segment's text."""
+
+    segment: int
+    start: int
+    end: int
+    note: Note
+
+
+def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
+    """The notes of the footnote story, in order. A line that does not start the next note continues the last one."""
+    notes: list[Note] = []
+    diagnostics: list[Diagnostic] = []
+    marker = ""
+    paragraphs: list[str] = []
+    first_line = 0
+    expected: int | None = None
+
+    def flush() -> None:
+        if paragraphs or marker:
+            notes.append(Note(marker=marker, paragraphs=tuple(paragraphs), line=first_line))
+
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        match = _NOTE_START.fullmatch(text)
+        starts = match is not None and (
+            expected is None or (match.group(1).isdigit() and int(match.group(1)) == expected)
+        )
+        if match is not None and starts:
+            flush()
+            marker = match.group(1)
+            paragraphs = [match.group(2) or ""]
+            first_line = line.number
+            if marker.isdigit():
+                expected = int(marker) + 1
+            continue
+        if not marker and not paragraphs:
+            diagnostics.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    code="footnote-without-marker",
+                    message=f"footnote story line without a marker kept as a note of its own: {text[:40]!r}",
+                    line=line.number,
+                )
+            )
+            first_line = line.number
+        paragraphs.append(line.text.strip())
+    flush()
+    return notes, diagnostics
+
+
+def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
+    """The marks of ``notes`` in ``segments`` (the body's texts in order): the best increasing chain of candidates."""
+    if not notes:
+        return []
+    index = {note.marker: i for i, note in enumerate(notes)}
+    digit_markers = {m for m in index if m.isdigit()}
+    other_markers = [m for m in index if not m.isdigit()]
+    longest = max((len(m) for m in digit_markers), default=0)
+    # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
+    sites: list[list[tuple[int, int, int, int, float]]] = []
+    for s, text in enumerate(segments):
+        if digit_markers:
+            for run in _DIGITS.finditer(text):
+                site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest)
+                if site:
+                    sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
+        for marker in other_markers:
+            for found in re.finditer(re.escape(marker), text):
+                a, b = found.start(), found.end()
+                before = text[a - 1] if a > 0 else ""
+                if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
+                    sites.append([(s, a, b, index[marker], _STRONG)])
+    return [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in _best_chain(sites, len(notes))]
+
+
+def _digit_candidates(
+    text: str, start: int, end: int, markers: set[str], longest: int
+) -> list[tuple[int, int, str, float]]:
+    """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
+    before = text[start - 1] if start > 0 else ""
+    before2 = text[start - 2] if start > 1 else ""
+    after = text[end] if end < len(text) else ""
+    if after and (_is_word_letter(after) or after == "/" or (after in ".-,:" and text[end + 1 : end + 2].isdigit())):
+        return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
+    out: list[tuple[int, int, str, float]] = []
+    run = text[start:end]
+    for size in range(1, min(longest, len(run)) + 1):
+        marker = run[-size:]
+        if marker not in markers:
+            continue
+        if size == len(run):
+            if not before or before.isspace() or before in "/-" or (before in ".," and before2.isdigit()):
+                continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number
+            if before == "(" and after == ")":
+                if before2 and not before2.isspace():
+                    out.append((start, end, marker, _PAREN))
+            elif before.isalpha():
+                out.append((start, end, marker, _LETTER))
+            else:
+                out.append((start, end, marker, _STRONG))
+        elif len(run) - size >= 2:
+            prefix = run[:-size]
+            tail = before == "/" or (len(prefix) == 4 and prefix[:2] in ("19", "20"))
+            out.append((end - size, end, marker, _TAIL if tail else _WEAK))
+    return out
+
+
+def _is_word_letter(char: str) -> bool:
+    """A letter that continues a word after a number (``2nd``, ``1er``); CJK characters may follow a mark."""
+    return char.isalpha() and not ("\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af")
+
+
+def _best_chain(
+    sites: list[list[tuple[int, int, int, int, float]]], size: int
+) -> list[tuple[int, int, int, int, float]]:
+    """The chain of candidates, increasing in position and note index, with the highest total score."""
+    tree = [(0.0, -1)] * (size + 1)  # Fenwick tree of (best score, candidate id) over note indices
+    candidates: list[tuple[int, int, int, int, float]] = []
+    previous: list[int] = []
+
+    def query(i: int) -> tuple[float, int]:  # best over note indices < i
+        best = (0.0, -1)
+        while i > 0:
+            if tree[i][0] > best[0]:
+                best = tree[i]
+            i -= i & -i
+        return best
+
+    def update(i: int, value: tuple[float, int]) -> None:
+        i += 1
+        while i <= size:
+            if value[0] > tree[i][0]:
+                tree[i] = value
+            i += i & -i
+
+    overall = (0.0, -1)
+    for site in sites:
+        found = []
+        for cand in site:
+            best, back = query(cand[3])
+            found.append((best + cand[4], back, cand))
+        for score, back, cand in found:
+            candidates.append(cand)
+            previous.append(back)
+            ident = len(candidates) - 1
+            update(cand[3], (score, ident))
+            if score > overall[0]:
+                overall = (score, ident)
+    chain: list[tuple[int, int, int, int, float]] = []
+    ident = overall[1]
+    while ident >= 0:
+        chain.append(candidates[ident])
+        ident = previous[ident]
+    return chain[::-1]
+
+
+def note_inlines(note: Note) -> tuple[tuple[Inline, ...], ...]:
+    """A note's paragraphs as inline content."""
+    return tuple((Text(text=p, line=note.line),) if p else () for p in note.paragraphs)

@@ -1,0 +1,127 @@
+"""Numbers as the UN prints them at the start of a paragraph, and what they can mean.
+
+A paragraph's line starts with its number and a tab: ``1.`` (operative paragraph), ``1 -`` (Arabic), ``(a)`` /
+``a)`` / ``(أ)`` (lettered item), ``(i)`` / ``i)`` / ``’1‘`` / ``㈠`` (roman item), ``•`` (bullet).
+Roman section numbers (``I``, ``XIV``) and the table's other section numerals (``أولا``, ``一``) stand alone on their
+line, sub-parts as ``A.\\tHeading``. ``(i)`` is a letter after ``(h)`` and a roman one elsewhere: ``Label.readings``
+gives every reading and the body reader decides from context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from unconvert.readers.ods.lang import LanguageTable
+
+
+class Kind(StrEnum):
+    PARAGRAPH = "paragraph"  # 1.  /  1 -
+    POINT = "point"  # (a) (i) a) i) (أ) ’1‘ ㈠ •
+    SECTION = "section"  # I  /  أولا  /  一   (alone on the line; the heading follows)
+    SUBSECTION = "subsection"  # A.<tab>Heading
+
+
+class Style(StrEnum):
+    LETTER = "letter"
+    ROMAN = "roman"
+    BULLET = "bullet"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A number found at the start of a line: its kind, the number as printed, the text after it, and for items
+    the ordinal under each style it can be read in (``(i)``: letter 9 or roman 1)."""
+
+    kind: Kind
+    num: str
+    text: str
+    readings: dict[Style, int] = field(default_factory=dict)
+
+
+_PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?-)\t+(.*)")
+_PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))\t+(.*)")
+_QUOTED_ROMAN = re.compile(r"(’(\d{1,2})‘)\t+(.*)")
+_CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
+_BULLET = re.compile(r"([•·▪\-–])\t+(.*)")
+_ROMAN_ALONE = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.?")
+_SUBSECTION = re.compile(r"([A-Z])\.\t+(.*)")
+_SMALL_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xi": 11,
+    "xii": 12,
+    "xiii": 13,
+    "xiv": 14,
+    "xv": 15,
+    "xvi": 16,
+    "xvii": 17,
+    "xviii": 18,
+    "xix": 19,
+    "xx": 20,
+    "xxi": 21,
+    "xxii": 22,
+    "xxiii": 23,
+    "xxiv": 24,
+    "xxv": 25,
+}
+
+
+def read_label(text: str, table: LanguageTable) -> Label | None:
+    """The number at the start of ``text`` (leading tabs removed by the caller), or ``None``."""
+    match = _PARAGRAPH.fullmatch(text)
+    if match is not None:
+        num = match.group(1) + ("." if match.group(2) == "." else " -")
+        return Label(Kind.PARAGRAPH, num, match.group(3))
+    match = _PAREN_ITEM.fullmatch(text)
+    if match is not None:
+        token = match.group(2) or match.group(3) or ""
+        readings = _item_readings(token, table)
+        if readings:
+            return Label(Kind.POINT, match.group(1), match.group(4), readings)
+    match = _QUOTED_ROMAN.fullmatch(text)
+    if match is not None:
+        return Label(Kind.POINT, match.group(1), match.group(3), {Style.ROMAN: int(match.group(2))})
+    match = _CIRCLED.fullmatch(text)
+    if match is not None:
+        return Label(Kind.POINT, match.group(1), match.group(2), {Style.ROMAN: ord(match.group(1)) - ord("㈠") + 1})
+    match = _BULLET.fullmatch(text)
+    if match is not None:
+        return Label(Kind.POINT, match.group(1), match.group(2), {Style.BULLET: 0})
+    stripped = text.strip()
+    if _ROMAN_ALONE.fullmatch(stripped) and stripped:
+        return Label(Kind.SECTION, stripped, "")
+    if stripped in table.section_numerals:
+        return Label(Kind.SECTION, stripped, "")
+    match = _SUBSECTION.fullmatch(text)
+    if match is not None:
+        return Label(Kind.SUBSECTION, match.group(1) + ".", match.group(2))
+    return None
+
+
+def _item_readings(token: str, table: LanguageTable) -> dict[Style, int]:
+    readings: dict[Style, int] = {}
+    letters = table.point_letters
+    lowered = token.lower() if token.isascii() else token
+    if lowered in letters:
+        readings[Style.LETTER] = letters.index(lowered) + 1
+    elif lowered + "ـ" in letters:
+        readings[Style.LETTER] = letters.index(lowered + "ـ") + 1
+    elif lowered.replace("ـ", "") in letters:
+        readings[Style.LETTER] = letters.index(lowered.replace("ـ", "")) + 1
+    elif len(lowered) >= 2 and len(set(lowered)) == 1 and lowered[0] in letters:
+        readings[Style.LETTER] = len(letters) * (len(lowered) - 1) + letters.index(lowered[0]) + 1  # (aa), (bb)
+    elif len(lowered) == 1 and lowered in "абвгдежзийклмнопрстуфхцчшщэюя":
+        readings[Style.LETTER] = "абвгдежзийклмнопрстуфхцчшщэюя".index(lowered) + 1
+    if token.islower() and token in _SMALL_ROMAN:
+        readings[Style.ROMAN] = _SMALL_ROMAN[token]
+    return readings

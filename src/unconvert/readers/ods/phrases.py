@@ -1,0 +1,66 @@
+"""Opening phrases: ``Recalling also`` at the start of a preambular paragraph, ``Takes note`` of an operative one.
+
+The phrases are language data (``LanguageTable.preambular_phrases`` / ``operative_phrases``, harvested from the UN's
+own AKN files); the longest listed phrase that opens the text wins. A text opening with no listed phrase falls back
+to its first words (``LanguageTable.phrase_fallback_words``), which the caller reports as a guess.
+"""
+
+from __future__ import annotations
+
+from unconvert.readers.ods.lang import LanguageTable
+
+_TRAILING = ",;:，：،؛"
+
+
+class PhraseMatcher:
+    """Longest-first matching of a language's opening phrases, indexed by their first character."""
+
+    def __init__(self, phrases: tuple[str, ...], *, boundary: bool, fallback_words: int) -> None:
+        self._boundary = boundary
+        self._fallback_words = fallback_words
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
+            if phrase:
+                self._by_first.setdefault(phrase[0].lower(), []).append(phrase)
+
+    def match(self, text: str) -> str | None:
+        """The listed phrase opening ``text`` (as printed in ``text``), or ``None``."""
+        if not text:
+            return None
+        for phrase in self._by_first.get(text[0].lower(), ()):
+            size = len(phrase)
+            head = text[:size]
+            if head != phrase and head.lower() != phrase.lower():
+                continue
+            if self._boundary and size < len(text) and (text[size].isalnum() or text[size] == "-"):
+                continue
+            return head
+        return None
+
+    def fallback(self, text: str) -> str:
+        """The first words of ``text`` (no trailing punctuation), or ``""`` where the table has no fallback."""
+        if self._fallback_words <= 0:
+            return ""
+        words = text.split(" ")[: self._fallback_words]
+        phrase = " ".join(words).rstrip(_TRAILING)
+        return phrase if phrase.strip() else ""
+
+
+_BUILT: dict[int, tuple[LanguageTable, tuple[PhraseMatcher, PhraseMatcher]]] = {}
+
+
+def matchers(table: LanguageTable) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """The (preambular, operative) matchers of ``table``, built once per table."""
+    built = _BUILT.get(id(table))
+    if built is not None and built[0] is table:
+        return built[1]
+    pair = (
+        PhraseMatcher(
+            table.preambular_phrases, boundary=table.phrase_boundary, fallback_words=table.phrase_fallback_words
+        ),
+        PhraseMatcher(
+            table.operative_phrases, boundary=table.phrase_boundary, fallback_words=table.phrase_fallback_words
+        ),
+    )
+    _BUILT[id(table)] = (table, pair)
+    return pair

@@ -1,0 +1,42 @@
+"""Tables: the dump fuses a table's cells (``ActionTitle of postCategory/levelNumber``); recover them.
+
+Cell and row boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case letter followed
+by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``: ``P-41`` |
+``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a number
+(``posts3``), a tab. The cut never drops or adds a character: the cells' texts joined give the line back.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEAM = re.compile(
+    r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])"  # ActionTitle
+    r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
+    r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
+    r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
+    r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
+)
+_NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
+
+
+def looks_like_table(text: str) -> bool:
+    """A line with several seams (``ActionTitle of postCategory``) and no leading tab is a fused table row."""
+    if not text or text[0] == "\t":
+        return False
+    seams = sum(1 for _ in _SEAM.finditer(text))
+    return seams >= 3
+
+
+def split_cells(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the cells of a fused line; they tile the line exactly."""
+    cuts = [0]
+    for seam in _SEAM.finditer(text):
+        at = seam.start()
+        if at <= cuts[-1]:
+            continue
+        if text[at] == "\t" and _NUMBERED_CELL.fullmatch(text[cuts[-1] : at + 1] + "\t"):
+            continue  # ``Goal 1.<tab><tab>End poverty``: the tab follows the cell's own number
+        cuts.append(at)
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
