@@ -1,0 +1,61 @@
+"""PDF writer: the UN layout on A4 with reportlab, fonts embedded for all six official languages.
+
+``write(document, context=...)`` returns the PDF's bytes: masthead, adoption and committee lines, number and title,
+preamble and operative part, sections, tables, annexes on new pages, footnotes at the foot of the page of their
+mark, running heads and ``n/N`` page numbers, metadata (title, subject = symbol, author, language) and an outline.
+The same tree and ``context.now`` always give the same bytes.
+
+Modules: ``fonts`` (discovery, registration), ``styles`` (geometry, sizes), ``shaping`` (Arabic shaping and bidi),
+``lines`` (line breaking and drawing), ``footnotes`` (the page's note area), ``flowables``, ``build`` (tree to
+flowables), ``page`` (masthead, running heads, footers, the document template).
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus.doctemplate import LayoutError
+
+from unconvert.context import Context
+from unconvert.errors import WriteError
+from unconvert.tree import Document
+from unconvert.writers.pdf.build import build_story
+from unconvert.writers.pdf.fonts import family_for
+from unconvert.writers.pdf.footnotes import PageNotes
+from unconvert.writers.pdf.lines import Setting, Style
+from unconvert.writers.pdf.page import Furniture, UNDocTemplate, numbered_canvas
+from unconvert.writers.pdf.styles import typography_for
+
+__all__ = ["write"]
+
+
+def write(document: Document, *, context: Context) -> bytes:
+    """The PDF of ``document``; ``WriteError`` when a font is missing or the layout cannot be made."""
+    meta = document.meta
+    family = family_for(meta.language)
+    typo = typography_for(meta.language)
+    note_size = typo.note_size
+    marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2))
+    page_notes = PageNotes(typo.note_leading, Setting(rtl=typo.rtl, cjk=typo.cjk), marker)
+    furniture = Furniture.of(document, family, typo)
+    story = build_story(document, family, typo, page_notes)
+    buffer = io.BytesIO()
+    title = meta.title or meta.symbol
+    doc = UNDocTemplate(
+        buffer,
+        furniture,
+        page_notes,
+        title=title,
+        subject=meta.symbol,
+        author=document.masthead.organ or "United Nations",
+        creator="unconvert",
+        keywords=", ".join(k for k in (meta.symbol, meta.number, meta.symbol2) if k),
+        lang=meta.language.value,
+        invariant=1,
+        initialFontName=family.regular,
+    )
+    try:
+        doc.build(story, canvasmaker=numbered_canvas(furniture, context.now))
+    except LayoutError as exc:
+        raise WriteError(f"{meta.symbol}: PDF layout failed: {exc}") from exc
+    return buffer.getvalue()

@@ -1,0 +1,236 @@
+"""The platypus flowables the writer builds: a paragraph that carries its footnotes, an outline entry, a table
+that carries the footnotes of its cells.
+
+``TextBlock.wrap`` answers the frame with the height of its text only when the notes its marks call for also fit
+above the frame's bottom; otherwise it answers a height that cannot fit, and ``split`` keeps the lines that fit
+with their notes. ``drawOn`` puts the notes of the drawn lines in the page's note area (``footnotes.PageNotes``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.platypus import Flowable, Table
+
+from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
+from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, measure
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Indents (from the start side: left in LTR, right in RTL) and spacing of a block."""
+
+    indent: float = 0.0  # every line but the first
+    first: float = 0.0  # the first line's text
+    end_indent: float = 0.0  # from the end side
+    num_at: float = 0.0  # where the number starts
+    leading: float = 12.0
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+
+class TextBlock(Flowable):  # type: ignore[misc]
+    """A paragraph (optionally numbered) whose footnotes go to the foot of the page its marks land on."""
+
+    def __init__(
+        self,
+        spans: list[Span],
+        geometry: Geometry,
+        setting: Setting,
+        notes: dict[int, NoteBody],
+        page_notes: PageNotes,
+        *,
+        num: tuple[str, Style] | None = None,
+        keep_with_next: bool = False,
+        lines: list[Line] | None = None,
+        width: float | None = None,
+    ) -> None:
+        super().__init__()
+        self.spans = spans
+        self.geometry = geometry
+        self.setting = setting
+        self.notes = notes
+        self.page_notes = page_notes
+        self.num = num
+        self.keepWithNext = keep_with_next
+        self.spaceBefore = geometry.space_before
+        self.spaceAfter = geometry.space_after
+        self._lines = lines
+        self._lines_width = width
+
+    def _layout(self, width: float) -> list[Line]:
+        if self._lines is None or self._lines_width != width:
+            g = self.geometry
+            self._lines = break_lines(
+                self.spans, width - g.first - g.end_indent, width - g.indent - g.end_indent, self.setting
+            )
+            self._lines_width = width
+        return self._lines
+
+    def _notes_of(self, lines: list[Line]) -> list[NoteBody]:
+        return [self.notes[n] for line in lines for n in line.notes if n in self.notes]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.geometry.leading
+        need = self.page_notes.room_needed(self._notes_of(lines))
+        if self.height + need > availHeight + 0.01:
+            return availWidth, self.height + need
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self._layout(availWidth)
+        leading = self.geometry.leading
+        count = len(lines)
+        keep = 0
+        for k in range(1, count):
+            if k * leading + self.page_notes.room_needed(self._notes_of(lines[:k])) > availHeight + 0.01:
+                break
+            keep = k
+        if count >= 4:
+            keep = min(keep, count - 2)  # no widow line at the top of the next page
+        if keep < 2 and count > 2:
+            return []  # no orphan line at the foot of the page
+        if keep <= 0:
+            return []
+        g = self.geometry
+        head = TextBlock(
+            self.spans,
+            Geometry(g.indent, g.first, g.end_indent, g.num_at, leading, g.space_before, 0.0),
+            self.setting,
+            self.notes,
+            self.page_notes,
+            num=self.num,
+            lines=lines[:keep],
+            width=availWidth,
+        )
+        tail = TextBlock(
+            [],
+            Geometry(g.indent, g.indent, g.end_indent, g.num_at, leading, 0.0, g.space_after),
+            self.setting,
+            self.notes,
+            self.page_notes,
+            keep_with_next=self.keepWithNext,
+            lines=lines[keep:],
+            width=availWidth,
+        )
+        return [head, tail]
+
+    def draw(self) -> None:
+        canv = self.canv
+        lines = self._layout(self.width)
+        g = self.geometry
+        rtl = self.setting.rtl
+        top = self.height
+        for i, line in enumerate(lines):
+            indent = g.first if i == 0 else g.indent
+            width = self.width - indent - g.end_indent
+            x = g.end_indent if rtl else indent
+            baseline = top - (i + 1) * g.leading + g.leading * 0.25
+            draw_line(canv, line, x, baseline, width, self.setting)
+        if self.num is not None and lines:
+            text, style = self.num
+            baseline = top - g.leading * 0.75
+            w = measure(text, style)
+            x = self.width - g.num_at - w if rtl else g.num_at
+            obj = canv.beginText()
+            obj.setTextOrigin(x, baseline)
+            obj.setFont(style.font, style.size)
+            obj.textOut(text)
+            canv.drawText(obj)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)
+        notes = self._notes_of(self._layout(self.width))
+        frame = getattr(self, "_frame", None)
+        if notes and frame is not None:
+            self.page_notes.place(notes, frame, y)
+
+
+class Bookmark(Flowable):  # type: ignore[misc]
+    """An outline (bookmark) entry pointing at the current position."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkHorizontal(self.key, 0, 14)
+        self.canv.addOutlineEntry(self.title, self.key, self.level, closed=False)
+
+
+class NotedTable(Flowable):  # type: ignore[misc]
+    """A reportlab ``Table`` whose rows carry footnotes: each part of a split table carries the notes of its own
+    rows. ``make`` builds the table of some rows (indexes into the whole table); ``repeat`` heading rows are
+    repeated on every part."""
+
+    def __init__(
+        self,
+        rows: list[int],
+        row_notes: list[list[NoteBody]],
+        page_notes: PageNotes,
+        repeat: int,
+        make: Callable[[list[int]], Table],
+        offset: float,
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.table = make(rows)
+        self.row_notes = row_notes  # aligned with ``rows``
+        self.page_notes = page_notes
+        self.repeat = repeat
+        self.make = make
+        self.offset = offset
+        self.spaceBefore = 6
+        self.spaceAfter = 6
+
+    def _notes(self, count: int) -> list[NoteBody]:
+        return [n for row in self.row_notes[:count] for n in row]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        _, self.height = self.table.wrap(availWidth, availHeight)
+        self.width = availWidth
+        need = self.page_notes.room_needed(self._notes(len(self.rows)))
+        if self.height + need > availHeight + 0.01:
+            return self.width, self.height + need
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self.table.wrap(availWidth, availHeight)
+        heights = list(self.table._rowHeights)
+        count = len(heights)
+        used = sum(heights[: self.repeat])
+        keep = self.repeat
+        for i in range(self.repeat, count):
+            if used + heights[i] + self.page_notes.room_needed(self._notes(i + 1)) > availHeight + 0.01:
+                break
+            used += heights[i]
+            keep = i + 1
+        if keep <= self.repeat or keep >= count:
+            return []
+        head = NotedTable(self.rows[:keep], self.row_notes[:keep], self.page_notes, self.repeat, self.make, self.offset)
+        tail_rows = self.rows[: self.repeat] + self.rows[keep:]
+        tail_notes: list[list[NoteBody]] = [[] for _ in range(self.repeat)] + self.row_notes[keep:]
+        tail = NotedTable(tail_rows, tail_notes, self.page_notes, self.repeat, self.make, self.offset)
+        return [head, tail]
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, self.offset, 0)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y, _sW)
+        notes = self._notes(len(self.rows))
+        frame = getattr(self, "_frame", None)
+        if notes and frame is not None:
+            self.page_notes.place(notes, frame, y)

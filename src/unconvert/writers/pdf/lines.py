@@ -1,0 +1,315 @@
+"""Line breaking and line drawing for every script, on top of reportlab's canvas.
+
+The writer sets its own lines (rather than reportlab's ``Paragraph``) because it must know which line each footnote
+mark lands on (to put the note on that page) and must break Arabic in logical order and reorder each line
+visually afterwards. A paragraph is a list of ``Span`` s (text in one ``Style``); ``break_lines`` turns it into
+``Line`` s that ``draw_line`` puts on the page:
+
+* Latin and Cyrillic break at spaces; justified lines widen the spaces.
+* Chinese breaks between any two ideographs, except before closing and after opening punctuation (kinsoku);
+  justified lines spread the extra space over every character (PDF character spacing).
+* Arabic breaks at spaces in logical order; each line is reordered for display by ``shaping.visual_order``.
+
+Every space is drawn as a glyph, so text extraction gives the words separated as in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from unconvert.writers.pdf.shaping import visual_order
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How a run of text is set: face, size, baseline shift; ``note`` marks a footnote reference (its number in the
+    document's note list)."""
+
+    font: str
+    size: float
+    rise: float = 0.0
+    note: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Text in one style; ``"\\n"`` alone is a forced line break."""
+
+    text: str
+    style: Style
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    style: Style
+    width: float
+    glue: bool = False  # an inter-word space: may stretch, dropped at line ends
+
+
+@dataclass(slots=True)
+class Line:
+    """One set line in logical order; ``last`` lines (end of paragraph or forced break) are not justified."""
+
+    pieces: list[Piece]
+    width: float
+    last: bool = False
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """How a paragraph's lines are set: ``align`` is ``justify``, ``start``, ``center`` or ``end`` (start is the
+    right edge in a right-to-left paragraph)."""
+
+    align: str = "justify"
+    rtl: bool = False
+    cjk: bool = False
+
+
+_widths: dict[tuple[str, str], float] = {}
+
+
+def measure(text: str, style: Style) -> float:
+    """Width of ``text`` in ``style`` (cached per face at 1 pt: the same words recur throughout a corpus)."""
+    key = (text, style.font)
+    width = _widths.get(key)
+    if width is None:
+        if len(_widths) > 400_000:
+            _widths.clear()
+        width = _widths[key] = stringWidth(text, style.font, 1.0)
+    return width * style.size
+
+
+# --- breaking ------------------------------------------------------------------------------------------------------
+
+_LATIN_TOKENS = re.compile(r"\s+|\S+")
+_CJK_TOKENS = re.compile(
+    r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014]+"
+)
+_NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』〉】〕”’…·—%％,.;:?!)]}")
+_NO_BREAK_AFTER = frozenset("（《「『〈【〔“‘([{")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x3000 <= o <= 0x303F
+
+
+@dataclass(slots=True)
+class _Box:
+    pieces: list[Piece] = field(default_factory=list)
+    width: float = 0.0
+
+
+def _boxes(spans: list[Span], cjk: bool) -> list[_Box | list[Piece] | None]:
+    """The paragraph as unbreakable boxes, glue (a list of space pieces) and forced breaks (``None``)."""
+    out: list[_Box | list[Piece] | None] = []
+    box: _Box | None = None
+    prev_text = ""
+    tokens = _CJK_TOKENS if cjk else _LATIN_TOKENS
+    for span in spans:
+        if span.text == "\n":
+            if box is not None:
+                out.append(box)
+            box, prev_text = None, ""
+            out.append(None)
+            continue
+        for token in tokens.findall(span.text):
+            piece = Piece(token, span.style, measure(token, span.style))
+            if token.isspace():
+                if box is not None:
+                    out.append(box)
+                    box = None
+                piece.glue = True
+                piece.text = " "
+                piece.width = measure(" ", span.style)
+                if out and isinstance(out[-1], list):
+                    continue  # runs of spaces count once
+                out.append([piece])
+                prev_text = ""
+                continue
+            if box is not None and cjk and _may_break(prev_text, token):
+                out.append(box)
+                box = None
+            if box is None:
+                box = _Box()
+            box.pieces.append(piece)
+            box.width += piece.width
+            prev_text = token
+    if box is not None:
+        out.append(box)
+    return out
+
+
+def _may_break(before: str, after: str) -> bool:
+    """May a Chinese line break between tokens ``before`` and ``after``?"""
+    if not before or not after:
+        return False
+    if not (_is_cjk(before[-1]) or _is_cjk(after[0])):
+        return False
+    return after[0] not in _NO_BREAK_BEFORE and before[-1] not in _NO_BREAK_AFTER
+
+
+def _split_box(box: _Box, width: float) -> list[_Box]:
+    """Break a box wider than the line into pieces that fit (a long URL or symbol), character by character."""
+    parts: list[_Box] = [_Box()]
+    for piece in box.pieces:
+        for ch in piece.text:
+            w = measure(ch, piece.style)
+            part = parts[-1]
+            if part.pieces and part.width + w > width:
+                part = _Box()
+                parts.append(part)
+            last = part.pieces[-1] if part.pieces else None
+            if last is not None and last.style == piece.style:
+                last.text += ch
+                last.width += w
+            else:
+                part.pieces.append(Piece(ch, piece.style, w))
+            part.width += w
+    return parts
+
+
+def break_lines(spans: list[Span], first_width: float, width: float, setting: Setting) -> list[Line]:
+    """Greedy line breaking: ``first_width`` for the first line, ``width`` for the others."""
+    items = _boxes(spans, setting.cjk)
+    lines: list[Line] = []
+    current: list[Piece] = []
+    current_width = 0.0
+    pending_glue: list[Piece] = []
+
+    def finish(last: bool) -> None:
+        nonlocal current, current_width, pending_glue
+        notes = tuple(p.style.note for p in current if p.style.note is not None)
+        lines.append(Line(current, current_width, last, notes))
+        current, current_width, pending_glue = [], 0.0, []
+
+    queue = list(reversed(items))
+    while queue:
+        item = queue.pop()
+        if item is None:
+            finish(True)
+            continue
+        if isinstance(item, list):
+            if current:
+                pending_glue = item
+            continue
+        limit = first_width if not lines else width
+        glue_width = sum(p.width for p in pending_glue) if current else 0.0
+        if current and current_width + glue_width + item.width > limit + 0.01:
+            finish(False)
+            queue.append(item)
+            continue
+        if not current and item.width > limit + 0.01:
+            parts = _split_box(item, limit)
+            if len(parts) > 1:
+                queue.extend(reversed(parts))
+                continue
+        if current:
+            current.extend(pending_glue)
+            current_width += glue_width
+        pending_glue = []
+        current.extend(item.pieces)
+        current_width += item.width
+    if current or not lines:
+        finish(True)
+    else:
+        lines[-1].last = True
+    return lines
+
+
+# --- drawing -------------------------------------------------------------------------------------------------------
+
+
+def _visual(line: Line) -> list[Piece]:
+    """The pieces of a right-to-left line in display order, regrouped by style."""
+    styles: list[Style] = []
+    index: dict[Style, int] = {}
+    chars: list[tuple[str, int]] = []
+    for piece in line.pieces:
+        key = index.setdefault(piece.style, len(styles))
+        if key == len(styles):
+            styles.append(piece.style)
+        # glue is tagged with a negative style so it stays a separate (stretchable) piece
+        tag = -1 - key if piece.glue else key
+        chars.extend((ch, tag) for ch in piece.text)
+    out: list[Piece] = []
+    for ch, tag in visual_order(chars):
+        glue = tag < 0
+        style = styles[-1 - tag if glue else tag]
+        last = out[-1] if out else None
+        if last is not None and not glue and not last.glue and last.style == style:
+            last.text += ch
+        else:
+            out.append(Piece(ch, style, 0.0, glue))
+    for piece in out:
+        piece.width = measure(piece.text, piece.style)
+    return out
+
+
+def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float, setting: Setting) -> None:
+    """Draw ``line`` in the box starting at ``x`` of ``width`` with its baseline at ``baseline``."""
+    pieces = _visual(line) if setting.rtl else line.pieces
+    while pieces and pieces[-1].glue:
+        pieces = pieces[:-1]
+    while pieces and pieces[0].glue:
+        pieces = pieces[1:]
+    if not pieces:
+        return
+    natural = sum(p.width for p in pieces)
+    slack = max(width - natural, 0.0)
+    extra = 0.0  # per space (Latin, Arabic)
+    char_space = 0.0  # per character (Chinese)
+    align = setting.align
+    if align == "justify" and line.last:
+        align = "start"
+    if align == "justify":
+        if setting.cjk:
+            count = sum(len(p.text) for p in pieces) - 1
+            char_space = slack / count if count > 0 else 0.0
+        else:
+            gaps = sum(1 for p in pieces if p.glue)
+            extra = slack / gaps if gaps else 0.0
+    elif align == "center":
+        x += slack / 2
+    elif (align == "end") != setting.rtl:
+        x += slack
+
+    text = canv.beginText()
+    if char_space:
+        text.setCharSpace(char_space)
+    font: tuple[str, float] | None = None
+    pen = x
+    group_style: Style | None = None
+    group_text: list[str] = []
+    group_x = x
+    expected = x
+
+    def flush() -> None:
+        nonlocal font
+        if group_style is None or not group_text:
+            return
+        text.setTextOrigin(group_x, baseline + group_style.rise)
+        if font != (group_style.font, group_style.size):
+            font = (group_style.font, group_style.size)
+            text.setFont(group_style.font, group_style.size)
+        text.textOut("".join(group_text))
+
+    for piece in pieces:
+        advance = piece.width + char_space * len(piece.text)
+        if group_style is not None and piece.style == group_style and abs(pen - expected) < 0.001:
+            group_text.append(piece.text)
+        else:
+            flush()
+            group_style, group_text, group_x = piece.style, [piece.text], pen
+        pen += advance
+        expected = pen
+        if piece.glue and extra:
+            pen += extra
+    flush()
+    canv.drawText(text)

@@ -1,0 +1,256 @@
+"""Page furniture: the first-page masthead, running heads from page 2, ``n/N`` page numbers, the job number.
+
+``UNDocTemplate`` has two page templates (``first`` with the masthead above a shorter frame, ``later``) and keeps
+the page's footnotes (``footnotes.PageNotes``): it reserves room for notes carried over at the start of a page and
+draws the notes at its end. ``NumberedCanvas`` holds every page back until the document is finished so that the
+footer can print ``n/N``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from unconvert.tree import Document
+from unconvert.writers.pdf import styles as S
+from unconvert.writers.pdf.fonts import Family
+from unconvert.writers.pdf.footnotes import PageNotes
+from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, draw_line, measure
+from unconvert.writers.pdf.shaping import shape
+
+TOP_Y = S.PAGE_HEIGHT - S.TOP
+LEFT = S.MARGIN_X
+RIGHT = S.MARGIN_X + S.MEASURE
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """What the page furniture prints, prepared once per document."""
+
+    family: Family
+    typo: S.Typography
+    symbol: str
+    title: str
+    authority: str
+    organ: str
+    distribution: str
+    date: str
+    job_line: str
+    job: str
+
+    @classmethod
+    def of(cls, document: Document, family: Family, typo: S.Typography) -> Furniture:
+        meta, mast = document.meta, document.masthead
+        symbol = mast.symbol or meta.symbol
+        job = meta.job_number or ""
+        job_line = ""
+        if job:
+            stamp = meta.issue_date.strftime("%d%m%y") if meta.issue_date else ""
+            job_line = f"{job} ({meta.language.job_letter})    {stamp}".rstrip()
+        return cls(
+            family=family,
+            typo=typo,
+            symbol=symbol,
+            title=meta.title,
+            authority=mast.authority or "United Nations",
+            organ=mast.organ,
+            distribution=mast.distribution or (meta.distribution or ""),
+            date=mast.date,
+            job_line=job_line,
+            job=job,
+        )
+
+
+def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor: str = "start") -> float:
+    """Draw one line of (possibly Arabic) text; ``anchor`` ``start``/``end``/``center`` says what ``x`` is. Returns
+    the width drawn."""
+    shaped = shape(text)
+    width = measure(shaped, style)
+    if anchor == "end":
+        x -= width
+    elif anchor == "center":
+        x -= width / 2
+    rtl = shaped != text or any("\u0600" <= ch <= "\u06ff" for ch in text)
+    line = break_lines([Span(shaped, style)], 1e6, 1e6, Setting(align="start", rtl=rtl))[0]
+    draw_line(canv, line, x, y, width, Setting(align="start", rtl=rtl))
+    return width
+
+
+def masthead_height(furniture: Furniture) -> float:
+    """Distance from the top of page 1 to the thick rule under the masthead."""
+    return 155.0
+
+
+def draw_masthead(canv: Canvas, f: Furniture) -> None:
+    """The first-page masthead (without the UN emblem, whose use is restricted): authority and symbol over a thin
+    rule, the organ in large bold type, the distribution and date, a thick rule."""
+    fam, rtl = f.family, f.typo.rtl
+    scale = f.typo.size / 10.0
+    start, end = (RIGHT, LEFT) if rtl else (LEFT, RIGHT)
+    inner = S.COLUMN_INDENT
+    col = start - inner if rtl else start + inner
+    anchor_start = "end" if rtl else "start"
+    y0 = S.PAGE_HEIGHT - 60
+    text_at(canv, f.authority, Style(fam.regular, 13 * scale), col, y0, anchor=anchor_start)
+    if f.symbol:
+        # the UN prints the symbol's first letter large
+        big = Style(fam.regular, 20)
+        rest = Style(fam.regular, 10.5)
+        head, tail = f.symbol[0], f.symbol[1:]
+        if rtl:
+            w = text_at(canv, head, big, end, y0, anchor="start")
+            text_at(canv, tail, rest, end + w, y0, anchor="start")
+        else:
+            w = measure(tail, rest)
+            text_at(canv, tail, rest, end, y0, anchor="end")
+            text_at(canv, head, big, end - w, y0, anchor="end")
+    canv.setLineWidth(0.5)
+    canv.line(min(col, end), y0 - 5, max(col, end), y0 - 5)
+    organ_y = y0 - 25
+    text_at(canv, f.organ, Style(fam.bold, 17 * scale), col, organ_y, anchor=anchor_start)
+    distr_x = start - 337 if rtl else start + 337
+    size = f.typo.size
+    text_at(canv, f.distribution, Style(fam.regular, size), distr_x, organ_y, anchor=anchor_start)
+    text_at(canv, f.date, Style(fam.regular, size), distr_x, organ_y - f.typo.leading, anchor=anchor_start)
+    rule_y = S.PAGE_HEIGHT - masthead_height(f)
+    canv.setLineWidth(2)
+    canv.line(LEFT, rule_y, RIGHT, rule_y)
+
+
+def draw_running_head(canv: Canvas, f: Furniture, page: int) -> None:
+    """Pages 2 on: the symbol on the outer side... the UN puts it left on even pages and right on odd ones, the
+    title opposite, over a thin rule."""
+    fam, typo = f.family, f.typo
+    style = Style(fam.bold, typo.head_size)
+    even = page % 2 == 0
+    symbol_left = even != typo.rtl
+    y = TOP_Y + 8
+    if symbol_left:
+        text_at(canv, f.symbol, style, LEFT, y, anchor="start")
+    else:
+        text_at(canv, f.symbol, style, RIGHT, y, anchor="end")
+    if f.title:
+        title = " ".join(f.title.split())
+        if typo.rtl:
+            title = shape(title)
+        width = S.MEASURE * 0.55
+        setting = Setting(align="end" if symbol_left else "start", rtl=typo.rtl, cjk=typo.cjk)
+        lines = break_lines([Span(title, style)], width, width, setting)[:2]
+        lead = typo.head_size * 1.2
+        for i, line in enumerate(lines):
+            baseline = y + (len(lines) - 1 - i) * lead
+            x = RIGHT - width if symbol_left else LEFT
+            line.last = True
+            draw_line(canv, line, x, baseline, width, setting)
+    canv.setLineWidth(0.5)
+    canv.line(LEFT, y - 5, RIGHT, y - 5)
+
+
+class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """A4 pages in the UN layout; the footnote area is managed page by page."""
+
+    def __init__(self, buffer: Any, furniture: Furniture, page_notes: PageNotes, **kwargs: Any) -> None:
+        super().__init__(
+            buffer,
+            pagesize=(S.PAGE_WIDTH, S.PAGE_HEIGHT),
+            leftMargin=S.MARGIN_X,
+            rightMargin=S.MARGIN_X,
+            topMargin=S.BODY_TOP,
+            bottomMargin=S.BODY_BOTTOM,
+            **kwargs,
+        )
+        self.furniture = furniture
+        self.page_notes = page_notes
+        first_top = S.PAGE_HEIGHT - masthead_height(furniture) - 10
+        body_h = S.PAGE_HEIGHT - S.BODY_TOP - S.BODY_BOTTOM
+
+        def frame(top: float, ident: str) -> Frame:
+            return Frame(
+                S.MARGIN_X,
+                S.BODY_BOTTOM,
+                S.MEASURE,
+                top - S.BODY_BOTTOM,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=ident,
+            )
+
+        self.addPageTemplates(
+            [
+                PageTemplate("first", [frame(first_top, "first")], onPage=self._first, autoNextPageTemplate="later"),
+                PageTemplate("later", [frame(S.BODY_BOTTOM + body_h, "later")], onPage=self._later),
+            ]
+        )
+
+    def _first(self, canv: Canvas, doc: Any) -> None:
+        draw_masthead(canv, self.furniture)
+
+    def _later(self, canv: Canvas, doc: Any) -> None:
+        draw_running_head(canv, self.furniture, canv.getPageNumber())
+
+    def beforePage(self) -> None:
+        self.page_notes.begin_page(self.pageTemplate.frames[0])
+
+    def afterPage(self) -> None:
+        rtl = self.furniture.typo.rtl
+        self.page_notes.draw(self.canv, S.COLUMN_X, S.COLUMN, S.BODY_BOTTOM, S.FIRST_INDENT, rtl)
+
+
+def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
+    """A canvas class that prints ``n/N`` and the job number on every page once the page count is known, and
+    stamps the document with ``now`` (not the clock) so the same input gives the same bytes."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            stamp = self._doc._timeStamp
+            stamp.t = now.timestamp()
+            stamp.lt = time.gmtime(stamp.t)
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+            stamp.dhh = stamp.dmm = 0
+            stamp.tzname = "UTC"
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, total: int) -> None:
+            f = furniture
+            page = self._pageNumber
+            y = S.FOOTER_Y
+            regular = Style(f.family.regular, 8 if not f.typo.cjk else 8.5)
+            bold = Style(f.family.bold, 8.5)
+            if page == 1:
+                if f.job_line:
+                    x, anchor = (RIGHT, "end") if f.typo.rtl else (LEFT, "start")
+                    text_at(self, f.job_line, Style(f.family.regular, 9), x, y, anchor=anchor)
+                return
+            number = f"{page}/{total}"
+            even = page % 2 == 0
+            number_left = even != f.typo.rtl
+            if number_left:
+                text_at(self, number, bold, LEFT, y, anchor="start")
+                if f.job:
+                    text_at(self, f.job, regular, RIGHT, y, anchor="end")
+            else:
+                text_at(self, number, bold, RIGHT, y, anchor="end")
+                if f.job:
+                    text_at(self, f.job, regular, LEFT, y, anchor="start")
+
+    return NumberedCanvas
