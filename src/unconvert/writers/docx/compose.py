@@ -1,0 +1,76 @@
+"""The body of a UN document in reading order: session and agenda lines, cover lines, number and title, each
+part (label, formula, preamble, operative part, closing lines), annexes each on a new page, a closing rule.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from unconvert.tree import Annex, CoverRole, Document, Inline, LineBreak, Part, Text
+from unconvert.writers.docx import styles
+from unconvert.writers.docx.body import BodyWriter
+from unconvert.writers.docx.runs import Format, add_inlines, text_run
+
+
+def cover_style(role: CoverRole) -> str:
+    """The style of a cover line: the adoption line (or a Security Council resolution's title) large and bold,
+    the committee line in italics, the rest as body text."""
+    match role:
+        case CoverRole.ADOPTION | CoverRole.TITLE | CoverRole.DOC_TYPE:
+            return styles.COVER_TITLE
+        case CoverRole.PROPONENT:
+            return styles.COVER_LINE
+        case CoverRole.ADOPTED_AT | CoverRole.OTHER:
+            return styles.SINGLE_TXT
+        case _:
+            assert_never(role)
+
+
+def compose(document: Document, writer: BodyWriter) -> None:
+    """Write ``document``'s body through ``writer``."""
+    head = document.masthead
+    if head.session:
+        writer.paragraph(styles.SESSION, (Text(text=head.session),))
+    for item in head.agenda:
+        writer.paragraph(styles.AGENDA, (Text(text=item),))
+    for line in document.cover:
+        writer.paragraph(cover_style(line.role), line.content)
+    if document.preface is not None:
+        p = writer.paragraph(styles.TITLE)
+        number = document.preface.number.strip()
+        if number:
+            text_run(p, "\t" + number + "\t", Format(), writer.story)
+        add_inlines(p, document.preface.title, writer.story)
+    for part in document.parts:
+        _part(part, writer)
+    for annex in document.annexes:
+        _annex(annex, writer)
+    writer.paragraph(styles.END_RULE)
+
+
+def _part(part: Part, writer: BodyWriter) -> None:
+    if part.label:
+        writer.paragraph(styles.PART_HEADING, (Text(text=part.label),))
+    if part.preamble is not None:
+        if part.preamble.formula:
+            writer.paragraph(styles.SINGLE_TXT, part.preamble.formula)
+        writer.blocks(part.preamble.children)
+    writer.blocks(part.body)
+    if part.conclusions is not None and part.conclusions.lines:
+        content: list[Inline] = []
+        for index, line in enumerate(part.conclusions.lines):
+            if index:
+                content.append(LineBreak())
+            content.extend(line)
+        writer.paragraph(styles.CONCLUSIONS, tuple(content))
+
+
+def _annex(annex: Annex, writer: BodyWriter) -> None:
+    writer.paragraph(styles.ANNEX_LABEL, annex.label)
+    for heading in annex.headings:
+        writer.paragraph(styles.ANNEX_HEADING, heading)
+    writer.in_annex = True
+    try:
+        writer.blocks(annex.children)
+    finally:
+        writer.in_annex = False

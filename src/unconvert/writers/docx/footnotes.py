@@ -1,0 +1,88 @@
+"""Real Word footnotes: the ``word/footnotes.xml`` part, filled as the body meets each ``Footnote``.
+
+Word's own layout: footnote -1 is the separator, 0 the continuation separator, notes are numbered from 1.
+A note whose printed marker is its running number is left to Word's numbering; any other marker (``*``,
+``a``, Arabic ``(1)``) is a custom mark (``w:customMarkFollows``) printed as given. The note text hangs like
+the UN's: the mark right-aligned before the text column, the text at 1267 twips.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from unconvert.tree import Footnote
+from unconvert.writers.docx import styles
+from unconvert.writers.docx.language import Profile
+from unconvert.writers.docx.ooxml import Relationships, flag, root, serialize, sub, w
+from unconvert.writers.docx.runs import Format, Story, add_inlines, run_properties, text_run
+
+
+def paragraph(parent: etree._Element, style: str, profile: Profile) -> tuple[etree._Element, etree._Element]:
+    """Append ``w:p`` with its style (and ``w:bidi`` when the language is right to left); return p and pPr."""
+    p = etree.SubElement(parent, w("p"))
+    ppr = sub(p, "pPr")
+    sub(ppr, "pStyle", val=style)
+    if profile.rtl:
+        flag(ppr, "bidi")
+    return p, ppr
+
+
+class Notes:
+    """Collects the footnotes of a document in order and writes their part."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.rels = Relationships()
+        self.count = 0
+        self._part = root("footnotes")
+        self._numbered = 0
+        self._story = Story(profile, self.rels, None)
+        self._separator("separator", -1)
+        self._separator("continuationSeparator", 0)
+
+    def _separator(self, kind: str, note_id: int) -> None:
+        note = sub(self._part, "footnote", type=kind, id=str(note_id))
+        p = etree.SubElement(note, w("p"))
+        ppr = sub(p, "pPr")
+        sub(ppr, "spacing", after="80", line="240", lineRule="auto")
+        sub(ppr, "ind", left=str(styles.BODY_INDENT - 475) if not self.profile.rtl else "0")
+        run = etree.SubElement(p, w("r"))
+        flag(run, kind)
+
+    def custom_mark(self, marker: str) -> str | None:
+        """The mark to print for ``marker`` (``None`` when Word's own numbering prints it)."""
+        marker = marker.strip()
+        if self.profile.rtl:
+            return marker if marker.startswith("(") else f"({marker})"
+        if marker == str(self._numbered + 1):
+            return None
+        return marker
+
+    def __call__(self, note: Footnote) -> tuple[int, str | None]:
+        """Add ``note``; return its id and custom mark (the ``NoteSink`` protocol of ``runs``)."""
+        self.count += 1
+        mark = self.custom_mark(note.marker)
+        if mark is None:
+            self._numbered += 1
+        element = sub(self._part, "footnote", id=str(self.count))
+        paragraphs = note.paragraphs or ((),)
+        for index, content in enumerate(paragraphs):
+            p, ppr = paragraph(element, styles.FOOTNOTE_TEXT, self.profile)
+            if index == 0:
+                text_run(p, "\t", Format(), self._story)
+                run = etree.SubElement(p, w("r"))
+                run_properties(run, Format(style=styles.FOOTNOTE_REFERENCE), self._story)
+                if mark is None:
+                    flag(run, "footnoteRef")
+                else:
+                    t = sub(run, "t")
+                    t.text = mark
+                text_run(p, "\t", Format(), self._story)
+            else:
+                sub(ppr, "ind", left=str(styles.BODY_INDENT), right=str(styles.BODY_INDENT), firstLine="0")
+            add_inlines(p, content, self._story)
+        return self.count, mark
+
+    def to_xml(self) -> bytes:
+        """The ``word/footnotes.xml`` bytes."""
+        return serialize(self._part)

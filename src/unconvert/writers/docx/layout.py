@@ -1,0 +1,231 @@
+"""Page layout: the section (Letter paper, the UN's margins), the first-page masthead, running heads, footers.
+
+As in the UN's Word files, the masthead is the first-page header: a borderless table with the authority
+(``United Nations``) and the symbol (its first letter large) over a thin rule, the organ in large bold and the
+distribution and date over a thick rule; the emblem's cell is left empty (its use is restricted). Pages 2+
+carry the symbol and the title as running heads, even pages mirrored, and ``page/pages`` in the footer; the
+first page's footer carries the job number with its language letter (``09-47281 (E)``).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from unconvert.tree import Document
+from unconvert.writers.docx import styles
+from unconvert.writers.docx.footnotes import paragraph
+from unconvert.writers.docx.language import Profile
+from unconvert.writers.docx.ooxml import flag, r, root, serialize, sub, w
+from unconvert.writers.docx.runs import Format, Story, text_run
+
+PAGE_WIDTH = 12240
+PAGE_HEIGHT = 15840
+MARGINS = {"top": "1440", "right": "1200", "bottom": "1728", "left": "1200", "header": "432", "footer": "504"}
+
+# (part name, kind, w:type) of the six header/footer parts, in the order they are related to the document.
+HEADER_FOOTER_PARTS = (
+    ("header1.xml", "header", "first"),
+    ("header2.xml", "header", "even"),
+    ("header3.xml", "header", "default"),
+    ("footer1.xml", "footer", "first"),
+    ("footer2.xml", "footer", "even"),
+    ("footer3.xml", "footer", "default"),
+)
+
+_MASTHEAD_COLUMNS = (1267, 1872, 245, 3110, 245, 3101)
+_RUNNING_TITLE_MAX = 100  # longer titles are left out of the running head rather than crowding it
+
+
+def section_properties(body: etree._Element, rel_ids: dict[str, str], profile: Profile) -> None:
+    """Append the body's ``w:sectPr``: header/footer references, page size and margins, distinct first page."""
+    sect = sub(body, "sectPr")
+    for part, kind, hf_type in HEADER_FOOTER_PARTS:
+        ref = sub(sect, f"{kind}Reference", type=hf_type)
+        ref.set(r("id"), rel_ids[part])
+    sub(sect, "pgSz", w=str(PAGE_WIDTH), h=str(PAGE_HEIGHT))
+    sub(sect, "pgMar", gutter="0", **MARGINS)
+    sub(sect, "cols", space="720")
+    flag(sect, "titlePg")
+    if profile.rtl:
+        flag(sect, "bidi")
+    sub(sect, "docGrid", linePitch="360")
+
+
+def _table(parent: etree._Element, widths: tuple[int, ...], profile: Profile) -> etree._Element:
+    tbl = sub(parent, "tbl")
+    tblpr = sub(tbl, "tblPr")
+    if profile.rtl:
+        flag(tblpr, "bidiVisual")
+    sub(tblpr, "tblW", w=str(sum(widths)), type="dxa")
+    sub(tblpr, "tblLayout", type="fixed")
+    margins = sub(tblpr, "tblCellMar")
+    sub(margins, "left", w="0", type="dxa")
+    sub(margins, "right", w="0", type="dxa")
+    sub(tblpr, "tblLook", val="0000")
+    grid = sub(tbl, "tblGrid")
+    for width in widths:
+        sub(grid, "gridCol", w=str(width))
+    return tbl
+
+
+def _row(tbl: etree._Element, height: int, rule: str) -> etree._Element:
+    tr = sub(tbl, "tr")
+    sub(sub(tr, "trPr"), "trHeight", val=str(height), hRule=rule)
+    return tr
+
+
+def _cell(
+    tr: etree._Element, width: int, *, span: int = 1, rules: tuple[tuple[str, str], ...] = (), align: str = "top"
+) -> etree._Element:
+    tc = sub(tr, "tc")
+    tcpr = sub(tc, "tcPr")
+    sub(tcpr, "tcW", w=str(width), type="dxa")
+    if span > 1:
+        sub(tcpr, "gridSpan", val=str(span))
+    if rules:
+        borders = sub(tcpr, "tcBorders")
+        for side, size in rules:
+            sub(borders, side, val="single", sz=size, space="0", color="auto")
+    sub(tcpr, "vAlign", val=align)
+    return tc
+
+
+def _text_paragraph(
+    parent: etree._Element,
+    style: str,
+    text: str,
+    story: Story,
+    *,
+    align: str | None = None,
+    spacing: dict[str, str] | None = None,
+) -> etree._Element:
+    p, ppr = paragraph(parent, style, story.profile)
+    if spacing:
+        sub(ppr, "spacing", **spacing)
+    if align:
+        sub(ppr, "jc", val=align)
+    if text:
+        text_run(p, text, Format(), story)
+    return p
+
+
+def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
+    """The masthead symbol, its first letter in 20 pt as the UN prints it (``A/RES/64/183``)."""
+    p, ppr = paragraph(parent, styles.HEADER, story.profile)
+    sub(ppr, "jc", val="right")
+    if not symbol:
+        return
+    for text, size in ((symbol[0], "40"), (symbol[1:], "20")):
+        if not text:
+            continue
+        run = etree.SubElement(p, w("r"))
+        rpr = sub(run, "rPr")
+        sub(rpr, "b", val="0")
+        sub(rpr, "bCs", val="0")
+        sub(rpr, "sz", val=size)
+        sub(rpr, "szCs", val=size)
+        sub(run, "t").text = text
+
+
+def masthead_header(document: Document, story: Story) -> bytes:
+    """The first-page header: the masthead table."""
+    head = document.masthead
+    meta = document.meta
+    hdr = root("hdr")
+    cols = _MASTHEAD_COLUMNS
+    tbl = _table(hdr, cols, story.profile)
+    thin = (("bottom", "4"),)
+    top = _row(tbl, 864, "exact")
+    _text_paragraph(_cell(top, cols[0], rules=thin, align="bottom"), styles.HEADER, "", story)
+    authority = _cell(top, cols[1], rules=thin, align="bottom")
+    _text_paragraph(authority, styles.MASTHEAD_AUTHORITY, head.authority, story)
+    _text_paragraph(_cell(top, cols[2], rules=thin, align="bottom"), styles.HEADER, "", story)
+    _symbol(_cell(top, sum(cols[3:]), span=3, rules=thin, align="bottom"), head.symbol or meta.symbol, story)
+
+    rules = (("top", "4"), ("bottom", "12"))
+    second = _row(tbl, 2880, "exact")
+    _text_paragraph(_cell(second, cols[0], rules=rules), styles.HEADER, "", story)
+    organ = _cell(second, sum(cols[1:4]), span=3, rules=rules)
+    _text_paragraph(organ, styles.MASTHEAD_ORGAN, head.organ, story)
+    _text_paragraph(_cell(second, cols[4], rules=rules), styles.HEADER, "", story)
+    issued = _cell(second, cols[5], rules=rules)
+    _text_paragraph(issued, styles.NORMAL, head.distribution, story, spacing={"before": "240", "after": "0"})
+    _text_paragraph(issued, styles.NORMAL, head.date, story)
+    if meta.symbol2:
+        _text_paragraph(issued, styles.NORMAL, meta.symbol2, story)
+    _text_paragraph(hdr, styles.HEADER, "", story)
+    return serialize(hdr)
+
+
+def running_header(document: Document, story: Story, *, even: bool) -> bytes:
+    """The header of pages 2+: symbol and title, the symbol outside (left on even pages, right on odd)."""
+    symbol = document.masthead.symbol or document.meta.symbol
+    title = document.meta.title if len(document.meta.title) <= _RUNNING_TITLE_MAX else ""
+    hdr = root("hdr")
+    cells = [(3600, symbol), (styles.TEXT_WIDTH - 3600, title)]
+    if not even:
+        cells.reverse()
+    tbl = _table(hdr, tuple(width for width, _ in cells), story.profile)
+    tblpr = tbl.find(w("tblPr"))
+    assert tblpr is not None
+    borders = etree.Element(w("tblBorders"))
+    sub(borders, "bottom", val="single", sz="2", space="0", color="auto")
+    tblpr.find(w("tblLayout")).addprevious(borders)  # type: ignore[union-attr]
+    tr = _row(tbl, 864, "atLeast")
+    for index, (width, text) in enumerate(cells):
+        cell = _cell(tr, width, align="bottom")
+        _text_paragraph(
+            cell, styles.HEADER, text, story, align="right" if index == 1 else None, spacing={"after": "80"}
+        )
+    _text_paragraph(hdr, styles.HEADER, "", story)
+    return serialize(hdr)
+
+
+def _field(parent: etree._Element, instruction: str, placeholder: str, story: Story, fmt: Format) -> None:
+    field = sub(parent, "fldSimple", instr=f" {instruction} ")
+    text_run(field, placeholder, fmt, story)
+
+
+def job_line(document: Document) -> str:
+    """The first-page job line: ``09-47281 (E)``; empty when the source gives no job number."""
+    job = document.meta.job_number
+    if not job:
+        return ""
+    return f"{job} ({document.meta.language.job_letter})"
+
+
+def first_footer(document: Document, story: Story) -> bytes:
+    """The first page's footer: the job number with its language letter."""
+    ftr = root("ftr")
+    _text_paragraph(ftr, styles.FOOTER, job_line(document), story)
+    return serialize(ftr)
+
+
+def running_footer(document: Document, story: Story, *, even: bool) -> bytes:
+    """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside."""
+    ftr = root("ftr")
+    p, ppr = paragraph(ftr, styles.FOOTER, story.profile)
+    tabs = sub(ppr, "tabs")
+    sub(tabs, "tab", val="right", pos=str(styles.TEXT_WIDTH))
+    job = document.meta.job_number or ""
+    bold = Format(bold=True)
+    if not even:
+        text_run(p, job + "\t", Format(), story)
+    _field(p, "PAGE", "1", story, bold)
+    text_run(p, "/", bold, story)
+    _field(p, "NUMPAGES", "1", story, bold)
+    if even:
+        text_run(p, "\t" + job, Format(), story)
+    return serialize(ftr)
+
+
+def header_footer_parts(document: Document, story: Story) -> dict[str, bytes]:
+    """The six header and footer parts by part name."""
+    return {
+        "header1.xml": masthead_header(document, story),
+        "header2.xml": running_header(document, story, even=True),
+        "header3.xml": running_header(document, story, even=False),
+        "footer1.xml": first_footer(document, story),
+        "footer2.xml": running_footer(document, story, even=True),
+        "footer3.xml": running_footer(document, story, even=False),
+    }

@@ -1,0 +1,142 @@
+"""Inline nodes to runs: italics and bold, line breaks, hyperlinked symbols, footnote references.
+
+A ``Story`` is the part being written (the body or the footnotes): it knows the language profile, the part's
+relationships (for hyperlinks) and where footnotes go. Chinese never gets italics; Arabic runs are marked
+right to left and get complex-script bold/italics so the Arabic glyphs honour them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import assert_never
+
+from lxml import etree
+
+from unconvert.tree import (
+    DateRef,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    RawInline,
+    Strong,
+    SymbolRef,
+    Text,
+)
+from unconvert.writers.docx import styles
+from unconvert.writers.docx.language import Profile
+from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, undocs_url, w
+
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+NoteSink = Callable[[Footnote], tuple[int, str | None]]
+"""Takes a footnote, returns its id and the custom mark to print (``None``: Word numbers it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """Character formatting inherited from the enclosing inlines."""
+
+    italic: bool = False
+    bold: bool = False
+    style: str | None = None
+
+
+PLAIN = Format()
+
+
+@dataclass(slots=True)
+class Story:
+    """The part runs are written into."""
+
+    profile: Profile
+    rels: Relationships = field(default_factory=Relationships)
+    notes: NoteSink | None = None
+
+
+def right_to_left(text: str) -> bool:
+    """Whether a run of an Arabic document is right to left: it has Arabic letters, or no Latin letters at all
+    (digits and punctuation then follow the Arabic flow); a purely Latin run (a symbol) stays left to right."""
+    if _ARABIC.search(text):
+        return True
+    return not _LATIN_LETTER.search(text)
+
+
+def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "") -> None:
+    """Give ``run`` its ``w:rPr`` (schema order: rStyle, b, bCs, i, iCs, rtl) if it needs one."""
+    prof = story.profile
+    italic = fmt.italic and prof.italics
+    rtl = prof.rtl and right_to_left(text)
+    if not (fmt.style or fmt.bold or italic or rtl):
+        return
+    rpr = sub(run, "rPr")
+    if fmt.style:
+        sub(rpr, "rStyle", val=fmt.style)
+    if fmt.bold:
+        flag(rpr, "b")
+        flag(rpr, "bCs")
+    if italic:
+        flag(rpr, "i")
+        flag(rpr, "iCs")
+    if rtl:
+        flag(rpr, "rtl")
+
+
+def text_run(parent: etree._Element, text: str, fmt: Format, story: Story) -> etree._Element:
+    """Append a run carrying ``text``."""
+    run = etree.SubElement(parent, w("r"))
+    run_properties(run, fmt, story, text)
+    add_text(run, text)
+    return run
+
+
+def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Story, fmt: Format = PLAIN) -> None:
+    """Append the runs of ``inlines`` to the paragraph ``parent``."""
+    for node in inlines:
+        match node:
+            case Text(text=text) | DateRef(text=text) | MeetingRef(text=text) | RawInline(text=text):
+                if text:
+                    text_run(parent, text, fmt, story)
+            case Emphasis(children=children):
+                add_inlines(parent, children, story, Format(True, fmt.bold, fmt.style))
+            case Strong(children=children):
+                add_inlines(parent, children, story, Format(fmt.italic, True, fmt.style))
+            case LineBreak():
+                run = etree.SubElement(parent, w("r"))
+                run_properties(run, fmt, story)
+                etree.SubElement(run, w("br"))
+            case SymbolRef(symbol=symbol, text=text):
+                _hyperlink(parent, symbol, text, fmt, story)
+            case Footnote():
+                _footnote_reference(parent, node, story)
+            case _:
+                assert_never(node)
+
+
+def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, story: Story) -> None:
+    if not symbol.strip():
+        text_run(parent, text, fmt, story)
+        return
+    rid = story.rels.add(HYPERLINK_TYPE, undocs_url(symbol), external=True)
+    link = etree.SubElement(parent, w("hyperlink"), {r("id"): rid, w("history"): "1"})
+    text_run(link, text, Format(fmt.italic, fmt.bold, styles.HYPERLINK), story)
+
+
+def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) -> None:
+    mark_fmt = Format(style=styles.FOOTNOTE_REFERENCE)
+    if story.notes is None:  # a note inside a note: Word has no such thing, keep the mark as text
+        text_run(parent, note.marker, mark_fmt, story)
+        return
+    note_id, custom_mark = story.notes(note)
+    run = etree.SubElement(parent, w("r"))
+    run_properties(run, mark_fmt, story, custom_mark or "")
+    ref = sub(run, "footnoteReference")
+    if custom_mark is not None:
+        ref.set(w("customMarkFollows"), "1")
+    ref.set(w("id"), str(note_id))
+    if custom_mark is not None:
+        add_text(run, custom_mark)
