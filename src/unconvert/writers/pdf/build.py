@@ -46,9 +46,9 @@ from unconvert.tree import (
 )
 from unconvert.writers.pdf import styles as S
 from unconvert.writers.pdf.flowables import Bookmark, Geometry, NotedTable, TextBlock
-from unconvert.writers.pdf.fonts import Family
+from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
-from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure
+from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure, script_runs
 from unconvert.writers.pdf.shaping import shape
 
 BODY = S.COLUMN_INDENT  # start of the text column inside the frame
@@ -63,6 +63,7 @@ class Builder:
     family: Family
     typo: S.Typography
     page_notes: PageNotes
+    latin: Family | None = None  # face for Latin runs in Chinese text
     note_count: int = 0
     bookmarks: int = 0
     story: list[Flowable] = field(default_factory=list)
@@ -91,7 +92,7 @@ class Builder:
         for node in inlines:
             match node:
                 case Text(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
-                    out.append(self.text_span(t, size, bold=bold, italic=italic))
+                    out.extend(self.text_spans(t, size, bold=bold, italic=italic))
                 case Emphasis(children=c):
                     out.extend(self.spans(c, size, notes, bold=bold, italic=True))
                 case Strong(children=c):
@@ -110,11 +111,15 @@ class Builder:
                     assert_never(node)
         return out
 
-    def text_span(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> Span:
+    def text_spans(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> list[Span]:
         text = text.replace("\n", " ").replace("\t", " ")
         if self.rtl:
             text = shape(text)
-        return Span(text, Style(self.family.pick(bold=bold, italic=italic), size))
+        font = self.family.pick(bold=bold, italic=italic)
+        if self.latin is None:
+            return [Span(text, Style(font, size))]
+        latin = self.latin.pick(bold=bold, italic=False)
+        return [Span(run, Style(font if cjk else latin, size)) for run, cjk in script_runs(text)]
 
     def note_body(self, note: Footnote) -> NoteBody:
         size = self.typo.note_size
@@ -154,7 +159,8 @@ class Builder:
         num_pair: tuple[str, Style] | None = None
         if num:
             num_text = shape(num) if self.rtl else num
-            num_style = Style(self.family.pick(bold=bold, italic=False), size)
+            face = self.family.pick(bold=bold, italic=False)
+            num_style = Style(latin_twin(face) or face, size)
             num_pair = (num_text, num_style)
             first_at = max(first_at, BODY + num_at + measure(num_text, num_style) + size * 0.4)
         geometry = Geometry(
@@ -206,7 +212,18 @@ class Builder:
                 title = f"{num} {plain_text(heading)}".strip()
                 self.bookmark(title, level)
                 if num:
-                    self.story.append(self.block(heading, align="start", bold=True, num=num, before=14, keep=True))
+                    self.story.append(
+                        self.block(
+                            heading,
+                            align="start",
+                            bold=True,
+                            num=num,
+                            indent=S.FIRST_INDENT,
+                            first=S.FIRST_INDENT,
+                            before=14,
+                            keep=True,
+                        )
+                    )
                 else:
                     self.story.append(self.block(heading, align="start", bold=True, before=14, keep=True))
                 self.add_blocks(children, depth, level + 1)
@@ -323,14 +340,14 @@ class Builder:
             self.story.append(self.plain_line(session, bold=True))
         for agenda in doc.masthead.agenda:
             self.story.append(self.plain_line(agenda))
-        title_end = S.COLUMN * 0.2
+        title_end = S.COLUMN * 0.25
         for i, line in enumerate(doc.cover):
             self.story.append(self.cover(line, i, title_end, head_size))
         if doc.preface is not None:
             title = plain_text(doc.preface.title) or doc.meta.title or doc.meta.symbol
             self.bookmark(f"{doc.preface.number} {title}".strip(), 0)
             number = doc.preface.number
-            num_style = Style(self.family.bold, self.typo.title_size)
+            num_style = Style(latin_twin(self.family.bold) or self.family.bold, self.typo.title_size)
             num_w = measure(shape(number) if self.rtl else number, num_style)
             self.story.append(
                 self.block(
@@ -430,9 +447,11 @@ class Builder:
         self.add_blocks(annex.children, 0, 1)
 
 
-def build_story(document: Document, family: Family, typo: S.Typography, page_notes: PageNotes) -> list[Flowable]:
+def build_story(
+    document: Document, family: Family, typo: S.Typography, page_notes: PageNotes, latin: Family | None = None
+) -> list[Flowable]:
     """The flowables of ``document`` (the masthead and page furniture are drawn by ``page``)."""
-    return Builder(document, family, typo, page_notes).build()
+    return Builder(document, family, typo, page_notes, latin).build()
 
 
 def is_rtl(language: Language) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
-from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, measure
+from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +136,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             baseline = top - g.leading * 0.75
             w = measure(text, style)
             x = self.width - g.num_at - w if rtl else g.num_at
-            obj = canv.beginText()
-            obj.setTextOrigin(x, baseline)
-            obj.setFont(style.font, style.size)
-            obj.textOut(text)
-            canv.drawText(obj)
+            emit(canv, [(x, style, text)], baseline)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canvas, x, y, _sW)

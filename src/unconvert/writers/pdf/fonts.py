@@ -92,6 +92,23 @@ def family_for(language: Language) -> Family:
     return family
 
 
+def latin_for(language: Language) -> Family | None:
+    """The family for Latin letters and digits inside text of ``language`` when its own family's are unsuitable
+    (the Chinese faces' Latin glyphs are fixed-width; UN Chinese texts set symbols and numbers in Times)."""
+    if language is not Language.ZH:
+        return None
+    ensure(LATIN)
+    return LATIN
+
+
+_LATIN_TWINS = {"UNSong": LATIN.regular, "UNKai": LATIN.regular, "UNHei": LATIN.bold}
+
+
+def latin_twin(face: str) -> str | None:
+    """The Latin face that stands in for the Chinese ``face`` for Latin letters and digits, else ``None``."""
+    return _LATIN_TWINS.get(face)
+
+
 def ensure(family: Family) -> None:
     """Register the faces of ``family`` with reportlab (once per process)."""
     faces = _FACES[family]

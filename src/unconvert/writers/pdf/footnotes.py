@@ -14,7 +14,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
-from unconvert.writers.pdf.lines import Line, Setting, draw_line
+from unconvert.writers.pdf.lines import Line, Setting, draw_line, emit
 
 SEPARATOR = 14.0  # rule plus the space around it
 MIN_LINES = 2  # lines of a note that must stand on the page of its mark
@@ -120,9 +120,5 @@ class PageNotes:
 
     def _draw_marker(self, canv: Canvas, note: NoteBody, x: float, width: float, baseline: float, rtl: bool) -> None:
         style = self.marker_style
-        text = canv.beginText()
         mx = x + width + 1.5 if rtl else x - note.marker_width - 1.5
-        text.setTextOrigin(mx, baseline + style.rise)
-        text.setFont(style.font, style.size)
-        text.textOut(note.marker)
-        canv.drawText(text)
+        emit(canv, [(mx, style, note.marker)], baseline)

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from unconvert.writers.pdf.shaping import visual_order
@@ -93,6 +94,20 @@ _CJK_TOKENS = re.compile(
 )
 _NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』〉】〕”’…·—%％,.;:?!)]}")
 _NO_BREAK_AFTER = frozenset("（《「『〈【〔“‘([{")
+
+
+_SCRIPT_RUNS = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014]+"
+    r"|[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014]+"
+)
+
+
+def script_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into runs of Chinese characters and punctuation (``True``) and of anything else."""
+    return [
+        (run, _is_cjk(run[0]) or run[0] in "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014")
+        for run in _SCRIPT_RUNS.findall(text)
+    ]
 
 
 def _is_cjk(ch: str) -> bool:
@@ -280,36 +295,52 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     elif (align == "end") != setting.rtl:
         x += slack
 
-    text = canv.beginText()
-    if char_space:
-        text.setCharSpace(char_space)
-    font: tuple[str, float] | None = None
+    groups: list[tuple[float, Style, str]] = []
     pen = x
-    group_style: Style | None = None
-    group_text: list[str] = []
-    group_x = x
     expected = x
-
-    def flush() -> None:
-        nonlocal font
-        if group_style is None or not group_text:
-            return
-        text.setTextOrigin(group_x, baseline + group_style.rise)
-        if font != (group_style.font, group_style.size):
-            font = (group_style.font, group_style.size)
-            text.setFont(group_style.font, group_style.size)
-        text.textOut("".join(group_text))
-
     for piece in pieces:
         advance = piece.width + char_space * len(piece.text)
-        if group_style is not None and piece.style == group_style and abs(pen - expected) < 0.001:
-            group_text.append(piece.text)
+        if groups and piece.style == groups[-1][1] and abs(pen - expected) < 0.001:
+            gx, gstyle, gtext = groups[-1]
+            groups[-1] = (gx, gstyle, gtext + piece.text)
         else:
-            flush()
-            group_style, group_text, group_x = piece.style, [piece.text], pen
+            groups.append((pen, piece.style, piece.text))
         pen += advance
         expected = pen
         if piece.glue and extra:
             pen += extra
-    flush()
-    canv.drawText(text)
+    emit(canv, groups, baseline, char_space)
+
+
+def emit(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float, char_space: float = 0.0) -> None:
+    """Write one text object placing each ``(x, style, text)`` group, straight into the page's content stream
+    (reportlab's text object re-measures every string, which doubles the writer's time)."""
+    doc = canv._doc
+    escape = canv._escape
+    ops = ["BT"]
+    if char_space:
+        ops.append(f"{char_space:.3f} Tc")
+    current: tuple[str, int, float] | None = None
+    for gx, style, text in groups:
+        ops.append(f"1 0 0 1 {gx:.2f} {baseline + style.rise:.2f} Tm")
+        font = _font(style.font)
+        for subset, chunk in font.splitString(text, doc):
+            key = (style.font, subset, style.size)
+            if key != current:
+                ops.append(f"{font.getSubsetInternalName(subset, doc)} {style.size:g} Tf")
+                current = key
+            ops.append(f"({escape(chunk)}) Tj")
+    if char_space:
+        ops.append("0 Tc")
+    ops.append("ET")
+    canv._code.append(" ".join(ops))
+
+
+_fonts: dict[str, Any] = {}
+
+
+def _font(name: str) -> Any:
+    font = _fonts.get(name)
+    if font is None:
+        font = _fonts[name] = getFont(name)
+    return font

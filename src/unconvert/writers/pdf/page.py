@@ -18,9 +18,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from unconvert.tree import Document
 from unconvert.writers.pdf import styles as S
-from unconvert.writers.pdf.fonts import Family
+from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import PageNotes
-from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, draw_line, measure
+from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, draw_line, measure, script_runs
 from unconvert.writers.pdf.shaping import shape
 
 TOP_Y = S.PAGE_HEIGHT - S.TOP
@@ -67,17 +67,24 @@ class Furniture:
 
 
 def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor: str = "start") -> float:
-    """Draw one line of (possibly Arabic) text; ``anchor`` ``start``/``end``/``center`` says what ``x`` is. Returns
-    the width drawn."""
+    """Draw one line of text (Arabic shaped and reordered; in Chinese text, Latin runs in the Latin twin face);
+    ``anchor`` ``start``/``end``/``center`` says whether ``x`` is the left edge, the right edge or the middle.
+    Returns the width drawn."""
+    latin = latin_twin(style.font)
     shaped = shape(text)
-    width = measure(shaped, style)
+    rtl = shaped != text
+    if latin is None:
+        spans = [Span(shaped, style)]
+    else:
+        spans = [Span(run, style if cjk else Style(latin, style.size)) for run, cjk in script_runs(shaped)]
+    width = sum(measure(span.text, span.style) for span in spans)
     if anchor == "end":
         x -= width
     elif anchor == "center":
         x -= width / 2
-    rtl = shaped != text or any("\u0600" <= ch <= "\u06ff" for ch in text)
-    line = break_lines([Span(shaped, style)], 1e6, 1e6, Setting(align="start", rtl=rtl))[0]
-    draw_line(canv, line, x, y, width, Setting(align="start", rtl=rtl))
+    setting = Setting(align="start", rtl=rtl)
+    line = break_lines(spans, 1e6, 1e6, setting)[0]
+    draw_line(canv, line, x, y, width, setting)
     return width
 
 
@@ -106,8 +113,7 @@ def draw_masthead(canv: Canvas, f: Furniture) -> None:
             w = text_at(canv, head, big, end, y0, anchor="start")
             text_at(canv, tail, rest, end + w, y0, anchor="start")
         else:
-            w = measure(tail, rest)
-            text_at(canv, tail, rest, end, y0, anchor="end")
+            w = text_at(canv, tail, rest, end, y0, anchor="end")
             text_at(canv, head, big, end - w, y0, anchor="end")
     canv.setLineWidth(0.5)
     canv.line(min(col, end), y0 - 5, max(col, end), y0 - 5)
