@@ -77,7 +77,7 @@ class Front:
 # --- text helpers ---------------------------------------------------------------------------------------------
 
 _TATWEEL = "\u0640"
-_FOLD_DROP = re.compile(r"[\s\u0640\-‐‑–—_.,،，:：;；]+")
+_FOLD_DROP = re.compile(r"[\s\u0640\u200b-\u200f\-‐‑–—_.,،，:：;；]+")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 
@@ -90,7 +90,7 @@ def fold(text: str) -> str:
 
 def _clean(text: str) -> str:
     """A line without its layout: tabs and outer spaces (no-break included) removed."""
-    return text.strip(" \t\u00a0\u200b\ufeff")
+    return text.strip(" \t\u00a0\u200b\u200e\u200f\ufeff")
 
 
 def _plain(text: str) -> str:
@@ -496,7 +496,7 @@ def _read_header_row(line: Line, table: LanguageTable, head: _Head) -> None:
 _ANCHOR = re.compile(r"(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
 _PREFACE = re.compile(
     r"^[ \t\u00a0]*(?P<number>\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?\.?)"
-    r"[ \u00a0]*\t+[ \u00a0]*(?P<title>\S.*)$"
+    r"(?:[ \u00a0]*\t+[ \u00a0]*(?P<title>\S.*))?[ \u00a0]*$"
 )
 _PART = re.compile(r"(?P<label>[A-Z])(?P<mark>\d{1,3}|\*{1,3})?")
 _BRACKETED = re.compile(r"\[.*\]")
@@ -560,7 +560,15 @@ def _is_body_paragraph(raw: str) -> bool:
     return bool(re.match(r"\t(?!\t)", raw)) or bool(re.match(r"\t*\d{1,3}\.\t", raw))
 
 
-def _read_cover(main: list[Line], table: LanguageTable, head: _Head, diags: list[Diagnostic]) -> _Cover:
+def _is_part_letter(letter: str, symbol_part: str | None) -> bool:
+    """A lone capital after the preface is the part letter: the symbol's, or (no symbol letter) one that cannot be
+    a roman section number (I, V, X)."""
+    return letter == symbol_part if symbol_part else letter not in "IVXL"
+
+
+def _read_cover(
+    main: list[Line], table: LanguageTable, head: _Head, diags: list[Diagnostic], symbol_part: str | None
+) -> _Cover:
     cover = _Cover()
     dates = _tables_for_dates(table)
     i, count = 0, len(main)
@@ -577,7 +585,7 @@ def _read_cover(main: list[Line], table: LanguageTable, head: _Head, diags: list
             return cover
         if cover.preface is not None:
             part = _PART.fullmatch(text)
-            if part and cover.part_label is None:
+            if part and cover.part_label is None and _is_part_letter(part.group("label"), symbol_part):
                 cover.part_label, cover.part_index = part.group("label"), i
                 if part.group("mark"):
                     cover.notes.append((i, part.group("mark")))
@@ -672,8 +680,8 @@ def _read_cover_line(
         return _read_preface(main, i, preface, table, cover)
     if _is_body_paragraph(line.text):
         return -(i + 1)
+    # A decision's agenda heading (``Elections and appointments``) and anything else printed here.
     cover.lines.append(CoverLine(role=CoverRole.OTHER, content=_runs(text, number, []), line=number))
-    diags.append(_info("cover-line-unknown", f"front line kept as an 'other' cover line: {text[:60]!r}", number))
     return i + 1
 
 
@@ -724,8 +732,9 @@ def _adoption_ref(text: str, found: _Found, line: int) -> tuple[int, int, Inline
 def _read_preface(main: list[Line], i: int, match: re.Match[str], table: LanguageTable, cover: _Cover) -> int:
     """``64/183.⇥Title``; a title printed over several lines goes on until an empty or body line."""
     number = main[i].number
-    parts: list[Inline] = [Text(text=_clean(match.group("title")), line=number)]
-    plain = [_clean(match.group("title"))]
+    first = _clean(match.group("title") or "")
+    parts: list[Inline] = [Text(text=first, line=number)] if first else []
+    plain = [first] if first else []
     j = i + 1
     while j < len(main):
         raw = main[j].text
@@ -738,7 +747,9 @@ def _read_preface(main: list[Line], i: int, match: re.Match[str], table: Languag
             or _ANCHOR.fullmatch(text)
         ):
             break
-        parts.extend((LineBreak(line=main[j].number), Text(text=text, line=main[j].number)))
+        if parts:
+            parts.append(LineBreak(line=main[j].number))
+        parts.append(Text(text=text, line=main[j].number))
         plain.append(text)
         j += 1
     printed = _plain(match.group("number"))
@@ -815,7 +826,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
     table = table_for(language)
     head = _Head()
     _read_header(stories, ods, table, head)
-    cover = _read_cover(stories.main, table, head, diags)
+    cover = _read_cover(stories.main, table, head, diags, _number_from_symbol(ods.symbol1 or head.symbol)[1])
     if not (cover.recognised or ods.symbol1 or head.symbol):
         raise ReadError(
             "no UN document found: no ODS comment, masthead, resolution number, adoption line or formula",
