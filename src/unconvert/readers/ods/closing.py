@@ -34,25 +34,36 @@ def meeting_ordinal(text: str) -> str:
 
 
 def parse_date(text: str, table: LanguageTable) -> _dt.date | None:
-    """The date a closing line states, or ``None`` when it is not (only) a date."""
-    stripped = text.strip()
+    """The date a closing line states (by the table's ``date_patterns``), or ``None`` when it is not a date."""
+    stripped = " ".join(text.split())
     if not stripped or len(stripped) > 60:
         return None
-    match = _CJK_DATE.search(stripped)
+    for pattern in _date_patterns(table):
+        match = pattern.fullmatch(stripped)
+        if match is None:
+            continue
+        month_text = match.group("month").lower()
+        month = int(month_text) if month_text.isdigit() else table.months.get(month_text, 0)
+        if month:
+            return _safe_date(int(match.group("year")), month, int(match.group("day")))
+    match = _CJK_DATE.fullmatch(stripped)
     if match is not None:
         return _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    day, year = _DAY.match(stripped), _YEAR.search(stripped)
-    if day is None or year is None or not table.months:
-        return None
-    lowered = stripped.lower()
-    month = 0
-    best = 0
-    for name, number in table.months.items():
-        if len(name) > best and name in lowered:
-            month, best = number, len(name)
-    if not month:
-        return None
-    return _safe_date(int(year.group(1)), month, int(day.group(1)))
+    return None
+
+
+_COMPILED: dict[int, tuple[LanguageTable, list[re.Pattern[str]]]] = {}
+
+
+def _date_patterns(table: LanguageTable) -> list[re.Pattern[str]]:
+    """The table's date patterns with ``{month}`` replaced by its month names, compiled once per table."""
+    built = _COMPILED.get(id(table))
+    if built is not None and built[0] is table:
+        return built[1]
+    names = "|".join(re.escape(m) for m in sorted(table.months, key=len, reverse=True)) or r"\d{1,2}"
+    patterns = [re.compile(p.replace("{month}", names), re.IGNORECASE) for p in table.date_patterns]
+    _COMPILED[id(table)] = (table, patterns)
+    return patterns
 
 
 def looks_like_date(text: str) -> bool:

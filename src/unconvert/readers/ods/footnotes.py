@@ -25,7 +25,7 @@ _STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,
 _PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark
 _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
 _TAIL = 1.0  # the tail of a symbol number or a year: ``76/812``, ``20212``
-_WEAK = 0.5  # the tail of another number
+_WEAK = 0.3  # the tail of another number
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +132,8 @@ def _digit_candidates(
         if marker not in markers:
             continue
         if size == len(run):
-            if not before or before.isspace() or before in "/-" or (before in ".," and before2.isdigit()):
-                continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number
+            if not before or before.isspace() or before in "/-" or _continues_number(before, before2, run, after):
+                continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number (``3.5``, ``1,000``)
             if before == "(" and after == ")":
                 if before2 and not before2.isspace():
                     out.append((start, end, marker, _PAREN))
@@ -141,11 +141,38 @@ def _digit_candidates(
                 out.append((start, end, marker, _LETTER))
             else:
                 out.append((start, end, marker, _STRONG))
-        elif len(run) - size >= 2:
+        else:
             prefix = run[:-size]
-            tail = before == "/" or (len(prefix) == 4 and prefix[:2] in ("19", "20"))
-            out.append((end - size, end, marker, _TAIL if tail else _WEAK))
+            symbol = before == "/"
+            year = len(prefix) == 4 and prefix[:2] in ("19", "20")
+            if len(prefix) < 2 and not symbol:
+                continue
+            score = (_TAIL if symbol or year else _WEAK) + _clause_end(text, end)
+            out.append((end - size, end, marker, score))
     return out
+
+
+def _clause_end(text: str, end: int) -> float:
+    """Bonus for a tail mark that ends a clause: the end of the paragraph, then ``;:.)``, then a comma."""
+    rest = text[end : end + 2]
+    if rest[:1] in (" ", "\u00a0", "\u202f"):  # French spacing: ``79/71 ;``
+        rest = rest[1:]
+        if rest and rest not in ";:?!":
+            return 0.0
+    if not rest:
+        return 0.8
+    if rest[0] in ";:.)":
+        return 0.6
+    return 0.4 if rest[0] == "," else 0.0
+
+
+def _continues_number(before: str, before2: str, run: str, after: str) -> bool:
+    """``3.5``, ``1,000``: the run is the decimals or a thousands group of a number, not a mark after ``1949,``."""
+    if not before2.isdigit():
+        return False
+    if before == ".":
+        return True
+    return before == "," and len(run) == 3 and not (after and after in ",;")
 
 
 def _is_word_letter(char: str) -> bool:
