@@ -1,11 +1,13 @@
 """Running the batch on a Dask ``distributed`` cluster: the same per-document work as the process pool.
 
-Tasks are submitted with ``Client.submit`` (a bounded number in flight) and collected with ``as_completed``; the
+Tasks (a chunk of a few documents each, to pay the scheduling cost once for several) are submitted with
+``Client.submit`` (a bounded number in flight) and collected with ``as_completed``; the
 parent alone commits outputs and writes the report, so ``--resume`` and the report work exactly as without Dask.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
 from collections.abc import Iterator
@@ -34,6 +36,7 @@ class DaskExecutor:
         address: str | None = None,
         local_workers: int | None = None,
         in_flight: int | None = None,
+        chunk: int = 8,
     ) -> None:
         self.formats = formats
         self._cluster: Any = None
@@ -49,41 +52,50 @@ class DaskExecutor:
             self._client = _dask.Client(self._cluster)
         self._client.register_plugin(_WarmUp(formats), name="unconvert-warm-up")
         threads = sum(self._client.nthreads().values()) or 1
-        self.in_flight = in_flight or threads * 4
+        self.chunk = max(1, chunk)
+        self.in_flight = in_flight or threads * 2
 
     def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
         run_token = uuid.uuid4().hex[:12]  # keys of this run never clash with another run's on a shared cluster
-        pending: dict[Any, Task] = {}
+        pending: dict[Any, list[Task]] = {}
         completed: Any = _dask.as_completed()
         exhausted = False
 
         def top_up() -> None:
             nonlocal exhausted
             while not exhausted and len(pending) < self.in_flight:
-                task = next(tasks, None)
-                if task is None:
+                chunk = list(itertools.islice(tasks, self.chunk))
+                if not chunk:
                     exhausted = True
                     return
-                future = self._client.submit(function, task, pure=False, key=f"unconvert-{run_token}-{task.index}")
-                pending[future] = task
+                key = f"unconvert-{run_token}-{chunk[0].index}"
+                future = self._client.submit(_run_chunk, function, chunk, pure=False, key=key)
+                pending[future] = chunk
                 completed.add(future)
+                if len(chunk) < self.chunk:
+                    exhausted = True
 
         top_up()
         while pending:
             future = next(completed)
-            task = pending.pop(future)
+            chunk = pending.pop(future)
             try:
-                result = future.result()
-            except Exception as exc:  # KilledWorker, a lost worker…: the document's failure
-                result = crashed(task, exc)
+                results = future.result()
+            except Exception as exc:  # KilledWorker, a lost worker…: the failure of the chunk's documents
+                results = [crashed(task, exc) for task in chunk]
             future.release()
-            yield result
+            yield from results
             top_up()
 
     def close(self) -> None:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def _run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
+    """On a worker: a few documents per Dask task, so the scheduling cost is paid once for several."""
+    return [function(task) for task in chunk]
 
 
 class _WarmUp(WorkerPlugin):

@@ -289,37 +289,50 @@ def _tar_members(path: str, prefix: str, pattern: str, limits: Limits) -> Iterat
 
 
 # Each process keeps a few archives open: re-reading a zip's central directory or re-inflating a tar.gz from the
-# start for every member would make a batch quadratic.
-_OPEN: OrderedDict[tuple[str, str, int], zipfile.ZipFile | tarfile.TarFile] = OrderedDict()
+# start for every member would make a batch quadratic. Archive objects are not thread-safe: each has its lock.
+class _Open:
+    def __init__(self, archive: zipfile.ZipFile | tarfile.TarFile) -> None:
+        self.archive = archive
+        self.lock = threading.Lock()
+
+    def close(self) -> None:
+        with self.lock:
+            self.archive.close()
+
+
+_OPEN: OrderedDict[tuple[str, str, int, int], _Open] = OrderedDict()
 _OPEN_LOCK = threading.Lock()
-_OPEN_MAX = 16
+_OPEN_MAX = 8
 
 
-def _open_archive(kind: str, path: str) -> zipfile.ZipFile | tarfile.TarFile:
-    """An open archive for this thread (entries are per thread: archive objects are not thread-safe)."""
+def _open_archive(kind: str, path: str) -> _Open:
     info = os.stat(path)  # a file replaced since it was opened is opened afresh
-    key = (kind, f"{path}\0{info.st_size}\0{info.st_mtime_ns}", threading.get_ident())
+    key = (kind, path, info.st_size, info.st_mtime_ns)
     with _OPEN_LOCK:
-        archive = _OPEN.get(key)
-        if archive is not None:
+        entry = _OPEN.get(key)
+        if entry is not None:
             _OPEN.move_to_end(key)
-            return archive
+            return entry
     opened: zipfile.ZipFile | tarfile.TarFile
     opened = zipfile.ZipFile(path) if kind == "zip" else tarfile.open(path)  # noqa: SIM115 - kept open, cached
+    evicted = []
     with _OPEN_LOCK:
-        _OPEN[key] = opened
+        entry = _OPEN.setdefault(key, _Open(opened))
         while len(_OPEN) > _OPEN_MAX:
-            _, old = _OPEN.popitem(last=False)
-            old.close()
-    return opened
+            evicted.append(_OPEN.popitem(last=False)[1])
+    if entry.archive is not opened:
+        opened.close()  # another thread opened it meanwhile
+    for old in evicted:
+        old.close()
+    return entry
 
 
 def _forget_archive(kind: str, path: str) -> None:
     with _OPEN_LOCK:
-        stale = [key for key in _OPEN if key[0] == kind and key[1].split("\0")[0] == path]
-        archives = [_OPEN.pop(key) for key in stale]
-    for archive in archives:
-        archive.close()
+        stale = [key for key in _OPEN if key[0] == kind and key[1] == path]
+        entries = [_OPEN.pop(key) for key in stale]
+    for entry in entries:
+        entry.close()
 
 
 def _read_capped(stream: IO[bytes], limit: int, what: str) -> bytes:
@@ -343,15 +356,17 @@ def read_source(ref: SourceRef, limits: Limits = Limits()) -> bytes:
             raise SourceError("unreadable", f"cannot read {ref.path}: {exc.strerror or exc}") from exc
     assert ref.member is not None
     try:
-        archive = _open_archive(ref.kind, ref.path)
-        if isinstance(archive, zipfile.ZipFile):
-            with archive.open(ref.member) as stream:
-                return _read_capped(stream, limits.member_bytes, ref.key)
-        extracted = archive.extractfile(ref.member)
-        if extracted is None:
-            raise SourceError("unsafe-member", f"{ref.key} is not a regular file")
-        with extracted:
-            return _read_capped(extracted, limits.member_bytes, ref.key)
+        entry = _open_archive(ref.kind, ref.path)
+        with entry.lock:
+            archive = entry.archive
+            if isinstance(archive, zipfile.ZipFile):
+                with archive.open(ref.member) as stream:
+                    return _read_capped(stream, limits.member_bytes, ref.key)
+            extracted = archive.extractfile(ref.member)
+            if extracted is None:
+                raise SourceError("unsafe-member", f"{ref.key} is not a regular file")
+            with extracted:
+                return _read_capped(extracted, limits.member_bytes, ref.key)
     except SourceError:
         raise
     except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, KeyError, ValueError, RuntimeError) as exc:
