@@ -221,6 +221,7 @@ def _runs(text: str, line: int, marks: list[tuple[int, int, Inline]]) -> tuple[I
         if all(end <= s or start >= e for s, e, _ in spans):
             spans.append((start, end, SymbolRef(symbol=_plain(text[start:end]), text=text[start:end], line=line)))
     spans.sort(key=lambda m: m[0])
+    spans = _with_addenda(text, line, spans)
     out: list[Inline] = []
     position = 0
     for start, end, node in spans:
@@ -231,6 +232,24 @@ def _runs(text: str, line: int, marks: list[tuple[int, int, Inline]]) -> tuple[I
     if position < len(text):
         out.append(Text(text=text[position:], line=line))
     return tuple(out)
+
+
+_ADDENDUM = re.compile(r"(?<![\w/.])(?:Add|Corr|Rev|Amend)\.\d+")
+_REVISION_TAIL = re.compile(r"(?:/(?:Add|Corr|Rev|Amend)\.\d+)+$")
+
+
+def _with_addenda(text: str, line: int, spans: list[tuple[int, int, Inline]]) -> list[tuple[int, int, Inline]]:
+    """``A/64/L.34 and Add.1``: the lone ``Add.1`` is the symbol ``A/64/L.34/Add.1``."""
+    out = list(spans)
+    for match in _ADDENDUM.finditer(text):
+        if any(s <= match.start() < e for s, e, _ in out):
+            continue
+        before = [node for s, _e, node in out if s < match.start() and isinstance(node, SymbolRef)]
+        if before:
+            base = _REVISION_TAIL.sub("", before[-1].symbol)
+            ref = SymbolRef(symbol=f"{base}/{match.group()}", text=match.group(), line=line)
+            out.append((match.start(), match.end(), ref))
+    return sorted(out, key=lambda m: m[0])
 
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
@@ -915,9 +934,9 @@ def _meta(
                 _warn("session-unknown", f"session ordinal not understood: {head.session!r}", head.session_line)
             )
         else:
-            session = Session(number=head.session_number, text=head.session, line=head.session_line)
+            session = Session(number=head.session_number, text=_plain(head.session), line=head.session_line)
     items = tuple(
-        AgendaItem(number=item, text=text, line=line) for text, numbers, line in head.agenda for item in numbers
+        AgendaItem(number=item, text=_plain(text), line=line) for text, numbers, line in head.agenda for item in numbers
     )
     return Meta(
         kind=kind,
