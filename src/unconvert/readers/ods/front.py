@@ -383,6 +383,7 @@ def _agenda(text: str, table: LanguageTable) -> list[str] | None:
 
 _DISTR = re.compile(r"Distr\.?.*$")
 _JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
+_JOB_OF_ODS = re.compile(r"^[A-Z](\d{2})(\d{5})[A-Z]$")
 _JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
 
 
@@ -459,11 +460,18 @@ def _read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: _
     lines = stories.headers
     at = None
     for i, line in enumerate(lines):
-        found = _masthead_line(_clean(line.text), ods)
-        if found is not None:
-            head.authority, head.symbol, head.organ, head.distribution = found
-            head.line = line.number
-            at = i
+        # The first row's cells are fused on one line; a file may also keep them on lines of their own.
+        for size in range(1, 5):
+            window = lines[i : i + size]
+            if len(window) < size or (size > 1 and not _clean(window[-1].text)):
+                break
+            found = _masthead_line("".join(_clean(w.text) for w in window), ods)
+            if found is not None:
+                head.authority, head.symbol, head.organ, head.distribution = found
+                head.line = line.number
+                at = i + size - 1
+                break
+        if at is not None:
             break
     if at is not None:
         i = at + 1
@@ -925,8 +933,15 @@ def _meta(
             )
     if head.date_value is None:
         diags.append(_warn("issue-date-missing", "the masthead states no issue date", head.line))
-    if head.job is None and stories.headers:
-        diags.append(_warn("job-number-missing", "the first-page footer states no job number", head.line))
+    job = head.job
+    if job is None:
+        from_ods = _JOB_OF_ODS.match(ods.job)
+        if from_ods:
+            job = f"{from_ods.group(1)}-{from_ods.group(2)}"
+            message = f"no job number in the first-page footer: {job} read from the ODS job number {ods.job}"
+            diags.append(_warn("job-number-from-ods", message, ods.line))
+        else:
+            diags.append(_warn("job-number-missing", "the first-page footer states no job number", head.line))
     session = None
     if head.session:
         if head.session_number is None:
@@ -946,7 +961,7 @@ def _meta(
         number=number,
         title=cover.title,
         symbol2=ods.symbol2,
-        job_number=head.job,
+        job_number=job,
         issue_date=head.date_value,
         adoption_date=adoption,
         session=session,

@@ -52,7 +52,7 @@ TABLE = LanguageTable(
         ("Совет по правам человека", Organ.HRC),
     ),
     doc_types=(("Решение", DocKind.DECISION), ("Резолюция", DocKind.RESOLUTION)),
-    adoption_patterns=(r"(?:резолюция|решение),?\s+принят(?:ая|ое)\s+\w+\s+\w+\s+\d",),
+    adoption_patterns=(r"(?:резолюция|решение),?\s+принят(?:ая|ое)\b",),
     proponent_patterns=(
         r"пленарн\w+\s+заседани\w+",
         r"(?:первый|второй|третий|четвертый|пятый|шестой|главный)\s+комитет",
