@@ -21,6 +21,11 @@ from unconvert.tree import Inline, Text
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d+")
 
+# Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
+# these characters or before these counters is not a mark.
+_CJK_BEFORE_NUMBER = "第约近逾至到和及或与、共计为达有每"
+_CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
+
 _STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,1``
 _PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark
 _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
@@ -137,6 +142,9 @@ def _digit_candidates(
             if before == "(" and after == ")":
                 if before2 and not before2.isspace():
                     out.append((start, end, marker, _PAREN))
+            elif _is_cjk(before):
+                if before not in _CJK_BEFORE_NUMBER and not (after and after in _CJK_COUNTERS):
+                    out.append((start, end, marker, _LETTER))
             elif before.isalpha():
                 out.append((start, end, marker, _LETTER))
             else:
@@ -175,9 +183,14 @@ def _continues_number(before: str, before2: str, run: str, after: str) -> bool:
     return before == "," and len(run) == 3 and not (after and after in ",;")
 
 
+def _is_cjk(char: str) -> bool:
+    """A CJK ideograph or syllable (CJK punctuation such as ``，。、`` is punctuation, not a letter)."""
+    return bool(char) and ("\u3400" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af")
+
+
 def _is_word_letter(char: str) -> bool:
     """A letter that continues a word after a number (``2nd``, ``1er``); CJK characters may follow a mark."""
-    return char.isalpha() and not ("\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af")
+    return char.isalpha() and not _is_cjk(char)
 
 
 def _best_chain(
