@@ -90,8 +90,9 @@ def decode(data: bytes, *, name: str) -> str:
 _ODS_FIELD = re.compile(r"<<ODS [A-Z0-9 ]+>>")
 _UNDERSCORES = re.compile(r"_{5,}\s*")
 _DASHES = re.compile(r"-{10,}\s*")
-_NOTE = re.compile(r"(\d{1,3})[ \u00a0]+\S")
-_STAR_NOTE = re.compile(r"\*{1,3}[ \u00a0]+\S")
+_NOTE = re.compile(r"(\d{1,3})[ \t\u00a0]+\S")
+_STAR_NOTE = re.compile(r"\*{1,3}[ \t\u00a0]+\S")
+_COMMENT_LINE = re.compile(r"\[[A-Za-z]{1,6}\d{1,3}\]\S")
 # A closing date (``1 December 2022``, ``1 de junio de 2023``) looks like a note; a real note is never a bare date.
 _DATE_LIKE = re.compile(
     r"\d{1,2}[ \u00a0]+[^\W\d_]+([ \u00a0/][^\W\d_]+){0,3}[ \u00a0]+\d{4}([ \u00a0]+[^\W\d_]{1,5}\.?)?\.?\s*"
@@ -116,6 +117,9 @@ def _comment_start(lines: list[str], end: int) -> int | None:
             first = i
         elif first is not None and first - i > 3:
             break
+    # Other comments (``[AB2]Please check …``) may come before the ODS one.
+    while first is not None and first > 0 and _COMMENT_LINE.match(lines[first - 1]):
+        first -= 1
     return first
 
 
