@@ -115,7 +115,8 @@ def test_footnotes_that_start_after_1_and_run_over_lines() -> None:
 
 def test_other_comments_belong_to_the_comment_story() -> None:
     text = SEED_TEXT.replace("[DU1]<<ODS JOB NO>>", "[AB2]Please check the title.\n[DU1]<<ODS JOB NO>>")
-    text = text.replace("<<ODS DOC SYMBOL2>><<ODS DOC SYMBOL2>>\n", "<<ODS DOC SYMBOL2>><<ODS DOC SYMBOL2>>\n[XY3]Done.\n")
+    symbol2 = "<<ODS DOC SYMBOL2>><<ODS DOC SYMBOL2>>\n"
+    text = text.replace(symbol2, symbol2 + "[XY3]Done.\n")
     stories = stories_of(text.encode())
     assert [line.text for line in stories.footnotes] == ["1 See A/55/1010-S/2001/667, annex I, para. 5."]
     assert stories.comments[0].text == "[AB2]Please check the title."
