@@ -11,6 +11,28 @@ Two stages (see ``docs/architecture.md``):
 
 What each language prints (formulae, months, ordinals, committee names, opening phrases) is in ``lang/``, one
 table per language.
+
+Stage 1 checklist (what ``stories`` and ``front`` handle, each tested in ``tests/test_reader_front.py``):
+
+- [x] UTF-8 with or without BOM; LF, CRLF or CR line ends; file line numbers (1-based) on every ``Line``.
+- [x] Not a text dump (NUL, undecodable or control bytes, ZIP/PDF/DOC/UTF-16 signatures), empty text, or text with
+  no UN document in it: ``ReadError`` naming the file and the line.
+- [x] Footnote story: the run of numbered notes ending the text (``*`` notes first, numbering from any k, notes over
+  several lines); a closing date such as ``1 December 2022`` is not a note.
+- [x] Comment story: the ODS fields (``JOB NO`` or ``REF JOB NO``, SYMBOL1, SYMBOL2), other comments, any initials.
+- [x] Header story: separators, running heads, page numbers and barcodes are never content; the first-page header
+  is the masthead (cells fused on one line or on lines of their own); the first-page footer gives the job number.
+- [x] Missing comment story (language from the script or common words), missing header story, no footnotes.
+- [x] Language from the ODS job letter, else from the text; everything else asked from the language's table.
+- [x] Masthead: authority, symbol, organ, distribution, issue date, session (ordinal words or ECOSOC year), agenda
+  items as printed (``99 (gg)``, ``3 a)``, ``118 (ح)``), from the header (2009) or the main story (2017 on).
+- [x] Cover lines: adoption line (date as ``DateRef``, also when the date is on the next line), committee line
+  (every symbol a ``SymbolRef``, ``and Add.1`` included), SC title and ``Adopted by … at its … meeting, on …``
+  (``MeetingRef`` + ``DateRef``), a decision's ``Decision`` / ``Plenary`` / heading lines.
+- [x] Preface ``64/183.⇥Title`` (title over several lines, or none); part letter of ``72/262 C`` (``Front.part_label``)
+  and marks standing in front lines (``B1``, ``*2018 session``: ``Front.front_notes``).
+- [x] Dates never invented: a missing adoption date (decisions: taken from the closing lines), issue date or job
+  number is ``None`` with a warning; every guess (language from text, job number from the ODS job) is a diagnostic.
 """
 
 from __future__ import annotations
