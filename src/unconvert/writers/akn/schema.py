@@ -63,9 +63,8 @@ def validate_bytes(data: bytes, *, name: str) -> None:
     try:
         tree = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        errors = [(entry.line, entry.message) for entry in cast(Iterable[etree._LogEntry], exc.error_log)] or [
-            (exc.lineno or 0, exc.msg)
-        ]
+        # the exception's own position: its error_log may also hold earlier entries of this thread
+        errors = [(exc.lineno or 0, exc.msg)]
         raise ValidationError(name, errors) from None
     errors = schema_errors(tree)
     if errors:

@@ -39,7 +39,10 @@ def compose(document: Document, writer: BodyWriter) -> None:
         p = writer.paragraph(styles.TITLE)
         number = document.preface.number.strip()
         if number:
-            text_run(p, "\t" + number + "\t", Format(), writer.story)
+            # The number hangs in the first 1267 twips: right-aligned on a tab as the UN sets it, or flush with
+            # the start margin in a right-to-left paragraph, where a right tab does not mirror reliably.
+            lead = "" if writer.story.profile.rtl else "\t"
+            text_run(p, lead + number + "\t", Format(), writer.story)
         add_inlines(p, document.preface.title, writer.story)
     for part in document.parts:
         _part(part, writer)

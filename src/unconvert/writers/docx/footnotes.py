@@ -2,7 +2,7 @@
 
 Word's own layout: footnote -1 is the separator, 0 the continuation separator, notes are numbered from 1.
 A note whose printed marker is its running number is left to Word's numbering; any other marker (``*``,
-``a``, Arabic ``(1)``) is a custom mark (``w:customMarkFollows``) printed as given. The note text hangs like
+``a``) is a custom mark (``w:customMarkFollows``) printed as given. The note text hangs like
 the UN's: the mark right-aligned before the text column, the text at 1267 twips.
 """
 
@@ -17,13 +17,19 @@ from unconvert.writers.docx.ooxml import Relationships, flag, root, serialize, s
 from unconvert.writers.docx.runs import Format, Story, add_inlines, run_properties, text_run
 
 
-def paragraph(parent: etree._Element, style: str, profile: Profile) -> tuple[etree._Element, etree._Element]:
-    """Append ``w:p`` with its style (and ``w:bidi`` when the language is right to left); return p and pPr."""
+def paragraph(
+    parent: etree._Element, style: str, profile: Profile, *, ltr: bool = False
+) -> tuple[etree._Element, etree._Element]:
+    """Append ``w:p`` with its style; ``w:bidi`` when the language is right to left, unless ``ltr`` (a line of
+    Latin text such as the masthead date in an Arabic document). Return p and pPr."""
     p = etree.SubElement(parent, w("p"))
     ppr = sub(p, "pPr")
     sub(ppr, "pStyle", val=style)
     if profile.rtl:
-        flag(ppr, "bidi")
+        if ltr:
+            sub(ppr, "bidi", val="0")
+        else:
+            flag(ppr, "bidi")
     return p, ppr
 
 
@@ -50,13 +56,12 @@ class Notes:
         flag(run, kind)
 
     def custom_mark(self, marker: str) -> str | None:
-        """The mark to print for ``marker`` (``None`` when Word's own numbering prints it)."""
+        """The mark to print for ``marker`` (``None`` when Word's own numbering prints it: the marker is the
+        next number, bare or in the parentheses of Arabic texts)."""
         marker = marker.strip()
-        if self.profile.rtl:
-            return marker if marker.startswith("(") else f"({marker})"
-        if marker == str(self._numbered + 1):
+        if marker.strip("()") == str(self._numbered + 1):
             return None
-        return marker
+        return marker or "*"
 
     def __call__(self, note: Footnote) -> tuple[int, str | None]:
         """Add ``note``; return its id and custom mark (the ``NoteSink`` protocol of ``runs``)."""

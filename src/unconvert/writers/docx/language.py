@@ -29,8 +29,9 @@ class Profile:
     exact_lines: bool  # True: exact 12 pt line pitch as the UN's Latin styles; False: single spacing for tall scripts
 
     def scaled(self, latin_size: int) -> tuple[int, int]:
-        """A size given for Latin text (``24`` = 12 pt) scaled to this language: ``(w:sz, w:szCs)``."""
-        return (latin_size * self.size // 20, latin_size * self.size_cs // 20)
+        """A size given for Latin text (``24`` = 12 pt) for this language: ``(w:sz, w:szCs)``, each as much
+        larger than the Latin size as this language's body is larger than 10 pt."""
+        return (latin_size + self.size - 20, latin_size + self.size_cs - 20)
 
 
 def _latin(language: Language, lang_tag: str) -> Profile:

@@ -16,7 +16,7 @@ from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
 from unconvert.writers.docx.ooxml import flag, r, root, serialize, sub, w
-from unconvert.writers.docx.runs import Format, Story, text_run
+from unconvert.writers.docx.runs import Format, Story, right_to_left, text_run
 
 PAGE_WIDTH = 12240
 PAGE_HEIGHT = 15840
@@ -99,7 +99,7 @@ def _text_paragraph(
     align: str | None = None,
     spacing: dict[str, str] | None = None,
 ) -> etree._Element:
-    p, ppr = paragraph(parent, style, story.profile)
+    p, ppr = paragraph(parent, style, story.profile, ltr=not right_to_left(text))
     if spacing:
         sub(ppr, "spacing", **spacing)
     if align:
@@ -111,8 +111,8 @@ def _text_paragraph(
 
 def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
     """The masthead symbol, its first letter in 20 pt as the UN prints it (``A/RES/64/183``)."""
-    p, ppr = paragraph(parent, styles.HEADER, story.profile)
-    sub(ppr, "jc", val="right")
+    p, ppr = paragraph(parent, styles.HEADER, story.profile, ltr=True)
+    sub(ppr, "jc", val="left" if story.profile.rtl else "right")
     if not symbol:
         return
     for text, size in ((symbol[0], "40"), (symbol[1:], "20")):
@@ -174,11 +174,19 @@ def running_header(document: Document, story: Story, *, even: bool) -> bytes:
     tr = _row(tbl, 864, "atLeast")
     for index, (width, text) in enumerate(cells):
         cell = _cell(tr, width, align="bottom")
-        _text_paragraph(
-            cell, styles.HEADER, text, story, align="right" if index == 1 else None, spacing={"after": "80"}
-        )
+        on_left = (index == 0) != story.profile.rtl  # a right-to-left table runs its cells from the right
+        align = _visual_jc("left" if on_left else "right", rtl_paragraph=story.profile.rtl and right_to_left(text))
+        _text_paragraph(cell, styles.HEADER, text, story, align=align, spacing={"after": "80"})
     _text_paragraph(hdr, styles.HEADER, "", story)
     return serialize(hdr)
+
+
+def _visual_jc(side: str, *, rtl_paragraph: bool) -> str:
+    """The ``w:jc`` that puts a paragraph on the visual ``side``: in a right-to-left paragraph Word reads
+    ``left``/``right`` as start/end, so the values swap."""
+    if not rtl_paragraph:
+        return side
+    return "right" if side == "left" else "left"
 
 
 def _field(parent: etree._Element, instruction: str, placeholder: str, story: Story, fmt: Format) -> None:
@@ -204,7 +212,7 @@ def first_footer(document: Document, story: Story) -> bytes:
 def running_footer(document: Document, story: Story, *, even: bool) -> bytes:
     """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside."""
     ftr = root("ftr")
-    p, ppr = paragraph(ftr, styles.FOOTER, story.profile)
+    p, ppr = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
     tabs = sub(ppr, "tabs")
     sub(tabs, "tab", val="right", pos=str(styles.TEXT_WIDTH))
     job = document.meta.job_number or ""

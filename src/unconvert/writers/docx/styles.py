@@ -296,7 +296,8 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     _, ppr, rpr = _style(styles, MASTHEAD_AUTHORITY, "Masthead Authority")
     assert ppr is not None
     sub(ppr, "spacing", after="80", line="240", lineRule="auto")
-    _size(rpr, prof, 28)
+    sub(rpr, "sz", val="28")
+    sub(rpr, "szCs", val="28")  # the narrow masthead cell takes "United Nations" in any script at 14 pt
 
     _, ppr, rpr = _style(styles, MASTHEAD_ORGAN, "Masthead Organ")
     assert ppr is not None

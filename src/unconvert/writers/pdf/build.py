@@ -52,6 +52,7 @@ from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measu
 from unconvert.writers.pdf.shaping import shape
 
 BODY = S.COLUMN_INDENT  # start of the text column inside the frame
+TALLEST_ROW = 0.5 * (S.PAGE_HEIGHT - S.BODY_TOP - S.BODY_BOTTOM)
 END = S.MEASURE - S.COLUMN - S.COLUMN_INDENT
 
 
@@ -228,7 +229,7 @@ class Builder:
                     self.story.append(self.block(heading, align="start", bold=True, before=14, keep=True))
                 self.add_blocks(children, depth, level + 1)
             case TreeTable():
-                self.story.append(self.table(block))
+                self.story.extend(self.table(block))
             case RawBlock(text=text):
                 self.story.append(self.block((Text(text=text),), first=first))
             case _:
@@ -251,7 +252,9 @@ class Builder:
 
     # --- tables --------------------------------------------------------------------------------------------------
 
-    def table(self, table: TreeTable) -> Flowable:
+    def table(self, table: TreeTable) -> list[Flowable]:
+        """A table ruled as the UN rules them; a table with a row taller than a page (text the source fused into
+        a few cells) is set as consecutive paragraphs instead, so that nothing is lost."""
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = S.COLUMN if columns <= 6 else S.MEASURE
         col_width = width / columns
@@ -261,12 +264,18 @@ class Builder:
         spans_cmds: list[tuple[int, int, int, int]] = []  # first column, first row, last column, last row
         row_notes: list[list[NoteBody]] = []
         header_rows = 0
+        saved_count = self.note_count
         for r, row in enumerate(table.rows):
             cells: list[object] = []
             notes_here: list[NoteBody] = []
             c = 0
+            row_height = 0.0
             for cell in row.cells:
                 block, notes = self.cell(cell, col_width * cell.colspan - 6, size, leading)
+                row_height = max(row_height, block.wrap(col_width * cell.colspan - 6, 1e9)[1])
+                if row_height > TALLEST_ROW:
+                    self.note_count = saved_count
+                    return self.table_as_paragraphs(table)
                 notes_here.extend(notes)
                 cells.append(block)
                 if cell.colspan > 1:
@@ -306,7 +315,16 @@ class Builder:
             built.hAlign = "LEFT"
             return built
 
-        return NotedTable(list(range(len(grid))), row_notes, self.page_notes, header_rows, make, offset)
+        return [NotedTable(list(range(len(grid))), row_notes, self.page_notes, header_rows, make, offset)]
+
+    def table_as_paragraphs(self, table: TreeTable) -> list[Flowable]:
+        out: list[Flowable] = []
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    out.append(self.block(paragraph, align="start", italic=cell.header, before=3))
+            out.append(Spacer(1, 6))
+        return out
 
     def cell(self, cell: Cell, width: float, size: float, leading: float) -> tuple[TextBlock, list[NoteBody]]:
         notes: dict[int, NoteBody] = {}

@@ -72,11 +72,17 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _notes_of(self, lines: list[Line]) -> list[NoteBody]:
         return [self.notes[n] for line in lines for n in line.notes if n in self.notes]
 
+    def _at_top(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return bool(frame is not None and frame._atTop)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         lines = self._layout(availWidth)
         self.width = availWidth
         self.height = len(lines) * self.geometry.leading
         need = self.page_notes.room_needed(self._notes_of(lines))
+        if self._at_top() and self.height <= availHeight:
+            need = min(need, availHeight - self.height)  # notes never push a block off an empty page
         if self.height + need > availHeight + 0.01:
             return availWidth, self.height + need
         return availWidth, self.height
@@ -93,7 +99,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         if count >= 4:
             keep = min(keep, count - 2)  # no widow line at the top of the next page
         if keep < 2 and count > 2:
-            return []  # no orphan line at the foot of the page
+            keep = 0  # no orphan line at the foot of the page
+        if keep <= 0 and self._at_top():
+            # on an empty page, the notes must give way (they continue on the next page)
+            keep = max(1, min(count - 1, int(availHeight // leading)))
         if keep <= 0:
             return []
         g = self.geometry
@@ -198,6 +207,9 @@ class NotedTable(Flowable):  # type: ignore[misc]
         _, self.height = self.table.wrap(availWidth, availHeight)
         self.width = availWidth
         need = self.page_notes.room_needed(self._notes(len(self.rows)))
+        frame = getattr(self, "_frame", None)
+        if frame is not None and frame._atTop and self.height <= availHeight:
+            need = min(need, availHeight - self.height)  # notes never push a table off an empty page
         if self.height + need > availHeight + 0.01:
             return self.width, self.height + need
         return self.width, self.height
@@ -213,6 +225,9 @@ class NotedTable(Flowable):  # type: ignore[misc]
                 break
             used += heights[i]
             keep = i + 1
+        frame = getattr(self, "_frame", None)
+        if keep <= self.repeat and frame is not None and frame._atTop and count > self.repeat + 1:
+            keep = self.repeat + 1  # on an empty page the notes give way
         if keep <= self.repeat or keep >= count:
             return []
         head = NotedTable(self.rows[:keep], self.row_notes[:keep], self.page_notes, self.repeat, self.make, self.offset)

@@ -46,23 +46,26 @@ class PageNotes:
     placed: list[_Placed] = field(default_factory=list)
     carry: list[_Placed] = field(default_factory=list)
     used: float = 0.0
+    carry_is_old: bool = False  # the carry left over after this page took what it could of the previous one's
 
     def room_needed(self, notes: list[NoteBody]) -> float:
         """Height the notes of a block need on this page at least (all but the last whole, the last's first
         lines); ``inf`` when notes carried over from a previous note still wait, so no new note may start."""
         if not notes:
             return 0.0
-        if self.carry:
+        if self.carry and not self.carry_is_old:
             return float("inf")
         lines = sum(len(n.lines) for n in notes[:-1]) + min(len(notes[-1].lines), MIN_LINES)
         return (0.0 if self.placed else SEPARATOR) + lines * self.leading
 
     def begin_page(self, frame: Any) -> None:
-        """Start a page: the carried-over lines go first in its note area (at most half the frame)."""
+        """Start a page: the carried-over lines go first in its note area (at most 40 % of the frame)."""
         self.placed, carry, self.carry, self.used = [], self.carry, [], 0.0
+        self.carry_is_old = False
+        frame._y1p = frame._y1 + frame._bottomPadding  # reportlab reuses the frame object from page to page
         if not carry:
             return
-        room = int((frame._aH * 0.5) // self.leading)
+        room = int((frame._aH * 0.4) // self.leading)
         for item in carry:
             if room <= 0:
                 self.carry.append(item)
@@ -73,6 +76,9 @@ class PageNotes:
             if rest:
                 self.carry.append(_Placed(item.note, rest, False))
         self._raise(frame, SEPARATOR + sum(len(p.lines) for p in self.placed) * self.leading)
+        # a note too long for even this page keeps going: notes called from here on follow it (a rare
+        # compromise, so that text can still be set on this page)
+        self.carry_is_old = bool(self.carry)
 
     def place(self, notes: list[NoteBody], frame: Any, bottom: float) -> None:
         """Put ``notes`` on this page; ``bottom`` is where the referencing text ends."""

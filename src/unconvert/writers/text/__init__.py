@@ -285,6 +285,8 @@ class _TextWriter:
         room = WIDTH - len(pad) - 2 * (columns - 1)
         widths = _fit(natural, max(room, 6 * columns))
         for cells in grid:
+            if not cells:
+                continue
             wrapped = [wrap(text, widths[i], "", "") if text else [""] for i, text in enumerate(cells)]
             for depth in range(max(len(w) for w in wrapped)):
                 parts = []

@@ -1,0 +1,110 @@
+"""The plain-text writer: layout of the seed, wrapping and hanging indents, tables, footnotes, Arabic and Chinese,
+determinism, and that it never raises on any tree."""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+
+import unconvert
+from strategies import EXAMPLES, documents, seed_document
+from unconvert.context import Context
+from unconvert.tree import Document, Language, OperativeParagraph, PreambularParagraph, Text
+from unconvert.writers.text import WIDTH, display_width, wrap, write
+
+FIXED = Context.fixed()
+
+
+def text(doc: Document) -> str:
+    data = write(doc, context=FIXED)
+    return data.decode("utf-8")
+
+
+def test_seed_reading_copy_layout() -> None:
+    out = text(seed_document())
+    lines = out.rstrip("\n").split("\n")
+    assert lines[0].startswith("United Nations") and lines[0].endswith("A/RES/64/183")
+    assert "Resolution adopted by the General Assembly on 18 December 2009" in lines
+    assert "[without reference to a Main Committee (A/64/L.34 and Add.1)]" in lines
+    assert "64/183. Cooperation between the United Nations and the Shanghai Cooperation" in lines
+    assert "    The General Assembly," in lines
+    assert any(line.startswith("    Recalling also the Articles") for line in lines)
+    first = next(i for i, line in enumerate(lines) if line.startswith("    1.      Takes note"))
+    assert lines[first + 1].startswith(" " * 12) and not lines[first + 1].startswith(" " * 13)
+    assert any(line.strip() == "65th plenary meeting" for line in lines)
+    assert lines[-1] == "[1] See A/55/1010-S/2001/667, annex I, para. 5."
+    assert "the principles of the Charter,[1]" in out
+    assert out.endswith("\n") and "\r" not in out and "\t" not in out
+    assert all(display_width(line) <= WIDTH for line in lines)
+
+
+def test_every_word_of_the_seed_is_in_the_text() -> None:
+    doc = seed_document()
+    out = text(doc)
+    for part in doc.parts:
+        assert part.preamble is not None
+        for block in (*part.preamble.children, *part.body):
+            assert isinstance(block, PreambularParagraph | OperativeParagraph)
+            words = " ".join(t.text for t in block.content if isinstance(t, Text)).split()
+            assert all(word in out for word in words)
+
+
+def test_points_are_indented_further_and_tables_aligned() -> None:
+    out = text(EXAMPLES["annex_table"]())
+    lines = out.rstrip("\n").split("\n")
+    assert "        (a) The global threat;" in lines
+    assert "            (i) one;" in lines
+    header = next(line for line in lines if "Section" in line and "Amount" in line)
+    row = next(line for line in lines if "Overall policy-making" in line)
+    assert header.index("Amount") == row.index("123,456")
+    assert any(line.strip() == "Annex" for line in lines)
+    assert any(line.strip() == "I Oceans" for line in lines)
+    assert lines[-1] == "[2] A note."
+
+
+def test_wrap_keeps_hanging_indent_and_hard_breaks() -> None:
+    lines = wrap("word " * 40 + "\nnext", 30, "  1. ", "     ")
+    assert lines[0].startswith("  1. word") and all(line.startswith("     ") for line in lines[1:])
+    assert all(len(line) <= 30 for line in lines)
+    assert lines[-1] == "     next"
+    assert wrap("x" * 50, 20, "", "") == ["x" * 50]
+
+
+def test_chinese_breaks_between_characters_and_counts_double_width() -> None:
+    sentence = "大会，回顾其关于上海合作组织的决议，" * 10
+    lines = wrap(sentence, 40, "", "")
+    assert len(lines) > 1
+    assert all(display_width(line) <= 40 for line in lines)
+    assert "".join(lines) == sentence
+
+
+def test_arabic_stays_in_logical_order() -> None:
+    doc = seed_document()
+    arabic = "إن الجمعية العامة،"
+    part = dataclasses.replace(
+        doc.parts[0],
+        preamble=dataclasses.replace(doc.parts[0].preamble, formula=(Text(text=arabic),)),  # type: ignore[arg-type]
+    )
+    doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, language=Language.AR), parts=(part,))
+    out = text(doc)
+    assert arabic in out
+    assert all(unicodedata.bidirectional(c) not in ("RLO", "LRO", "RLE", "LRE") for c in out)
+    assert "A/RES/64/183" in out.split("\n")[:3]
+
+
+def test_deterministic_and_through_the_registry() -> None:
+    for make in EXAMPLES.values():
+        assert write(make(), context=FIXED) == write(make(), context=Context.fixed(2030))
+    assert unconvert.write(seed_document(), "text") == write(seed_document(), context=FIXED)
+    assert unconvert.write(seed_document(), "txt") == write(seed_document(), context=FIXED)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_never_raises_and_gives_utf8(doc: Document) -> None:
+    data = write(doc, context=FIXED)
+    decoded = data.decode("utf-8")
+    assert decoded.endswith("\n")
+    assert write(doc, context=FIXED) == data
