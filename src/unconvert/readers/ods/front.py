@@ -348,7 +348,7 @@ def _info(code: str, message: str, line: int | None) -> Diagnostic:
 
 # --- session and agenda lines -------------------------------------------------------------------------------------
 
-_ITEM = re.compile(r"\d+(?:[\s\u00a0]*\(?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?\))?")
+_ITEM = re.compile(r"\d+(?:[\s\u00a0]*[(（]?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?[)）])?")
 _LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")
 
 
@@ -521,6 +521,7 @@ def _read_header_row(line: Line, table: LanguageTable, head: _Head) -> None:
 # --- the main story's front lines -------------------------------------------------------------------------------
 
 _ANCHOR = re.compile(r"(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
+_LEADING_ANCHOR = re.compile(r"^[ \t\u00a0]*(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
 _PREFACE = re.compile(
     r"^[ \t\u00a0]*(?P<number>\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?\.?)"
     r"(?:[ \u00a0]*\t+[ \u00a0]*(?P<title>\S.*))?[ \u00a0]*$"
@@ -602,8 +603,8 @@ def _read_cover(
     cover.body_start = count
     while i < count:
         line = main[i]
-        text = _clean(line.text)
-        if not text or _ANCHOR.fullmatch(text):
+        text = _clean(_LEADING_ANCHOR.sub("", line.text))
+        if not text:
             i += 1
             continue
         organ = _formula(text, table)
@@ -702,7 +703,7 @@ def _read_cover_line(
     if _BRACKETED.fullmatch(text) or _matches(text, table.proponent_patterns):
         cover.lines.append(CoverLine(role=CoverRole.PROPONENT, content=_runs(text, number, []), line=number))
         return i + 1
-    preface = _PREFACE.match(line.text)
+    preface = _PREFACE.match(_LEADING_ANCHOR.sub("", line.text))
     if preface:
         return _read_preface(main, i, preface, table, cover)
     if _is_body_paragraph(line.text):

@@ -34,7 +34,7 @@ TABLE = LanguageTable(
         r"第[一二三四五六]委员会",
         r"特别政治和非殖民化委员会.*",
     ),
-    title_patterns=(r"第\s*(?P<number>\d+\s*\(\d{4}\))\s*号决议",),
+    title_patterns=(r"第\s*(?P<number>\d+\s*[(（]\d{4}[)）])\s*号决议",),
     adopted_at_patterns=(r"\d{4}\s*年.*?日\s*(?:在)?\s*(?P<meeting>(?P<ordinal>第?\d+)\s*次会议)\s*通过",),
     common_words=(),
     # --- stage 2: body
