@@ -624,7 +624,13 @@ class _Builder:
             self.container().append(Para(content=content, line=line))
             self.remember(index, content)
             return
-        # operative part: continuation text
+        # operative part: a heading between paragraphs, or continuation text
+        if _heading_like(item.text, first=False) and self.next_is_numbered(index):
+            self.close_provisions()
+            content = tuple(self.inlines(index))
+            self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
+            self.remember(index, content)
+            return
         if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
             self.wrap_up(index)
             return
@@ -635,6 +641,13 @@ class _Builder:
         else:
             self.container().append(Para(content=content, line=line))
         self.remember(index, content)
+
+    def next_is_numbered(self, index: int) -> bool:
+        """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it)."""
+        if index + 1 >= len(self.items):
+            return False
+        label = self.items[index + 1].label
+        return label is not None and label.kind is Kind.PARAGRAPH
 
     def preambular_here(self, index: int) -> bool:
         """Whether an unnumbered line in the preamble (or at a section's start) is a preambular paragraph."""

@@ -19,9 +19,9 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def is_meeting_line(text: str, table: LanguageTable) -> bool:
-    """``65th plenary meeting``, ``52e séance plénière``, ``第52次全体会议`` (a short line with a number)."""
+    """``65th plenary meeting``, ``52e séance plénière``, ``第52次全体会议``, ``Primera sesión plenaria``."""
     stripped = text.strip()
-    if len(stripped) > 90 or not any(c.isdigit() for c in stripped):
+    if not stripped or len(stripped) > 90:
         return False
     lowered = stripped.lower()
     return any(word.lower() in lowered for word in table.meeting_words)

@@ -20,6 +20,7 @@ from unconvert.tree import Inline, Text
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d+")
+_ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: its number is no mark
 
 # Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
 # these characters or before these counters is not a mark.
@@ -106,7 +107,8 @@ def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
     longest = max((len(m) for m in digit_markers), default=0)
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
     sites: list[list[tuple[int, int, int, int, float]]] = []
-    for s, text in enumerate(segments):
+    for s, raw in enumerate(segments):
+        text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         if digit_markers:
             for run in _DIGITS.finditer(text):
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest)
@@ -137,7 +139,13 @@ def _digit_candidates(
         if marker not in markers:
             continue
         if size == len(run):
-            if not before or before.isspace() or before in "/-" or _continues_number(before, before2, run, after):
+            if (
+                not before
+                or before.isspace()
+                or before in "/-"
+                or _continues_number(before, before2, run, after)
+                or _sub_number(text, start)
+            ):
                 continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number (``3.5``, ``1,000``)
             if before == "(" and after == ")":
                 if before2 and not before2.isspace():
@@ -167,11 +175,16 @@ def _clause_end(text: str, end: int) -> float:
         rest = rest[1:]
         if rest and rest not in ";:?!":
             return 0.0
-    if not rest:
+    if not rest or (rest[0] in ",;:.)" and not rest[1:].strip() and end + 2 >= len(text.rstrip())):
         return 0.8
     if rest[0] in ";:.)":
         return 0.6
     return 0.4 if rest[0] == "," else 0.0
+
+
+def _sub_number(text: str, start: int) -> bool:
+    """``GC(69)/RES/9 A.2``: a number after a lone capital and a full stop is a sub-number, not a mark."""
+    return start >= 3 and text[start - 1] == "." and text[start - 2].isupper() and not text[start - 3].isalnum()
 
 
 def _continues_number(before: str, before2: str, run: str, after: str) -> bool:
