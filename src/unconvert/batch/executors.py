@@ -68,7 +68,10 @@ class ProcessExecutor:
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
         return cf.ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=self._context, initializer=worker_init, initargs=(self.formats,)
+            max_workers=self.jobs,
+            mp_context=self._context,
+            initializer=worker_init,
+            initargs=(self.formats, os.getpid()),
         )
 
     def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:

@@ -178,6 +178,8 @@ class BatchRun:
         finally:
             discard(o.path for r in self._buffer.values() for o in r.outputs)
             self.executor.close()
+            # A worker of a killed earlier run, or one abandoned on a timeout, may have written after the start.
+            remove_stale_temporaries(self.out)
             writer.close()
             self.summary.elapsed = time.perf_counter() - began
 

@@ -122,10 +122,26 @@ def warm_up(formats: tuple[str, ...]) -> None:
             api.write(tiny, fmt, context=context)
 
 
-def worker_init(formats: tuple[str, ...]) -> None:
-    """Initializer of a pool worker: leave Ctrl-C to the parent (which finishes the documents in flight), warm up."""
+def worker_init(formats: tuple[str, ...], parent: int) -> None:
+    """Initializer of a pool worker: leave Ctrl-C to the parent (which finishes the documents in flight), end
+    when the batch process ``parent`` is gone, warm up.
+
+    A parent killed with ``kill -9`` must not leave workers behind, idle forever or still writing files while
+    a ``--resume`` run has started: a watchdog thread ends the worker within a fraction of a second."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), name="unconvert-watchdog", daemon=True).start()
     warm_up(formats)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(0.25)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(70)
+        except PermissionError:
+            pass
 
 
 def convert_one(task: Task) -> WorkResult:
