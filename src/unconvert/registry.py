@@ -7,6 +7,7 @@ a writer is ``write(document: Document, *, context: Context) -> bytes``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,27 +42,40 @@ BUILTIN: tuple[Format, ...] = (
 ALIASES = {"xml": "akn", "txt": "text", "akomantoso": "akn"}
 
 
-def formats(kind: str | None = None) -> list[Format]:
-    """Every known format (built-in first, then plugins), optionally only readers or writers."""
-    found = list(BUILTIN)
-    known = {(f.kind, f.name) for f in found}
+@functools.cache
+def _plugins() -> tuple[Format, ...]:
+    """Formats from installed entry points, scanned once per process (the scan reads every distribution)."""
+    known = {(f.kind, f.name) for f in BUILTIN}
+    found = []
     for group, fkind in (("unconvert.readers", "reader"), ("unconvert.writers", "writer")):
         for ep in entry_points(group=group):
             if (fkind, ep.name) not in known:
                 found.append(Format(ep.name, fkind, ep.value, "", f"plugin from {ep.dist.name if ep.dist else '?'}"))
-    return [f for f in found if kind is None or f.kind == kind]
+    return tuple(found)
+
+
+def formats(kind: str | None = None) -> list[Format]:
+    """Every known format (built-in first, then plugins), optionally only readers or writers."""
+    return [f for f in (*BUILTIN, *_plugins()) if kind is None or f.kind == kind]
 
 
 def get_format(name: str, kind: str) -> Format:
-    """The format called ``name`` (aliases allowed) of ``kind``; ``FormatError`` if there is none."""
+    """The format called ``name`` (aliases allowed) of ``kind``; ``FormatError`` if there is none.
+
+    Built-in names are found without scanning entry points, so the hot path of a conversion costs nothing here.
+    """
     wanted = ALIASES.get(name.lower(), name.lower())
-    for fmt in formats(kind):
-        if fmt.name == wanted:
+    for fmt in BUILTIN:
+        if fmt.kind == kind and fmt.name == wanted:
+            return fmt
+    for fmt in _plugins():
+        if fmt.kind == kind and fmt.name == wanted:
             return fmt
     names = ", ".join(f.name for f in formats(kind))
     raise FormatError(f"unknown {kind} format {name!r} (known: {names})")
 
 
+@functools.cache
 def _load(fmt: Format) -> Callable[..., object]:
     module_name, _, attr = fmt.target.partition(":")
     try:
