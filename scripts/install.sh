@@ -7,10 +7,15 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   fonts-liberation2   # Liberation Serif: metric-compatible with Times New Roman (Latin, Cyrillic)
-  fonts-noto-core     # Noto Naskh Arabic
-  fonts-arphic-uming  # AR PL UMing: a Song/Ming serif for Chinese
+  fonts-hosny-amiri   # Amiri: Arabic Naskh (PDF writer)
+  fonts-arphic-uming  # AR PL UMing: Song/Ming face for Chinese text
+  fonts-arphic-ukai   # AR PL UKai: Kai face for Chinese opening phrases
+  fonts-wqy-zenhei    # WenQuanYi Zen Hei: Hei face for Chinese headings
   poppler-utils       # pdftoppm / pdftotext for screenshots and checks
 )
+if [ "${UNCONVERT_WITH_PANDOC:-0}" = 1 ]; then
+  APT_PACKAGES+=(pandoc)  # the baseline in benchmarks/bench_convert.py --baselines
+fi
 if [ "${UNCONVERT_WITH_LIBREOFFICE:-1}" = 1 ]; then
   APT_PACKAGES+=(libreoffice-writer-nogui)  # opens our DOCX in tests; DOCX->PDF in the benchmark
 fi

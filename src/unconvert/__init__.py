@@ -4,11 +4,13 @@
     >>> doc = unconvert.read("A_RES_64_183.txt")          # ODS text dump -> Document
     >>> xml = unconvert.write(doc, "akn")                  # XSD-valid AKN4UN bytes
     >>> pdf = unconvert.convert("A_RES_64_183.txt", "pdf")
+    >>> run = unconvert.convert_many(["archive.zip"], to=["akn", "text"], out="out", jobs=2)
 
 The tree is in ``unconvert.tree``; formats in ``unconvert.registry``; errors in ``unconvert.errors``.
 """
 
 from unconvert.api import convert, read, validate, write
+from unconvert.batch import convert_many
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import (
@@ -39,6 +41,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "convert",
+    "convert_many",
     "formats",
     "read",
     "validate",
