@@ -442,7 +442,8 @@ def _masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | Non
         return None
     distr = _DISTR.search(after)
     organ = after[: distr.start()] if distr else after
-    return _clean(before), _plain(symbol), _clean(organ), _clean(distr.group()) if distr else ""
+    # A reissued document marks its symbol with a note (``E/RES/2018/14*``): the mark is no part of the symbol.
+    return _clean(before), _plain(symbol).rstrip("*"), _clean(organ), _clean(distr.group()) if distr else ""
 
 
 def _organ_position(text: str, start: int) -> int | None:
