@@ -163,7 +163,12 @@ def _digit_candidates(
             year = len(prefix) == 4 and prefix[:2] in ("19", "20")
             if len(prefix) < 2 and not symbol:
                 continue
-            score = (_TAIL if symbol or year else _WEAK) + _clause_end(text, end)
+            if symbol or year:
+                score = _TAIL + _clause_end(text, end)
+            elif len(run) == 4 and run[:2] in ("19", "20"):
+                score = _WEAK / 3  # a year ``2012,`` is almost never ``201`` + note 2
+            else:
+                score = _WEAK + _clause_end(text, end) / 4
             out.append((end - size, end, marker, score))
     return out
 
