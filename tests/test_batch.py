@@ -378,7 +378,7 @@ def forty_dumps(tmp_path: Path) -> Path:
 
 def start_batch(archive: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
-    command = [sys.executable, "-m", "unconvert.batch_cli", str(archive), "-o", str(out), "-t", "akn,text", *extra]
+    command = [sys.executable, "-m", "unconvert", "batch", str(archive), "-o", str(out), "-t", "akn,text", *extra]
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 

@@ -200,26 +200,29 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def print_summary(console: Console, summary: Summary) -> None:
-    """The end-of-run table: documents by status, outputs per format."""
-    table = Table(title=f"unconvert batch: {summary.done} of {summary.total} documents in {summary.elapsed:.1f} s")
+    """The end-of-run summary: documents by status, outputs per format, where the report is."""
+    rate = summary.done / summary.elapsed if summary.elapsed > 0 else 0.0
+    console.print(
+        f"unconvert batch: {summary.done} of {summary.total} documents in {summary.elapsed:.1f} s ({rate:.1f}/s)"
+    )
+    table = Table(show_edge=False, pad_edge=False)
     table.add_column("documents")
-    table.add_column("count", justify="right")
-    table.add_row("converted", str(summary.ok))
-    table.add_row("with warnings", str(summary.warnings))
-    table.add_row("failed", str(summary.failed))
+    table.add_column("", justify="right")
+    for name in summary.formats:
+        table.add_column(name, justify="right")
+    blank = [""] * len(summary.formats)
     resumed = f" ({summary.resumed} already done)" if summary.resumed else ""
-    table.add_row("skipped", f"{summary.skipped}{resumed}")
+    table.add_row("converted", str(summary.ok), *blank)
+    table.add_row("with warnings", str(summary.warnings), *blank)
+    table.add_row("failed", str(summary.failed), *blank)
+    table.add_row("skipped", f"{summary.skipped}{resumed}", *blank)
     if summary.collisions:
-        table.add_row("renamed (name collision)", str(summary.collisions))
+        table.add_row("renamed (name collision)", str(summary.collisions), *blank)
+    table.add_section()
+    table.add_row("outputs written", "", *(str(c.written) for c in summary.formats.values()))
+    table.add_row("writer failed", "", *(str(c.failed) for c in summary.formats.values()))
+    table.add_row("bytes", "", *(f"{c.bytes:,}" for c in summary.formats.values()))
     console.print(table)
-    formats = Table()
-    formats.add_column("format")
-    formats.add_column("written", justify="right")
-    formats.add_column("failed", justify="right")
-    formats.add_column("bytes", justify="right")
-    for name, counts in summary.formats.items():
-        formats.add_row(name, str(counts.written), str(counts.failed), f"{counts.bytes:,}")
-    console.print(formats)
     console.print(f"report: {os.path.relpath(summary.report)}")
 
 

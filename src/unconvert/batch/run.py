@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from unconvert import registry
-from unconvert.batch.executors import Executor, make_executor
+from unconvert.batch.executors import Executor, ProcessExecutor, make_executor
 from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
 from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
 from unconvert.batch.sources import Limits, SourceProblem, SourceRef, expand
@@ -355,7 +355,7 @@ def convert_many(
         if executor == "serial":
             chosen = make_executor(names, jobs=1)
         elif executor == "process":
-            chosen = make_executor(names, jobs=max(2, jobs or os.cpu_count() or 2))
+            chosen = ProcessExecutor(jobs or os.cpu_count() or 1, names)
         elif executor == "dask":
             chosen = make_executor(names, scheduler=scheduler, dask_local=dask_local or jobs or os.cpu_count() or 1)
         elif executor is None:
