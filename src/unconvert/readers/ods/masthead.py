@@ -1,0 +1,226 @@
+"""The ODS comment, the masthead (first-page header) and the job number (first-page footer).
+
+The comment story holds ``<<ODS JOB NO>>N0947281E<<ODS JOB NO>>`` (or ``<<ODS REF JOB NO>>``), SYMBOL1 and SYMBOL2.
+The first-page header of the header story is the masthead table with its cells fused: ``United NationsA/RES/64/183
+General AssemblyDistr.: General`` / ``23 February 2010Sixty-fourth session`` / ``Agenda item 124``; the first-page
+footer after it holds the job number (``09-47281``, ``17-21712 (E)    111217``) and the barcode. Running heads,
+page numbers and separators in the same story are skipped: they are never content.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from unconvert.readers.ods.lang import LanguageTable, all_tables
+from unconvert.readers.ods.stories import Line, Stories
+from unconvert.readers.ods.words import (
+    clean,
+    compiled,
+    find_date,
+    fold,
+    ordinal_keys,
+    phrase_regex,
+    plain,
+    symbol_spans,
+    tables_for_dates,
+)
+from unconvert.tree import OdsFields
+
+# --- the ODS comment -------------------------------------------------------------------------------------------
+
+_ODS = re.compile(r"<<ODS (?P<key>REF JOB NO|JOB NO|DOC SYMBOL1|DOC SYMBOL2)>>(?P<value>.*?)<<ODS (?P=key)>>")
+
+
+def read_ods_fields(comments: list[Line]) -> OdsFields:
+    """The ODS metadata comment's fields, as they stand (empty when absent)."""
+    values: dict[str, str] = {}
+    first: int | None = None
+    ref = False
+    for line in comments:
+        for match in _ODS.finditer(line.text):
+            key = match.group("key")
+            if key == "REF JOB NO":
+                key, ref = "JOB NO", True
+            values.setdefault(key, match.group("value").strip())
+            first = line.number if first is None else first
+    return OdsFields(
+        job=values.get("JOB NO", ""),
+        symbol1=plain(values.get("DOC SYMBOL1", "")),
+        symbol2=plain(values.get("DOC SYMBOL2", "")),
+        ref_job=ref,
+        line=first,
+    )
+
+
+# --- session and agenda lines -------------------------------------------------------------------------------------
+
+_ITEM = re.compile(r"\d+(?:[\s\u00a0]*[(（]?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?[)）])?")
+LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")
+
+
+def session_of(text: str, table: LanguageTable) -> tuple[int | None] | None:
+    """``(number,)`` when ``text`` is a session line (number None if its ordinal is unknown), else None."""
+    for pattern in table.session_patterns:
+        match = compiled(pattern).fullmatch(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if groups.get("year"):
+            return (int(groups["year"]),)
+        ordinal = groups.get("ordinal") or ""
+        number = ordinal_keys(table).get(fold(ordinal))
+        if number is None and ordinal.strip().isdigit():
+            number = int(ordinal)
+        if number is not None or len(ordinal.split()) <= 3:
+            return (number,)
+    return None
+
+
+def agenda_of(text: str, table: LanguageTable) -> list[str] | None:
+    """The agenda item numbers of an agenda line as printed (``99 (gg)``, ``3 a)``), or None."""
+    for pattern in table.agenda_patterns:
+        match = compiled(pattern).fullmatch(text)
+        if match:
+            return [plain(item) for item in _ITEM.findall(match.group("items"))]
+    return None
+
+
+# --- masthead (first-page header) and footer ------------------------------------------------------------------------
+
+_DISTR = re.compile(r"Distr\.?.*$")
+_JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
+_JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
+
+
+@dataclass(slots=True)
+class Head:
+    """The masthead fields found so far, as printed, with the lines they came from."""
+
+    authority: str = ""
+    symbol: str = ""
+    organ: str = ""
+    distribution: str = ""
+    date: str = ""
+    date_value: _dt.date | None = None
+    session: str = ""
+    session_number: int | None = None
+    session_line: int | None = None
+    agenda: list[tuple[str, list[str], int]] = field(default_factory=list)
+    line: int | None = None
+    job: str | None = None
+
+
+def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
+    """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row."""
+    tables = all_tables()
+    authority_end = None
+    for table in tables:
+        for name in table.authority:
+            match = compiled(phrase_regex(name)).match(text)
+            if match:
+                authority_end = match.end()
+                break
+        if authority_end is not None:
+            break
+    symbol_match: tuple[int, int] | None = None
+    if ods.symbol1:
+        match = compiled(phrase_regex(ods.symbol1)).search(text, authority_end or 0)
+        if match:
+            symbol_match = (match.start(), match.end())
+    if symbol_match is None and authority_end is not None:
+        organ_at = _organ_position(text, authority_end)
+        if organ_at is not None:
+            symbol_match = (authority_end, organ_at)
+        else:
+            spans = symbol_spans(text[authority_end:])
+            if spans:
+                symbol_match = (authority_end + spans[0][0], authority_end + spans[0][1])
+    if symbol_match is None:
+        return None
+    before, symbol, after = text[: symbol_match[0]], text[symbol_match[0] : symbol_match[1]], text[symbol_match[1] :]
+    # Running heads also put text before the symbol (the short title): the masthead has the organ after it.
+    if _organ_position(after, 0) is None and not _DISTR.search(after):
+        return None
+    if authority_end is None and not before.strip():
+        return None
+    if "/" not in symbol:
+        return None
+    distr = _DISTR.search(after)
+    organ = after[: distr.start()] if distr else after
+    # A reissued document marks its symbol with a note (``E/RES/2018/14*``): the mark is no part of the symbol.
+    return clean(before), plain(symbol).rstrip("*"), clean(organ), clean(distr.group()) if distr else ""
+
+
+def _organ_position(text: str, start: int) -> int | None:
+    positions = []
+    for table in all_tables():
+        for name, _organ in table.organs:
+            match = compiled(phrase_regex(name)).search(text, start)
+            if match:
+                positions.append(match.start())
+    return min(positions) if positions else None
+
+
+def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Head) -> None:
+    """Fill ``head`` from the first-page header and footer of the header story."""
+    lines = stories.headers
+    at = None
+    for i, line in enumerate(lines):
+        # The first row's cells are fused on one line; a file may also keep them on lines of their own.
+        for size in range(1, 5):
+            window = lines[i : i + size]
+            if len(window) < size or (size > 1 and not clean(window[-1].text)):
+                break
+            found = masthead_line("".join(clean(w.text) for w in window), ods)
+            if found is not None:
+                head.authority, head.symbol, head.organ, head.distribution = found
+                head.line = line.number
+                at = i + size - 1
+                break
+        if at is not None:
+            break
+    if at is not None:
+        i = at + 1
+        while i < len(lines) and clean(lines[i].text):
+            read_header_row(lines[i], table, head)
+            i += 1
+        while i < len(lines) and not clean(lines[i].text):
+            i += 1
+        while i < len(lines) and clean(lines[i].text):
+            match = _JOB.match(clean(lines[i].text))
+            if match and head.job is None:
+                head.job = match.group("job")
+            i += 1
+    if head.job is None:
+        for pattern in (_JOB_WITH_LANGUAGE, _JOB):
+            for line in lines:
+                match = pattern.match(clean(line.text))
+                if match:
+                    head.job = match.group("job")
+                    break
+            if head.job is not None:
+                break
+
+
+def read_header_row(line: Line, table: LanguageTable, head: Head) -> None:
+    """One row of the masthead after the first: issue date (maybe fused with the session), session, agenda."""
+    text = clean(line.text)
+    distr = _DISTR.match(text)
+    if distr and not head.distribution:
+        head.distribution = clean(distr.group())
+        return
+    found = find_date(text, tables_for_dates(table))
+    if found is not None and found.start == 0:
+        head.date, head.date_value = clean(text[: found.end]), found.date
+        text = clean(text[found.end :])
+        if not text:
+            return
+    session = session_of(text, table)
+    if session is not None:
+        head.session, head.session_number, head.session_line = text, session[0], line.number
+        return
+    items = agenda_of(text, table)
+    if items is not None:
+        head.agenda.append((text, items, line.number))
