@@ -19,7 +19,6 @@ from unconvert.tree import Inline, Language, SymbolRef, Text
 
 # --- text ---------------------------------------------------------------------------------------------
 
-_TATWEEL = "\u0640"
 _FOLD_DROP = re.compile(r"[\s\u0640\u200b-\u200f\-‐‑–—_.,،，:：;；]+")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
