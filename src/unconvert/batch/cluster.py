@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import distributed
@@ -43,12 +46,13 @@ class DaskExecutor:
         if address:
             self._client: Any = _dask.Client(address)
         else:
-            self._cluster = _dask.LocalCluster(
-                n_workers=local_workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
+            with _ignoring_sigint():
+                self._cluster = _dask.LocalCluster(
+                    n_workers=local_workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
             self._client = _dask.Client(self._cluster)
         self._client.register_plugin(_WarmUp(formats), name="unconvert-warm-up")
         threads = sum(self._client.nthreads().values()) or 1
@@ -91,6 +95,21 @@ class DaskExecutor:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+@contextmanager
+def _ignoring_sigint() -> Iterator[None]:
+    """Start local worker processes with Ctrl-C ignored (the disposition is inherited): a Ctrl-C in the terminal
+    reaches the whole process group, and the batch process — not its workers — decides what it means (finish the
+    documents in flight)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
