@@ -136,7 +136,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
             items.append(Item(line, What.PART, text, searchable=False))
             continue
         if looks_like_table(raw):
-            items.append(Item(line, What.TABLE, raw.rstrip()))
+            items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
         label = read_label(text, table)
         if label is not None:

@@ -51,6 +51,7 @@ class Mark:
     start: int
     end: int
     note: Note
+    repeat: bool = False  # a second reference to a note already marked before
 
 
 def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
@@ -120,7 +121,37 @@ def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
                 before = text[a - 1] if a > 0 else ""
                 if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
                     sites.append([(s, a, b, index[marker], _STRONG)])
-    return [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in _best_chain(sites, len(notes))]
+    chain = _best_chain(sites, len(notes))
+    marks = [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in chain]
+    marks.extend(_repeats(sites, chain, notes, segments))
+    marks.sort(key=lambda m: (m.segment, m.start))
+    return marks
+
+
+def _repeats(
+    sites: list[list[tuple[int, int, int, int, float]]],
+    chain: list[tuple[int, int, int, int, float]],
+    notes: list[Note],
+    segments: list[str],
+) -> list[Mark]:
+    """Second references to a note already marked (Word prints the same number again: ``Convention1 is``).
+
+    Only whole numbers glued to punctuation or a lower-case letter count, and only for a note whose first mark
+    stands before."""
+    first = {n: (s, a) for s, a, _, n, _ in chain}
+    taken = {(s, a) for s, a, _, _, _ in chain}
+    out: list[Mark] = []
+    for site in sites:
+        for s, a, b, n, score in site:
+            if score < _LETTER or (s, a) in taken or n not in first or first[n] >= (s, a):
+                continue
+            before = segments[s][a - 1]
+            if before.isalpha() and not before.islower():
+                continue  # ``CO2``, ``G20``: a code, not a mark
+            out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
+            taken.add((s, a))
+            break
+    return out
 
 
 def _digit_candidates(
