@@ -67,6 +67,7 @@ class Builder:
     latin: Family | None = None  # face for Latin runs in Chinese text
     note_count: int = 0
     bookmarks: int = 0
+    outline_level: int = -1
     story: list[Flowable] = field(default_factory=list)
 
     @property
@@ -178,6 +179,9 @@ class Builder:
         )
 
     def bookmark(self, title: str, level: int) -> None:
+        """An outline entry; PDF outlines cannot skip a level, so a deeper entry hangs under the last one."""
+        level = min(level, self.outline_level + 1)
+        self.outline_level = level
         self.bookmarks += 1
         title = " ".join(title.split())[:120] or "—"
         self.story.append(Bookmark(f"b{self.bookmarks}", title, level))
@@ -255,6 +259,8 @@ class Builder:
     def table(self, table: TreeTable) -> list[Flowable]:
         """A table ruled as the UN rules them; a table with a row taller than a page (text the source fused into
         a few cells) is set as consecutive paragraphs instead, so that nothing is lost."""
+        if not any(row.cells for row in table.rows):
+            return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = S.COLUMN if columns <= 6 else S.MEASURE
         col_width = width / columns

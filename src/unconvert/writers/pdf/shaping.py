@@ -43,9 +43,13 @@ def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     storage = _bidi.get_empty_storage()
     storage["base_level"] = 1
     storage["base_dir"] = "R"
-    _bidi.get_embedding_levels("".join(ch for ch, _ in chars), storage)
+    # unassigned code points have no bidi class, which the algorithm rejects: they take part as neutrals
+    text = "".join(ch if _bidi.bidirectional(ch) else "\ufffd" for ch, _ in chars)
+    _bidi.get_embedding_levels(text, storage)
     for index, entry in enumerate(storage["chars"]):
         entry["style"] = chars[index][1]
+        if entry["ch"] != chars[index][0] and entry["ch"] == "\ufffd":
+            entry["ch"] = chars[index][0]
     _bidi.explicit_embed_and_overrides(storage, False)
     _bidi.resolve_weak_types(storage, False)
     _bidi.resolve_neutral_types(storage, False)
