@@ -99,6 +99,7 @@ _BLOCKY = frozenset(
 )  # fmt: skip
 
 _TAGS: dict[str, str] = {}
+_SUB_ELEMENT = etree.SubElement
 _BLOCKY_TAGS = frozenset(f"{{{AKN_NS}}}{tag}" for tag in _BLOCKY)
 
 
@@ -126,19 +127,26 @@ def clean(text: str) -> str:
 
 
 def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
-    return etree.SubElement(parent, q(tag), attrib)
+    return _SUB_ELEMENT(parent, _TAGS.get(tag) or q(tag), attrib)
 
 
 def add_text(parent: etree._Element, text: str) -> None:
     """Append ``text`` after the last child of ``parent`` (or as its text)."""
     if not text:
         return
-    text = clean(text)
     if len(parent):
         last = parent[-1]
-        last.tail = (last.tail or "") + text
+        tail = last.tail + text if last.tail else text
+        try:
+            last.tail = tail
+        except ValueError:  # lxml refuses characters XML cannot hold (and has dropped the old tail)
+            last.tail = clean(tail)
     else:
-        parent.text = (parent.text or "") + text
+        body = parent.text + text if parent.text else text
+        try:
+            parent.text = body
+        except ValueError:
+            parent.text = clean(body)
 
 
 def join(prefix: str, local: str) -> str:
@@ -595,20 +603,21 @@ def flatten(block: Block) -> list[tuple[Inline, ...]]:
             assert_never(block)
 
 
-_REF_ATTRS = ("href", "refersTo", "as", "by", "source", "outcome")
-_REF_XPATH = etree.XPath("//@href | //@refersTo | //@as | //@by | //@source | //@outcome")
+_REF_ATTRS = frozenset({"href", "refersTo", "as", "by", "source", "outcome"})
+_HASH_VALUES = etree.XPath("//@*[starts-with(., '#')]")
 
 
 def used_refs(root: etree._Element) -> set[str]:
     """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` under ``root``
     names (``refersTo`` may list several)."""
     found: set[str] = set()
-    values = _REF_XPATH(root)
+    values = _HASH_VALUES(root)
     assert isinstance(values, list)
     for value in values:
-        for token in str(value).split():
-            if token.startswith("#"):
-                found.add(token[1:])
+        if getattr(value, "attrname", None) in _REF_ATTRS:
+            for token in str(value).split():
+                if token.startswith("#"):
+                    found.add(token[1:])
     return found
 
 
