@@ -13,10 +13,14 @@ import sys
 import tarfile
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import ROOT, SEED, sample_dumps
+from unconvert import registry
 from unconvert.batch import Limits, convert_many, read_report
 from unconvert.batch_cli import main as batch_main
 
@@ -224,25 +228,37 @@ def test_tar_and_tar_gz_are_read_in_place_and_links_refused(tmp_path: Path) -> N
         assert list(tmp_path.glob("*.txt")) == []  # nothing extracted to disk
 
 
+def install_writer_plugin(tmp_path: Path, monkeypatch: Any, name: str, body: str) -> None:
+    """A real writer plugin: a module and an installed distribution declaring it in ``unconvert.writers``, on
+    ``sys.path`` here and in worker processes."""
+    plugin = tmp_path / f"plugin_{name}"
+    info = plugin / f"{name}_writer-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[unconvert.writers]\n{name} = {name}_writer:write\n")
+    (plugin / f"{name}_writer.py").write_text(body)
+    monkeypatch.syspath_prepend(str(plugin))
+    # The registry scans entry points once per process; this process must see the plugin just installed.
+    registry._plugins.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _forget_plugins() -> Iterator[None]:
+    """No test plugin stays visible to later tests."""
+    yield
+    registry._plugins.cache_clear()
+
+
 def test_a_writer_that_fails_for_one_document_fails_only_that_document(tmp_path: Path, monkeypatch: Any) -> None:
-    """A real writer plugin (entry point ``unconvert.writers``) that raises for one symbol, in a process pool."""
-    plugin = tmp_path / "plugin"
-    (plugin / "boom_writer-1.0.dist-info").mkdir(parents=True)
-    (plugin / "boom_writer-1.0.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: boom-writer\nVersion: 1.0\n"
-    )
-    (plugin / "boom_writer-1.0.dist-info" / "entry_points.txt").write_text(
-        "[unconvert.writers]\nboom = boom_writer:write\n"
-    )
-    (plugin / "boom_writer.py").write_text(
+    """A writer plugin that raises for one symbol, in a process pool."""
+    body = (
         "from unconvert.errors import WriteError\n"
         "def write(document, *, context):\n"
         "    if document.meta.symbol == 'A/RES/64/183':\n"
         "        raise WriteError('boom: this writer refuses 64/183')\n"
         "    return document.meta.symbol.encode()\n"
     )
-    monkeypatch.syspath_prepend(str(plugin))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(plugin), os.environ.get("PYTHONPATH", "")]))
+    install_writer_plugin(tmp_path, monkeypatch, "boom", body)
     out = tmp_path / "out"
     run = convert_many([str(p) for p in few(4)], to=["text", "boom"], out=out, jobs=2)
     results = {r.source: r for r in run}
@@ -259,6 +275,46 @@ def test_a_writer_that_fails_for_one_document_fails_only_that_document(tmp_path:
         assert boom.read_bytes() == (result.symbol or "").encode()
     assert run.summary.formats["boom"].failed == 1
     assert not list(out.rglob("*.unconvert-tmp"))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_over_the_timeout_fails_and_the_run_goes_on(tmp_path: Path, monkeypatch: Any, jobs: int) -> None:
+    body = (
+        "import time\n"
+        "def write(document, *, context):\n"
+        "    if document.meta.symbol == 'A/RES/64/183':\n"
+        "        time.sleep(120)\n"
+        "    return b'x'\n"
+    )
+    install_writer_plugin(tmp_path, monkeypatch, "sleepy", body)
+    out = tmp_path / "out"
+    run = convert_many([str(p) for p in few(3)], to=["text", "sleepy"], out=out, jobs=jobs, timeout=3)
+    results = {r.source: r for r in run}
+    slow = results.pop(str(SEED))
+    assert slow.status == "failed"
+    assert slow.error is not None and slow.error.code == "timeout"
+    assert all(r.status in ("ok", "warnings") for r in results.values())
+    assert not (out / "A_RES_64_183.text.txt").exists()
+    assert by_source(out / "report.jsonl")[str(SEED)]["error"]["code"] == "timeout"
+
+
+def test_a_document_that_kills_its_worker_fails_alone(tmp_path: Path, monkeypatch: Any) -> None:
+    body = (
+        "import os\n"
+        "def write(document, *, context):\n"
+        "    if document.meta.symbol == 'A/RES/64/183':\n"
+        "        os._exit(3)  # as a crash in native code would\n"
+        "    return b'x'\n"
+    )
+    install_writer_plugin(tmp_path, monkeypatch, "crashy", body)
+    out = tmp_path / "out"
+    run = convert_many([str(p) for p in few(6)], to=["text", "crashy"], out=out, jobs=2)
+    results = {r.source: r for r in run}
+    crashed = results.pop(str(SEED))
+    assert crashed.status == "failed"
+    assert crashed.error is not None and crashed.error.code == "worker-error"
+    assert len(results) == 5 and all(r.status in ("ok", "warnings") for r in results.values())
+    assert len(read_report(str(out / "report.jsonl"))) == 6
 
 
 def test_by_symbol_names_and_collisions_are_reported(tmp_path: Path) -> None:

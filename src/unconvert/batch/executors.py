@@ -11,6 +11,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import Protocol
@@ -75,16 +76,31 @@ class ProcessExecutor:
         )
 
     def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
+        """Submit tasks with at most ``in_flight`` pending; yield results as they complete.
+
+        A worker that dies (a crash in native code, the OOM killer) breaks the whole pool and every pending task
+        with it. The pool is replaced and those tasks are tried again one at a time, so that the document that
+        kills its worker is found and fails alone (``worker-error``) and the others are converted."""
         if self._pool is None:
             self._pool = self._new_pool()
         pending: dict[cf.Future[WorkResult], Task] = {}
+        retry: deque[Task] = deque()
+        retried: set[int] = set()
         exhausted = False
         while True:
-            while not exhausted and len(pending) < self.in_flight:
-                task = next(tasks, None)
-                if task is None:
-                    exhausted = True
+            while True:
+                if retry:
+                    if pending:
+                        break  # a task being tried again runs alone
+                    task = retry.popleft()
+                elif exhausted or len(pending) >= self.in_flight or any(t.index in retried for t in pending.values()):
                     break
+                else:
+                    next_task = next(tasks, None)
+                    if next_task is None:
+                        exhausted = True
+                        break
+                    task = next_task
                 pending[self._submit(function, task)] = task
             if not pending:
                 return
@@ -96,14 +112,21 @@ class ProcessExecutor:
                     yield future.result()
                 except BrokenProcessPool as exc:
                     broken = True
-                    yield crashed(task, exc)
+                    if task.index in retried:
+                        yield crashed(task, exc)
+                    else:
+                        retried.add(task.index)
+                        retry.append(task)
                 except Exception as exc:  # reported as the document's failure
                     yield crashed(task, exc)
             if broken:
-                # The pool is unusable: what is still pending died with it; start a fresh pool for the rest.
-                for future, task in list(pending.items()):
-                    pending.pop(future)
-                    yield crashed(task, BrokenProcessPool("a worker process died"))
+                for task in pending.values():
+                    if task.index in retried:
+                        yield crashed(task, BrokenProcessPool("a worker process died"))
+                    else:
+                        retried.add(task.index)
+                        retry.append(task)
+                pending.clear()
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
 
