@@ -51,3 +51,20 @@ def test_local_cluster_gives_the_same_outputs_and_report_as_a_process_pool(tmp_p
     again = list(resumed)
     assert resumed.summary.resumed == len(sample_dumps()) + 1
     assert [r.status for r in again if not r.resumed] == ["failed"]  # a failed document is tried again
+
+
+def test_cli_runs_on_an_existing_cluster_by_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    from unconvert.batch_cli import main as batch_main
+
+    dumps = [str(p) for p in [SEED, *sample_dumps()[:4]]]
+    serial_out, cluster_out = tmp_path / "serial", tmp_path / "cluster"
+    assert batch_main([*dumps, "-o", str(serial_out), "-t", "akn,text", "-j", "1", "-q"]) == 0
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        args = [*dumps, "-o", str(cluster_out), "-t", "akn,text", "--scheduler", cluster.scheduler_address, "-q"]
+        assert batch_main(args) == 0
+    serial_files, cluster_files = files_of(serial_out), files_of(cluster_out)
+    assert serial_files.pop("report.jsonl") and cluster_files.pop("report.jsonl")
+    assert serial_files == cluster_files and len(cluster_files) == 2 * len(dumps)
+    assert without_timings(serial_out) == without_timings(cluster_out)

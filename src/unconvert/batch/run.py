@@ -121,9 +121,10 @@ class BatchRun:
         self.items: list[SourceRef | SourceProblem] = list(expand(sources, pattern=pattern, limits=self.limits))
         if not self.items:
             raise BatchError("the sources contain no documents")
-        keys = [item.key for item in self.items]
-        if len(set(keys)) != len(keys):
-            self.items = list({item.key: item for item in reversed(self.items)}.values())[::-1]
+        unique: dict[str, SourceRef | SourceProblem] = {}
+        for item in self.items:  # a document named twice (a directory and a file in it) is converted once
+            unique.setdefault(item.key, item)
+        self.items = list(unique.values())
         self.total = len(self.items)
         self.executor = executor
         self.resume = resume
