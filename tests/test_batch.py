@@ -493,3 +493,13 @@ def test_ctrl_c_finishes_documents_in_flight_and_exits_130(tmp_path: Path) -> No
     resumed.communicate(timeout=300)
     assert resumed.returncode == 0
     assert_complete(out, archive, 40)
+
+
+def test_an_output_directory_inside_a_source_directory_is_not_read_back(tmp_path: Path) -> None:
+    source = tmp_path / "dumps"
+    source.mkdir()
+    shutil.copy(SEED, source / SEED.name)
+    for _ in range(2):
+        run = convert_many([source], to=["text"], out=source / "out", jobs=1)
+        assert [r.source for r in run] == [str(source / SEED.name)]
+    assert sorted(p.name for p in (source / "out").iterdir()) == ["A_RES_64_183.text.txt", "report.jsonl"]

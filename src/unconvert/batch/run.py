@@ -118,7 +118,9 @@ class BatchRun:
             raise BatchError(f"output path exists and is not a directory: {out}")
         self.report_path = os.path.abspath(report) if report else os.path.join(self.out, "report.jsonl")
         self.limits: Limits = limits or Limits()
-        self.items: list[SourceRef | SourceProblem] = list(expand(sources, pattern=pattern, limits=self.limits))
+        self.items: list[SourceRef | SourceProblem] = list(
+            expand(sources, pattern=pattern, limits=self.limits, exclude=self.out)
+        )
         if not self.items:
             raise BatchError("the sources contain no documents")
         unique: dict[str, SourceRef | SourceProblem] = {}

@@ -121,18 +121,24 @@ def read_list_file(path: str | os.PathLike[str]) -> list[str]:
 
 
 def expand(
-    sources: Iterable[str | os.PathLike[str]], *, pattern: str = "*.txt", limits: Limits = Limits()
+    sources: Iterable[str | os.PathLike[str]],
+    *,
+    pattern: str = "*.txt",
+    limits: Limits = Limits(),
+    exclude: str | os.PathLike[str] | None = None,
 ) -> Iterator[SourceRef | SourceProblem]:
     """Every document the sources name, in a stable order (directories and archives sorted by name).
 
     A file named explicitly is taken whatever its name; in directories and archives only names matching
-    ``pattern`` are documents (others, like ``.gold.json`` beside the dumps, are ignored). Raises ``BatchError``
-    for a source that does not exist or a glob that matches nothing.
+    ``pattern`` are documents (others, like ``.gold.json`` beside the dumps, are ignored). A directory walk
+    never enters ``exclude`` (the output directory, when it lies among the sources). Raises ``BatchError`` for a
+    source that does not exist or a glob that matches nothing.
     """
+    skip = os.path.realpath(exclude) if exclude is not None else None
     for raw in sources:
         source = os.fspath(raw)
         if os.path.isdir(source):
-            yield from _directory(source, pattern, limits)
+            yield from _directory(source, pattern, limits, skip)
         elif os.path.isfile(source):
             yield from _file_or_archive(source, os.path.basename(source), pattern, limits)
         elif glob.has_magic(source):
@@ -141,15 +147,18 @@ def expand(
                 raise BatchError(f"no file matches {source!r}")
             for match in matches:
                 if os.path.isdir(match):
-                    yield from _directory(match, pattern, limits)
+                    yield from _directory(match, pattern, limits, skip)
                 else:
                     yield from _file_or_archive(match, os.path.basename(match), pattern, limits)
         else:
             raise BatchError(f"no such file or directory: {source}")
 
 
-def _directory(root: str, pattern: str, limits: Limits) -> Iterator[SourceRef | SourceProblem]:
+def _directory(root: str, pattern: str, limits: Limits, skip: str | None) -> Iterator[SourceRef | SourceProblem]:
     for dirpath, dirnames, filenames in os.walk(root):
+        if skip is not None and os.path.realpath(dirpath) == skip:
+            dirnames.clear()
+            continue
         dirnames.sort()
         for filename in sorted(filenames):
             full = os.path.join(dirpath, filename)
