@@ -210,6 +210,13 @@ class _Provision:
             num=self.num, content=self.content, children=children, wrap_up=self.wrap_up, line=self.line
         )
 
+    def add(self, child: Block | _Provision) -> None:
+        """Add a child; a wrap-up already read becomes a paragraph before it, so that order is kept."""
+        if self.wrap_up:
+            self.children.append(Para(content=self.wrap_up, line=self.wrap_up[0].line))
+            self.wrap_up = ()
+        self.children.append(child)
+
     def has_points(self) -> bool:
         return any(isinstance(c, _Provision) for c in self.children)
 
@@ -487,7 +494,7 @@ class _Builder:
                 continue
             if style is Style.BULLET or readings[style] == owner.list_last + 1:
                 del self.stack[depth + 1 :]
-                owner.children.append(provision)
+                owner.add(provision)
                 owner.list_last = readings[style]
                 self.stack.append(provision)
                 return
@@ -509,7 +516,7 @@ class _Builder:
             else:
                 style = next(iter(readings))
             self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
-        owner.children.append(provision)
+        owner.add(provision)
         owner.list_style = style
         owner.list_last = readings[style]
         index_of_owner = self.stack.index(owner) if owner in self.stack else None
@@ -636,7 +643,7 @@ class _Builder:
             return
         content = tuple(self.inlines(index))
         if self.stack:
-            self.stack[0].children.append(Para(content=content, role=ParaRole.TEXT, line=line))
+            self.stack[0].add(Para(content=content, role=ParaRole.TEXT, line=line))
             del self.stack[1:]
         else:
             self.container().append(Para(content=content, line=line))

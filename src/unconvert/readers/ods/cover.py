@@ -47,8 +47,9 @@ _ANCHOR = re.compile(r"(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
 _LEADING_ANCHOR = re.compile(r"^[ \t\u00a0]*(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
 _PREFACE = re.compile(
     r"^[ \t\u00a0]*(?P<number>\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?\.?)"
-    r"(?:[ \u00a0]*\t+[ \u00a0]*(?P<title>\S.*))?[ \u00a0]*$"
+    r"(?:[ \t\u00a0]+(?P<title>\S.*))?[ \u00a0]*$"
 )
+_LONGEST_COVER_LINE = 200  # a longer line before the preface is a body paragraph, whatever its layout
 _PART = re.compile(r"(?P<label>[A-Z])(?P<mark>\d{1,3}|\*{1,3})?")
 _BRACKETED = re.compile(r"\[.*\]")
 
@@ -226,7 +227,7 @@ def _read_cover_line(
     preface = _PREFACE.match(_LEADING_ANCHOR.sub("", line.text))
     if preface:
         return _read_preface(main, i, preface, table, cover)
-    if _is_body_paragraph(line.text):
+    if _is_body_paragraph(line.text) or len(text) > _LONGEST_COVER_LINE:
         return -(i + 1)
     # A decision's agenda heading (``Elections and appointments``) and anything else printed here.
     cover.lines.append(CoverLine(role=CoverRole.OTHER, content=runs(text, number, []), line=number))

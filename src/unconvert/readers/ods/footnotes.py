@@ -121,11 +121,47 @@ def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
                 before = text[a - 1] if a > 0 else ""
                 if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
                     sites.append([(s, a, b, index[marker], _STRONG)])
-    chain = _best_chain(sites, len(notes))
+    chain = _earliest(_best_chain(sites, len(notes)), sites, segments)
     marks = [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in chain]
     marks.extend(_repeats(sites, chain, notes, segments))
     marks.sort(key=lambda m: (m.segment, m.start))
     return marks
+
+
+def _earliest(
+    chain: list[tuple[int, int, int, int, float]],
+    sites: list[list[tuple[int, int, int, int, float]]],
+    segments: list[str],
+) -> list[tuple[int, int, int, int, float]]:
+    """Move each mark of the chain to the note's earliest clear mark after the previous one: a note referenced
+    twice (``strategy2`` … ``Auditors,2``) has its first mark where it is first referenced."""
+    by_note: dict[int, list[tuple[int, int, int, int, float]]] = {}
+    for site in sites:
+        for cand in site:
+            if _clear(cand, segments):
+                by_note.setdefault(cand[3], []).append(cand)
+    out: list[tuple[int, int, int, int, float]] = []
+    previous = (-1, -1)
+    for i, cand in enumerate(chain):
+        following = (chain[i + 1][0], chain[i + 1][1]) if i + 1 < len(chain) else None
+        best = cand
+        for other in by_note.get(cand[3], ()):
+            position = (other[0], other[1])
+            if previous < position < (cand[0], cand[1]) and (following is None or position < following):
+                best = other
+                break
+        out.append(best)
+        previous = (best[0], best[1])
+    return out
+
+
+def _clear(cand: tuple[int, int, int, int, float], segments: list[str]) -> bool:
+    """A whole number glued to punctuation or to a lower-case letter: a mark, wherever it stands."""
+    s, a, _, _, score = cand
+    if score < _LETTER:
+        return False
+    before = segments[s][a - 1]
+    return not (before.isalpha() and not before.islower())
 
 
 def _repeats(
@@ -143,10 +179,9 @@ def _repeats(
     out: list[Mark] = []
     for site in sites:
         for s, a, b, n, score in site:
-            if score < _LETTER or (s, a) in taken or n not in first or first[n] >= (s, a):
+            if (s, a) in taken or n not in first or first[n] >= (s, a):
                 continue
-            before = segments[s][a - 1]
-            if before.isalpha() and not before.islower():
+            if not _clear((s, a, b, n, score), segments):
                 continue  # ``CO2``, ``G20``: a code, not a mark
             out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
             taken.add((s, a))

@@ -41,7 +41,7 @@ class Label:
 
 
 _PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?-)\t+(.*)")
-_PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))\t+(.*)")
+_PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))(?:\t+|[ \u00a0](?=\S))(.*)")
 _QUOTED_ROMAN = re.compile(r"(’(\d{1,2})‘)\t+(.*)")
 _CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
 _BULLET = re.compile(r"([•·▪\-–])\t+(.*)")

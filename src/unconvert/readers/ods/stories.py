@@ -150,16 +150,19 @@ def _footnote_start(lines: list[str], end: int) -> int:
     """Index where the footnote story starts in ``lines[:end]`` (``end`` when there are no footnotes).
 
     The notes are numbered in order (usually from 1) and the last one ends the text; a note may run over several
-    lines, and ``*`` notes (``* Reissued for technical reasons …``) come first. Of the chains of markers that end
-    near the end, the one reaching 1 wins, else the longest.
+    lines, and ``*`` notes (``* Reissued for technical reasons …``) come first.
     """
     candidates = [i for i in range(end - 1, -1, -1) if note_number(lines[i]) is not None][:30]
     best: list[int] = []
+    best_key = (False, False, 0)
     for last in candidates:
         chain = _chain(lines, last)
-        key = (note_number(lines[chain[0]]) == 1, len(chain))
-        if not best or key > (note_number(lines[best[0]]) == 1, len(best)):
-            best = chain
+        # A chain reaching note 1 wins, the one ending at the last note-like line first (numbered main-story
+        # lines before the notes make longer chains that stop short of the end); then the longest.
+        from_one = note_number(lines[chain[0]]) == 1
+        key = (from_one, from_one and last == candidates[0], len(chain))
+        if not best or key > best_key:
+            best, best_key = chain, key
     start = best[0] if best else end
     if not best:
         stars = [i for i in range(end - 1, max(end - 6, -1), -1) if _STAR_NOTE.match(lines[i])]

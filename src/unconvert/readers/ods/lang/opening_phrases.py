@@ -773,6 +773,8 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
 
 OPERATIVE: dict[Language, tuple[str, ...]] = {
     Language.EN: (
+        "Takes note",
+        "Demands",
         "Underlines its continued serious concern and alarm",
         "Condemns in the strongest possible terms",
         "Also takes note with appreciation",
