@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SAMPLE_CORPUS, SEED, sample_dumps
+from conftest import SAMPLE_CORPUS, SEED, sample_dumps, shared_dumps
 from unconvert.diagnostics import Severity
 from unconvert.errors import ReadError
 from unconvert.readers.ods import read
@@ -254,6 +254,45 @@ def test_sample_meta_matches_gold(path: Path) -> None:
             assert [_key(v) for v in got[field_name]] == [_key(v) for v in expected], field_name
         else:
             assert _key(got[field_name]) == _key(expected), field_name
+
+
+def _meta_hits(path: Path) -> tuple[int, int]:
+    """(fields right, fields in the gold) for one dump."""
+    gold = gold_meta(path)
+    meta = front_of(path.read_bytes(), path.name)[1].meta
+    got: dict[str, object] = {
+        "symbol": meta.symbol,
+        "number": meta.number,
+        "title": meta.title,
+        "adoption_date": meta.adoption_date.isoformat() if meta.adoption_date else None,
+        "issue_date": meta.issue_date.isoformat() if meta.issue_date else None,
+        "session": meta.session.number if meta.session else None,
+        "agenda_items": "|".join(_key(item.number) for item in meta.agenda_items),
+        "job_number": meta.job_number,
+    }
+    right = total = 0
+    for name, value in got.items():
+        expected = gold.get(name)
+        if expected is None:
+            continue
+        if isinstance(expected, list):
+            expected = "|".join(_key(v) for v in expected)
+        total += 1
+        right += _key(value) == _key(expected)
+    return right, total
+
+
+@pytest.mark.skipif(not shared_dumps(), reason="../shared/corpus is not here")
+def test_shared_corpus_meta_is_right_in_every_language() -> None:
+    right: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for path in shared_dumps():
+        language = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8")).get("language") or "en"
+        hits, fields = _meta_hits(path)
+        right[language] = right.get(language, 0) + hits
+        total[language] = total.get(language, 0) + fields
+    scores = {language: right[language] / total[language] for language in total}
+    assert len(scores) == 6 and all(score >= 0.99 for score in scores.values()), scores
 
 
 def test_every_language_is_detected() -> None:
