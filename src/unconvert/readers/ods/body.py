@@ -36,6 +36,7 @@ from unconvert.tree import (
     Emphasis,
     Footnote,
     Inline,
+    LineBreak,
     MeetingRef,
     OperativeParagraph,
     Para,
@@ -481,6 +482,8 @@ class _Builder:
         content = tuple(self.inlines(index))
         provision = _Provision(num=label.num, content=content, line=line, point=True)
         self.remember(index, content)
+        if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
+            return
         if not self.stack:
             # an item with no paragraph to hang on (an annex list, a decision): a paragraph of its own
             parent = _Provision(num=None, content=(), line=line, point=False)
@@ -525,6 +528,22 @@ class _Builder:
         else:
             del self.stack[index_of_owner + 1 :]
         self.stack.append(provision)
+
+    def extend_preambular(self, index: int) -> bool:
+        """An item after a preambular paragraph (``Recalling … of:`` / ``(a) …``) continues that paragraph, on a
+        new line: preambular paragraphs have no items of their own."""
+        blocks = self.part.preamble if self.mode is Mode.PREAMBLE and not self.sections else self.container()
+        if not blocks or not isinstance(blocks[-1], PreambularParagraph):
+            return False
+        item = self.items[index]
+        label = item.label
+        assert label is not None
+        line = item.line.number
+        last = blocks[-1]
+        extra = (LineBreak(line=line), Text(text=label.num + "\t", line=line), *self.inlines(index))
+        blocks[-1] = PreambularParagraph(phrase=last.phrase, content=(*last.content, *extra), line=last.line)
+        self.remember(index, extra)
+        return True
 
     def disambiguate(self, index: int, readings: dict[Style, int]) -> dict[Style, int]:
         """``(i)``, ``(v)``, ``(x)``: a letter if it continues an open letter list and the next item does not
@@ -662,7 +681,13 @@ class _Builder:
         if self.pre_matcher.match(text) is not None:
             return True
         if self.op_matcher.match(text) is not None:
-            return False
+            # ``Takes note …`` among preambular paragraphs (SC 2702): operative only if no preambular one follows
+            following = self.items[index + 1] if index + 1 < len(self.items) else None
+            return (
+                following is not None
+                and following.what is What.TEXT
+                and self.pre_matcher.match(following.text) is not None
+            )
         return self.mode is Mode.PREAMBLE or not self.seen_numbered
 
     def wrap_up(self, index: int) -> None:
