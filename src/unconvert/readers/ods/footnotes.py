@@ -24,7 +24,7 @@ _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: it
 
 # Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
 # these characters or before these counters is not a mark.
-_CJK_BEFORE_NUMBER = "第约近逾至到和及或与、共计为达有每"
+_CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
 _STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,1``
@@ -224,6 +224,8 @@ def _digit_candidates(
             else:
                 out.append((start, end, marker, _STRONG))
         else:
+            if after and after in _CJK_COUNTERS:
+                continue  # ``1991年``, ``第46/182号``: a number with its counter
             prefix = run[:-size]
             symbol = before == "/"
             year = len(prefix) == 4 and prefix[:2] in ("19", "20")
