@@ -171,7 +171,7 @@ def _read_cover_line(
     if session is not None and not _is_adoption_or_sc(bare, table):
         if mark:
             cover.notes.append((i, mark.group("mark")))
-        head.session, head.session_number, head.session_line = bare, session[0], number
+        head.session, head.session_number, head.session_line = bare, session.number, number
         cover.recognised = True
         return i + 1
     items = agenda_of(text, table)

@@ -60,21 +60,28 @@ _ITEM = re.compile(r"\d+(?:[\s\u00a0]*[(（]?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?[)
 LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")
 
 
-def session_of(text: str, table: LanguageTable) -> tuple[int | None] | None:
-    """``(number,)`` when ``text`` is a session line (number None if its ordinal is unknown), else None."""
+@dataclass(frozen=True, slots=True)
+class SessionLine:
+    """A session line's number: the GA ordinal or the ECOSOC year; None when the ordinal is not understood."""
+
+    number: int | None
+
+
+def session_of(text: str, table: LanguageTable) -> SessionLine | None:
+    """What ``text`` says when it is a whole session line, else None."""
     for pattern in table.session_patterns:
         match = compiled(pattern).fullmatch(text)
         if match is None:
             continue
         groups = match.groupdict()
         if groups.get("year"):
-            return (int(groups["year"]),)
+            return SessionLine(int(groups["year"]))
         ordinal = groups.get("ordinal") or ""
         number = ordinal_keys(table).get(fold(ordinal))
         if number is None and ordinal.strip().isdigit():
             number = int(ordinal)
         if number is not None or len(ordinal.split()) <= 3:
-            return (number,)
+            return SessionLine(number)
     return None
 
 
@@ -219,7 +226,7 @@ def read_header_row(line: Line, table: LanguageTable, head: Head) -> None:
             return
     session = session_of(text, table)
     if session is not None:
-        head.session, head.session_number, head.session_line = text, session[0], line.number
+        head.session, head.session_number, head.session_line = text, session.number, line.number
         return
     items = agenda_of(text, table)
     if items is not None:
