@@ -136,7 +136,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
         if after_meeting and _PART_LETTER.fullmatch(text) and i + 1 < len(lines):
             items.append(Item(line, What.PART, text, searchable=False))
             continue
-        if looks_like_table(raw):
+        if looks_like_table(raw) and read_label(text, table) is None:
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
         label = read_label(text, table)

@@ -3,7 +3,7 @@
 Cell and row boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case letter followed
 by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``: ``P-41`` |
 ``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a number
-(``posts3``), a tab. The cut never drops or adds a character: the cells' texts joined give the line back.
+(``posts3``), a tab, a change of script (``法律干事P-4``, ``P-41设立``). The cut never drops or adds a character: the cells' texts joined give the line back.
 """
 
 from __future__ import annotations
@@ -14,8 +14,12 @@ _SEAM = re.compile(
     r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])"  # ActionTitle
     r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
     r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
+    r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
+    r"|(?<=[\u3400-\u9fff\u0600-\u06ff])(?=[A-Za-z0-9])"  # 法律干事P-4: the script changes
+    r"|(?<=[0-9])(?=[\u3400-\u9fff\u0600-\u06ff])"  # P-41设立
+    r"|(?<=\))(?=[\u3400-\u9fff\u0600-\u06ff])"  # GS (PL)设立
 )
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
 
