@@ -194,32 +194,7 @@ def _read_cover_line(
         return i + 1
     adopted = _starts(text, table.adopted_at_patterns)
     if adopted:
-        marks: list[tuple[int, int, Inline]] = []
-        meeting = adopted.group("meeting")
-        cover.meeting = plain(meeting)
-        marks.append(
-            (
-                adopted.start("meeting"),
-                adopted.end("meeting"),
-                MeetingRef(ordinal=plain(adopted.group("ordinal")), text=meeting, line=number),
-            )
-        )
-        found = find_date(text, dates, start=adopted.end("meeting"))
-        if found is None:
-            found = find_date(text, dates)
-            if found is not None and found.start < adopted.end("meeting") and found.end > adopted.start("meeting"):
-                found = None
-        if found is not None:
-            cover.adoption, cover.adoption_line = found.date, number
-            marks.append(
-                (
-                    found.start,
-                    found.end,
-                    DateRef(date=found.date, text=text[found.start : found.end], role=DateRole.ADOPTION, line=number),
-                )
-            )
-        cover.recognised = True
-        cover.lines.append(CoverLine(role=CoverRole.ADOPTED_AT, content=runs(text, number, marks), line=number))
+        _read_adopted_at(text, number, adopted, dates, cover)
         return i + 1
     if _BRACKETED.fullmatch(text) or _matches(text, table.proponent_patterns):
         cover.lines.append(CoverLine(role=CoverRole.PROPONENT, content=runs(text, number, []), line=number))
@@ -232,6 +207,27 @@ def _read_cover_line(
     # A decision's agenda heading (``Elections and appointments``) and anything else printed here.
     cover.lines.append(CoverLine(role=CoverRole.OTHER, content=runs(text, number, []), line=number))
     return i + 1
+
+
+def _read_adopted_at(text: str, number: int, adopted: re.Match[str], dates: list[LanguageTable], cover: Cover) -> None:
+    """SC ``Adopted by the Security Council at its 9237th meeting, on 9 January 2023``: meeting and date."""
+    meeting = adopted.group("meeting")
+    cover.meeting = plain(meeting)
+    ordinal = plain(adopted.group("ordinal"))
+    marks: list[tuple[int, int, Inline]] = [
+        (adopted.start("meeting"), adopted.end("meeting"), MeetingRef(ordinal=ordinal, text=meeting, line=number))
+    ]
+    found = find_date(text, dates, start=adopted.end("meeting"))
+    if found is None:  # the date before the meeting (Chinese: 2023年6月2日9337次会议通过)
+        found = find_date(text, dates)
+        if found is not None and found.end > adopted.start("meeting"):
+            found = None
+    if found is not None:
+        cover.adoption, cover.adoption_line = found.date, number
+        date = DateRef(date=found.date, text=text[found.start : found.end], role=DateRole.ADOPTION, line=number)
+        marks.append((found.start, found.end, date))
+    cover.recognised = True
+    cover.lines.append(CoverLine(role=CoverRole.ADOPTED_AT, content=runs(text, number, marks), line=number))
 
 
 def _is_adoption_or_sc(text: str, table: LanguageTable) -> bool:
