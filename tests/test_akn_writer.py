@@ -23,6 +23,8 @@ from unconvert.errors import InvalidOutputError
 from unconvert.tree import (
     Annex,
     Block,
+    CoverLine,
+    CoverRole,
     Document,
     Emphasis,
     Footnote,
@@ -259,6 +261,25 @@ def test_sections_lists_points_wrapup_tables_annexes() -> None:
     assert values(annex, "a:preface/a:p/a:docTitle/text()") == ["Title of annex"]
     assert values(annex, "a:mainBody/a:paragraph/@eId") == ["att_1__para_1"]
     assert values(annex, "a:mainBody/a:table/@eId") == ["att_1__table_1"]
+
+
+def test_voting_outcome_only_when_the_text_states_one() -> None:
+    assert not xp(akn(seed_document()), "//a:analysis")
+    quiet = xp(akn(EXAMPLES["annex_table"]()), "//a:analysis/a:parliamentary/a:voting")[0]
+    assert quiet.get("outcome") == "#adoptedWithoutVote" and xp(quiet, "a:quorum")
+    doc = seed_document()
+    line = CoverLine(
+        role=CoverRole.OTHER, content=(Text(text="[Adopted by a recorded vote of 122 to 2, with 51 abstentions]"),)
+    )
+    root = akn(dataclasses.replace(doc, cover=(*doc.cover, line)))
+    voting = xp(root, "//a:analysis/a:parliamentary/a:voting")[0]
+    assert voting.get("outcome") == "#adopted"
+    assert [(c.get("refersTo"), c.get("value")) for c in voting] == [
+        ("#inFavour", "122"),
+        ("#against", "2"),
+        ("#abstentions", "51"),
+    ]
+    assert integrity_errors(root) == []
 
 
 def test_adoption_date_unknown_uses_issue_date() -> None:

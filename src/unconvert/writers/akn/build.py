@@ -78,12 +78,19 @@ TLC: dict[str, tuple[str, str, str]] = {
     "symbol": ("TLCConcept", "/akn/ontology/concept/un/symbol", "Symbol"),
     "dateOfIssuance": ("TLCConcept", "/akn/ontology/concept/un/dateOfIssuance", "Date of issuance"),
     "adoptionDate": ("TLCConcept", "/akn/ontology/concept/un/adoptionDate", "Date of adoption"),
+    "inFavour": ("TLCConcept", "/akn/ontology/concept/un/inFavour", "In favour"),
+    "against": ("TLCConcept", "/akn/ontology/concept/un/against", "Against"),
+    "abstentions": ("TLCConcept", "/akn/ontology/concept/un/abstentions", "Abstentions"),
     "publicationJobNumber": ("TLCConcept", "/akn/ontology/concept/un/publicationJobNumber", "Job number"),
 }
 
 # Statements of a voting outcome, per language, as printed in cover lines or closing lines.
 _WITHOUT_VOTE = re.compile(
     r"without a vote|sans vote|sin votación|без голосования|دون تصويت|未经表决|未經表決", re.IGNORECASE
+)
+
+_RECORDED_VOTE = re.compile(
+    r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abstain>\d+) abstentions?)?", re.IGNORECASE
 )
 
 # Elements whose content is only elements: a newline between their children keeps the output readable
@@ -266,10 +273,16 @@ class Builder:
                 "step",
                 {"date": self.meta.adoption_date.isoformat(), "outcome": "#adopted", "by": self.author},
             )
-        if self._without_vote():
+        voting_outcome = self._voting()
+        if voting_outcome is not None:
+            outcome, counts = voting_outcome
             analysis = sub(meta, "analysis", {"source": SOURCE})
-            voting = sub(sub(analysis, "parliamentary"), "voting", {"outcome": "#adoptedWithoutVote"})
-            sub(voting, "quorum", {"eId": self.eids.reserve("quorum_1"), "value": "0"})
+            voting = sub(sub(analysis, "parliamentary"), "voting", {"outcome": f"#{outcome}"})
+            if not counts:  # the XSD wants a quorum or count child; "without a vote" has no figures
+                sub(voting, "quorum", {"eId": self.eids.reserve("quorum_1"), "value": ""})
+            for concept, value in counts:
+                attrib = {"eId": self.eids.child("", "count"), "value": value, "refersTo": f"#{concept}"}
+                sub(voting, "count", attrib)
         references = sub(meta, "references", {"source": SOURCE})
         ods = self.meta.ods
         proprietary = sub(meta, "proprietary", {"source": SOURCE})
@@ -287,12 +300,23 @@ class Builder:
             element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
             etree.SubElement(references, q(element), {"eId": eid, "href": href, "showAs": show})
 
-    def _without_vote(self) -> bool:
+    def _voting(self) -> tuple[str, list[tuple[str, str]]] | None:
+        """The voting outcome the cover or closing lines state: the outcome concept and ``(concept, count)``
+        pairs (a recorded vote), or ``None`` when the text says nothing about a vote."""
         texts = [plain_text(line.content) for line in self.doc.cover]
         for part in self.doc.parts:
             if part.conclusions is not None:
                 texts.extend(plain_text(line) for line in part.conclusions.lines)
-        return any(_WITHOUT_VOTE.search(text) for text in texts)
+        for text in texts:
+            recorded = _RECORDED_VOTE.search(text)
+            if recorded:
+                counts = [("inFavour", recorded["yes"]), ("against", recorded["no"])]
+                if recorded["abstain"]:
+                    counts.append(("abstentions", recorded["abstain"]))
+                return "adopted", counts
+            if _WITHOUT_VOTE.search(text):
+                return "adoptedWithoutVote", []
+        return None
 
     # -- cover page and preface ----------------------------------------------------------------------------
     def _cover(self, outer: etree._Element) -> None:
@@ -414,7 +438,12 @@ class Builder:
                 eid = self.eids.child(prefix, "hcontainer")
                 el = sub(parent, "hcontainer", {"name": "crossHeading", "eId": eid})
                 self._inlines(sub(el, "heading"), block.content, eid)
-            case Para() | PreambularParagraph() | RawBlock():
+            case PreambularParagraph():
+                # a recital inside a section (omnibus resolutions): not an operative paragraph
+                eid = self.eids.child(prefix, "hcontainer")
+                el = sub(parent, "hcontainer", {"name": "recital", "eId": eid})
+                self._inlines(sub(sub(el, "content"), "p"), block.content, eid)
+            case Para() | RawBlock():
                 content = _content_of(block)
                 if parent.tag == q("list"):
                     eid = self.eids.child(prefix, "hcontainer")
@@ -549,7 +578,7 @@ def _iso(date: _dt.date) -> str:
     return date.isoformat()
 
 
-def _content_of(block: Para | PreambularParagraph | RawBlock) -> tuple[Inline, ...]:
+def _content_of(block: Para | RawBlock) -> tuple[Inline, ...]:
     if isinstance(block, RawBlock):
         return (Text(text=block.text),)
     return block.content
