@@ -41,7 +41,7 @@ class PhraseMatcher:
         """The first words of ``text`` (no trailing punctuation), or ``""`` where the table has no fallback."""
         if self._fallback_words <= 0:
             return ""
-        words = text.split(" ")[: self._fallback_words]
+        words = text.split(" ", self._fallback_words)[: self._fallback_words]
         phrase = " ".join(words).rstrip(_TRAILING)
         return phrase if phrase.strip() else ""
 

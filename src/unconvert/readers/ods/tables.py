@@ -3,7 +3,8 @@
 Cell and row boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case letter followed
 by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``: ``P-41`` |
 ``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a number
-(``posts3``), a tab, a change of script (``法律干事P-4``, ``P-41设立``). The cut never drops or adds a character: the cells' texts joined give the line back.
+(``posts3``), a tab, a change of script (``法律干事P-4``, ``P-41设立``). The cut never drops or adds a character:
+the cells' texts joined give the line back.
 """
 
 from __future__ import annotations
@@ -24,12 +25,19 @@ _SEAM = re.compile(
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
 
 
+# The same seams as two-character pairs, for counting them fast (a consuming pattern, no look-behind at every
+# position).
+_PAIR = re.compile(
+    r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]|\d[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\)[\dA-ZÀ-ÞА-Я\u3400-\u9fff\u0600-\u06ff]|[a-zà-ÿа-я]{3}\d"
+    r"|[\u3400-\u9fff\u0600-\u06ff][A-Za-z0-9]|\d[\u3400-\u9fff\u0600-\u06ff]|\*[A-ZÀ-ÞА-Я]"
+)
+
+
 def looks_like_table(text: str) -> bool:
     """A line with several seams (``ActionTitle of postCategory``) and no leading tab is a fused table row."""
     if not text or text[0] == "\t":
         return False
-    seams = sum(1 for _ in _SEAM.finditer(text))
-    return seams >= 3
+    return any(seams >= 3 for seams, _ in enumerate(_PAIR.finditer(text), start=1))
 
 
 def split_cells(text: str) -> list[tuple[int, int]]:
