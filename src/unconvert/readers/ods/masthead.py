@@ -77,7 +77,10 @@ def session_of(text: str, table: LanguageTable) -> SessionLine | None:
         if groups.get("year"):
             return SessionLine(int(groups["year"]))
         ordinal = groups.get("ordinal") or ""
-        number = ordinal_keys(table).get(fold(ordinal))
+        words = ordinal.split()
+        # "Resumed seventy-second session": the ordinal is the longest known tail of the words.
+        tails = (fold(" ".join(words[k:])) for k in range(len(words)))
+        number = next((ordinal_keys(table)[tail] for tail in tails if tail in ordinal_keys(table)), None)
         if number is None and ordinal.strip().isdigit():
             number = int(ordinal)
         if number is not None or len(ordinal.split()) <= 3:
