@@ -45,7 +45,7 @@ from unconvert.tree import (
     Table as TreeTable,
 )
 from unconvert.writers.pdf import styles as S
-from unconvert.writers.pdf.flowables import Bookmark, Geometry, NotedTable, TextBlock
+from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure, script_runs
@@ -303,6 +303,7 @@ class Builder:
             picked = [grid[i] for i in rows]
             commands: list[tuple[object, ...]] = [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), self.family.regular, size),  # empty cells: no base-14 font
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
@@ -354,6 +355,7 @@ class Builder:
             self.part(part, multi)
         for annex in doc.annexes:
             self.annex(annex)
+        self.story.append(FlushNotes(self.page_notes))
         return self.story
 
     def front(self) -> None:

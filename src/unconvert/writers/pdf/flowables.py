@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
@@ -81,8 +81,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.width = availWidth
         self.height = len(lines) * self.geometry.leading
         need = self.page_notes.room_needed(self._notes_of(lines))
-        if self._at_top() and self.height <= availHeight:
-            need = min(need, availHeight - self.height)  # notes never push a block off an empty page
+        if self._at_top() and self.height <= availHeight < self.height + need:
+            # on an empty page: split so that the notes fit, unless not even the first line fits with its notes
+            # (then the notes give way and continue on the next page)
+            first = self.geometry.leading + self.page_notes.room_needed(self._notes_of(lines[:1]))
+            if len(lines) == 1 or first > availHeight:
+                need = availHeight - self.height
         if self.height + need > availHeight + 0.01:
             return availWidth, self.height + need
         return availWidth, self.height
@@ -134,18 +138,17 @@ class TextBlock(Flowable):  # type: ignore[misc]
         g = self.geometry
         rtl = self.setting.rtl
         top = self.height
+        if self.num is not None and lines:  # first, so that text extraction reads the number first
+            text, style = self.num
+            w = measure(text, style)
+            x = self.width - g.num_at - w if rtl else g.num_at
+            emit(canv, [(x, style, text)], top - g.leading * 0.75)
         for i, line in enumerate(lines):
             indent = g.first if i == 0 else g.indent
             width = self.width - indent - g.end_indent
             x = g.end_indent if rtl else indent
             baseline = top - (i + 1) * g.leading + g.leading * 0.25
             draw_line(canv, line, x, baseline, width, self.setting)
-        if self.num is not None and lines:
-            text, style = self.num
-            baseline = top - g.leading * 0.75
-            w = measure(text, style)
-            x = self.width - g.num_at - w if rtl else g.num_at
-            emit(canv, [(x, style, text)], baseline)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canvas, x, y, _sW)
@@ -153,6 +156,27 @@ class TextBlock(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if notes and frame is not None:
             self.page_notes.place(notes, frame, y)
+
+
+class FlushNotes(Flowable):  # type: ignore[misc]
+    """Ends the story: while notes carried over from the last page wait, start another page for them."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, page_notes: PageNotes) -> None:
+        super().__init__()
+        self.page_notes = page_notes
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.page_notes.carry:
+            return availWidth, availHeight + 1
+        return 0, 0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return [PageBreak(), self]
+
+    def draw(self) -> None:
+        pass
 
 
 class Bookmark(Flowable):  # type: ignore[misc]
@@ -208,8 +232,12 @@ class NotedTable(Flowable):  # type: ignore[misc]
         self.width = availWidth
         need = self.page_notes.room_needed(self._notes(len(self.rows)))
         frame = getattr(self, "_frame", None)
-        if frame is not None and frame._atTop and self.height <= availHeight:
-            need = min(need, availHeight - self.height)  # notes never push a table off an empty page
+        if frame is not None and frame._atTop and self.height <= availHeight < self.height + need:
+            # on an empty page: split so that the notes fit, unless not even the first row fits with its notes
+            heights = self.table._rowHeights
+            first = sum(heights[: self.repeat + 1]) + self.page_notes.room_needed(self._notes(self.repeat + 1))
+            if len(heights) <= self.repeat + 1 or first > availHeight:
+                need = availHeight - self.height
         if self.height + need > availHeight + 0.01:
             return self.width, self.height + need
         return self.width, self.height

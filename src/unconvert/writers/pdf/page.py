@@ -2,8 +2,8 @@
 
 ``UNDocTemplate`` has two page templates (``first`` with the masthead above a shorter frame, ``later``) and keeps
 the page's footnotes (``footnotes.PageNotes``): it reserves room for notes carried over at the start of a page and
-draws the notes at its end. ``NumberedCanvas`` holds every page back until the document is finished so that the
-footer can print ``n/N``.
+draws the notes at its end. ``NumberedCanvas`` draws each page's footer as a form that it fills in at the end, when
+the page count for ``n/N`` is known (holding pages back instead would break the outline's page links).
 """
 
 from __future__ import annotations
@@ -210,8 +210,8 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
 
 
 def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
-    """A canvas class that prints ``n/N`` and the job number on every page once the page count is known, and
-    stamps the document with ``now`` (not the clock) so the same input gives the same bytes."""
+    """A canvas class that prints ``n/N`` and the job number on every page (as a form filled in once the page
+    count is known), and stamps the document with ``now`` (not the clock) so the same input gives the same bytes."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -222,23 +222,23 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
             stamp.YMDhms = tuple(stamp.lt)[:6]
             stamp.dhh = stamp.dmm = 0
             stamp.tzname = "UTC"
-            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # the footer is a form drawn on every page and defined at the end, when the page count is known
+            self.doForm(f"footer{self._pageNumber}")
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
+            total = self._pageNumber - 1
+            for page in range(1, total + 1):
+                self.beginForm(f"footer{page}")
+                self._footer(page, total)
+                self.endForm()
+            self._code = []
+            super().save()
 
-        def _footer(self, total: int) -> None:
+        def _footer(self, page: int, total: int) -> None:
             f = furniture
-            page = self._pageNumber
             y = S.FOOTER_Y
             regular = Style(f.family.regular, 8 if not f.typo.cjk else 8.5)
             bold = Style(f.family.bold, 8.5)

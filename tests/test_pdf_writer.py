@@ -1,0 +1,602 @@
+"""The PDF writer, checked the way a reader of the PDF would: by extracting its text with pypdf.
+
+How text is read back (``_pages``): pypdf reports every drawn string with its font size and position. Footnote
+marks and note markers are the small strings; body marks stand inside the text column, note markers hang outside
+it. Arabic is drawn in visual order with presentation forms (reportlab applies no OpenType shaping), so each
+extracted Arabic line is NFKC-normalised (presentation forms back to letters) and run through the bidi algorithm
+once more (python-bidi, paragraph right-to-left), which restores the logical order of a line made of Arabic words,
+numbers and Latin symbols; this is what the checks compare, word by word, with the tree (pypdf's own guess at
+right-to-left runs is switched off for this, see ``_drawn_order``). Chinese is compared character by character.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import difflib
+import io
+import re
+import sys
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bidi.algorithm import get_display
+from hypothesis import HealthCheck, given, settings
+from pypdf import PdfReader
+from pypdf import _text_extraction as _pypdf_text
+
+import unconvert
+from conftest import SAMPLE_CORPUS, sample_dumps, shared_dumps
+from unconvert.context import Context
+from unconvert.errors import WriteError
+from unconvert.tree import (
+    Annex,
+    Block,
+    Cell,
+    Conclusions,
+    CoverLine,
+    CoverRole,
+    DocKind,
+    Document,
+    Emphasis,
+    Footnote,
+    Inline,
+    Language,
+    Masthead,
+    Meta,
+    OperativeParagraph,
+    Organ,
+    Para,
+    Part,
+    Point,
+    Preamble,
+    PreambularParagraph,
+    Preface,
+    RawBlock,
+    Row,
+    Section,
+    Table,
+    Text,
+    footnotes_in,
+    plain_text,
+)
+from unconvert.writers.pdf import fonts, lines, shaping, styles, write
+
+sys.path.insert(0, str(Path(__file__).parent))
+from strategies import EXAMPLES, documents  # noqa: E402
+
+CONTEXT = Context.fixed()
+
+
+# --- reading a PDF back ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Chunk:
+    text: str
+    x: float
+    y: float
+    size: float
+
+
+@dataclass
+class Page:
+    chunks: list[Chunk]
+    text: str  # pypdf's plain extraction
+
+
+@contextlib.contextmanager
+def _drawn_order() -> Iterator[None]:
+    """pypdf reverses runs of Arabic letters inside each string it extracts, a guess that fits PDFs storing
+    logical order; ours stores display order (as every PDF without shaping support in the viewer must), so the
+    guess is switched off here and ``_logical_lines`` applies the bidi algorithm to whole lines instead."""
+    saved = (_pypdf_text.RTL_CHARACTER_PATTERN, _pypdf_text.is_char_rtl)
+    _pypdf_text.RTL_CHARACTER_PATTERN = re.compile("(?!)")
+    _pypdf_text.is_char_rtl = lambda *args: False
+    try:
+        yield
+    finally:
+        _pypdf_text.RTL_CHARACTER_PATTERN, _pypdf_text.is_char_rtl = saved
+
+
+def _pages(pdf: bytes) -> list[Page]:
+    with _drawn_order():
+        return _read_pages(pdf)
+
+
+def _read_pages(pdf: bytes) -> list[Page]:
+    out: list[Page] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        chunks: list[Chunk] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            if not text:
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            chunks.append(Chunk(text, x, y, size))
+
+        text = page.extract_text(visitor_text=visit)
+        out.append(Page(chunks, text))
+    return out
+
+
+def _body_size(pages: list[Page]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for chunk in page.chunks:
+            sizes[round(chunk.size, 1)] += len(chunk.text)
+    return sizes.most_common(1)[0][0]
+
+
+def _in_body(chunk: Chunk, page_number: int) -> bool:
+    top = styles.PAGE_HEIGHT - (160 if page_number == 1 else styles.BODY_TOP - 2)
+    return styles.BODY_BOTTOM - 2 <= chunk.y <= top
+
+
+def _marks(pages: list[Page], rtl: bool) -> tuple[list[list[str]], list[list[str]]]:
+    """Per page: the footnote marks in the text, and the markers of the notes that start at its foot."""
+    size = _body_size(pages)
+    left, right = styles.COLUMN_X - 0.5, styles.COLUMN_X + styles.COLUMN + 0.5
+    in_text: list[list[str]] = []
+    at_foot: list[list[str]] = []
+    for number, page in enumerate(pages, 1):
+        marks: list[str] = []
+        markers: list[str] = []
+        for chunk in page.chunks:
+            if chunk.size >= 0.75 * size or not chunk.text.strip() or not _in_body(chunk, number):
+                continue
+            hanging = chunk.x > right if rtl else chunk.x < left
+            (markers if hanging else marks).append(chunk.text.strip())
+        in_text.append(marks)
+        at_foot.append(markers)
+    return in_text, at_foot
+
+
+def _logical_lines(pages: list[Page], rtl: bool) -> list[str]:
+    """Every line of every page in reading order, footnote marks left out, Arabic back in logical order."""
+    size = _body_size(pages)
+    rows: list[list[Chunk]] = []
+    for page in pages:
+        current: list[Chunk] = []
+        last_y: float | None = None
+        for chunk in page.chunks:
+            if chunk.text == "\n" or (last_y is not None and abs(chunk.y - last_y) > size * 0.9):
+                rows.append(current)
+                current = []
+            if chunk.text == "\n":
+                last_y = None
+                continue
+            if chunk.size >= 0.75 * size:
+                current.append(chunk)
+                last_y = chunk.y
+        rows.append(current)
+    out: list[str] = []
+    for row in rows:
+        if rtl:
+            row = sorted(row, key=lambda c: c.x)  # display order, left to right
+        parts: list[str] = []
+        for chunk in row:
+            text = chunk.text.replace("\n", " ")
+            if parts and parts[-1] and text and not parts[-1][-1].isspace() and not text[0].isspace():
+                parts.append(" ")  # another run on the same line (a number, a table cell)
+            parts.append(text)
+        line = "".join(parts)
+        out.append(get_display(_unshape_visual(line), base_dir="R") if rtl else line)
+    return out
+
+
+def _unshape_visual(line: str) -> str:
+    """Presentation forms back to letters, in display order: a ligature (lam-alef) expands to letters that read
+    right to left, so in a display-order string they stand reversed."""
+    out: list[str] = []
+    for ch in line:
+        letters = unicodedata.normalize("NFKC", ch)
+        out.append(letters[::-1] if len(letters) > 1 and "\ufb50" <= ch <= "\ufeff" else letters)
+    return "".join(out)
+
+
+_TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Words (Chinese: characters) for comparison: NFKC, no diacritics, no punctuation."""
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn" and ch != "\u0640")
+    return _TOKEN.findall(text)
+
+
+def in_order(expected: list[str], found: list[str]) -> float:
+    """Share of ``expected`` found in ``found`` in the same order (longest common subsequence)."""
+    if not expected:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(expected)
+
+
+# --- what the tree says ------------------------------------------------------------------------------------------
+
+
+def _block_texts(block: Block) -> list[tuple[Inline, ...]]:
+    match block:
+        case Para(content=c) | PreambularParagraph(content=c):
+            return [c]
+        case OperativeParagraph(num=num, content=c, children=kids, wrap_up=w) | Point(
+            num=num, content=c, children=kids, wrap_up=w
+        ):
+            out: list[tuple[Inline, ...]] = [(Text(text=f"{num or ''} "), *c)]
+            for kid in kids:
+                out.extend(_block_texts(kid))
+            return [*out, w]
+        case Section(num=num, heading=h, children=kids):
+            out = [(Text(text=f"{num} "), *h)]
+            for kid in kids:
+                out.extend(_block_texts(kid))
+            return out
+        case Table(rows=rows):
+            return [p for row in rows for cell in row.cells for p in cell.paragraphs]
+        case RawBlock(text=t):
+            return [(Text(text=t),)]
+    raise AssertionError(block)
+
+
+def body_texts(doc: Document) -> list[tuple[Inline, ...]]:
+    """The document's text runs in reading order, as the PDF should print them."""
+    out: list[tuple[Inline, ...]] = [line.content for line in doc.cover]
+    if doc.preface:
+        out.append((Text(text=f"{doc.preface.number} "), *doc.preface.title))
+    for part in doc.parts:
+        out.append((Text(text=part.label or ""),))
+        if part.preamble:
+            out.append(part.preamble.formula)
+            for block in part.preamble.children:
+                out.extend(_block_texts(block))
+        for block in part.body:
+            out.extend(_block_texts(block))
+        if part.conclusions:
+            out.extend(part.conclusions.lines)
+    for annex in doc.annexes:
+        out.append(annex.label)
+        out.extend(annex.headings)
+        for block in annex.children:
+            out.extend(_block_texts(block))
+    return out
+
+
+def notes_of(doc: Document) -> list[Footnote]:
+    notes: list[Footnote] = []
+    for content in body_texts(doc):
+        notes.extend(footnotes_in(content))
+    return notes
+
+
+# --- a hand-built document ---------------------------------------------------------------------------------------
+
+LONG = (
+    "the full implementation of the Agenda by 2030, its recognition that eradicating poverty in all its forms "
+    "and dimensions, including extreme poverty, is the greatest global challenge"
+)
+
+
+def _t(text: str) -> Text:
+    return Text(text=text)
+
+
+def _note(marker: str, text: str) -> Footnote:
+    return Footnote(marker=marker, paragraphs=((_t(text),),))
+
+
+def hand_built(language: Language = Language.EN) -> Document:
+    """A long resolution with every kind of block, notes of every length (one longer than the room left under
+    its paragraph), sections, points within points, an annex with a table."""
+    count = iter(range(1, 1000))
+
+    def note(words: int) -> Footnote:
+        n = next(count)
+        return _note(str(n), f"Note {n} begins here; " + " ".join(f"word{n}x{i}" for i in range(words)) + ".")
+
+    preamble = tuple(
+        PreambularParagraph(
+            phrase="Recalling also",
+            content=(
+                Emphasis(children=(_t("Recalling also"),)),
+                _t(f" its resolution 57/{i}"),
+                note(4 if i != 5 else 260),
+                _t(f" of {i} November 2002 on " + LONG + ","),
+            ),
+        )
+        for i in range(1, 9)
+    )
+    operative: list[Block] = []
+    for i in range(1, 31):
+        content: tuple[Inline, ...] = (Emphasis(children=(_t("Calls upon"),)), _t(f" all States, in paragraph {i}, "))
+        if i % 6 == 0:
+            content += (note(20 * (i % 4 + 1)),)
+        content += (_t(LONG + ";"),)
+        kids: tuple[Block, ...] = ()
+        if i == 3:
+            kids = (
+                Point(num="(a)", content=(_t("To continue " + LONG + ";"),)),
+                Point(
+                    num="(b)",
+                    content=(_t("To submit:"),),
+                    children=(Point(num="(i)", content=(_t("nested " + LONG + ";"),)),),
+                ),
+            )
+        operative.append(OperativeParagraph(num=f"{i}.", content=content, children=kids))
+    rows = [
+        Row(cells=tuple(Cell(paragraphs=((_t(h),),), header=True) for h in ("Session", "First", "Second")))
+    ]
+    rows += [
+        Row(
+            cells=(
+                Cell(paragraphs=((_t(f"Session {r}"),),)),
+                Cell(paragraphs=((_t("Latin American and Caribbean States"), note(3)),)),
+                Cell(paragraphs=((_t("African States"),),)),
+            )
+        )
+        for r in range(1, 40)
+    ]
+    return Document(
+        meta=Meta(
+            kind=DocKind.RESOLUTION,
+            organ=Organ.GA,
+            language=language,
+            symbol="A/RES/99/1",
+            number="99/1",
+            title="A test of every block",
+            job_number="99-00001",
+            issue_date=dt.date(2022, 12, 15),
+        ),
+        masthead=Masthead(
+            authority="United Nations",
+            symbol="A/RES/99/1",
+            organ="General Assembly",
+            distribution="Distr.: General",
+            date="15 December 2022",
+            session="Ninety-ninth session",
+            agenda=("Agenda item 1",),
+        ),
+        cover=(
+            CoverLine(role=CoverRole.ADOPTION, content=(_t("Resolution adopted by the General Assembly"),)),
+            CoverLine(role=CoverRole.PROPONENT, content=(_t("[without reference to a Main Committee (A/99/L.1)]"),)),
+        ),
+        preface=Preface(number="99/1.", title=(_t("A test of every block"),)),
+        parts=(
+            Part(
+                preamble=Preamble(formula=(Emphasis(children=(_t("The General Assembly"),)), _t(",")), children=preamble),
+                body=(
+                    Section(num="I", heading=(_t("Oceans"),), children=tuple(operative[:12])),
+                    Section(num="II", heading=(_t("Capacity"),), children=tuple(operative[12:])),
+                ),
+                conclusions=Conclusions(lines=((_t("52nd plenary meeting"),), (_t("12 December 2022"),))),
+            ),
+        ),
+        annexes=(
+            Annex(
+                label=(_t("Annex"),),
+                headings=((_t("Pattern for the rotation"),),),
+                children=(Para(content=(_t("Some text " + LONG),)), Table(rows=tuple(rows))),
+            ),
+        ),
+    )
+
+
+# --- checks shared by the tests ----------------------------------------------------------------------------------
+
+
+def assert_notes_on_their_pages(doc: Document, pdf: bytes) -> None:
+    """Each note starts at the foot of the page that holds its mark, and says what the tree says."""
+    rtl = doc.meta.language.rtl
+    pages = _pages(pdf)
+    marks, markers = _marks(pages, rtl)
+    expected = [n.marker.strip() for n in notes_of(doc) if n.marker.strip()]
+    assert [m for page in marks for m in page] == expected
+    for number, (page_marks, page_markers) in enumerate(zip(marks, markers, strict=True), 1):
+        assert page_marks == page_markers, f"page {number}: marks {page_marks}, notes {page_markers}"
+
+
+def assert_reading_order(doc: Document, pdf: bytes, minimum: float = 0.99) -> None:
+    rtl = doc.meta.language.rtl
+    found = tokens("\n".join(_logical_lines(_pages(pdf), rtl)))
+    body = [t for content in body_texts(doc) for t in tokens(plain_text(content))]
+    assert in_order(body, found) >= minimum
+    notes = [t for n in notes_of(doc) for p in n.paragraphs for t in tokens(plain_text(p))]
+    assert in_order(notes, found) >= minimum
+
+
+# --- tests -------------------------------------------------------------------------------------------------------
+
+
+def test_hand_built_document_pages_marks_and_notes() -> None:
+    doc = hand_built()
+    pdf = write(doc, context=CONTEXT)
+    assert pdf.startswith(b"%PDF-")
+    pages = _pages(pdf)
+    assert len(pages) > 3
+    for number, page in enumerate(pages[1:], 2):
+        assert f"{number}/{len(pages)}" in page.text
+        assert "A/RES/99/1" in page.text  # running head
+    assert "99-00001 (E)" in pages[0].text  # job number on page 1
+    assert_notes_on_their_pages(doc, pdf)
+    assert_reading_order(doc, pdf)
+
+
+def test_a_long_note_continues_on_the_next_page() -> None:
+    doc = hand_built()
+    pages = _pages(write(doc, context=CONTEXT))
+    found = [i for i, page in enumerate(pages) if "word5x0 " in page.text or "word5x259." in page.text]
+    # note 5 (260 words) starts on the page of its mark and ends on a later page
+    assert len(found) == 2 and found[1] == found[0] + 1
+    marks, _ = _marks(pages, False)
+    assert "5" in marks[found[0]]
+
+
+def test_metadata_outline_and_dates() -> None:
+    doc = hand_built()
+    pdf = write(doc, context=Context.fixed(2024, 5, 6))
+    reader = PdfReader(io.BytesIO(pdf))
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "A test of every block"
+    assert info.subject == "A/RES/99/1"
+    assert info.author == "General Assembly"
+    assert info.creation_date is not None and info.creation_date.date() == dt.date(2024, 5, 6)
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    titles: list[str] = []
+
+    def walk(items: list[object]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)  # type: ignore[attr-defined]
+
+    walk(reader.outline)
+    assert titles[0].startswith("99/1.")
+    assert "I Oceans" in titles and "II Capacity" in titles
+    assert any(t.startswith("Annex") for t in titles)
+    annex_page = reader.get_destination_page_number(
+        next(o for o in reader.outline if not isinstance(o, list) and o.title.startswith("Annex"))  # type: ignore[arg-type]
+    )
+    assert "Pattern for the rotation" in reader.pages[annex_page].extract_text()
+
+
+def test_same_input_same_bytes_and_date_from_context() -> None:
+    doc = hand_built()
+    first = write(doc, context=CONTEXT)
+    assert write(doc, context=CONTEXT) == first
+    assert write(doc, context=Context.fixed(2030, 1, 1)) != first
+
+
+def test_fonts_are_embedded_for_every_script() -> None:
+    for language in Language:
+        doc = hand_built(language)
+        reader = PdfReader(io.BytesIO(write(doc, context=CONTEXT)))
+        names: set[str] = set()
+        for page in reader.pages[:2]:
+            for font in page["/Resources"]["/Font"].values():
+                font = font.get_object()
+                descriptor = font.get("/FontDescriptor")
+                assert descriptor is not None, font  # no base-14 font: everything embedded
+                assert "/FontFile2" in descriptor.get_object()
+                names.add(str(font["/BaseFont"]))
+        wanted = {Language.AR: "Amiri", Language.ZH: "UMing"}.get(language, "LiberationSerif")
+        assert any(wanted in name for name in names), names
+
+
+@pytest.mark.parametrize("path", sample_dumps(), ids=lambda p: p.stem)
+def test_sample_corpus_document(path: Path) -> None:
+    """Every document of the bundled sample converts; its words come out in order, its notes on their pages."""
+    doc = unconvert.read(path)
+    pdf = write(doc, context=CONTEXT)
+    assert_reading_order(doc, pdf)
+    assert_notes_on_their_pages(doc, pdf)
+    pages = _pages(pdf)
+    if len(pages) > 1:
+        assert f"2/{len(pages)}" in pages[1].text
+
+
+def test_sample_corpus_is_bundled() -> None:
+    assert SAMPLE_CORPUS.is_dir() and len(sample_dumps()) >= 6
+
+
+def test_arabic_is_shaped_and_right_to_left() -> None:
+    path = next(p for p in sample_dumps() if p.stem.endswith("_ara"))
+    doc = unconvert.read(path)
+    pages = _pages(write(doc, context=CONTEXT))
+    drawn = "".join(c.text for page in pages for c in page.chunks)
+    # joined letters: the contextual forms are drawn, not the bare letters
+    assert sum("\ufe70" <= ch <= "\ufeff" for ch in drawn) > 100
+    assert not any("\u0621" <= ch <= "\u063a" or "\u0641" <= ch <= "\u064a" for ch in drawn)
+    # right to left: a paragraph's first line is flush with the column's right edge
+    right = styles.COLUMN_X + styles.COLUMN
+    size = _body_size(pages)
+    ends = [c.x + 1 for c in pages[0].chunks if c.size == size]
+    assert any(abs(x - right) < size * 3 for x in ends)
+
+
+def test_bidi_keeps_numbers_left_to_right() -> None:
+    logical = "القرار 76/81 المؤرخ 2021"
+    shaped = shaping.shape(logical)
+    visual = "".join(ch for ch, _ in shaping.visual_order([(ch, 0) for ch in shaped]))
+    assert "76/81" in visual and "2021" in visual
+    assert visual.index("2021") < visual.index("76/81")  # the later number stands further left
+    assert get_display(unicodedata.normalize("NFKC", visual), base_dir="R") == logical
+
+
+def test_bidi_keeps_styles_with_their_characters() -> None:
+    chars = [(ch, 1 if i < 5 else 2) for i, ch in enumerate(shaping.shape("وإذ تشير إلى القرار"))]
+    visual = shaping.visual_order(chars)
+    assert Counter(style for _, style in visual) == Counter(style for _, style in chars)
+    assert visual[-1][1] == 1  # the first word (italic here) ends up on the right
+
+
+def test_chinese_breaks_between_ideographs_but_not_before_punctuation() -> None:
+    fonts.family_for(Language.ZH)
+    style = lines.Style(fonts.CHINESE.regular, 12)
+    text = "审议了调查以色列侵害占领区巴勒斯坦人民和其他阿拉伯人人权的行为特别委员会的报告，" * 6
+    set_lines = lines.break_lines([lines.Span(text, style)], 200, 200, lines.Setting(cjk=True))
+    assert len(set_lines) > 5
+    for line in set_lines:
+        assert line.width <= 200.01
+        assert not "".join(p.text for p in line.pieces).startswith(("，", "。", "、"))
+    assert "".join("".join(p.text for p in line.pieces) for line in set_lines) == text
+
+
+def test_latin_lines_fit_and_keep_every_word() -> None:
+    fonts.family_for(Language.EN)
+    style = lines.Style(fonts.LATIN.regular, 10)
+    text = LONG + " " + "A/RES/77/125-with-a-very-long-unbreakable-symbol-that-is-longer-than-a-line-of-text" * 2
+    set_lines = lines.break_lines([lines.Span(text, style)], 150, 200, lines.Setting())
+    assert set_lines[0].width <= 150.01
+    assert all(line.width <= 200.01 for line in set_lines[1:])
+    drawn = "".join("".join(p.text for p in line.pieces) for line in set_lines)
+    assert drawn.replace(" ", "") == text.replace(" ", "")
+
+
+def test_missing_font_names_the_debian_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    monkeypatch.setenv("UNCONVERT_FONT_DIRS", str(tmp_path / "nothing"))
+    face = fonts.Face("Missing", "NoSuchFont.ttf", "fonts-no-such-package")
+    with pytest.raises(WriteError, match="fonts-no-such-package"):
+        fonts.find(face)
+
+
+def test_font_folder_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = fonts.find(fonts._LATIN[0])
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / source.name).write_bytes(source.read_bytes())
+    monkeypatch.setenv("UNCONVERT_FONT_DIRS", str(tmp_path))
+    assert fonts.find(fonts._LATIN[0]) == tmp_path / "sub" / source.name
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_example_shapes(name: str) -> None:
+    doc = EXAMPLES[name]()
+    pdf = write(doc, context=CONTEXT)
+    assert_notes_on_their_pages(doc, pdf)
+    assert_reading_order(doc, pdf)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(documents())
+def test_any_tree_gives_a_deterministic_pdf(doc: Document) -> None:
+    pdf = write(doc, context=CONTEXT)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert write(doc, context=CONTEXT) == pdf
+    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shared_dumps(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("path", shared_dumps()[::12], ids=lambda p: p.stem)
+def test_shared_corpus_document(path: Path) -> None:
+    doc = unconvert.read(path)
+    pdf = write(doc, context=CONTEXT)
+    assert_reading_order(doc, pdf)
+    assert_notes_on_their_pages(doc, pdf)
