@@ -7,12 +7,14 @@ The archive repeats the dev corpus (``../shared/corpus``, else ``tests/data/corp
 For each run it prints documents per second, the ratios (``-j 2`` / ``-j 1``: target >= 1.7; Dask / ``-j 2``:
 target within 20 %), and the resident memory (RSS) of every worker process when 10 % of the documents are done
 and at the end, to show that memory stays flat however many documents go through. On this project's 2-core
-machines ``-j 2`` uses every core, so the parent (which commits and reports) competes with the workers.
+machines ``-j 2`` uses every core, so the parent (which commits and reports) competes with the workers. The load
+average printed with each run says whether other work shared the machine (the ratios mean little if it did).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -75,9 +77,10 @@ def measure(label: str, archive: Path, out: Path, formats: list[str], **options:
     elapsed = time.perf_counter() - began
     summary = run.summary
     rate = summary.done / elapsed
+    load = os.getloadavg()[0]
     print(
         f"{label:>12}: {summary.done} docs in {elapsed:7.1f} s = {rate:6.1f} docs/s "
-        f"(ok {summary.ok}, warnings {summary.warnings}, failed {summary.failed})"
+        f"(ok {summary.ok}, warnings {summary.warnings}, failed {summary.failed}; load average {load:.1f})"
     )
     for pid in sorted(set(early) | set(late)):
         start = early.get(pid)
