@@ -70,6 +70,7 @@ def test_wrap_keeps_hanging_indent_and_hard_breaks() -> None:
     assert all(len(line) <= 30 for line in lines)
     assert lines[-1] == "     next"
     assert wrap("x" * 50, 20, "", "") == ["x" * 50]
+    assert wrap("appropriates 82\u00a0193\u00a0200 dollars", 20, "", "") == ["appropriates", "82\u00a0193\u00a0200 dollars"]
 
 
 def test_chinese_breaks_between_characters_and_counts_double_width() -> None:

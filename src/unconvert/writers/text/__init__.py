@@ -46,7 +46,7 @@ _WIDE = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_TOKENS = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+|[^\\S\\n]+")
+_TOKENS = re.compile(f"[{_WIDE}]|[^ {_WIDE}]+| +")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
 
@@ -60,29 +60,55 @@ def display_width(text: str) -> int:
 
 def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """``text`` wrapped to ``width`` columns: the first line starts with ``first``, the others with ``rest``.
-    A ``\\n`` in ``text`` is a hard line break; a word longer than a line stands alone."""
+    A ``\\n`` in ``text`` is a hard line break; runs of spaces become one; a word longer than a line stands
+    alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
     lines: list[str] = []
     prefix = first
+    rest_width = display_width(rest)
     for segment in text.split("\n"):
-        current, used = prefix, display_width(prefix)
+        if _IS_WIDE.search(segment):
+            _fill_wide(segment, width, prefix, rest, lines)
+            prefix = rest
+            continue
+        words = [w for w in segment.split(" ") if w]
+        current, used = [prefix], display_width(prefix)
         empty = True
-        for token in _TOKENS.findall(segment):
-            if token.isspace():
-                if not empty:
-                    current += " "
-                    used += 1
-                continue
-            size = display_width(token)
-            if not empty and used + size > width:
-                lines.append(current.rstrip())
-                prefix = rest
-                current, used = prefix, display_width(prefix)
-            current += token
-            used += size
-            empty = False
-        lines.append(current.rstrip())
+        for word in words:
+            size = len(word)
+            if empty:
+                current.append(word)
+                used += size
+                empty = False
+            elif used + 1 + size > width:
+                lines.append("".join(current))
+                current, used = [rest, word], rest_width + size
+            else:
+                current.append(" ")
+                current.append(word)
+                used += 1 + size
+        lines.append("".join(current).rstrip())
         prefix = rest
     return lines
+
+
+def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
+    """Greedy fill of a segment holding wide characters (each its own token)."""
+    current, used = prefix, display_width(prefix)
+    empty = True
+    for token in _TOKENS.findall(segment):
+        if token[0] == " ":
+            if not empty:
+                current += " "
+                used += 1
+            continue
+        size = display_width(token)
+        if not empty and used + size > width:
+            lines.append(current.rstrip())
+            current, used = rest, display_width(rest)
+        current += token
+        used += size
+        empty = False
+    lines.append(current.rstrip())
 
 
 class _TextWriter:
