@@ -79,10 +79,16 @@ _SCRIPTS = (
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _language_of_text(lines: list[Line]) -> Language | None:
-    """The language the text is written in, from its script, or (Latin) from its commonest words."""
-    text = "\n".join(line.text for line in lines[:400])
-    letters = sum(1 for c in text if c.isalpha())
+    """The language the text is written in, from its script, or (Latin) from its commonest words.
+
+    The first 120 lines (the front matter and the start of the body) are plenty, and keep this cheap.
+    """
+    text = "\n".join(line.text for line in lines[:120])
+    letters = len(_LETTER.findall(text))
     if letters == 0:
         return None
     for language, script in _SCRIPTS:

@@ -40,6 +40,7 @@ def plain(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+@lru_cache(maxsize=4096)
 def phrase_regex(phrase: str) -> str:
     """A regex for ``phrase`` as printed: any spacing, optional tatweel, either apostrophe."""
     out: list[str] = []
