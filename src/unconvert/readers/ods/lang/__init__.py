@@ -5,21 +5,27 @@ The reader never branches on a language: it asks the table. Adding a language is
 
 from __future__ import annotations
 
+import functools
+
 from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.tree import Language
 
 
+@functools.cache
+def all_tables() -> tuple[LanguageTable, ...]:
+    """The six tables, in the UN's order of languages (en, fr, es, ru, ar, zh)."""
+    from unconvert.readers.ods.lang import ar, en, es, fr, ru, zh
+
+    tables: tuple[LanguageTable, ...] = tuple(t.TABLE for t in (en, fr, es, ru, ar, zh))
+    return tables
+
+
 def table_for(language: Language) -> LanguageTable:
-    from unconvert.readers.ods.lang import ar, en, es, fr, ru, zh
-
-    tables = {t.TABLE.language: t.TABLE for t in (en, fr, es, ru, ar, zh)}
-    return tables[language]
-
-
-def all_tables() -> list[LanguageTable]:
-    from unconvert.readers.ods.lang import ar, en, es, fr, ru, zh
-
-    return [t.TABLE for t in (en, fr, es, ru, ar, zh)]
+    """The table of ``language``."""
+    for table in all_tables():
+        if table.language is language:
+            return table
+    raise KeyError(language)
 
 
 __all__ = ["LanguageTable", "all_tables", "table_for"]
