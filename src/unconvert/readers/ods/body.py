@@ -71,7 +71,12 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     notes, diagnostics = parse_notes(stories.footnotes)
     lines = [line for line in stories.main[front.body_start :] if line.text.strip()]
     items = _classify(lines, table, formula=front.meta.kind is DocKind.RESOLUTION)
-    marks = find_marks([item.text if item.searchable else "" for item in items], notes)
+    lead = _lead_mark_line(stories, front)
+    if lead is not None:
+        items.insert(0, Item(lead, What.LEAD, lead.text.strip()))
+    marks = find_marks(
+        [item.text if item.searchable else "" for item in items], notes, decimal_comma=table.decimal_comma
+    )
     label = _part_label(front.meta.symbol)
     builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)
     builder.run()
@@ -97,6 +102,7 @@ class What(Enum):
     ANNEX = "annex"
     TABLE = "table"
     PART = "part"  # a lone part letter (``B``) before a new formula
+    LEAD = "lead"  # the part letter before the body with a note's mark glued to it (``B1``)
 
 
 @dataclass(slots=True)
@@ -136,7 +142,8 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
         if after_meeting and _PART_LETTER.fullmatch(text) and i + 1 < len(lines):
             items.append(Item(line, What.PART, text, searchable=False))
             continue
-        if looks_like_table(raw) and read_label(text, table) is None:
+        table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
+        if table_note or (looks_like_table(raw) and read_label(text, table) is None):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
         label = read_label(text, table)
@@ -154,6 +161,20 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
                 items[i - 1].what = What.TEXT
                 items[i - 1].searchable = True
     return items
+
+
+_LETTER_MARK = re.compile(r"[A-Z](\d{1,3})")
+
+
+def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
+    """The part letter above the formula when a footnote mark is glued to it (``B1``): stage 1 reads the letter as
+    the part's label; the mark is the body's to place."""
+    for line in reversed(stories.main[: front.body_start]):
+        text = line.text.strip()
+        if not text:
+            continue
+        return line if _LETTER_MARK.fullmatch(text) else None
+    return None
 
 
 def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
@@ -288,6 +309,10 @@ class _Builder:
         self.last_inlines: tuple[int, list[Inline]] | None = None  # where an unplaced note may go
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
+        self.lead: tuple[Inline, ...] = ()  # notes whose mark is glued to the part letter above the formula
+        self.await_heading = False
+        self.annex_heading_budget = 0
+        self.unplaced: tuple[Inline, ...] = ()
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
@@ -365,6 +390,9 @@ class _Builder:
                     self.date_line(index)
                 case What.ANNEX:
                     self.annex(index)
+                case What.LEAD:
+                    # only the mark counts: the letter is the part's label (stage 1)
+                    self.lead = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                 case What.PART:
                     self.close_provisions()
                     self.sections.clear()
@@ -376,7 +404,6 @@ class _Builder:
                     self.labelled(index)
                 case What.TEXT:
                     self.text(index)
-        self.pending_heading = False
 
     def formula(self, index: int) -> None:
         item = self.items[index]
@@ -391,7 +418,8 @@ class _Builder:
             formula = (Text(text=words, line=line),) if words else ()
         if punct:
             formula += (Text(text=punct, line=line),)
-        self.part.formula = formula
+        self.part.formula = self.lead + formula
+        self.lead = ()
         self.mode = Mode.PREAMBLE
 
     def meeting_line(self, index: int) -> None:
@@ -440,9 +468,8 @@ class _Builder:
         item = self.items[index]
         self.close_provisions()
         line = item.line.number
-        cells = tuple(
-            Cell(paragraphs=(tuple(self.inlines(index, a, b)),), line=line) for a, b in split_cells(item.text)
-        )
+        spans = [(0, len(item.text))] if item.text.startswith("*") else split_cells(item.text)  # a table's note
+        cells = tuple(Cell(paragraphs=(tuple(self.inlines(index, a, b)),), line=line) for a, b in spans)
         row = Row(cells=cells, line=line)
         target = self.container()
         if target and isinstance(target[-1], Table) and index > 0 and self.items[index - 1].what is What.TABLE:
@@ -590,7 +617,7 @@ class _Builder:
     def text(self, index: int) -> None:
         item = self.items[index]
         line = item.line.number
-        if getattr(self, "await_heading", False) and self.sections:
+        if self.await_heading and self.sections:
             self.await_heading = False
             section = self.sections[-1]
             section.heading = tuple(self.inlines(index))
@@ -598,7 +625,7 @@ class _Builder:
         self.await_heading = False
         if self.mode is Mode.ANNEX:
             annex = self.annex_list[-1]
-            budget = getattr(self, "annex_heading_budget", 0)
+            budget = self.annex_heading_budget
             if budget > 0 and not annex.children and _heading_like(item.text, first=not annex.headings):
                 annex.headings.append(tuple(self.inlines(index)))
                 self.annex_heading_budget = budget - 1
@@ -718,7 +745,7 @@ class _Builder:
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:
         out: list[Part] = []
-        extra: tuple[Inline, ...] = getattr(self, "unplaced", ())
+        extra = self.unplaced
         for part in self.part_list:
             preamble = None
             if part.formula is not None or part.preamble:

@@ -98,7 +98,7 @@ def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
     return notes, diagnostics
 
 
-def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
+def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = False) -> list[Mark]:
     """The marks of ``notes`` in ``segments`` (the body's texts in order): the best increasing chain of candidates."""
     if not notes:
         return []
@@ -112,7 +112,7 @@ def find_marks(segments: list[str], notes: list[Note]) -> list[Mark]:
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         if digit_markers:
             for run in _DIGITS.finditer(text):
-                site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest)
+                site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, decimal_comma)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
         for marker in other_markers:
@@ -190,7 +190,7 @@ def _repeats(
 
 
 def _digit_candidates(
-    text: str, start: int, end: int, markers: set[str], longest: int
+    text: str, start: int, end: int, markers: set[str], longest: int, decimal_comma: bool
 ) -> list[tuple[int, int, str, float]]:
     """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
     before = text[start - 1] if start > 0 else ""
@@ -209,7 +209,7 @@ def _digit_candidates(
                 not before
                 or before.isspace()
                 or before in "/-"
-                or _continues_number(before, before2, run, after)
+                or _continues_number(text, start, run, after, decimal_comma)
                 or _sub_number(text, start)
             ):
                 continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number (``3.5``, ``1,000``)
@@ -255,18 +255,40 @@ def _clause_end(text: str, end: int) -> float:
     return 0.4 if rest[0] == "," else 0.0
 
 
+_SYMBOL_WORDS = frozenset({"Add", "Rev", "Corr", "Amend", "Sect", "Suppl", "Part", "No", "Vol", "vol", "para", "paras"})
+
+
 def _sub_number(text: str, start: int) -> bool:
-    """``GC(69)/RES/9 A.2``: a number after a lone capital and a full stop is a sub-number, not a mark."""
-    return start >= 3 and text[start - 1] == "." and text[start - 2].isupper() and not text[start - 3].isalnum()
+    """``A.2``, ``CRP.1``, ``Add.1``, ``Rev.1``: a number after a capitalised code or a symbol word and a full stop
+    is part of a document symbol, not a mark (``Charter.1`` still is one)."""
+    if start < 2 or text[start - 1] != ".":
+        return False
+    at = start - 1
+    while at > 0 and text[at - 1].isalpha():
+        at -= 1
+    word = text[at : start - 1]
+    return bool(word) and (word.isupper() or word in _SYMBOL_WORDS)
 
 
-def _continues_number(before: str, before2: str, run: str, after: str) -> bool:
-    """``3.5``, ``1,000``: the run is the decimals or a thousands group of a number, not a mark after ``1949,``."""
-    if not before2.isdigit():
+def _continues_number(text: str, start: int, run: str, after: str, decimal_comma: bool) -> bool:
+    """``3.5``, ``1,000``, ``59,3``: the run is the decimals or a thousands group of a number, not a mark after
+    ``1949,`` or ``76/81,``."""
+    before = text[start - 1] if start > 0 else ""
+    if before not in ".," or start < 2 or not text[start - 2].isdigit():
         return False
     if before == ".":
         return True
-    return before == "," and len(run) == 3 and not (after and after in ",;")
+    if len(run) == 3 and not (after and after in ",;"):
+        return True  # 1,000
+    if not decimal_comma:
+        return False  # ``Agenda 21,3``: a comma ends a clause where the language writes 3.5
+    at = start - 1
+    while at > 0 and text[at - 1].isdigit():
+        at -= 1
+    number = text[at : start - 1]
+    year = len(number) == 4 and number[:2] in ("19", "20")
+    symbol = at > 0 and text[at - 1] == "/"
+    return not (year or symbol)  # a decimal comma, unless a year or a symbol ends there
 
 
 def _is_cjk(char: str) -> bool:

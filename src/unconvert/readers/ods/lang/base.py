@@ -41,3 +41,4 @@ class LanguageTable:
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
+    decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)

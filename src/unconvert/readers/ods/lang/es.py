@@ -56,6 +56,7 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.ES],
     operative_phrases=OPERATIVE[Language.ES],
+    decimal_comma=True,
     meeting_words=("sesión plenaria",),
     annex_words=("Anexo",),
 )

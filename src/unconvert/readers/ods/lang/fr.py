@@ -52,6 +52,7 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.FR],
     operative_phrases=OPERATIVE[Language.FR],
+    decimal_comma=True,
     meeting_words=("séance plénière",),
     annex_words=("Annexe",),
 )

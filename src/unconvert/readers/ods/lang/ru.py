@@ -64,6 +64,7 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.RU],
     operative_phrases=OPERATIVE[Language.RU],
+    decimal_comma=True,
     meeting_words=("пленарное заседание",),
     annex_words=("Приложение",),
 )
