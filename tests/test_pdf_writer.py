@@ -2,16 +2,17 @@
 
 How text is read back (``_pages``): pypdf reports every drawn string with its font size and position. Footnote
 marks and note markers are the small strings; body marks stand inside the text column, note markers hang outside
-it. Arabic is drawn in visual order with presentation forms (reportlab applies no OpenType shaping), so each
-extracted Arabic line is NFKC-normalised (presentation forms back to letters) and run through the bidi algorithm
-once more (python-bidi, paragraph right-to-left), which restores the logical order of a line made of Arabic words,
-numbers and Latin symbols; this is what the checks compare, word by word, with the tree (pypdf's own guess at
-right-to-left runs is switched off for this, see ``_drawn_order``). Chinese is compared character by character.
+it. Latin, Cyrillic and Chinese lines are read from the drawn strings (Chinese compared character by character).
+
+Arabic is drawn in display order with presentation forms (reportlab applies no OpenType shaping), so the drawn
+glyphs read backwards. Each right-to-left line carries its logical text as an ActualText span (what Acrobat and
+poppler extract, copy and search); the reading-order check reads those spans from the content stream
+(``_actual_texts``), and ``test_arabic_actual_text_matches_the_glyphs`` checks that every page draws exactly the
+letters its ActualText claims (presentation forms folded back with NFKC).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import io
@@ -19,7 +20,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,7 @@ import pytest
 from bidi.algorithm import get_display
 from hypothesis import HealthCheck, given, settings
 from pypdf import PdfReader
-from pypdf import _text_extraction as _pypdf_text
+from pypdf.generic import ContentStream
 
 import unconvert
 from conftest import SAMPLE_CORPUS, sample_dumps, shared_dumps
@@ -67,7 +68,7 @@ from unconvert.tree import (
 from unconvert.writers.pdf import fonts, lines, shaping, styles, write
 
 sys.path.insert(0, str(Path(__file__).parent))
-from strategies import EXAMPLES, documents  # noqa: E402
+from strategies import EXAMPLES, documents
 
 CONTEXT = Context.fixed()
 
@@ -89,38 +90,38 @@ class Page:
     text: str  # pypdf's plain extraction
 
 
-@contextlib.contextmanager
-def _drawn_order() -> Iterator[None]:
-    """pypdf reverses runs of Arabic letters inside each string it extracts, a guess that fits PDFs storing
-    logical order; ours stores display order (as every PDF without shaping support in the viewer must), so the
-    guess is switched off here and ``_logical_lines`` applies the bidi algorithm to whole lines instead."""
-    saved = (_pypdf_text.RTL_CHARACTER_PATTERN, _pypdf_text.is_char_rtl)
-    _pypdf_text.RTL_CHARACTER_PATTERN = re.compile("(?!)")
-    _pypdf_text.is_char_rtl = lambda *args: False
-    try:
-        yield
-    finally:
-        _pypdf_text.RTL_CHARACTER_PATTERN, _pypdf_text.is_char_rtl = saved
-
-
 def _pages(pdf: bytes) -> list[Page]:
-    with _drawn_order():
-        return _read_pages(pdf)
+    return _read_pages(pdf)
+
+
+def _actual_texts(pdf: bytes) -> list[list[str]]:
+    """Per page, the ActualText of every marked-content span, in content order."""
+    reader = PdfReader(io.BytesIO(pdf))
+    out: list[list[str]] = []
+    for page in reader.pages:
+        texts: list[str] = []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"BDC" and len(operands) == 2 and "/ActualText" in operands[1]:
+                texts.append(str(operands[1]["/ActualText"]))
+        out.append(texts)
+    return out
+
+
+def _collector(chunks: list[Chunk]) -> Callable[[str, list[float], list[float], object, float], None]:
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            chunks.append(Chunk(text, x, y, size))
+
+    return visit
 
 
 def _read_pages(pdf: bytes) -> list[Page]:
     out: list[Page] = []
     for page in PdfReader(io.BytesIO(pdf)).pages:
         chunks: list[Chunk] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-            if not text:
-                return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            chunks.append(Chunk(text, x, y, size))
-
-        text = page.extract_text(visitor_text=visit)
+        text = page.extract_text(visitor_text=_collector(chunks))
         out.append(Page(chunks, text))
     return out
 
@@ -145,59 +146,50 @@ def _marks(pages: list[Page], rtl: bool) -> tuple[list[list[str]], list[list[str
     in_text: list[list[str]] = []
     at_foot: list[list[str]] = []
     for number, page in enumerate(pages, 1):
-        marks: list[str] = []
+        lines: list[list[Chunk]] = []  # body marks, line by line
         markers: list[str] = []
         for chunk in page.chunks:
             if chunk.size >= 0.75 * size or not chunk.text.strip() or not _in_body(chunk, number):
                 continue
-            hanging = chunk.x > right if rtl else chunk.x < left
-            (markers if hanging else marks).append(chunk.text.strip())
+            if (chunk.x > right) if rtl else (chunk.x < left):
+                markers.append(chunk.text.strip())
+            elif lines and abs(lines[-1][-1].y - chunk.y) < 1:
+                lines[-1].append(chunk)
+            else:
+                lines.append([chunk])
+        marks: list[str] = []
+        for line in lines:
+            # pypdf joins the marks of one line with a space; a right-to-left line reads them from the right
+            found = [m for c in sorted(line, key=lambda c: c.x) for m in c.text.split()]
+            marks.extend(reversed(found) if rtl else found)
         in_text.append(marks)
         at_foot.append(markers)
     return in_text, at_foot
 
 
-def _logical_lines(pages: list[Page], rtl: bool) -> list[str]:
-    """Every line of every page in reading order, footnote marks left out, Arabic back in logical order."""
+def _logical_lines(pages: list[Page]) -> list[str]:
+    """Every drawn line of every page in drawing order, footnote marks left out."""
     size = _body_size(pages)
-    rows: list[list[Chunk]] = []
+    out: list[str] = []
     for page in pages:
-        current: list[Chunk] = []
+        parts: list[str] = []
         last_y: float | None = None
         for chunk in page.chunks:
             if chunk.text == "\n" or (last_y is not None and abs(chunk.y - last_y) > size * 0.9):
-                rows.append(current)
-                current = []
+                out.append("".join(parts))
+                parts = []
             if chunk.text == "\n":
                 last_y = None
                 continue
-            if chunk.size >= 0.75 * size:
-                current.append(chunk)
-                last_y = chunk.y
-        rows.append(current)
-    out: list[str] = []
-    for row in rows:
-        if rtl:
-            row = sorted(row, key=lambda c: c.x)  # display order, left to right
-        parts: list[str] = []
-        for chunk in row:
+            if chunk.size < 0.75 * size:
+                continue
             text = chunk.text.replace("\n", " ")
             if parts and parts[-1] and text and not parts[-1][-1].isspace() and not text[0].isspace():
                 parts.append(" ")  # another run on the same line (a number, a table cell)
             parts.append(text)
-        line = "".join(parts)
-        out.append(get_display(_unshape_visual(line), base_dir="R") if rtl else line)
+            last_y = chunk.y
+        out.append("".join(parts))
     return out
-
-
-def _unshape_visual(line: str) -> str:
-    """Presentation forms back to letters, in display order: a ligature (lam-alef) expands to letters that read
-    right to left, so in a display-order string they stand reversed."""
-    out: list[str] = []
-    for ch in line:
-        letters = unicodedata.normalize("NFKC", ch)
-        out.append(letters[::-1] if len(letters) > 1 and "\ufb50" <= ch <= "\ufeff" else letters)
-    return "".join(out)
 
 
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_\u3400-\u9fff]+")
@@ -221,31 +213,33 @@ def in_order(expected: list[str], found: list[str]) -> float:
 # --- what the tree says ------------------------------------------------------------------------------------------
 
 
-def _block_texts(block: Block) -> list[tuple[Inline, ...]]:
+def _block_texts(block: Block, tables: bool = True) -> list[tuple[Inline, ...]]:
     match block:
         case Para(content=c) | PreambularParagraph(content=c):
             return [c]
-        case OperativeParagraph(num=num, content=c, children=kids, wrap_up=w) | Point(
-            num=num, content=c, children=kids, wrap_up=w
+        case (
+            OperativeParagraph(num=num, content=c, children=kids, wrap_up=w)
+            | Point(num=num, content=c, children=kids, wrap_up=w)
         ):
             out: list[tuple[Inline, ...]] = [(Text(text=f"{num or ''} "), *c)]
             for kid in kids:
-                out.extend(_block_texts(kid))
+                out.extend(_block_texts(kid, tables))
             return [*out, w]
         case Section(num=num, heading=h, children=kids):
             out = [(Text(text=f"{num} "), *h)]
             for kid in kids:
-                out.extend(_block_texts(kid))
+                out.extend(_block_texts(kid, tables))
             return out
         case Table(rows=rows):
-            return [p for row in rows for cell in row.cells for p in cell.paragraphs]
+            return [p for row in rows for cell in row.cells for p in cell.paragraphs] if tables else []
         case RawBlock(text=t):
             return [(Text(text=t),)]
     raise AssertionError(block)
 
 
-def body_texts(doc: Document) -> list[tuple[Inline, ...]]:
-    """The document's text runs in reading order, as the PDF should print them."""
+def body_texts(doc: Document, tables: bool = True) -> list[tuple[Inline, ...]]:
+    """The document's text runs in reading order, as the PDF should print them (``tables=False``: without the
+    tables' cells)."""
     out: list[tuple[Inline, ...]] = [line.content for line in doc.cover]
     if doc.preface:
         out.append((Text(text=f"{doc.preface.number} "), *doc.preface.title))
@@ -254,17 +248,39 @@ def body_texts(doc: Document) -> list[tuple[Inline, ...]]:
         if part.preamble:
             out.append(part.preamble.formula)
             for block in part.preamble.children:
-                out.extend(_block_texts(block))
+                out.extend(_block_texts(block, tables))
         for block in part.body:
-            out.extend(_block_texts(block))
+            out.extend(_block_texts(block, tables))
         if part.conclusions:
             out.extend(part.conclusions.lines)
     for annex in doc.annexes:
         out.append(annex.label)
         out.extend(annex.headings)
         for block in annex.children:
-            out.extend(_block_texts(block))
+            out.extend(_block_texts(block, tables))
     return out
+
+
+def table_cells(doc: Document) -> list[str]:
+    """The plain text of every table cell."""
+    found: list[str] = []
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            match block:
+                case Table(rows=rows):
+                    found.extend("\n".join(plain_text(p) for p in c.paragraphs) for r in rows for c in r.cells)
+                case OperativeParagraph(children=kids) | Point(children=kids) | Section(children=kids):
+                    walk(kids)
+                case _:
+                    pass
+
+    for part in doc.parts:
+        walk(part.preamble.children if part.preamble else ())
+        walk(part.body)
+    for annex in doc.annexes:
+        walk(annex.children)
+    return found
 
 
 def notes_of(doc: Document) -> list[Footnote]:
@@ -328,9 +344,7 @@ def hand_built(language: Language = Language.EN) -> Document:
                 ),
             )
         operative.append(OperativeParagraph(num=f"{i}.", content=content, children=kids))
-    rows = [
-        Row(cells=tuple(Cell(paragraphs=((_t(h),),), header=True) for h in ("Session", "First", "Second")))
-    ]
+    rows = [Row(cells=tuple(Cell(paragraphs=((_t(h),),), header=True) for h in ("Session", "First", "Second")))]
     rows += [
         Row(
             cells=(
@@ -368,7 +382,9 @@ def hand_built(language: Language = Language.EN) -> Document:
         preface=Preface(number="99/1.", title=(_t("A test of every block"),)),
         parts=(
             Part(
-                preamble=Preamble(formula=(Emphasis(children=(_t("The General Assembly"),)), _t(",")), children=preamble),
+                preamble=Preamble(
+                    formula=(Emphasis(children=(_t("The General Assembly"),)), _t(",")), children=preamble
+                ),
                 body=(
                     Section(num="I", heading=(_t("Oceans"),), children=tuple(operative[:12])),
                     Section(num="II", heading=(_t("Capacity"),), children=tuple(operative[12:])),
@@ -401,9 +417,19 @@ def assert_notes_on_their_pages(doc: Document, pdf: bytes) -> None:
 
 
 def assert_reading_order(doc: Document, pdf: bytes, minimum: float = 0.99) -> None:
+    """The words of the text, then of the notes, come out in order. In right-to-left documents table cells are
+    laid out right to left and so drawn (and read) in reverse order, and narrow cells may break inside words:
+    there each cell's letters must appear together and in order instead."""
     rtl = doc.meta.language.rtl
-    found = tokens("\n".join(_logical_lines(_pages(pdf), rtl)))
-    body = [t for content in body_texts(doc) for t in tokens(plain_text(content))]
+    if rtl:
+        drawn = "\n".join(t for page in _actual_texts(pdf) for t in page)
+        letters = "".join(tokens(drawn))
+        cells = [c for c in table_cells(doc) if tokens(c)]
+        assert sum("".join(tokens(c)) in letters for c in cells) >= minimum * len(cells)
+    else:
+        drawn = "\n".join(_logical_lines(_pages(pdf)))
+    found = tokens(drawn)
+    body = [t for content in body_texts(doc, tables=not rtl) for t in tokens(plain_text(content))]
     assert in_order(body, found) >= minimum
     notes = [t for n in notes_of(doc) for p in n.paragraphs for t in tokens(plain_text(p))]
     assert in_order(notes, found) >= minimum
@@ -518,6 +544,21 @@ def test_arabic_is_shaped_and_right_to_left() -> None:
     size = _body_size(pages)
     ends = [c.x + 1 for c in pages[0].chunks if c.size == size]
     assert any(abs(x - right) < size * 3 for x in ends)
+
+
+def _arabic_letters(text: str) -> Counter[str]:
+    folded = unicodedata.normalize("NFKC", text)
+    return Counter(ch for ch in folded if "\u0621" <= ch <= "\u063a" or "\u0641" <= ch <= "\u064a")
+
+
+@pytest.mark.parametrize("path", [p for p in sample_dumps() if p.stem.endswith("_ara")], ids=lambda p: p.stem)
+def test_arabic_actual_text_matches_the_glyphs(path: Path) -> None:
+    doc = unconvert.read(path)
+    pdf = write(doc, context=CONTEXT)
+    for page, actual in zip(_pages(pdf), _actual_texts(pdf), strict=True):
+        drawn = "".join(c.text for c in page.chunks)
+        assert _arabic_letters(drawn) == _arabic_letters("".join(actual))
+        assert actual  # every page has Arabic lines
 
 
 def test_bidi_keeps_numbers_left_to_right() -> None:

@@ -22,7 +22,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from unconvert.writers.pdf.shaping import visual_order
+from unconvert.writers.pdf.shaping import unshape, visual_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,15 +309,35 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         expected = pen
         if piece.glue and extra:
             pen += extra
-    emit(canv, groups, baseline, char_space)
+    if not setting.rtl:
+        emit(canv, groups, baseline, char_space)
+        return
+    # Right to left: the glyphs stand in display order, so the line carries its logical text as ActualText
+    # (what copy and paste, search and screen readers use); footnote marks are drawn outside it.
+    text_groups = [g for g in groups if g[1].note is None]
+    logical = "".join(p.text for p in line.pieces if p.style.note is None).strip()
+    emit(canv, text_groups, baseline, char_space, actual=unshape(logical))
+    marks = [g for g in groups if g[1].note is not None]
+    if marks:
+        emit(canv, marks, baseline)
 
 
-def emit(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float, char_space: float = 0.0) -> None:
+def emit(
+    canv: Canvas,
+    groups: list[tuple[float, Style, str]],
+    baseline: float,
+    char_space: float = 0.0,
+    *,
+    actual: str | None = None,
+) -> None:
     """Write one text object placing each ``(x, style, text)`` group, straight into the page's content stream
-    (reportlab's text object re-measures every string, which doubles the writer's time)."""
+    (reportlab's text object re-measures every string, which doubles the writer's time). ``actual`` wraps it in
+    a marked-content span whose ActualText is that string."""
     doc = canv._doc
     escape = canv._escape
     ops = ["BT"]
+    if actual is not None:
+        ops.insert(0, f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
     if char_space:
         ops.append(f"{char_space:.3f} Tc")
     current: tuple[str, int, float] | None = None
@@ -333,6 +353,8 @@ def emit(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float, 
     if char_space:
         ops.append("0 Tc")
     ops.append("ET")
+    if actual is not None:
+        ops.append("EMC")
     canv._code.append(" ".join(ops))
 
 

@@ -234,7 +234,7 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
                 self.beginForm(f"footer{page}")
                 self._footer(page, total)
                 self.endForm()
-            self._code = []
+            self._code: list[str] = []
             super().save()
 
         def _footer(self, page: int, total: int) -> None:

@@ -9,10 +9,13 @@ reportlab draws glyphs in the order it is given and applies no OpenType shaping,
    left, numbers and Latin symbols (``A/77/501``, ``2022``) stay left to right inside them, brackets are mirrored.
 
 ``visual_order`` keeps each character's style index, so italic, bold and superscript runs survive reordering.
+``unshape`` gives back the letters of shaped text: each drawn right-to-left line carries its logical text as
+ActualText, so copying or searching the PDF gives Arabic as it was written.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
@@ -57,6 +60,13 @@ def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     _bidi.reorder_resolved_levels(storage, False)
     _bidi.apply_mirroring(storage, False)
     return [(entry["ch"], entry["style"]) for entry in storage["chars"]]
+
+
+def unshape(text: str) -> str:
+    """Presentation forms back to the letters they show (logical order), for the text a PDF reader extracts."""
+    if not any("\ufb50" <= ch <= "\ufeff" for ch in text):
+        return text
+    return "".join(unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufeff" else ch for ch in text)
 
 
 def display(text: str) -> str:
