@@ -13,6 +13,7 @@ must build it; ``sc_document()``, ``decision_document()``, ``multipart_document(
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -56,7 +57,9 @@ from unconvert.tree import (
     SymbolRef,
     Table,
     Text,
+    plain_text,
 )
+from unconvert.writers.akn.build import clean
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "A_RES_64_183.txt"
 
@@ -418,6 +421,99 @@ def annex_table_document() -> Document:
             Annex(label=(), headings=(), children=()),
         ),
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The words of a tree
+
+
+def _words(text: str) -> list[str]:
+    return clean(text).split()
+
+
+def _inline_words(inlines: tuple[Inline, ...]) -> Iterator[str]:
+    """Words in the order the AKN holds them: a footnote's text where its mark stands."""
+    for node in inlines:
+        match node:
+            case Footnote(paragraphs=paragraphs):
+                yield " "
+                for paragraph in paragraphs:
+                    yield from _inline_words(paragraph)
+                    yield " "
+            case Emphasis(children=children) | Strong(children=children):
+                yield from _inline_words(children)
+            case LineBreak():
+                yield " "
+            case _:
+                yield plain_text((node,))
+
+
+def _line(inlines: tuple[Inline, ...]) -> list[str]:
+    return _words("".join(_inline_words(inlines)))
+
+
+def _block_words(block: Block) -> Iterator[list[str]]:
+    match block:
+        case Para(content=content) | PreambularParagraph(content=content):
+            yield _line(content)
+        case RawBlock(text=text):
+            yield _words(text)
+        case (
+            OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
+            | Point(num=num, content=content, children=children, wrap_up=wrap_up)
+        ):
+            yield _words(num or "")
+            yield _line(content)
+            for child in children:
+                yield from _block_words(child)
+            yield _line(wrap_up)
+        case Section(num=num, heading=heading, children=children):
+            yield _words(num)
+            yield _line(heading)
+            for child in children:
+                yield from _block_words(child)
+        case Table(rows=rows):
+            for row in rows:
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        yield _line(paragraph)
+
+
+def tree_words(doc: Document) -> list[str]:
+    """Every word of the tree's text (masthead to annexes, notes at their marks), in the order the AKN holds it
+    (a collection's annexes come before its parts), with the characters XML cannot hold dropped."""
+    chunks: list[list[str]] = [
+        _words(getattr(doc.masthead, f)) for f in ("authority", "symbol", "organ", "distribution", "date", "session")
+    ]
+    chunks += [_words(a) for a in doc.masthead.agenda]
+    chunks += [_line(line.content) for line in doc.cover]
+    if doc.preface is not None:
+        chunks += [_words(doc.preface.number), _line(doc.preface.title)]
+
+    def annexes() -> None:
+        for annex in doc.annexes:
+            chunks.append(_line(annex.label))
+            chunks.extend(_line(h) for h in annex.headings)
+            for block in annex.children:
+                chunks.extend(_block_words(block))
+
+    if len(doc.parts) > 1:
+        annexes()
+    for part in doc.parts:
+        if len(doc.parts) > 1:
+            chunks.append(_words(part.label or ""))
+        if part.preamble is not None:
+            chunks.append(_line(part.preamble.formula))
+            for block in part.preamble.children:
+                chunks.extend(_block_words(block))
+        for block in part.body:
+            chunks.extend(_block_words(block))
+        if part.conclusions is not None:
+            for line in part.conclusions.lines:
+                chunks.append(_line(line))
+    if len(doc.parts) <= 1:
+        annexes()
+    return [word for chunk in chunks for word in chunk]
 
 
 EXAMPLES = {

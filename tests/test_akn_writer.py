@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,32 +16,28 @@ from lxml import etree
 
 import unconvert
 from conftest import ROOT, sample_dumps, shared_dumps
-from strategies import EXAMPLES, decision_document, documents, multipart_document, sc_document, seed_document
+from strategies import (
+    EXAMPLES,
+    decision_document,
+    documents,
+    multipart_document,
+    sc_document,
+    seed_document,
+    tree_words,
+)
 from unconvert.context import Context
 from unconvert.errors import InvalidOutputError
 from unconvert.tree import (
     Annex,
-    Block,
     CoverLine,
     CoverRole,
     Document,
-    Emphasis,
-    Footnote,
-    Inline,
-    LineBreak,
     OperativeParagraph,
-    Para,
-    Point,
-    PreambularParagraph,
     RawBlock,
-    Section,
-    Strong,
-    Table,
     Text,
-    plain_text,
 )
 from unconvert.writers.akn import build, write
-from unconvert.writers.akn.build import Builder, clean, used_refs
+from unconvert.writers.akn.build import Builder, used_refs
 from unconvert.writers.akn.checks import integrity_errors
 from unconvert.writers.akn.frbr import Frbr, frbr_number
 from unconvert.writers.akn.schema import schema_errors
@@ -384,94 +379,6 @@ def test_integrity_check_catches_frbr_disagreement() -> None:
 # Random trees: always valid, nothing lost
 
 
-def _words(text: str) -> list[str]:
-    return clean(text).split()
-
-
-def _inline_words(inlines: tuple[Inline, ...]) -> Iterator[str]:
-    """Words in the order the AKN holds them: a footnote's text where its mark stands."""
-    for node in inlines:
-        match node:
-            case Footnote(paragraphs=paragraphs):
-                yield " "
-                for paragraph in paragraphs:
-                    yield from _inline_words(paragraph)
-                    yield " "
-            case Emphasis(children=children) | Strong(children=children):
-                yield from _inline_words(children)
-            case LineBreak():
-                yield " "
-            case _:
-                yield plain_text((node,))
-
-
-def _line(inlines: tuple[Inline, ...]) -> list[str]:
-    return _words("".join(_inline_words(inlines)))
-
-
-def _block_words(block: Block) -> Iterator[list[str]]:
-    match block:
-        case Para(content=content) | PreambularParagraph(content=content):
-            yield _line(content)
-        case RawBlock(text=text):
-            yield _words(text)
-        case (
-            OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
-            | Point(num=num, content=content, children=children, wrap_up=wrap_up)
-        ):
-            yield _words(num or "")
-            yield _line(content)
-            for child in children:
-                yield from _block_words(child)
-            yield _line(wrap_up)
-        case Section(num=num, heading=heading, children=children):
-            yield _words(num)
-            yield _line(heading)
-            for child in children:
-                yield from _block_words(child)
-        case Table(rows=rows):
-            for row in rows:
-                for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        yield _line(paragraph)
-
-
-def tree_words(doc: Document) -> list[str]:
-    """Every word of the tree's text (cover to annexes, notes at their marks), in AKN order."""
-    chunks: list[list[str]] = [
-        _words(getattr(doc.masthead, f)) for f in ("authority", "symbol", "organ", "distribution", "date", "session")
-    ]
-    chunks += [_words(a) for a in doc.masthead.agenda]
-    chunks += [_line(line.content) for line in doc.cover]
-    if doc.preface is not None:
-        chunks += [_words(doc.preface.number), _line(doc.preface.title)]
-
-    def annexes() -> None:
-        for annex in doc.annexes:
-            chunks.append(_line(annex.label))
-            chunks.extend(_line(h) for h in annex.headings)
-            for block in annex.children:
-                chunks.extend(_block_words(block))
-
-    if len(doc.parts) > 1:
-        annexes()
-    for part in doc.parts:
-        if len(doc.parts) > 1:
-            chunks.append(_words(part.label or ""))
-        if part.preamble is not None:
-            chunks.append(_line(part.preamble.formula))
-            for block in part.preamble.children:
-                chunks.extend(_block_words(block))
-        for block in part.body:
-            chunks.extend(_block_words(block))
-        if part.conclusions is not None:
-            for line in part.conclusions.lines:
-                chunks.append(_line(line))
-    if len(doc.parts) <= 1:
-        annexes()
-    return [word for chunk in chunks for word in chunk]
-
-
 def akn_words(root: etree._Element) -> list[str]:
     """Every word of the AKN's text outside meta; ``eol`` counts as a space."""
     copy = etree.fromstring(etree.tostring(root))
@@ -542,8 +449,9 @@ def test_whole_shared_corpus_gives_valid_akn() -> None:
     for path in dumps:
         doc = _read_or_skip(path)
         try:
-            write(doc, context=FIXED)
-        except InvalidOutputError as exc:
+            root = etree.fromstring(write(doc, context=FIXED))
+            assert_in_order(tree_words(doc), akn_words(root))
+        except (InvalidOutputError, AssertionError) as exc:
             failures.append(f"{path.name}: {exc}")
     assert failures == []
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from strategies import EXAMPLES, documents, seed_document
+from conftest import sample_dumps
+from strategies import EXAMPLES, documents, seed_document, tree_words
 from unconvert.context import Context
 from unconvert.tree import Document, Language, OperativeParagraph, PreambularParagraph, Text
 from unconvert.writers.text import WIDTH, display_width, wrap, write
@@ -70,7 +73,10 @@ def test_wrap_keeps_hanging_indent_and_hard_breaks() -> None:
     assert all(len(line) <= 30 for line in lines)
     assert lines[-1] == "     next"
     assert wrap("x" * 50, 20, "", "") == ["x" * 50]
-    assert wrap("appropriates 82\u00a0193\u00a0200 dollars", 20, "", "") == ["appropriates", "82\u00a0193\u00a0200 dollars"]
+    assert wrap("appropriates 82\u00a0193\u00a0200 dollars", 20, "", "") == [
+        "appropriates",
+        "82\u00a0193\u00a0200 dollars",
+    ]
 
 
 def test_chinese_breaks_between_characters_and_counts_double_width() -> None:
@@ -102,10 +108,29 @@ def test_deterministic_and_through_the_registry() -> None:
     assert unconvert.write(seed_document(), "txt") == write(seed_document(), context=FIXED)
 
 
+def assert_all_words_in(doc: Document, out: str) -> None:
+    """Every word of the tree is in the reading copy (spaces and line breaks aside: wrapping moves them)."""
+    squeezed = "".join(out.split())
+    missing = [word for word in tree_words(doc) if word not in squeezed]
+    assert not missing, missing[:5]
+
+
+def test_nothing_of_the_examples_is_lost() -> None:
+    for make in EXAMPLES.values():
+        assert_all_words_in(make(), text(make()))
+
+
+@pytest.mark.parametrize("path", sample_dumps(), ids=lambda p: p.stem)
+def test_sample_corpus_reading_copies_keep_every_word(path: Path) -> None:
+    doc = unconvert.read(path)
+    assert_all_words_in(doc, text(doc))
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_never_raises_and_gives_utf8(doc: Document) -> None:
     data = write(doc, context=FIXED)
     decoded = data.decode("utf-8")
     assert decoded.endswith("\n")
+    assert_all_words_in(doc, decoded)
     assert write(doc, context=FIXED) == data

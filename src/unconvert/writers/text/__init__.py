@@ -48,7 +48,8 @@ _WIDE = (
 )
 _TOKENS = re.compile(f"[{_WIDE}]|[^ {_WIDE}]+| +")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # as the AKN writer drops
+_AS_SPACE = str.maketrans({"\t": " ", "\r": " "})
 
 
 def display_width(text: str) -> int:
@@ -111,6 +112,11 @@ def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str
     lines.append(current.rstrip())
 
 
+def _plain(text: str) -> str:
+    """``text`` without what a text file should not hold (the characters the AKN writer drops too)."""
+    return _NOT_TEXT.sub("", text).translate(_AS_SPACE)
+
+
 class _TextWriter:
     def __init__(self, document: Document) -> None:
         self.doc = document
@@ -145,10 +151,10 @@ class _TextWriter:
                     out.append("\n")
                 case Footnote(marker=marker):
                     self.notes.append(node)
-                    out.append(f"[{marker}]")
+                    out.append(f"[{_plain(marker)}]")
                 case _:
                     assert_never(node)
-        return _CONTROL.sub(" ", "".join(out)).replace("\t", " ")
+        return _plain("".join(out))
 
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
@@ -158,12 +164,13 @@ class _TextWriter:
             self.para(self.text(line.content))
         if self.doc.preface is not None:
             self.blank()
-            number, title = self.doc.preface.number, self.text(self.doc.preface.title)
-            if number:
+            number = _plain(self.doc.preface.number).strip()
+            title = self.text(self.doc.preface.title).strip()
+            if number and title:
                 lead = number + " "
-                self.para(title or number, lead if title else "", " " * min(display_width(lead), 12))
+                self.para(title, lead, " " * min(display_width(lead), 12))
             else:
-                self.para(title)
+                self.para(number or title)
         for part in self.doc.parts:
             self.part(part)
         for annex in self.doc.annexes:
@@ -192,7 +199,7 @@ class _TextWriter:
     def part(self, part: Part) -> None:
         if part.label:
             self.blank()
-            self.centred(part.label)
+            self.centred(_plain(part.label))
         if part.preamble is not None:
             self.blank()
             self.para(self.text(part.preamble.formula), " " * INDENT)
@@ -223,12 +230,14 @@ class _TextWriter:
         self.lines.append("_" * 15)
         self.blank()
         for note in self.notes:
-            lead = f"[{note.marker}] "
+            lead = f"[{_plain(note.marker)}] "
             hang = " " * min(display_width(lead), 12)
             for i, paragraph in enumerate(note.paragraphs or ((),)):
-                text = self.text(paragraph)
-                if i == 0:
-                    self.para(text or lead, lead if text else "", hang)
+                text = self.text(paragraph).strip()
+                if i == 0 and not text:
+                    self.lines.append(lead.rstrip())
+                elif i == 0:
+                    self.para(text, lead, hang)
                 else:
                     self.para(text, hang, hang)
 
@@ -242,7 +251,7 @@ class _TextWriter:
                 | Point(num=num, content=content, children=children, wrap_up=wrap_up)
             ):
                 self.blank()
-                self.numbered(num or "", self.text(content), level)
+                self.numbered(_plain(num or "").strip(), self.text(content), level)
                 for child in children:
                     self.block(child, level + 1)
                 if wrap_up:
@@ -265,10 +274,10 @@ class _TextWriter:
                         assert_never(role)
             case RawBlock(text=text):
                 self.blank()
-                self.para(self.text((Text(text=text),)), pad, " " * (INDENT * level))
+                self.para(_plain(text), pad, " " * (INDENT * level))
             case Section(num=num, heading=heading, children=children):
                 self.blank()
-                title = " ".join(x for x in (num, self.text(heading)) if x)
+                title = " ".join(x for x in (_plain(num).strip(), self.text(heading).strip()) if x)
                 self.centred(title)
                 for child in children:
                     self.block(child, level)
@@ -293,7 +302,9 @@ class _TextWriter:
             self.lines.append(lead)
 
     def table(self, table: Table, pad: str) -> None:
-        """The table as aligned columns; a cell's text wraps inside its column."""
+        """The table as aligned columns, a cell's text wrapping inside its column where lines break only at
+        spaces. A table too wide for that (many columns, or Chinese text that would break inside words) is
+        written row by row instead, cells separated by `` | ``, so that no cell's text is interleaved."""
         grid: list[list[str]] = []
         for row in table.rows:
             cells: list[str] = []
@@ -309,7 +320,14 @@ class _TextWriter:
             for i, text in enumerate(cells):
                 natural[i] = max(natural[i], max((display_width(x) for x in text.split("\n")), default=0))
         room = WIDTH - len(pad) - 2 * (columns - 1)
-        widths = _fit(natural, max(room, 6 * columns))
+        widths = _fit(natural, room)
+        squeezed = [w for w, n in zip(widths, natural, strict=True) if w < n]
+        if squeezed and (min(squeezed) < 10 or any(_IS_WIDE.search(text) for cells in grid for text in cells)):
+            for cells in grid:
+                line = " | ".join(text.replace("\n", " ") for text in cells)
+                if line.strip(" |"):
+                    self.para(line, pad, pad + " " * INDENT)
+            return
         for cells in grid:
             if not cells:
                 continue
@@ -330,7 +348,7 @@ def _fit(natural: list[int], room: int) -> list[int]:
     widths = [max(1, w) for w in natural]
     if sum(widths) <= room:
         return widths
-    low, high = 6, max(widths)
+    low, high = 1, max(widths)
     while low < high:  # the largest cap that still fits
         cap = (low + high + 1) // 2
         if sum(min(w, cap) for w in widths) <= room:
