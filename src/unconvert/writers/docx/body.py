@@ -26,6 +26,8 @@ from unconvert.tree import (
     Section,
     Table,
     Text,
+    footnotes_in,
+    plain_text,
 )
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
@@ -103,7 +105,8 @@ class BodyWriter:
         """A section's number and title, centred and bold, in one paragraph."""
         content: tuple[Inline, ...] = heading
         if num.strip():
-            content = (Text(text=num.strip()), LineBreak(), *heading) if heading else (Text(text=num.strip()),)
+            titled = bool(plain_text(heading) or footnotes_in(heading))
+            content = (Text(text=num.strip()), LineBreak(), *heading) if titled else (Text(text=num.strip()),)
         self.paragraph(styles.SECTION_HEADING, content)
 
     def table(self, table: Table) -> None:

@@ -13,7 +13,7 @@ from lxml import etree
 from unconvert.tree import Footnote
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import Relationships, flag, root, serialize, sub, w
+from unconvert.writers.docx.ooxml import Relationships, add_text, flag, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, add_inlines, run_properties, text_run
 
 
@@ -80,8 +80,7 @@ class Notes:
                 if mark is None:
                     flag(run, "footnoteRef")
                 else:
-                    t = sub(run, "t")
-                    t.text = mark
+                    add_text(run, mark)
                 text_run(p, "\t", Format(), self._story)
             else:
                 sub(ppr, "ind", left=str(styles.BODY_INDENT), right=str(styles.BODY_INDENT), firstLine="0")

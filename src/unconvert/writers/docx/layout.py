@@ -15,7 +15,7 @@ from unconvert.tree import Document
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import flag, r, root, serialize, sub, w
+from unconvert.writers.docx.ooxml import clean, flag, r, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, right_to_left, text_run
 
 PAGE_WIDTH = 12240
@@ -124,7 +124,7 @@ def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
         sub(rpr, "bCs", val="0")
         sub(rpr, "sz", val=size)
         sub(rpr, "szCs", val=size)
-        sub(run, "t").text = text
+        sub(run, "t").text = clean(text)
 
 
 def masthead_header(document: Document, story: Story) -> bytes:

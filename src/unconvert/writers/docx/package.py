@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from unconvert.tree import Language
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import flag, root, serialize, sub
+from unconvert.writers.docx.ooxml import clean, flag, root, serialize, sub
 
 APP_NAME = "unconvert"
 AUTHOR = "unconvert"
@@ -75,8 +75,8 @@ def core_xml(*, title: str, subject: str, language: str, now: _dt.datetime) -> b
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
         ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
         ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(title)}</dc:title>"
-        f"<dc:subject>{escape(subject)}</dc:subject>"
+        f"<dc:title>{escape(clean(title))}</dc:title>"
+        f"<dc:subject>{escape(clean(subject))}</dc:subject>"
         f"<dc:creator>{AUTHOR}</dc:creator>"
         f"<cp:lastModifiedBy>{AUTHOR}</cp:lastModifiedBy>"
         "<cp:revision>1</cp:revision>"
