@@ -3,6 +3,7 @@ and lxml agrees with an independent validator (``xmlschema``) on valid output an
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,23 @@ def reference_validator() -> xmlschema.XMLSchema:
 def test_schema_is_vendored_and_compiled_once() -> None:
     assert (schema_dir() / "xml.xsd").is_file()
     assert schema() is schema()
+
+
+def test_threads_share_the_schema_and_get_the_same_answers() -> None:
+    valid = write(seed_document(), context=FIXED)
+    broken = _broken(valid)[0]
+
+    def check(data: bytes) -> str:
+        try:
+            validate_bytes(data, name="x")
+        except ValidationError as exc:
+            return str(exc)
+        return "valid"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(check, [valid, broken] * 20))
+    assert answers == [check(valid), check(broken)] * 20
+    assert answers[0] == "valid" and "body" in answers[1]
 
 
 def test_valid_output_passes(tmp_path: Path) -> None:

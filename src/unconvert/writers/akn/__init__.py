@@ -15,7 +15,7 @@ from unconvert.errors import InvalidOutputError
 from unconvert.tree import Document
 from unconvert.writers.akn.build import Builder
 from unconvert.writers.akn.checks import integrity_errors
-from unconvert.writers.akn.schema import schema, schema_errors
+from unconvert.writers.akn.schema import schema_errors
 
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
@@ -36,7 +36,7 @@ def check(root: etree._Element, data: bytes) -> None:
     problems = integrity_errors(root)
     if problems:
         raise InvalidOutputError("generated AKN breaks an integrity rule", problems)
-    if not schema().validate(root):
+    if schema_errors(root):
         reparsed = etree.fromstring(data, etree.XMLParser(huge_tree=True))
         raise InvalidOutputError("generated AKN is not valid against the official XSD", schema_errors(reparsed))
 

@@ -2,12 +2,12 @@
 
 The schema ships inside the package (``unconvert/schemas`` in a wheel) and at the repository root (``schemas/``)
 in a source checkout. Compiling it takes a noticeable fraction of a second, validating a document well under a
-millisecond, so the compiled ``XMLSchema`` is built lazily on first use and cached.
+millisecond, so the compiled ``XMLSchema`` is built lazily on first use and shared. Validation runs under a
+lock: the error log of an lxml validator belongs to the validator, so two threads must not interleave on it.
 """
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,6 +19,7 @@ from unconvert.errors import ValidationError
 
 SCHEMA_FILE = "akomantoso30.xsd"
 _LOCK = threading.Lock()
+_SCHEMA: etree.XMLSchema | None = None
 
 
 def schema_dir() -> Path:
@@ -32,16 +33,14 @@ def schema_dir() -> Path:
     raise FileNotFoundError(f"{SCHEMA_FILE} not found beside the package or in the source tree")
 
 
-@functools.cache
-def _compiled() -> etree.XMLSchema:
-    with _LOCK:
-        path = schema_dir() / SCHEMA_FILE
-        return etree.XMLSchema(etree.parse(str(path)))
-
-
 def schema() -> etree.XMLSchema:
-    """The compiled official XSD (compiled on the first call, then shared)."""
-    return _compiled()
+    """The compiled official XSD (compiled on the first call, then shared by every thread)."""
+    global _SCHEMA
+    if _SCHEMA is None:
+        with _LOCK:
+            if _SCHEMA is None:
+                _SCHEMA = etree.XMLSchema(etree.parse(str(schema_dir() / SCHEMA_FILE)))
+    return _SCHEMA
 
 
 def schema_errors(tree: etree._Element | etree._ElementTree) -> list[tuple[int, str]]:
@@ -51,9 +50,10 @@ def schema_errors(tree: etree._Element | etree._ElementTree) -> list[tuple[int, 
     bytes to get real lines).
     """
     compiled = schema()
-    if compiled.validate(tree):
-        return []
-    return [(error.line, error.message) for error in cast(Iterable[etree._LogEntry], compiled.error_log)]
+    with _LOCK:
+        if compiled.validate(tree):
+            return []
+        return [(error.line, error.message) for error in cast(Iterable[etree._LogEntry], compiled.error_log)]
 
 
 def validate_bytes(data: bytes, *, name: str) -> None:
@@ -64,8 +64,7 @@ def validate_bytes(data: bytes, *, name: str) -> None:
         tree = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         # the exception's own position: its error_log may also hold earlier entries of this thread
-        errors = [(exc.lineno or 0, exc.msg)]
-        raise ValidationError(name, errors) from None
+        raise ValidationError(name, [(exc.lineno or 0, exc.msg)]) from None
     errors = schema_errors(tree)
     if errors:
         raise ValidationError(name, errors)
