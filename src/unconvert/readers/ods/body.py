@@ -648,12 +648,15 @@ class _Builder:
             self.text(index)
             return
         if self.mode is Mode.DECISION:
-            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
+            # a decision's next paragraph starts a new one, unless it continues the sentence (``and decides …``)
+            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up and item.text[:1].islower():
                 self.wrap_up(index)
                 return
             self.close_provisions()
             content = tuple(self.inlines(index))
-            self.container().append(OperativeParagraph(num=None, content=content, line=line))
+            provision = _Provision(num=None, content=content, line=line, point=False)
+            self.container().append(provision)
+            self.stack = [provision]  # items that follow (``(a) Approved …``) belong to it
             self.remember(index, content)
             return
         if self.mode in (Mode.PREAMBLE, Mode.SECTION_START):
