@@ -135,7 +135,7 @@ def _body_size(pages: list[Page]) -> float:
 
 
 def _in_body(chunk: Chunk, page_number: int) -> bool:
-    top = styles.PAGE_HEIGHT - (160 if page_number == 1 else styles.BODY_TOP - 2)
+    top = styles.PAGE_HEIGHT - (200 if page_number == 1 else styles.BODY_TOP - 2)
     return styles.BODY_BOTTOM - 2 <= chunk.y <= top
 
 

@@ -407,8 +407,8 @@ class Builder:
                 content,
                 align="start",
                 bold=True,
-                size=self.typo.title_size,
-                leading=self.typo.title_leading,
+                size=self.typo.adoption_size,
+                leading=self.typo.adoption_leading,
                 end=title_end,
                 first=0,
                 before=before,
@@ -420,12 +420,24 @@ class Builder:
 
     def bracketed(self, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """The committee line: the UN sets it in italics inside upright brackets."""
-        text = plain_text(content).strip()
-        if text.startswith("[") and text.endswith("]") and all(isinstance(n, Text) for n in content):
-            return (Text(text="["), Emphasis(children=(Text(text=text[1:-1]),)), Text(text="]"))
-        if self.typo.italics:
-            return (Emphasis(children=content),)
-        return content
+        if not self.typo.italics:
+            return content
+        first, last = (content[0], content[-1]) if content else (None, None)
+        if (
+            isinstance(first, Text)
+            and isinstance(last, Text)
+            and first.text.lstrip().startswith("[")
+            and last.text.rstrip().endswith("]")
+            and (len(content) > 1 or len(first.text.strip()) > 1)
+        ):
+            if len(content) == 1:
+                inner: tuple[Inline, ...] = (Text(text=first.text.strip()[1:-1]),)
+            else:
+                head = Text(text=first.text.lstrip()[1:])
+                tail = Text(text=last.text.rstrip()[:-1])
+                inner = (head, *content[1:-1], tail)
+            return (Text(text="["), Emphasis(children=inner), Text(text="]"))
+        return (Emphasis(children=content),)
 
     def part(self, part: Part, multi: bool) -> None:
         if part.label:

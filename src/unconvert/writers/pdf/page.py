@@ -51,7 +51,7 @@ class Furniture:
         job_line = ""
         if job:
             stamp = meta.issue_date.strftime("%d%m%y") if meta.issue_date else ""
-            job_line = f"{job} ({meta.language.job_letter})    {stamp}".rstrip()
+            job_line = f"{job} ({meta.language.job_letter})\t{stamp}".rstrip()
         return cls(
             family=family,
             typo=typo,
@@ -89,21 +89,21 @@ def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor
 
 
 def masthead_height(furniture: Furniture) -> float:
-    """Distance from the top of page 1 to the thick rule under the masthead."""
-    return 155.0
+    """Distance from the top of page 1 to the thick rule under the masthead (room for the emblem the UN prints
+    there, which is not reproduced: its use is restricted)."""
+    return 200.0
 
 
 def draw_masthead(canv: Canvas, f: Furniture) -> None:
     """The first-page masthead (without the UN emblem, whose use is restricted): authority and symbol over a thin
     rule, the organ in large bold type, the distribution and date, a thick rule."""
     fam, rtl = f.family, f.typo.rtl
-    scale = f.typo.size / 10.0
     start, end = (RIGHT, LEFT) if rtl else (LEFT, RIGHT)
     inner = S.COLUMN_INDENT
     col = start - inner if rtl else start + inner
     anchor_start = "end" if rtl else "start"
     y0 = S.PAGE_HEIGHT - 60
-    text_at(canv, f.authority, Style(fam.regular, 13 * scale), col, y0, anchor=anchor_start)
+    text_at(canv, f.authority, Style(fam.regular, f.typo.authority_size), col, y0, anchor=anchor_start)
     if f.symbol:
         # the UN prints the symbol's first letter large
         big = Style(fam.regular, 20)
@@ -118,7 +118,7 @@ def draw_masthead(canv: Canvas, f: Furniture) -> None:
     canv.setLineWidth(0.5)
     canv.line(min(col, end), y0 - 5, max(col, end), y0 - 5)
     organ_y = y0 - 25
-    text_at(canv, f.organ, Style(fam.bold, 17 * scale), col, organ_y, anchor=anchor_start)
+    text_at(canv, f.organ, Style(fam.bold, f.typo.organ_size), col, organ_y, anchor=anchor_start)
     distr_x = start - 337 if rtl else start + 337
     size = f.typo.size
     text_at(canv, f.distribution, Style(fam.regular, size), distr_x, organ_y, anchor=anchor_start)
@@ -244,8 +244,14 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
             bold = Style(f.family.bold, 8.5)
             if page == 1:
                 if f.job_line:
-                    x, anchor = (RIGHT, "end") if f.typo.rtl else (LEFT, "start")
-                    text_at(self, f.job_line, Style(f.family.regular, 9), x, y, anchor=anchor)
+                    job, _, stamp = f.job_line.partition("\t")
+                    style = Style(f.family.regular, 9)
+                    if f.typo.rtl:
+                        w = text_at(self, job, style, RIGHT, y, anchor="end")
+                        text_at(self, stamp, style, RIGHT - w - 20, y, anchor="end")
+                    else:
+                        w = text_at(self, job, style, LEFT, y, anchor="start")
+                        text_at(self, stamp, style, LEFT + w + 20, y, anchor="start")
                 return
             number = f"{page}/{total}"
             even = page % 2 == 0

@@ -39,8 +39,12 @@ class Typography:
     leading: float
     note_size: float
     note_leading: float
-    title_size: float  # adoption line, number and title
+    title_size: float  # number and title, annex headings
     title_leading: float
+    adoption_size: float  # "Resolution adopted by ..."
+    adoption_leading: float
+    authority_size: float  # masthead: "United Nations"
+    organ_size: float  # masthead: "General Assembly"
     para_space: float  # space between paragraphs
     head_size: float  # running head
     cjk: bool = False
@@ -49,7 +53,18 @@ class Typography:
 
 
 LATIN = Typography(
-    size=10, leading=12, note_size=8.5, note_leading=10, title_size=12, title_leading=14, para_space=6, head_size=8.5
+    size=10,
+    leading=12,
+    note_size=8.5,
+    note_leading=10,
+    title_size=13,
+    title_leading=15,
+    adoption_size=14,
+    adoption_leading=16,
+    authority_size=14,
+    organ_size=20,
+    para_space=6,
+    head_size=8.5,
 )
 ARABIC = Typography(
     size=13,
@@ -58,6 +73,10 @@ ARABIC = Typography(
     note_leading=14.5,
     title_size=15,
     title_leading=20,
+    adoption_size=16,
+    adoption_leading=21,
+    authority_size=16,
+    organ_size=22,
     para_space=6,
     head_size=10,
     rtl=True,
@@ -69,6 +88,10 @@ CHINESE = Typography(
     note_leading=13,
     title_size=13.5,
     title_leading=19,
+    adoption_size=14,
+    adoption_leading=19,
+    authority_size=14,
+    organ_size=20,
     para_space=6,
     head_size=9.5,
     cjk=True,
