@@ -499,8 +499,6 @@ class Builder:
                 box = sub(tr, "th" if cell.header else "td", attrib)
                 for paragraph in cell.paragraphs or ((),):
                     self._inlines(sub(box, "p"), paragraph, eid)
-            if not row.cells:
-                pass
         if not rows:
             sub(sub(sub(el, "tr"), "td"), "p")
 

@@ -290,8 +290,8 @@ class _TextWriter:
     def numbered(self, num: str, text: str, level: int) -> None:
         """``num`` at the level's indent, the text one tab stop further, continuation lines under the text."""
         indent = INDENT * (level + 1)
-        if not num:
-            self.para(text or "", " " * indent, " " * indent)
+        if not num:  # an unnumbered (decision) paragraph: first-line indent, like running text
+            self.para(text, " " * indent, " " * (indent - INDENT))
             return
         lead = " " * indent + num
         column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, display_width(lead) + 1)
