@@ -74,13 +74,12 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     lead = _lead_mark_line(stories, front)
     if lead is not None:
         items.insert(0, Item(lead, What.LEAD, lead.text.strip()))
-    marks = find_marks(
-        [item.text if item.searchable else "" for item in items], notes, decimal_comma=table.decimal_comma
-    )
+    segments = [item.text if item.searchable else "" for item in items]
+    marks = find_marks(segments, notes, decimal_comma=table.decimal_comma)
+    marks += _unplaced_marks(segments, notes, marks, diagnostics)
     label = _part_label(front.meta.symbol)
     builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)
     builder.run()
-    builder.attach_unplaced(notes)
     return Body(
         parts=builder.parts(),
         annexes=tuple(builder.annexes),
@@ -161,6 +160,36 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
                 items[i - 1].what = What.TEXT
                 items[i - 1].searchable = True
     return items
+
+
+def _unplaced_marks(
+    segments: list[str], notes: list[Note], marks: list[Mark], diagnostics: list[Diagnostic]
+) -> list[Mark]:
+    """Notes whose mark was not found, kept at the end of the nearest paragraph: the one holding the mark of the
+    note before (else of the note after, else the first paragraph), each with a warning."""
+    placed = {id(m.note): m for m in marks if not m.repeat}
+    searchable = [i for i, text in enumerate(segments) if text] or list(range(len(segments)))
+    out: list[Mark] = []
+    for i, note in enumerate(notes):
+        if id(note) in placed:
+            continue
+        before = next((placed[id(n)] for n in reversed(notes[:i]) if id(n) in placed), None)
+        after = next((placed[id(n)] for n in notes[i + 1 :] if id(n) in placed), None)
+        anchor = before or after
+        segment = anchor.segment if anchor is not None else (searchable[0] if searchable else None)
+        if segment is None:
+            continue
+        end = len(segments[segment])
+        out.append(Mark(segment=segment, start=end, end=end, note=note))
+        diagnostics.append(
+            Diagnostic(
+                severity=Severity.WARNING,
+                code="footnote-mark-not-found",
+                message=f"the mark of footnote {note.marker} was not found; kept at the end of a nearby paragraph",
+                line=note.line,
+            )
+        )
+    return out
 
 
 _LETTER_MARK = re.compile(r"[A-Z](\d{1,3})")
@@ -306,13 +335,11 @@ class _Builder:
         self.mode = Mode.DECISION if decision else Mode.PREAMBLE
         self.stack: list[_Provision] = []  # open operative paragraph and its open points
         self.sections: list[_Section] = []  # open sections (outer, sub)
-        self.last_inlines: tuple[int, list[Inline]] | None = None  # where an unplaced note may go
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
         self.lead: tuple[Inline, ...] = ()  # notes whose mark is glued to the part letter above the formula
         self.await_heading = False
         self.annex_heading_budget = 0
-        self.unplaced: tuple[Inline, ...] = ()
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
@@ -333,8 +360,8 @@ class _Builder:
         at = start
         line = item.line.number
         for mark in self.marks.get(index, ()):
-            if mark.start < start or mark.start >= stop:
-                continue
+            if mark.start < start or mark.start > stop or (mark.start == stop and stop < len(text)):
+                continue  # outside the range (a mark at the very end belongs to the last range)
             if mark.start > at:
                 out.append(Text(text=text[at : mark.start], line=line))
             out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
@@ -374,9 +401,6 @@ class _Builder:
 
     def close_provisions(self) -> None:
         self.stack.clear()
-
-    def remember(self, index: int, content: list[Inline] | tuple[Inline, ...]) -> None:
-        self.last_inlines = (index, list(content))
 
     # -- the walk --------------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -496,7 +520,6 @@ class _Builder:
             provision = _Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
-            self.remember(index, content)
             return
         self.point(index, label)
 
@@ -508,7 +531,6 @@ class _Builder:
             readings = self.disambiguate(index, readings)
         content = tuple(self.inlines(index))
         provision = _Provision(num=label.num, content=content, line=line, point=True)
-        self.remember(index, content)
         if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
             return
         if not self.stack:
@@ -569,7 +591,6 @@ class _Builder:
         last = blocks[-1]
         extra = (LineBreak(line=line), Text(text=label.num + "\t", line=line), *self.inlines(index))
         blocks[-1] = PreambularParagraph(phrase=last.phrase, content=(*last.content, *extra), line=last.line)
-        self.remember(index, extra)
         return True
 
     def disambiguate(self, index: int, readings: dict[Style, int]) -> dict[Style, int]:
@@ -637,7 +658,6 @@ class _Builder:
             self.close_provisions()
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
-            self.remember(index, content)
             return
         if self.part.conclusions:
             # text after the closing lines without an annex label: an unlabelled annex
@@ -657,7 +677,6 @@ class _Builder:
             provision = _Provision(num=None, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]  # items that follow (``(a) Approved …``) belong to it
-            self.remember(index, content)
             return
         if self.mode in (Mode.PREAMBLE, Mode.SECTION_START):
             if self.preambular_here(index):
@@ -667,25 +686,21 @@ class _Builder:
                     self.part.preamble.append(block)
                 else:
                     self.container().append(block)
-                self.remember(index, content)
                 return
             if self.mode is Mode.PREAMBLE and not self.sections:
                 # an unnumbered operative paragraph (``Adopts the Declaration …``)
                 _, content = self.phrased(index, self.op_matcher, "operative")
                 self.container().append(OperativeParagraph(num=None, content=content, line=line))
-                self.remember(index, content)
                 self.mode = Mode.OPERATIVE
                 return
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
-            self.remember(index, content)
             return
         # operative part: a heading between paragraphs, or continuation text
         if _heading_like(item.text, first=False) and self.next_is_numbered(index):
             self.close_provisions()
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
-            self.remember(index, content)
             return
         if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
             self.wrap_up(index)
@@ -696,7 +711,6 @@ class _Builder:
             del self.stack[1:]
         else:
             self.container().append(Para(content=content, line=line))
-        self.remember(index, content)
 
     def next_is_numbered(self, index: int) -> bool:
         """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it)."""
@@ -727,28 +741,11 @@ class _Builder:
             if owner.has_points() and not owner.wrap_up:
                 owner.wrap_up = tuple(self.inlines(index))
                 del self.stack[depth + 1 :]
-                self.remember(index, owner.wrap_up)
                 return
-
-    def attach_unplaced(self, notes: list[Note]) -> None:
-        """Notes whose mark was not found: at the end of the paragraph before the next placed note."""
-        unplaced = [n for n in notes if id(n) not in self.placed]
-        if not unplaced:
-            return
-        extra: list[Inline] = []
-        for note in unplaced:
-            self.warn(
-                "footnote-mark-not-found",
-                f"the mark of footnote {note.marker} was not found; the note is kept at the end of the body",
-                note.line,
-            )
-            extra.append(Footnote(marker=note.marker, paragraphs=note_inlines(note), line=note.line))
-        self.unplaced = tuple(extra)
 
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:
         out: list[Part] = []
-        extra = self.unplaced
         for part in self.part_list:
             preamble = None
             if part.formula is not None or part.preamble:
@@ -771,54 +768,9 @@ class _Builder:
                     label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line
                 )
             )
-        if extra:
-            out, self.annexes = _append_notes(out, self.annexes, extra)
         return tuple(out)
 
 
 def _heading_like(text: str, *, first: bool) -> bool:
     limit = 250 if first else 150
     return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", "."))
-
-
-def _append_notes(parts: list[Part], annexes: list[Annex], notes: tuple[Inline, ...]) -> tuple[list[Part], list[Annex]]:
-    """Put notes whose mark was not found at the end of the last paragraph of the main body (never lose them)."""
-    import dataclasses
-
-    for i in range(len(parts) - 1, -1, -1):
-        part = parts[i]
-        if part.body:
-            parts[i] = dataclasses.replace(part, body=(*part.body[:-1], _with_notes(part.body[-1], notes)))
-            return parts, annexes
-        if part.preamble is not None and part.preamble.children:
-            children = part.preamble.children
-            preamble = dataclasses.replace(part.preamble, children=(*children[:-1], _with_notes(children[-1], notes)))
-            parts[i] = dataclasses.replace(part, preamble=preamble)
-            return parts, annexes
-    if parts:
-        parts[-1] = dataclasses.replace(parts[-1], body=(Para(content=notes),))
-    return parts, annexes
-
-
-def _with_notes(block: Block, notes: tuple[Inline, ...]) -> Block:
-    import dataclasses
-
-    match block:
-        case Para() | PreambularParagraph():
-            return dataclasses.replace(block, content=(*block.content, *notes))
-        case OperativeParagraph() | Point():
-            if block.wrap_up:
-                return dataclasses.replace(block, wrap_up=(*block.wrap_up, *notes))
-            if block.children:
-                return dataclasses.replace(
-                    block, children=(*block.children[:-1], _with_notes(block.children[-1], notes))
-                )
-            return dataclasses.replace(block, content=(*block.content, *notes))
-        case Section():
-            if block.children:
-                return dataclasses.replace(
-                    block, children=(*block.children[:-1], _with_notes(block.children[-1], notes))
-                )
-            return dataclasses.replace(block, heading=(*block.heading, *notes))
-        case _:
-            return block
