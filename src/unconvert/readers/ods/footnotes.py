@@ -32,6 +32,8 @@ _PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark
 _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
 _TAIL = 1.0  # the tail of a symbol number or a year: ``76/812``, ``20212``
 _WEAK = 0.3  # the tail of another number
+_IMPLAUSIBLE = 0.5  # bonus for a tail whose run, read as one number, would be implausible
+_SYMBOL_NUMBER_LIMIT = 400  # GA resolution numbers of a session stay below this (76/812 is 76/81 + note 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +234,9 @@ def _digit_candidates(
             if len(prefix) < 2 and not symbol:
                 continue
             if symbol or year:
-                score = _TAIL + _clause_end(text, end)
+                # the whole run read as one number is implausible (``20141``, ``76/812``): the tail is a mark
+                implausible = (year and len(run) > 4) or (symbol and int(run) >= _SYMBOL_NUMBER_LIMIT)
+                score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + _clause_end(text, end)
             elif len(run) == 4 and run[:2] in ("19", "20"):
                 score = _WEAK / 3  # a year ``2012,`` is almost never ``201`` + note 2
             else:
