@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import io
 import re
 import sys
@@ -90,6 +91,7 @@ class Page:
     text: str  # pypdf's plain extraction
 
 
+@functools.lru_cache(maxsize=4)
 def _pages(pdf: bytes) -> list[Page]:
     return _read_pages(pdf)
 
@@ -203,11 +205,22 @@ def tokens(text: str) -> list[str]:
 
 
 def in_order(expected: list[str], found: list[str]) -> float:
-    """Share of ``expected`` found in ``found`` in the same order (longest common subsequence)."""
+    """Share of ``expected`` found in ``found`` in the same order. A greedy forward match (each token looked for
+    in the next few thousand found tokens) gives a common subsequence, so a lower bound of the longest one;
+    only when that bound is low is the slower ``difflib`` matching computed."""
     if not expected:
         return 1.0
+    matched, j = 0, 0
+    for token in expected:
+        try:
+            k = found.index(token, j, j + 3000)
+        except ValueError:
+            continue
+        matched, j = matched + 1, k + 1
+    if matched >= 0.995 * len(expected):
+        return matched / len(expected)
     matcher = difflib.SequenceMatcher(None, expected, found, autojunk=False)
-    return sum(block.size for block in matcher.get_matching_blocks()) / len(expected)
+    return max(matched, sum(block.size for block in matcher.get_matching_blocks())) / len(expected)
 
 
 # --- what the tree says ------------------------------------------------------------------------------------------

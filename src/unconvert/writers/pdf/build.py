@@ -52,6 +52,7 @@ from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measu
 from unconvert.writers.pdf.shaping import shape
 
 BODY = S.COLUMN_INDENT  # start of the text column inside the frame
+NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
 TALLEST_ROW = 0.5 * (S.PAGE_HEIGHT - S.BODY_TOP - S.BODY_BOTTOM)
 END = S.MEASURE - S.COLUMN - S.COLUMN_INDENT
 
@@ -257,13 +258,16 @@ class Builder:
     # --- tables --------------------------------------------------------------------------------------------------
 
     def table(self, table: TreeTable) -> list[Flowable]:
-        """A table ruled as the UN rules them; a table with a row taller than a page (text the source fused into
-        a few cells) is set as consecutive paragraphs instead, so that nothing is lost."""
+        """A table ruled as the UN rules them; a table whose columns would be too narrow or with a row taller
+        than half a page (text the source fused into a few cells) is set as consecutive paragraphs instead, so
+        that nothing is lost and every word stays whole."""
         if not any(row.cells for row in table.rows):
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = S.COLUMN if columns <= 6 else S.MEASURE
         col_width = width / columns
+        if col_width < NARROWEST_COLUMN:
+            return self.table_as_paragraphs(table)  # the source fused a table into one row of many cells
         size = self.typo.note_size
         leading = self.typo.note_leading
         grid: list[list[object]] = []
