@@ -94,6 +94,7 @@ def test_seed_identification_follows_the_naming_convention() -> None:
     assert ident.get("source") == "#unconvert"
     assert values(ident, "a:FRBRWork/a:FRBRthis/@value") == [base + "/!main"]
     assert values(ident, "a:FRBRWork/a:FRBRuri/@value") == [base]
+    assert values(ident, "a:FRBRWork/a:FRBRalias[@name='symbol']/@value") == ["A/RES/64/183"]
     assert values(ident, "a:FRBRWork/a:FRBRdate/@date") == ["2009-12-18"]
     assert values(ident, "a:FRBRWork/a:FRBRnumber/@value") == ["64-183"]
     assert values(ident, "a:FRBRWork/a:FRBRnumber/@showAs") == ["64/183"]

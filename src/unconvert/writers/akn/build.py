@@ -244,6 +244,8 @@ class Builder:
         work = sub(ident, "FRBRWork")
         sub(work, "FRBRthis", {"value": frbr.work_this})
         sub(work, "FRBRuri", {"value": frbr.work_uri})
+        if full and self.meta.symbol.strip():
+            sub(work, "FRBRalias", {"value": clean(self.meta.symbol.strip()), "name": "symbol"})
         sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": "adoption"})
         sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
         sub(work, "FRBRcountry", {"value": "un"})
