@@ -11,6 +11,7 @@ import xmlschema
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
+from conftest import sample_dumps
 from strategies import EXAMPLES, documents, seed_document
 from unconvert.context import Context
 from unconvert.errors import ValidationError
@@ -104,6 +105,14 @@ def test_validators_agree_on_the_examples(reference_validator: xmlschema.XMLSche
         data = write(make(), context=FIXED)
         validate_bytes(data, name=make.__name__)
         assert reference_validator.is_valid(data.decode("utf-8")), make.__name__
+
+
+@pytest.mark.parametrize("path", sample_dumps()[::4], ids=lambda p: p.stem)
+def test_validators_agree_on_real_documents(reference_validator: xmlschema.XMLSchema, path: Path) -> None:
+    data = unconvert.convert(path, "akn", context=FIXED)
+    validate_bytes(data, name=path.name)
+    errors = list(reference_validator.iter_errors(data.decode("utf-8")))
+    assert errors == [], errors[0]
 
 
 def test_validators_agree_on_broken_documents(reference_validator: xmlschema.XMLSchema) -> None:
