@@ -3,8 +3,8 @@
 Cell and row boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case letter followed
 by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``: ``P-41`` |
 ``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a number
-(``posts3``), a tab, a change of script (``法律干事P-4``, ``P-41设立``). The cut never drops or adds a character:
-the cells' texts joined give the line back.
+(``posts3``), a grade followed by a number (``P-41``), a tab, a change of script (``法律干事P-4``, ``P-41设立``);
+never inside brackets. The cut never drops or adds a character: the cells' texts joined give the line back.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ _SEAM = re.compile(
     r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
     r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
     r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
+    r"|(?<=[A-ZА-Я\u0600-\u06ff][-‑]\d)(?=\d)|(?<=[A-ZА-Я][-‑]\d/\d)(?=\d)"  # P-41, P-2/11: grade, number
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
     r"|(?<=[\u3400-\u9fff\u0600-\u06ff])(?=[A-Za-z0-9])"  # 法律干事P-4: the script changes
@@ -49,6 +50,9 @@ def split_cells(text: str) -> list[tuple[int, int]]:
             continue
         if text[at] == "\t" and _NUMBERED_CELL.fullmatch(text[cuts[-1] : at + 1] + "\t"):
             continue  # ``Goal 1.<tab><tab>End poverty``: the tab follows the cell's own number
+        cell = text[cuts[-1] : at]
+        if cell.count("(") > cell.count(")"):
+            continue  # inside brackets: ``G(1eC)``, ``GS (PL)`` are one code
         cuts.append(at)
     cuts.append(len(text))
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
