@@ -8,6 +8,8 @@ import dataclasses
 import datetime as dt
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -322,6 +324,27 @@ def test_source_date_epoch_sets_the_markup_date(monkeypatch: pytest.MonkeyPatch)
     assert values(etree.fromstring(first), "//a:FRBRManifestation/a:FRBRdate/@date") == ["2023-11-14"]
     other = write(seed_document(), context=Context.fixed(2030, 5, 6))
     assert values(etree.fromstring(other), "//a:FRBRManifestation/a:FRBRdate/@date") == ["2030-05-06"]
+
+
+def test_same_bytes_in_another_process() -> None:
+    """No set or hash order leaks into the output: two interpreters with different hash seeds agree."""
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); from strategies import EXAMPLES; "
+        "from unconvert.context import Context; from unconvert.writers.akn import write; "
+        "sys.stdout.buffer.write(b''.join(write(make(), context=Context.fixed()) for make in EXAMPLES.values()))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
+    assert outputs.pop() == b"".join(write(make(), context=FIXED) for make in EXAMPLES.values())
 
 
 # ----------------------------------------------------------------------------------------------------------------
