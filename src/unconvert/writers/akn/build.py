@@ -3,6 +3,10 @@
 One ``Builder`` per document: it allocates eIds (unique across the whole output), renders inlines and blocks,
 and finally writes the ``meta`` block, whose ``references`` list a TLC entry for every ``#id`` the rest of the
 document uses. Nothing here validates: ``unconvert.writers.akn.write`` checks the result.
+
+Dates: the work is dated by the adoption date, or the issue date when the source gives none (the reader reports
+that as a diagnostic); only a tree with neither falls back to the markup date from the context, so that the FRBR
+IRIs stay well-formed. ``0001-01-01`` is never written.
 """
 
 from __future__ import annotations
