@@ -505,6 +505,14 @@ def test_metadata_outline_and_dates() -> None:
     assert "Pattern for the rotation" in reader.pages[annex_page].extract_text()
 
 
+def test_cited_symbols_link_to_undocs() -> None:
+    path = next(p for p in sample_dumps() if p.stem == "A_RES_77_125_eng")
+    doc = unconvert.read(path)
+    reader = PdfReader(io.BytesIO(write(doc, context=CONTEXT)))
+    uris = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots") or []]
+    assert "https://undocs.org/A/77/400" in uris  # the committee report cited in the committee line
+
+
 def test_same_input_same_bytes_and_date_from_context() -> None:
     doc = hand_built()
     first = write(doc, context=CONTEXT)

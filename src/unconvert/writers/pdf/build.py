@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import assert_never
+from urllib.parse import quote
 
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
@@ -94,7 +95,10 @@ class Builder:
         out: list[Span] = []
         for node in inlines:
             match node:
-                case Text(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
+                case SymbolRef(symbol=symbol, text=t):
+                    link = f"https://undocs.org/{quote(symbol.strip(), safe='/()')}" if symbol.strip() else None
+                    out.extend(self.text_spans(t, size, bold=bold, italic=italic, link=link))
+                case Text(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
                     out.extend(self.text_spans(t, size, bold=bold, italic=italic))
                 case Emphasis(children=c):
                     out.extend(self.spans(c, size, notes, bold=bold, italic=True))
@@ -114,15 +118,19 @@ class Builder:
                     assert_never(node)
         return out
 
-    def text_spans(self, text: str, size: float, *, bold: bool = False, italic: bool = False) -> list[Span]:
+    def text_spans(
+        self, text: str, size: float, *, bold: bool = False, italic: bool = False, link: str | None = None
+    ) -> list[Span]:
+        """Spans of plain text: Arabic shaped, Latin runs of Chinese text in the Latin face; ``link`` makes the
+        text a link (a cited document symbol, as in the UN's own PDFs)."""
         text = text.replace("\n", " ").replace("\t", " ")
         if self.rtl:
             text = shape(text)
         font = self.family.pick(bold=bold, italic=italic)
         if self.latin is None:
-            return [Span(text, Style(font, size))]
+            return [Span(text, Style(font, size, link=link))]
         latin = self.latin.pick(bold=bold, italic=False)
-        return [Span(run, Style(font if cjk else latin, size)) for run, cjk in script_runs(text)]
+        return [Span(run, Style(font if cjk else latin, size, link=link)) for run, cjk in script_runs(text)]
 
     def note_body(self, note: Footnote) -> NoteBody:
         size = self.typo.note_size
@@ -370,7 +378,7 @@ class Builder:
             self.story.append(self.plain_line(session, bold=True))
         for agenda in doc.masthead.agenda:
             self.story.append(self.plain_line(agenda))
-        title_end = S.COLUMN * 0.25
+        title_end = S.COLUMN - S.TITLE_WIDTH
         for i, line in enumerate(doc.cover):
             self.story.append(self.cover(line, i, title_end, head_size))
         if doc.preface is not None:
@@ -482,7 +490,14 @@ class Builder:
         for line in annex.headings:
             self.story.append(
                 self.block(
-                    line, align="start", bold=True, size=size, leading=leading, end=S.COLUMN * 0.2, before=6, keep=True
+                    line,
+                    align="start",
+                    bold=True,
+                    size=size,
+                    leading=leading,
+                    end=S.COLUMN - S.TITLE_WIDTH,
+                    before=6,
+                    keep=True,
                 )
             )
         self.story.append(Spacer(1, 6))
