@@ -47,6 +47,8 @@ _CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
 _BULLET = re.compile(r"([•·▪\-–])\t+(.*)")
 _ROMAN_ALONE = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.?")
 _SUBSECTION = re.compile(r"([A-Z])\.\t+(.*)")
+_ROMAN_HEADED = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.\t+(\S.*)")
+_SUBPART_LETTERS = frozenset({"C", "D", "L"})  # ``C.``, ``D.``: sub-part letters (roman 100, 500, 50 never head parts)
 _SMALL_ROMAN = {
     "i": 1,
     "ii": 2,
@@ -102,6 +104,9 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
         return Label(Kind.SECTION, stripped, "")
     if stripped in table.section_numerals:
         return Label(Kind.SECTION, stripped, "")
+    match = _ROMAN_HEADED.fullmatch(text)
+    if match is not None and match.group(1) not in _SUBPART_LETTERS:
+        return Label(Kind.SECTION, match.group(1) + ".", match.group(2))  # ``II.<tab>Officers``
     match = _SUBSECTION.fullmatch(text)
     if match is not None:
         return Label(Kind.SUBSECTION, match.group(1) + ".", match.group(2))
