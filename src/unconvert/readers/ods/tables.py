@@ -16,6 +16,7 @@ _SEAM = re.compile(
     r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
     r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
     r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
+    r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff][-‑]\d)"  # الإعلامف-4: an Arabic grade after the title
     r"|(?<=[A-ZА-Я\u0600-\u06ff][-‑]\d)(?=\d)|(?<=[A-ZА-Я][-‑]\d/\d)(?=\d)"  # P-41, P-2/11: grade, number
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
@@ -24,6 +25,7 @@ _SEAM = re.compile(
     r"|(?<=\))(?=[\u3400-\u9fff\u0600-\u06ff])"  # GS (PL)设立
 )
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
+_CASELESS = re.compile(r"[\u3400-\u9fff\u0600-\u06ff]")  # a piece that starts in a script without capitals
 
 
 # The same seams as two-character pairs, for counting them fast (a consuming pattern, no look-behind at every
@@ -55,4 +57,38 @@ def split_cells(text: str) -> list[tuple[int, int]]:
             continue  # inside brackets: ``G(1eC)``, ``GS (PL)`` are one code
         cuts.append(at)
     cuts.append(len(text))
-    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
+    spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
+    return _split_shared_heads(text, spans)
+
+
+def _split_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In scripts without capitals (Chinese, Arabic) a row's first cell runs into the next (``设立法律干事``): a head
+    shared by several pieces of the line and followed by different text in each (``设立``, ``改叙``) is a cell."""
+    pieces = [text[a:b] for a, b in spans]
+    eligible = [bool(p) and _CASELESS.match(p) is not None for p in pieces]
+    out: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(spans):
+        head = 0
+        if eligible[i]:
+            # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``)
+            shared = [_common_head(pieces[i], other) for j, other in enumerate(pieces) if j != i and eligible[j]]
+            lengths = sorted({n for n in shared if n >= 2})
+            best = 0
+            for n in lengths:
+                count = sum(1 for m in shared if m >= n)
+                if count > best:
+                    head, best = n, count
+        if 2 <= head < b - a:
+            out.extend([(a, a + head), (a + head, b)])
+        else:
+            out.append((a, b))
+    return out
+
+
+def _common_head(one: str, other: str) -> int:
+    size = 0
+    for x, y in zip(one, other, strict=False):
+        if x != y:
+            break
+        size += 1
+    return size
