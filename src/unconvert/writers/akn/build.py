@@ -248,8 +248,10 @@ class Builder:
         work = sub(ident, "FRBRWork")
         sub(work, "FRBRthis", {"value": frbr.work_this})
         sub(work, "FRBRuri", {"value": frbr.work_uri})
-        if full and self.meta.symbol.strip():
-            sub(work, "FRBRalias", {"value": clean(self.meta.symbol.strip()), "name": "symbol"})
+        if full:
+            for name, symbol in (("symbol", self.meta.symbol), ("symbol2", self.meta.symbol2)):
+                if symbol.strip():
+                    sub(work, "FRBRalias", {"value": clean(symbol.strip()), "name": name})
         sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": "adoption"})
         sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
         sub(work, "FRBRcountry", {"value": "un"})
