@@ -16,6 +16,8 @@ _SEAM = re.compile(
     r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
     r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
     r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
+    r"|(?<=[a-zà-ÿа-я] )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # Assistant GS (PL), Riesgos P-3: a grade after a title
+    r"|(?<=\) )(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # (programme support) Administrative Officer
     r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff][-‑]\d)"  # الإعلامف-4: an Arabic grade after the title
     r"|(?<=[A-ZА-Я\u0600-\u06ff][-‑]\d)(?=\d)|(?<=[A-ZА-Я][-‑]\d/\d)(?=\d)"  # P-41, P-2/11: grade, number
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
