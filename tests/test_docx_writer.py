@@ -77,7 +77,9 @@ def text_of(element: etree._Element) -> str:
     out: list[str] = []
     for node in element.iter(f"{W}t", f"{W}tab", f"{W}br"):
         run = node.getparent()
-        if run is not None and run.find(f"{W}footnoteReference") is not None:
+        if run is None or run.tag != f"{W}r":
+            continue  # a tab stop definition, not a tab
+        if run.find(f"{W}footnoteReference") is not None:
             continue  # a custom footnote mark
         if node.tag == f"{W}t":
             out.append(node.text or "")
@@ -286,9 +288,11 @@ def _references_with_preceding_text(data: bytes) -> list[tuple[str, str]]:
         before: list[str] = []
         for node in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}footnoteReference"):
             run = node.getparent()
+            if run is None or run.tag != f"{W}r":
+                continue  # a tab stop definition, not a tab
             if node.tag == f"{W}footnoteReference":
                 found.append((node.get(f"{W}id") or "", "".join(before)))
-            elif run is not None and run.find(f"{W}footnoteReference") is not None:
+            elif run.find(f"{W}footnoteReference") is not None:
                 continue  # a custom footnote mark
             elif node.tag == f"{W}t":
                 before.append(node.text or "")

@@ -27,6 +27,7 @@ class Profile:
     rtl: bool
     italics: bool  # False: emphasis (opening phrases) is set upright, as the Chinese editors do
     exact_lines: bool  # True: exact 12 pt line pitch as the UN's Latin styles; False: single spacing for tall scripts
+    east_asian_bold_font: str = ""  # the face bold East Asian runs are set in, when the language has one
 
     def scaled(self, latin_size: int) -> tuple[int, int]:
         """A size given for Latin text (``24`` = 12 pt) for this language: ``(w:sz, w:szCs)``, each as much
@@ -67,6 +68,7 @@ PROFILES: dict[Language, Profile] = {
         rtl=False,
         italics=False,
         exact_lines=False,
+        east_asian_bold_font="SimHei",
     ),
     Language.AR: Profile(
         language=Language.AR,

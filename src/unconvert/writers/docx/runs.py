@@ -76,6 +76,8 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
     rpr = sub(run, "rPr")
     if fmt.style:
         sub(rpr, "rStyle", val=fmt.style)
+    if fmt.bold and prof.east_asian_bold_font:
+        sub(rpr, "rFonts", eastAsia=prof.east_asian_bold_font)  # Chinese bold is a bold face, not a smeared one
     if fmt.bold:
         flag(rpr, "b")
         flag(rpr, "bCs")

@@ -191,9 +191,12 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     assert ppr is not None
     flag(ppr, "keepNext")
     flag(ppr, "keepLines")
-    _tabs(ppr, [("right", BODY_INDENT - 245), ("left", BODY_INDENT)])
+    # Arabic digits set at the complex-script size are too wide for the UN's 1267-twip number column: one more
+    # tab step keeps the title clear of its number.
+    hang = BODY_INDENT + STEP if prof.rtl else BODY_INDENT
+    _tabs(ppr, [("right", BODY_INDENT - 245), ("left", hang)])
     _spacing(ppr, prof, line=270, after=360)
-    _ind(ppr, BODY_INDENT, BODY_INDENT, hanging=BODY_INDENT)
+    _ind(ppr, hang, BODY_INDENT, hanging=hang)
     sub(ppr, "outlineLvl", val="0")
     _bold(rpr, prof)
     _size(rpr, prof, 24)
