@@ -120,6 +120,9 @@ _PART_LETTER = re.compile(r"[A-Z]")
 
 
 def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list[Item]:
+    """What each non-empty line of the body is. The first line of a resolution is its formula; closing lines and
+    annex labels are recognised by the language's words; a line without a leading tab and with fused cells is a
+    table row; a numbered line is labelled; anything else is text."""
     items: list[Item] = []
     after_meeting = False
     for i, line in enumerate(lines):
@@ -207,6 +210,7 @@ def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
 
 
 def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
+    """``Annex``, ``Annex II``, ``附件一``; after the closing lines also ``Anexo <title>``."""
     for word in table.annex_words:
         if text == word:
             return True
@@ -223,6 +227,7 @@ def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> 
 
 
 def _part_label(symbol: str) -> str | None:
+    """The part letter of a multi-part resolution's symbol (``A/RES/72/8 B`` -> ``B``)."""
     match = re.search(r"\s([A-Z])$", symbol.strip())
     return match.group(1) if match else None
 
