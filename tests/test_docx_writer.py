@@ -405,6 +405,53 @@ def test_same_tree_and_context_give_the_same_bytes() -> None:
     assert {i.date_time for i in infos} == {(2026, 1, 1, 0, 0, 0)}
 
 
+# The WordprocessingML schema's child order for the property elements the writer emits (ECMA-376 Part 1,
+# CT_PPrBase, CT_RPr, CT_TblPrBase, CT_TcPr, CT_SectPr, CT_Settings, CT_Style): Word rejects a file whose
+# properties come out of order.
+SCHEMA_ORDER = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+    "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd "
+    "snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+    "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs em "
+    "lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+    "tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
+    "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings",
+    "settings": "writeProtection view zoom removePersonalInformation defaultTabStop autoHyphenation "
+    "evenAndOddHeaders bookFoldRevPrinting characterSpacingControl footnotePr endnotePr compat docVars rsids "
+    "themeFontLang decimalSymbol listSeparator",
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat locked "
+    "personal rsid pPr rPr tblPr trPr tcPr tblStylePr",
+}
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_properties_come_in_schema_order(language: Language) -> None:
+    documents_ = [_in(language, seed_document()), _in(language, annex_table_document())]
+    for document in documents_:
+        data = write(document, context=CONTEXT)
+        for name, part in parts_of(data).items():
+            if not (name.startswith("word/") and name.endswith(".xml")):
+                continue
+            for element in etree.fromstring(part).iter():
+                local = etree.QName(element).localname
+                if local not in SCHEMA_ORDER or etree.QName(element).namespace != W[1:-1]:
+                    continue
+                if local == "rPr" and element.getparent() is not None:
+                    parent = etree.QName(element.getparent()).localname
+                    if parent == "pPr":
+                        continue  # a paragraph mark's rPr has the same order; none are written
+                order = SCHEMA_ORDER[local].split()
+                children = [etree.QName(c).localname for c in element]
+                # headerReference and footerReference may interleave: compare them as one kind
+                ranks = [order.index(c if c != "footerReference" else "headerReference") for c in children]
+                assert ranks == sorted(ranks), (language, name, local, children)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Arabic and Chinese
 

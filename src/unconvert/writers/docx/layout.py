@@ -213,8 +213,9 @@ def running_footer(document: Document, story: Story, *, even: bool) -> bytes:
     """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside."""
     ftr = root("ftr")
     p, ppr = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
-    tabs = sub(ppr, "tabs")
+    tabs = etree.Element(w("tabs"))
     sub(tabs, "tab", val="right", pos=str(styles.TEXT_WIDTH))
+    ppr.insert(1, tabs)  # schema order: pStyle, tabs, bidi
     job = document.meta.job_number or ""
     bold = Format(bold=True)
     if not even:

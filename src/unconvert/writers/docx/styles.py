@@ -88,10 +88,10 @@ def _size(rpr: etree._Element, prof: Profile, latin: int) -> None:
 
 
 def _bold(rpr: etree._Element, prof: Profile) -> None:
-    flag(rpr, "b")
-    flag(rpr, "bCs")
     if prof.language is Language.ZH:
         sub(rpr, "rFonts", eastAsia=prof.east_asian_heading_font)
+    flag(rpr, "b")
+    flag(rpr, "bCs")
 
 
 def _italic(rpr: etree._Element, prof: Profile) -> None:
