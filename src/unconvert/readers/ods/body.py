@@ -243,9 +243,9 @@ class Mode(Enum):
     ANNEX = "annex"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Provision:
-    """An operative paragraph or point under construction."""
+    """An operative paragraph or point under construction (compared by identity)."""
 
     num: str | None
     content: tuple[Inline, ...]
@@ -277,7 +277,7 @@ class _Provision:
         return any(isinstance(c, _Provision) for c in self.children)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Section:
     num: str
     heading: tuple[Inline, ...]
