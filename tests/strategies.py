@@ -489,6 +489,8 @@ def tree_words(doc: Document) -> list[str]:
     chunks += [_line(line.content) for line in doc.cover]
     if doc.preface is not None:
         chunks += [_words(doc.preface.number), _line(doc.preface.title)]
+    if len(doc.parts) == 1:
+        chunks.append(_words(doc.parts[0].label or ""))
 
     def annexes() -> None:
         for annex in doc.annexes:

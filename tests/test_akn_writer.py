@@ -280,6 +280,15 @@ def test_voting_outcome_only_when_the_text_states_one() -> None:
     assert integrity_errors(root) == []
 
 
+def test_letter_of_a_resolution_published_alone_is_kept() -> None:
+    doc = seed_document()
+    doc = dataclasses.replace(doc, parts=(dataclasses.replace(doc.parts[0], label="C"),))
+    root = akn(doc)
+    assert values(root, "//a:preface/a:p/a:docNumber/text()") == ["64/183.", "C"]
+    no_preface = akn(dataclasses.replace(doc, preface=None))
+    assert values(no_preface, "//a:preface/a:p/a:docNumber/text()") == ["C"]
+
+
 def test_adoption_date_unknown_uses_issue_date() -> None:
     doc = seed_document()
     doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, adoption_date=None))
@@ -354,8 +363,8 @@ def test_same_bytes_in_another_process() -> None:
 def test_builder_producing_invalid_xml_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Builder._preface
 
-    def broken(self: Builder, outer: etree._Element) -> None:
-        original(self, outer)
+    def broken(self: Builder, outer: etree._Element, label: str | None) -> None:
+        original(self, outer, label)
         etree.SubElement(outer, "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}body")
 
     monkeypatch.setattr(Builder, "_preface", broken)

@@ -194,7 +194,7 @@ class Builder:
             outer = sub(root, "statement", {"name": self.meta.kind.value})
         meta = sub(outer, "meta")
         self._cover(outer)
-        self._preface(outer)
+        self._preface(outer, parts[0].label if len(parts) == 1 else None)
         if len(parts) > 1:
             self._collection(outer, parts)
         else:
@@ -381,17 +381,24 @@ class Builder:
                 assert_never(line.role)
         self._inlines(target, line.content, "")
 
-    def _preface(self, outer: etree._Element) -> None:
+    def _preface(self, outer: etree._Element, label: str | None) -> None:
+        """Number and title; ``label`` is the letter of a resolution published on its own (``72/262 C``)."""
         preface = self.doc.preface
-        if preface is None or not (preface.number or preface.title):
+        has_title = preface is not None and bool(preface.number or preface.title)
+        label = clean(label or "").strip()
+        if not has_title and not label:
             return
-        p = sub(sub(outer, "preface"), "p")
-        if preface.number:
-            sub(p, "docNumber").text = clean(preface.number)
-        if preface.title:
+        el = sub(outer, "preface")
+        if preface is not None and has_title:
+            p = sub(el, "p")
             if preface.number:
-                add_text(p, " ")
-            self._inlines(sub(p, "docTitle"), preface.title, "")
+                sub(p, "docNumber").text = clean(preface.number)
+            if preface.title:
+                if preface.number:
+                    add_text(p, " ")
+                self._inlines(sub(p, "docTitle"), preface.title, "")
+        if label:
+            sub(sub(el, "p"), "docNumber").text = label
 
     # -- preamble ---------------------------------------------------------------------------------------------
     def _preamble(self, outer: etree._Element, preamble: Preamble, prefix: str) -> None:
