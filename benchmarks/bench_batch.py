@@ -82,6 +82,8 @@ def measure(label: str, archive: Path, out: Path, formats: list[str], **options:
         f"{label:>12}: {summary.done} docs in {elapsed:7.1f} s = {rate:6.1f} docs/s "
         f"(ok {summary.ok}, warnings {summary.warnings}, failed {summary.failed}; load average {load:.1f})"
     )
+    if summary.failed:
+        print(f"{'':>14}WARNING: {summary.failed} documents failed; see {summary.report}")
     for pid in sorted(set(early) | set(late)):
         start = early.get(pid)
         end = late.get(pid)
