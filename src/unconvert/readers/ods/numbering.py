@@ -40,7 +40,7 @@ class Label:
     readings: dict[Style, int] = field(default_factory=dict)
 
 
-_PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?-)\t+(.*)")
+_PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?[-–‑])\t+(.*)")
 _PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))(?:\t+|[ \u00a0](?=\S))(.*)")
 _QUOTED_ROMAN = re.compile(r"(’(\d{1,2})‘)\t+(.*)")
 _CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
@@ -82,7 +82,7 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
     """The number at the start of ``text`` (leading tabs removed by the caller), or ``None``."""
     match = _PARAGRAPH.fullmatch(text)
     if match is not None:
-        num = match.group(1) + ("." if match.group(2) == "." else " -")
+        num = match.group(1) + match.group(2)  # as printed: ``1.``, ``1 -``, ``4 –``
         return Label(Kind.PARAGRAPH, num, match.group(3))
     match = _PAREN_ITEM.fullmatch(text)
     if match is not None:
