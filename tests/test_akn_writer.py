@@ -208,6 +208,7 @@ def test_decision_has_unnumbered_paragraphs() -> None:
     assert [p.get("eId") for p in paragraphs] == ["para_1", "para_2", "para_3"]
     assert not xp(root, "//a:mainBody/a:paragraph/a:num")
     assert values(root, "//a:authorialNote/@eId") == ["para_1__authorialNote_1"]
+    assert [p.get("class") for p in paragraphs] == [None, None, "centered"]
 
 
 def test_multipart_resolution_is_a_collection_of_statements() -> None:

@@ -466,6 +466,9 @@ class Builder:
                 else:
                     eid = self.eids.child(prefix, "paragraph")
                     el = sub(parent, "paragraph", {"eId": eid})
+                    kind = _block_name(block)
+                    if kind != ParaRole.TEXT.value:  # centred, quoted or raw text keeps what it was
+                        el.set("class", kind)
                 self._inlines(sub(sub(el, "content"), "p"), content, eid)
             case Table():
                 if top:
