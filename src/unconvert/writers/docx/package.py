@@ -139,5 +139,5 @@ def zip_parts(parts: list[tuple[str, bytes]], now: _dt.datetime) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
             info.external_attr = 0o600 << 16
-            archive.writestr(info, data, compresslevel=6)
+            archive.writestr(info, data, compresslevel=1)
     return buffer.getvalue()
