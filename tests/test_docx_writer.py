@@ -108,7 +108,7 @@ def expected_paragraphs(document: Document) -> Iterator[tuple[str, str]]:
         yield "AgendaItem", _clean(item)
     styles = {"adoption": "CoverTitle", "title": "CoverTitle", "docType": "CoverTitle", "proponent": "CoverLine"}
     for line in document.cover:
-        yield styles.get(line.role.value, "SingleTxt"), printed(line.content)
+        yield styles.get(line.role.value, "CoverText"), printed(line.content)
     if document.preface:
         number = document.preface.number.strip()
         lead = "" if document.meta.language.rtl else "\t"

@@ -17,14 +17,14 @@ from unconvert.writers.docx.runs import Format, add_inlines, text_run
 
 def cover_style(role: CoverRole) -> str:
     """The style of a cover line: the adoption line (or a Security Council resolution's title) large and bold,
-    the committee line in italics, the rest as body text."""
+    the committee line in italics, the rest (a Security Council adoption line) plain on the text column."""
     match role:
         case CoverRole.ADOPTION | CoverRole.TITLE | CoverRole.DOC_TYPE:
             return styles.COVER_TITLE
         case CoverRole.PROPONENT:
             return styles.COVER_LINE
         case CoverRole.ADOPTED_AT | CoverRole.OTHER:
-            return styles.SINGLE_TXT
+            return styles.COVER_TEXT
         case _:
             assert_never(role)
 

@@ -23,6 +23,7 @@ SESSION = "Session"
 AGENDA = "AgendaItem"
 COVER_TITLE = "CoverTitle"
 COVER_LINE = "CoverLine"
+COVER_TEXT = "CoverText"
 TITLE = "TitleH1"
 PART_HEADING = "PartHeading"
 SECTION_HEADING = "SectionHeading"
@@ -186,6 +187,12 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     _spacing(ppr, prof, after=360)
     _ind(ppr, BODY_INDENT, BODY_INDENT)
     _italic(rpr, prof)
+
+    _, ppr, rpr = _style(styles, COVER_TEXT, "Cover Text", next_style=SINGLE_TXT)
+    assert ppr is not None
+    flag(ppr, "keepNext")
+    _spacing(ppr, prof, after=240)
+    _ind(ppr, BODY_INDENT, BODY_INDENT)
 
     _, ppr, rpr = _style(styles, TITLE, "Title H1", next_style=SINGLE_TXT)
     assert ppr is not None
