@@ -131,7 +131,8 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
         if i == 0 and formula and len(text) < 120 and read_label(text, table) is None:
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
-        if is_meeting_line(text, table) and not raw.startswith("\t"):
+        following = next((n.text for n in lines[i + 1 : i + 2]), "")
+        if is_meeting_line(text, table) and (not raw.startswith("\t") or looks_like_date(following)):
             items.append(Item(line, What.MEETING, text, searchable=False))
             after_meeting = True
             continue

@@ -10,6 +10,7 @@ gives every reading and the body reader decides from context.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -40,13 +41,14 @@ class Label:
     readings: dict[Style, int] = field(default_factory=dict)
 
 
-_PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?[-–‑])\t+(.*)")
-_PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))(?:\t+|[ \u00a0](?=\S))(.*)")
+_PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?[-–‑])[ \u00a0]?\t+(.*)")
+_PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))(?:[ \u00a0]?\t+|[ \u00a0](?=\S))(.*)")
 _QUOTED_ROMAN = re.compile(r"(’(\d{1,2})‘)\t+(.*)")
 _CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
 _BULLET = re.compile(r"([•·▪\-–])\t+(.*)")
 _ROMAN_ALONE = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.?")
 _SUBSECTION = re.compile(r"([A-Z])\.\t+(.*)")
+_NAMED_SUBSECTION = re.compile(r"(\S+)[ \u00a0]?[-–‑]\t+(.*)")  # ``ألف -<tab>Heading``
 _ROMAN_HEADED = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.\t+(\S.*)")
 _SUBPART_LETTERS = frozenset({"C", "D", "L"})  # ``C.``, ``D.``: sub-part letters (roman 100, 500, 50 never head parts)
 _SMALL_ROMAN = {
@@ -110,12 +112,16 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
     match = _SUBSECTION.fullmatch(text)
     if match is not None:
         return Label(Kind.SUBSECTION, match.group(1) + ".", match.group(2))
+    match = _NAMED_SUBSECTION.fullmatch(text)
+    if match is not None and match.group(1) in table.subsection_letters:
+        return Label(Kind.SUBSECTION, text[: match.start(2)].rstrip("\t"), match.group(2))
     return None
 
 
 def _item_readings(token: str, table: LanguageTable) -> dict[Style, int]:
     readings: dict[Style, int] = {}
     letters = table.point_letters
+    token = unicodedata.normalize("NFKC", token)  # ``ﻫ`` (a presentation form) is ``ه``
     lowered = token.lower() if token.isascii() else token
     if lowered in letters:
         readings[Style.LETTER] = letters.index(lowered) + 1

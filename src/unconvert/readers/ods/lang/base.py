@@ -41,4 +41,5 @@ class LanguageTable:
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
+    subsection_letters: tuple[str, ...] = ()  # sub-part letters spelt out (Arabic ``ألف -``), besides ``A.``
     decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)
