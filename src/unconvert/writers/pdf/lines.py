@@ -302,7 +302,7 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     expected = x
     for piece in pieces:
         advance = piece.width + char_space * len(piece.text)
-        if groups and piece.style == groups[-1][1] and abs(pen - expected) < 0.001:
+        if groups and (piece.style is groups[-1][1] or piece.style == groups[-1][1]) and abs(pen - expected) < 0.001:
             gx, gstyle, gtext = groups[-1]
             groups[-1] = (gx, gstyle, gtext + piece.text)
         else:
@@ -353,25 +353,34 @@ def emit(
     a marked-content span whose ActualText is that string."""
     doc = canv._doc
     escape = canv._escape
+    # Within one document a string always encodes to the same font subsets and bytes: cache them per document.
+    cache: dict[tuple[str, str], list[tuple[str, str]]] | None = getattr(doc, "_unconvert_encoded", None)
+    if cache is None:
+        cache = doc._unconvert_encoded = {}
     ops = ["BT"]
     if actual is not None:
         ops.insert(0, f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
     if char_space:
         ops.append(f"{char_space:.3f} Tc")
-    current: tuple[str, int, float] | None = None
+    current: tuple[str, float] | None = None
     blue = False
     for gx, style, text in groups:
         if (style.link is not None) != blue:
             blue = not blue
             ops.append(LINK_COLOUR if blue else "0 g")
         ops.append(f"1 0 0 1 {gx:.2f} {baseline + style.rise:.2f} Tm")
-        font = _font(style.font)
-        for subset, chunk in font.splitString(text, doc):
-            key = (style.font, subset, style.size)
-            if key != current:
-                ops.append(f"{font.getSubsetInternalName(subset, doc)} {style.size:g} Tf")
-                current = key
-            ops.append(f"({escape(chunk)}) Tj")
+        encoded = cache.get((style.font, text))
+        if encoded is None:
+            font = _font(style.font)
+            encoded = cache[style.font, text] = [
+                (font.getSubsetInternalName(subset, doc), f"({escape(chunk)}) Tj")
+                for subset, chunk in font.splitString(text, doc)
+            ]
+        for subset_name, show in encoded:
+            if (subset_name, style.size) != current:
+                ops.append(f"{subset_name} {style.size:g} Tf")
+                current = (subset_name, style.size)
+            ops.append(show)
     if char_space:
         ops.append("0 Tc")
     if blue:
