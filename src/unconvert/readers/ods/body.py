@@ -751,8 +751,11 @@ class _Builder:
 
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:
+        """The parts read; an empty body gives none (the reader then reports that it found no document)."""
         out: list[Part] = []
         for part in self.part_list:
+            if part.formula is None and not part.preamble and not part.body and not part.conclusions:
+                continue
             preamble = None
             if part.formula is not None or part.preamble:
                 preamble = Preamble(formula=part.formula or (), children=tuple(part.preamble), line=part.line)
