@@ -37,7 +37,10 @@ def compose(document: Document, writer: BodyWriter) -> None:
     for item in head.agenda:
         writer.paragraph(styles.AGENDA, (Text(text=item),))
     for line in document.cover:
-        writer.paragraph(cover_style(line.role), line.content)
+        if line.role is CoverRole.PROPONENT:
+            _committee_line(line.content, writer)
+        else:
+            writer.paragraph(cover_style(line.role), line.content)
     if document.preface is not None:
         p = writer.paragraph(styles.TITLE)
         number = document.preface.number.strip()
@@ -59,6 +62,23 @@ def compose(document: Document, writer: BodyWriter) -> None:
     for annex in document.annexes:
         _annex(annex, writer)
     writer.paragraph(styles.END_RULE)
+
+
+def _committee_line(content: tuple[Inline, ...], writer: BodyWriter) -> None:
+    """The italic committee line, its square brackets set upright as the UN prints them."""
+    items = list(content)
+    lead = trail = ""
+    if items and isinstance(items[0], Text) and items[0].text.startswith("["):
+        lead, items[0] = "[", Text(text=items[0].text[1:])
+    if items and isinstance(items[-1], Text) and items[-1].text.endswith("]"):
+        trail, items[-1] = "]", Text(text=items[-1].text[:-1])
+    p = writer.paragraph(styles.COVER_LINE)
+    upright = Format(upright=True)
+    if lead:
+        text_run(p, lead, upright, writer.story)
+    add_inlines(p, tuple(items), writer.story)
+    if trail:
+        text_run(p, trail, upright, writer.story)
 
 
 def _part(part: Part, writer: BodyWriter) -> None:

@@ -44,6 +44,7 @@ class Format:
     italic: bool = False
     bold: bool = False
     style: str | None = None
+    upright: bool = False  # set roman inside an italic paragraph style (the brackets of the committee line)
 
 
 PLAIN = Format()
@@ -71,7 +72,8 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
     prof = story.profile
     italic = fmt.italic and prof.italics
     rtl = prof.rtl and right_to_left(text)
-    if not (fmt.style or fmt.bold or italic or rtl):
+    upright = fmt.upright and prof.italics
+    if not (fmt.style or fmt.bold or italic or rtl or upright):
         return
     rpr = sub(run, "rPr")
     if fmt.style:
@@ -84,6 +86,9 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
     if italic:
         flag(rpr, "i")
         flag(rpr, "iCs")
+    elif upright:
+        sub(rpr, "i", val="0")
+        sub(rpr, "iCs", val="0")
     if rtl:
         flag(rpr, "rtl")
 
@@ -104,9 +109,9 @@ def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Stor
                 if text:
                     text_run(parent, text, fmt, story)
             case Emphasis(children=children):
-                add_inlines(parent, children, story, Format(True, fmt.bold, fmt.style))
+                add_inlines(parent, children, story, Format(True, fmt.bold, fmt.style, fmt.upright))
             case Strong(children=children):
-                add_inlines(parent, children, story, Format(fmt.italic, True, fmt.style))
+                add_inlines(parent, children, story, Format(fmt.italic, True, fmt.style, fmt.upright))
             case LineBreak():
                 run = etree.SubElement(parent, w("r"))
                 run_properties(run, fmt, story)
