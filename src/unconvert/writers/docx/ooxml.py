@@ -23,11 +23,18 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r|\v)")
+_SPECIAL = re.compile("[\x00-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+_CLARK: dict[str, str] = {}
 
 
 def w(tag: str) -> str:
-    """The Clark name of ``w:<tag>``."""
-    return f"{{{W_NS}}}{tag}"
+    """The Clark name of ``w:<tag>`` (memoised: the writer asks for the same few hundred names all the time)."""
+    name = _CLARK.get(tag)
+    if name is None:
+        name = _CLARK[tag] = f"{{{W_NS}}}{tag}"
+    return name
 
 
 def r(tag: str) -> str:
@@ -36,6 +43,7 @@ def r(tag: str) -> str:
 
 
 VAL = w("val")
+_T = w("t")
 
 
 def root(tag: str) -> etree._Element:
@@ -45,6 +53,8 @@ def root(tag: str) -> etree._Element:
 
 def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """Append ``w:<tag>`` with ``w:``-qualified attributes (``sub(p, "jc", val="center")``)."""
+    if not attrs:
+        return etree.SubElement(parent, w(tag))
     return etree.SubElement(parent, w(tag), {w(k): v for k, v in attrs.items()})
 
 
@@ -60,6 +70,14 @@ def clean(text: str) -> str:
 
 def add_text(run: etree._Element, text: str) -> None:
     """Append ``text`` to ``run``: tabs become ``w:tab``, line ends ``w:br``, the rest ``w:t``."""
+    if not text:
+        return
+    if not _SPECIAL.search(text):  # the common case: one plain w:t
+        t = etree.SubElement(run, _T)
+        t.text = text
+        if text[:1] == " " or text[-1:] == " ":
+            t.set(_XML_SPACE, "preserve")
+        return
     for piece in _BREAKS.split(clean(text)):
         if not piece:
             continue
