@@ -478,6 +478,8 @@ class Builder:
             self.story.append(self.block(line, align="end", italic=italic, before=14 if i == 0 else 0, keep=i == 0))
 
     def annex(self, annex: Annex) -> None:
+        if not (annex.label or annex.headings or annex.children):
+            return  # nothing to print: no page of its own
         self.story.append(PageBreak())
         label = plain_text(annex.label)
         heading = " ".join(plain_text(h) for h in annex.headings)
