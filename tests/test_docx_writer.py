@@ -14,6 +14,7 @@ import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -696,3 +697,11 @@ def test_every_shared_corpus_document_converts() -> None:
 
 def test_sample_corpus_is_bundled() -> None:
     assert SAMPLE_CORPUS.is_dir() and sample_dumps()
+
+
+def test_write_speed_of_the_seed(benchmark: Any) -> None:
+    """How long one warm conversion takes (reported by pytest-benchmark; never asserted: machines differ)."""
+    document = seed_document()
+    write(document, context=CONTEXT)
+    data = benchmark(write, document, context=CONTEXT)
+    assert data == write(document, context=CONTEXT)
