@@ -582,6 +582,16 @@ def test_arabic_actual_text_matches_the_glyphs(path: Path) -> None:
         assert actual  # every page has Arabic lines
 
 
+def test_arabic_paragraph_numbers_read_from_the_right() -> None:
+    path = next(p for p in sample_dumps() if p.stem == "A_RES_77_125_ara")
+    doc = unconvert.read(path)
+    pdf = write(doc, context=CONTEXT)
+    numbers = [c for page in _pages(pdf) for c in page.chunks if c.text.strip() == "- 1"]
+    # "1 -" is drawn as "- 1" (the figure rightmost, read first) at the right of the column
+    assert numbers and all(c.x > styles.COLUMN_X + styles.COLUMN / 2 for c in numbers)
+    assert "1 -" in [t.strip() for page in _actual_texts(pdf) for t in page]
+
+
 def test_bidi_keeps_numbers_left_to_right() -> None:
     logical = "القرار 76/81 المؤرخ 2021"
     shaped = shaping.shape(logical)

@@ -50,7 +50,7 @@ from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, Note
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure, script_runs
-from unconvert.writers.pdf.shaping import shape
+from unconvert.writers.pdf.shaping import display, shape
 
 BODY = S.COLUMN_INDENT  # start of the text column inside the frame
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
@@ -169,7 +169,7 @@ class Builder:
         first_at = BODY + (indent if first is None else first)
         num_pair: tuple[str, Style] | None = None
         if num:
-            num_text = shape(num) if self.rtl else num
+            num_text = display(num) if self.rtl else num  # "1 -" reads from the right
             face = self.family.pick(bold=bold, italic=False)
             num_style = Style(latin_twin(face) or face, size)
             num_pair = (num_text, num_style)

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Table
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
-from unconvert.writers.pdf.shaping import unshape
+from unconvert.writers.pdf.shaping import display_to_logical, unshape
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +143,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
             text, style = self.num
             w = measure(text, style)
             x = self.width - g.num_at - w if rtl else g.num_at
-            emit(canv, [(x, style, text)], top - g.leading * 0.75, actual=unshape(text) if rtl else None)
+            # a right-to-left number is drawn in display order; its ActualText gives it back in logical order
+            actual = unshape(display_to_logical(text)) if rtl else None
+            emit(canv, [(x, style, text)], top - g.leading * 0.75, actual=actual)
         for i, line in enumerate(lines):
             indent = g.first if i == 0 else g.indent
             width = self.width - indent - g.end_indent

@@ -74,5 +74,11 @@ def display(text: str) -> str:
     return "".join(ch for ch, _ in visual_order([(ch, 0) for ch in shape(text)]))
 
 
+def display_to_logical(text: str) -> str:
+    """The logical order of a short display-order string made by ``display`` (numbers such as ``1 -``, ``(أ)``):
+    reordering is its own inverse for one right-to-left run with numbers and neutrals inside."""
+    return "".join(ch for ch, _ in visual_order([(ch, 0) for ch in text]))
+
+
 def is_rtl_char(ch: str) -> bool:
     return _bidi.bidirectional(ch) in _RTL_CLASSES
