@@ -45,12 +45,17 @@ from unconvert.tree import (
     Point,
     Preamble,
     PreambularParagraph,
+    RawInline,
     Row,
     Section,
     Strong,
     Table,
     Text,
 )
+
+NOTE_REF = "noteRef"
+"""``RawInline.kind`` prefix of a second reference to a note (``noteRef:1``): Word printed the note's number again
+(a NOTEREF field, ``Convention1 is``); AKN calls it ``noteRef``. Its ``text`` is empty: the number is a mark."""
 
 
 @dataclass(slots=True)
@@ -169,8 +174,8 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
 def _unplaced_marks(
     segments: list[str], notes: list[Note], marks: list[Mark], diagnostics: list[Diagnostic]
 ) -> list[Mark]:
-    """Notes whose mark was not found, kept at the end of the nearest paragraph: the one holding the mark of the
-    note before (else of the note after, else the first paragraph), each with a warning."""
+    """Notes whose mark was not found, kept at the end of the paragraph holding the mark of the note before (a
+    note before every mark opens the first paragraph), each with a warning: never lost."""
     placed = {id(m.note): m for m in marks if not m.repeat}
     searchable = [i for i, text in enumerate(segments) if text] or list(range(len(segments)))
     out: list[Mark] = []
@@ -178,13 +183,13 @@ def _unplaced_marks(
         if id(note) in placed:
             continue
         before = next((placed[id(n)] for n in reversed(notes[:i]) if id(n) in placed), None)
-        after = next((placed[id(n)] for n in notes[i + 1 :] if id(n) in placed), None)
-        anchor = before or after
-        segment = anchor.segment if anchor is not None else (searchable[0] if searchable else None)
-        if segment is None:
+        if before is not None:
+            segment, at = before.segment, len(segments[before.segment])
+        elif searchable:
+            segment, at = searchable[0], 0  # a note before every mark (``*`` on the title) opens the body
+        else:
             continue
-        end = len(segments[segment])
-        out.append(Mark(segment=segment, start=end, end=end, note=note))
+        out.append(Mark(segment=segment, start=at, end=at, note=note))
         diagnostics.append(
             Diagnostic(
                 severity=Severity.WARNING,
@@ -328,7 +333,7 @@ class _Builder:
         self.table = table
         self.diagnostics = diagnostics
         self.marks: dict[int, list[Mark]] = {}
-        for mark in marks:
+        for mark in sorted(marks, key=lambda m: (m.segment, m.start)):
             self.marks.setdefault(mark.segment, []).append(mark)
         self.placed: set[int] = set()  # ids of notes placed at their mark
         self.pre_matcher, self.op_matcher = matchers(table)
@@ -370,7 +375,12 @@ class _Builder:
                 continue  # outside the range (a mark at the very end belongs to the last range)
             if mark.start > at:
                 out.append(Text(text=text[at : mark.start], line=line))
-            out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
+            if mark.repeat:
+                # a second reference to a note (Word's NOTEREF): no note of its own; the tree has no node for it
+                # yet, so it is a raw inline naming the marker, with no text of its own to print
+                out.append(RawInline(kind=f"{NOTE_REF}:{mark.note.marker}", text="", line=line))
+            else:
+                out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
             self.placed.add(id(mark.note))
             at = mark.end
         if at < stop:

@@ -28,7 +28,7 @@ _CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
 _STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,1``
-_PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark
+_PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark (brackets included in the mark)
 _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
 _TAIL = 1.0  # the tail of a symbol number or a year: ``76/812``, ``20212``
 _WEAK = 0.3  # the tail of another number
@@ -53,7 +53,7 @@ class Mark:
     start: int
     end: int
     note: Note
-    repeat: bool = False  # a second reference to a note already marked before
+    repeat: bool = False  # a second reference to a note already marked (Word prints its number again)
 
 
 def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
@@ -158,12 +158,12 @@ def _earliest(
 
 
 def _clear(cand: tuple[int, int, int, int, float], segments: list[str]) -> bool:
-    """A whole number glued to punctuation or to a lower-case letter: a mark, wherever it stands."""
+    """A whole number glued to punctuation or to a letter other than a capital (``CO2``): a mark wherever it
+    stands."""
     s, a, _, _, score = cand
     if score < _LETTER:
         return False
-    before = segments[s][a - 1]
-    return not (before.isalpha() and not before.islower())
+    return a == 0 or not segments[s][a - 1].isupper()
 
 
 def _repeats(
@@ -185,6 +185,8 @@ def _repeats(
                 continue
             if not _clear((s, a, b, n, score), segments):
                 continue  # ``CO2``, ``G20``: a code, not a mark
+            if score == _LETTER and not segments[s][a - 1].islower():
+                continue  # glued to a letter without case (Chinese ``超过1``): a number, not a second reference
             out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
             taken.add((s, a))
             break
@@ -200,6 +202,8 @@ def _digit_candidates(
     after = text[end] if end < len(text) else ""
     if after and (_is_word_letter(after) or after == "/" or (after in ".-,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
+    if after and after in _CJK_COUNTERS:
+        return []  # ``3个``, ``1991年``, ``第46/182号``: a number with its counter
     out: list[tuple[int, int, str, float]] = []
     run = text[start:end]
     for size in range(1, min(longest, len(run)) + 1):
@@ -217,17 +221,15 @@ def _digit_candidates(
                 continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number (``3.5``, ``1,000``)
             if before == "(" and after == ")":
                 if before2 and not before2.isspace():
-                    out.append((start, end, marker, _PAREN))
+                    out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
             elif _is_cjk(before):
-                if before not in _CJK_BEFORE_NUMBER and not (after and after in _CJK_COUNTERS):
+                if before not in _CJK_BEFORE_NUMBER:
                     out.append((start, end, marker, _LETTER))
             elif before.isalpha():
                 out.append((start, end, marker, _LETTER))
             else:
                 out.append((start, end, marker, _STRONG))
         else:
-            if after and after in _CJK_COUNTERS:
-                continue  # ``1991年``, ``第46/182号``: a number with its counter
             prefix = run[:-size]
             symbol = before == "/"
             year = len(prefix) == 4 and prefix[:2] in ("19", "20")
