@@ -217,7 +217,8 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             stamp = self._doc._timeStamp
-            stamp.t = now.timestamp()
+            moment = now if now.tzinfo is not None else now.replace(tzinfo=_dt.UTC)  # naive means UTC
+            stamp.t = moment.timestamp()
             stamp.lt = time.gmtime(stamp.t)
             stamp.YMDhms = tuple(stamp.lt)[:6]
             stamp.dhh = stamp.dmm = 0
