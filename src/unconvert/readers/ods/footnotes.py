@@ -200,7 +200,7 @@ def _digit_candidates(
     before = text[start - 1] if start > 0 else ""
     before2 = text[start - 2] if start > 1 else ""
     after = text[end] if end < len(text) else ""
-    if after and (_is_word_letter(after) or after == "/" or (after in ".-,:" and text[end + 1 : end + 2].isdigit())):
+    if after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
         return []  # ``3个``, ``1991年``, ``第46/182号``: a number with its counter
@@ -214,7 +214,7 @@ def _digit_candidates(
             if (
                 not before
                 or before.isspace()
-                or before in "/-"
+                or before in "/-–—‑"
                 or _continues_number(text, start, run, after, decimal_comma)
                 or _sub_number(text, start)
             ):

@@ -70,6 +70,7 @@ TABLE = LanguageTable(
     meeting_words=("الجلسة العامة",),
     annex_words=("المرفق",),
     phrase_fallback_words=2,
+    decimal_comma=True,
     subsection_letters=("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام"),
     point_letters=(
         "أ",
