@@ -267,6 +267,7 @@ def test_a_writer_that_fails_for_one_document_fails_only_that_document(tmp_path:
     assert failed.error is not None and failed.error.code == "write-error" and failed.error.format == "boom"
     assert "refuses 64/183" in failed.error.message
     assert failed.outputs == ()
+    assert failed.symbol == "A/RES/64/183"  # the document was read: the report still says which it is
     assert not (out / "A_RES_64_183.text.txt").exists()  # a failed document leaves nothing half-written
     others = [r for key, r in results.items() if key != str(SEED)]
     assert others and all(r.status in ("ok", "warnings") for r in others)

@@ -175,9 +175,18 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
     if task.previous is not None and _still_done(task.previous, digest):
         return WorkResult(index=index, status="done", input_sha256=digest, input_size=size)
 
-    def failed(failure: Failure, timings: Timings) -> WorkResult:
+    def failed(
+        failure: Failure, timings: Timings, symbol: str | None = None, language: str | None = None
+    ) -> WorkResult:
         return WorkResult(
-            index=index, status="failed", input_sha256=digest, input_size=size, failure=failure, timings=timings
+            index=index,
+            status="failed",
+            input_sha256=digest,
+            input_size=size,
+            symbol=symbol,
+            language=language,
+            failure=failure,
+            timings=timings,
         )
 
     try:
@@ -204,7 +213,7 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
                 code = "internal-error"
             write_seconds.append((fmt, _since(began)))
             timings = Timings(read=read_seconds, write=tuple(write_seconds), total=_since(started))
-            return failed(Failure(code, str(exc), type(exc).__name__, format=fmt), timings)
+            return failed(Failure(code, str(exc), type(exc).__name__, format=fmt), timings, symbol, language)
         write_seconds.append((fmt, _since(began)))
         rendered.append((fmt, directory, payload))
     began = time.perf_counter()
