@@ -4,6 +4,7 @@ determinism, and that it never raises on any tree."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from conftest import sample_dumps
+from conftest import ROOT, sample_dumps
 from strategies import EXAMPLES, documents, seed_document, tree_words
 from unconvert.context import Context
 from unconvert.tree import Document, Language, OperativeParagraph, PreambularParagraph, Text
@@ -23,6 +24,15 @@ FIXED = Context.fixed()
 def text(doc: Document) -> str:
     data = write(doc, context=FIXED)
     return data.decode("utf-8")
+
+
+def test_seed_matches_golden_file() -> None:
+    data = write(seed_document(), context=FIXED)
+    golden = ROOT / "tests" / "golden" / "A_RES_64_183.txt"
+    if os.environ.get("UNCONVERT_UPDATE_GOLDENS") == "1":
+        golden.write_bytes(data)
+    assert golden.exists(), "run with UNCONVERT_UPDATE_GOLDENS=1 to create the golden file"
+    assert data == golden.read_bytes()
 
 
 def test_seed_reading_copy_layout() -> None:
