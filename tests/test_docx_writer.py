@@ -549,6 +549,19 @@ def test_custom_footnote_marks_and_illegal_characters() -> None:
     assert ref is not None and ref.get(f"{W}customMarkFollows") == "1"
 
 
+def test_notes_of_a_later_part_go_on_numbering_from_its_first_note() -> None:
+    from dataclasses import replace
+
+    notes = [Footnote(marker=str(n), paragraphs=((Text(text=f"Note {n}."),),)) for n in (25, 26)]
+    body = (Para(content=(Text(text="First"), notes[0])), Para(content=(Text(text="Second"), notes[1])))
+    document = replace(seed_document(), parts=(Part(body=body),), annexes=())
+    data = write(document, context=CONTEXT)
+    start = xml(data, "word/document.xml").find(f"{W}body/{W}sectPr/{W}footnotePr/{W}numStart")
+    assert start is not None and start.get(f"{W}val") == "25"
+    refs = xml(data, "word/document.xml").findall(f".//{W}footnoteReference")
+    assert len(refs) == 2 and all(r.get(f"{W}customMarkFollows") is None for r in refs)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_any_tree_gives_a_docx_word_can_reopen(document: Document) -> None:

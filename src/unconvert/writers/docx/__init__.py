@@ -44,7 +44,7 @@ def write(document: Document, *, context: Context) -> bytes:
     document_element = root("document")
     body = sub(document_element, "body")
     compose(document, BodyWriter(body, story))
-    section_properties(body, rel_ids, prof)
+    section_properties(body, rel_ids, prof, footnote_start=notes.start)
 
     word: list[tuple[str, bytes]] = [
         ("document.xml", serialize(document_element)),

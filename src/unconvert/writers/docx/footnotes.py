@@ -1,8 +1,9 @@
 """Real Word footnotes: the ``word/footnotes.xml`` part, filled as the body meets each ``Footnote``.
 
 Word's own layout: footnote -1 is the separator, 0 the continuation separator, notes are numbered from 1.
-A note whose printed marker is its running number is left to Word's numbering; any other marker (``*``,
-``a``) is a custom mark (``w:customMarkFollows``) printed as given. The note text hangs like
+A note whose printed marker is its running number is left to Word's numbering (which starts at the first
+note's number, so a later part of a resolution can go on from 25); any other marker (``*``, ``a``) is a custom
+mark (``w:customMarkFollows``) printed as given. The note text hangs like
 the UN's: the mark right-aligned before the text column, the text at 1267 twips.
 """
 
@@ -40,6 +41,7 @@ class Notes:
         self.profile = profile
         self.rels = Relationships()
         self.count = 0
+        self.start = 1  # the number of the first auto-numbered note (sectPr footnotePr/numStart)
         self._part = root("footnotes")
         self._numbered = 0
         self._story = Story(profile, self.rels, None)
@@ -59,7 +61,11 @@ class Notes:
         """The mark to print for ``marker`` (``None`` when Word's own numbering prints it: the marker is the
         next number, bare or in the parentheses of Arabic texts)."""
         marker = marker.strip()
-        if marker.strip("()") == str(self._numbered + 1):
+        number = marker.strip("()")
+        if self._numbered == 0 and number.isdecimal() and int(number) > 0:
+            self.start = int(number)  # a later part of a resolution goes on from its predecessor's notes
+            return None
+        if number == str(self.start + self._numbered):
             return None
         return marker or "*"
 

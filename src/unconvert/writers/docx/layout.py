@@ -36,12 +36,17 @@ _MASTHEAD_COLUMNS = (1267, 1872, 245, 3110, 245, 3101)
 _RUNNING_TITLE_MAX = 100  # longer titles are left out of the running head rather than crowding it
 
 
-def section_properties(body: etree._Element, rel_ids: dict[str, str], profile: Profile) -> None:
-    """Append the body's ``w:sectPr``: header/footer references, page size and margins, distinct first page."""
+def section_properties(
+    body: etree._Element, rel_ids: dict[str, str], profile: Profile, *, footnote_start: int = 1
+) -> None:
+    """Append the body's ``w:sectPr``: header/footer references, footnote numbering when it does not start at
+    1, page size and margins, distinct first page."""
     sect = sub(body, "sectPr")
     for part, kind, hf_type in HEADER_FOOTER_PARTS:
         ref = sub(sect, f"{kind}Reference", type=hf_type)
         ref.set(r("id"), rel_ids[part])
+    if footnote_start != 1:
+        sub(sub(sect, "footnotePr"), "numStart", val=str(footnote_start))
     sub(sect, "pgSz", w=str(PAGE_WIDTH), h=str(PAGE_HEIGHT))
     sub(sect, "pgMar", gutter="0", **MARGINS)
     sub(sect, "cols", space="720")

@@ -313,6 +313,8 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     assert ppr is not None
     sub(ppr, "spacing", before="109", after="0", line="240", lineRule="auto")
     _bold(rpr, prof)
+    sub(rpr, "spacing", val="-4")  # condensed like the UN's XLarge, so "Economic and Social Council" fits
+    sub(rpr, "w", val="98")
     _size(rpr, prof, 40)
 
 
