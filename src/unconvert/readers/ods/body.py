@@ -348,6 +348,7 @@ class _Builder:
         self.sections: list[_Section] = []  # open sections (outer, sub)
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
+        self.closing_as_text = False  # closing lines met inside an annex after the resolution's own
         self.lead: tuple[Inline, ...] = ()  # notes whose mark is glued to the part letter above the formula
         self.await_heading = False
         self.annex_heading_budget = 0
@@ -466,10 +467,16 @@ class _Builder:
         item = self.items[index]
         self.close_provisions()
         self.sections.clear()
-        if self.mode is Mode.ANNEX:
-            self.warn("closing-in-annex", "a meeting line inside an annex, kept as text", item.line.number)
+        self.closing_as_text = False
+        if self.mode is Mode.ANNEX and self.part.conclusions:
+            self.warn("closing-in-annex", "a second closing line, inside an annex, kept as text", item.line.number)
             self.annex_list[-1].children.append(Para(content=tuple(self.inlines(index)), line=item.line.number))
+            self.closing_as_text = True
             return
+        if self.mode is Mode.ANNEX:
+            self.warn(
+                "closing-after-annex", "the closing lines follow an annex; they close the resolution", item.line.number
+            )
         line = item.line.number
         self.part.conclusions.append((MeetingRef(ordinal=meeting_ordinal(item.text), text=item.text, line=line),))
         self.part.conclusions_line = self.part.conclusions_line or line
@@ -478,6 +485,9 @@ class _Builder:
     def date_line(self, index: int) -> None:
         item = self.items[index]
         line = item.line.number
+        if self.closing_as_text:
+            self.annex_list[-1].children.append(Para(content=tuple(self.inlines(index)), line=line))
+            return
         date = parse_date(item.text, self.table)
         if date is None:
             self.warn("closing-date-unreadable", f"cannot read the closing date {item.text!r}", line)
