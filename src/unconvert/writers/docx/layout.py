@@ -56,12 +56,17 @@ def section_properties(
     sub(sect, "docGrid", linePitch="360")
 
 
-def _table(parent: etree._Element, widths: tuple[int, ...], profile: Profile) -> etree._Element:
+def _table(
+    parent: etree._Element, widths: tuple[int, ...], profile: Profile, *, rule_below: bool = False
+) -> etree._Element:
+    """A borderless layout table (mirrored in a right-to-left language), optionally ruled below."""
     tbl = sub(parent, "tbl")
     tblpr = sub(tbl, "tblPr")
     if profile.rtl:
         flag(tblpr, "bidiVisual")
     sub(tblpr, "tblW", w=str(sum(widths)), type="dxa")
+    if rule_below:
+        sub(sub(tblpr, "tblBorders"), "bottom", val="single", sz="2", space="0", color="auto")
     sub(tblpr, "tblLayout", type="fixed")
     margins = sub(tblpr, "tblCellMar")
     sub(margins, "left", w="0", type="dxa")
@@ -170,12 +175,7 @@ def running_header(document: Document, story: Story, *, even: bool) -> bytes:
     cells = [(3600, symbol), (styles.TEXT_WIDTH - 3600, title)]
     if not even:
         cells.reverse()
-    tbl = _table(hdr, tuple(width for width, _ in cells), story.profile)
-    tblpr = tbl.find(w("tblPr"))
-    assert tblpr is not None
-    borders = etree.Element(w("tblBorders"))
-    sub(borders, "bottom", val="single", sz="2", space="0", color="auto")
-    tblpr.find(w("tblLayout")).addprevious(borders)  # type: ignore[union-attr]
+    tbl = _table(hdr, tuple(width for width, _ in cells), story.profile, rule_below=True)
     tr = _row(tbl, 864, "atLeast")
     for index, (width, text) in enumerate(cells):
         cell = _cell(tr, width, align="bottom")
