@@ -19,6 +19,7 @@ _SEAM = re.compile(
     r"|(?<=[a-zà-ÿа-я] )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # Assistant GS (PL), Riesgos P-3: a grade after a title
     r"|(?<=\) )(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # (programme support) Administrative Officer
     r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff][-‑]\d)"  # الإعلامف-4: an Arabic grade after the title
+    r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff] [\u0600-\u06ff] \()"  # الاستحقاقاتخ ع (ر ر): the same, spelt out
     r"|(?<=[A-ZА-Я\u0600-\u06ff][-‑]\d)(?=\d)|(?<=[A-ZА-Я][-‑]\d/\d)(?=\d)"  # P-41, P-2/11: grade, number
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
@@ -65,26 +66,44 @@ def split_cells(text: str) -> list[tuple[int, int]]:
 
 def _split_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """In scripts without capitals (Chinese, Arabic) a row's first cell runs into the next (``设立法律干事``): a head
-    shared by several pieces of the line and followed by different text in each (``设立``, ``改叙``) is a cell."""
+    shared by several pieces of the line and followed by different text in each (``设立``, ``改叙``) is a cell; a
+    piece that holds such a head further in (the header fused with the first row) is cut before it too."""
     pieces = [text[a:b] for a, b in spans]
     eligible = [bool(p) and _CASELESS.match(p) is not None for p in pieces]
-    out: list[tuple[int, int]] = []
-    for i, (a, b) in enumerate(spans):
+    heads: list[int] = []
+    for i, piece in enumerate(pieces):
         head = 0
         if eligible[i]:
             # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``)
-            shared = [_common_head(pieces[i], other) for j, other in enumerate(pieces) if j != i and eligible[j]]
-            lengths = sorted({n for n in shared if n >= 2})
+            shared = [_common_head(piece, other) for j, other in enumerate(pieces) if j != i and eligible[j]]
             best = 0
-            for n in lengths:
+            for n in sorted({n for n in shared if n >= 2}):
                 count = sum(1 for m in shared if m >= n)
                 if count > best:
                     head, best = n, count
-        if 2 <= head < b - a:
-            out.extend([(a, a + head), (a + head, b)])
-        else:
+        heads.append(head if 2 <= head < len(piece) else 0)
+    known = sorted({pieces[i][:n] for i, n in enumerate(heads) if n}, key=len, reverse=True)
+    out: list[tuple[int, int]] = []
+    for i, (a, b) in enumerate(spans):
+        if heads[i]:
+            out.extend([(a, a + heads[i]), (a + heads[i], b)])
+            continue
+        inner = _inner_head(pieces[i], known) if eligible[i] else None
+        if inner is None:
             out.append((a, b))
+            continue
+        at, size = inner
+        out.extend(span for span in ((a, a + at), (a + at, a + at + size), (a + at + size, b)) if span[0] < span[1])
     return out
+
+
+def _inner_head(piece: str, known: list[str]) -> tuple[int, int] | None:
+    """Where a known row head stands inside ``piece`` (not at its start), and its length."""
+    for head in known:
+        at = piece.find(head, 1)
+        if at > 0:
+            return at, len(head)
+    return None
 
 
 def _common_head(one: str, other: str) -> int:
