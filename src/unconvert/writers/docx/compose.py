@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from lxml import etree
-
 from unconvert.tree import Annex, CoverRole, Document, Inline, LineBreak, Part, Text
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.body import BodyWriter
-from unconvert.writers.docx.ooxml import sub, w
 from unconvert.writers.docx.runs import Format, add_inlines, text_run
 
 
@@ -45,16 +42,9 @@ def compose(document: Document, writer: BodyWriter) -> None:
         p = writer.paragraph(styles.TITLE)
         number = document.preface.number.strip()
         if number:
-            # The number hangs in the first 1267 twips: right-aligned on a tab as the UN sets it, or flush with
-            # the start margin in a right-to-left paragraph, where a right tab does not mirror reliably.
-            lead = "\t"
-            if writer.story.profile.rtl:
-                lead = ""
-                ppr = p.find(w("pPr"))
-                assert ppr is not None
-                tabs = etree.Element(w("tabs"))
-                sub(tabs, "tab", val="clear", pos=str(styles.BODY_INDENT - 245))
-                ppr.insert(1, tabs)
+            # The number hangs in the first column: right-aligned on a tab as the UN sets it, or flush with the
+            # start margin in a right-to-left paragraph, where a right tab does not mirror reliably.
+            lead = "" if writer.story.profile.rtl else "\t"
             text_run(p, lead + number + "\t", Format(), writer.story)
         add_inlines(p, document.preface.title, writer.story)
     for part in document.parts:

@@ -201,7 +201,7 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     # Arabic digits set at the complex-script size are too wide for the UN's 1267-twip number column: one more
     # tab step keeps the title clear of its number.
     hang = BODY_INDENT + STEP if prof.rtl else BODY_INDENT
-    _tabs(ppr, [("right", BODY_INDENT - 245), ("left", hang)])
+    _tabs(ppr, [("left", hang)] if prof.rtl else [("right", BODY_INDENT - 245), ("left", hang)])
     _spacing(ppr, prof, line=270, after=360)
     _ind(ppr, hang, BODY_INDENT, hanging=hang)
     sub(ppr, "outlineLvl", val="0")
