@@ -571,6 +571,14 @@ def test_any_tree_gives_a_docx_word_can_reopen(document: Document) -> None:
     assert [(s, t) for s, t in body_paragraphs(data)] == expected
     assert len(reopened.paragraphs) == len(expected)
     assert_notes_where_the_tree_has_them(document, data)
+    body = xml(data, "word/document.xml").find(f"{W}body")
+    assert body is not None
+    if document.meta.language is Language.AR:
+        flags = [p.find(f"{W}pPr/{W}bidi") for p in body.iter(f"{W}p")]
+        assert all(f is not None and f.get(f"{W}val") != "0" for f in flags)
+        assert all(t.find(f"{W}tblPr/{W}bidiVisual") is not None for t in body.iter(f"{W}tbl"))
+    if document.meta.language is Language.ZH:
+        assert body.find(f".//{W}i") is None
 
 
 # ---------------------------------------------------------------------------------------------------------------
