@@ -504,3 +504,18 @@ def test_an_output_directory_inside_a_source_directory_is_not_read_back(tmp_path
         run = convert_many([source], to=["text"], out=source / "out", jobs=1)
         assert [r.source for r in run] == [str(source / SEED.name)]
     assert sorted(p.name for p in (source / "out").iterdir()) == ["A_RES_64_183.text.txt", "report.jsonl"]
+
+
+def test_by_symbol_keeps_the_language_versions_of_one_resolution_apart(tmp_path: Path) -> None:
+    corpus = ROOT / "tests" / "data" / "corpus" / "akn4un"
+    out = tmp_path / "out"
+    run = convert_many([corpus / "77", corpus / "sc2023"], to=["akn"], out=out, jobs=1, by_symbol=True)
+    results = list(run)
+    names = {r.source.split("/")[-1]: r.outputs[0].path for r in results if r.outputs}
+    assert names["A_RES_77_125_eng.txt"] == "A_RES_77_125.akn.xml"
+    assert names["A_RES_77_125_fra.txt"] == "A_RES_77_125_fra.akn.xml"
+    assert names["A_RES_77_125_ara.txt"] == "A_RES_77_125_ara.akn.xml"
+    assert run.summary.collisions == 0
+    sc = [r for r in results if "sc2023" in r.source]
+    assert sc and all(r.symbol and r.outputs[0].path.startswith("S_RES_") for r in sc)
+    assert all("/" not in r.outputs[0].path and " " not in r.outputs[0].path for r in sc)
