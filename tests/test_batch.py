@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -414,7 +415,9 @@ def test_cli_exit_status_follows_fail_on(tmp_path: Path, capsys: Any) -> None:
     args = [str(SEED), str(garbage), "-t", "text", "-j", "1"]
     assert batch_main([*args, "-o", str(tmp_path / "a")]) == 1
     printed = capsys.readouterr()
-    assert "failed" in printed.out and "garbage.txt" in printed.err
+    assert "2 of 2 documents" in printed.out
+    assert re.search(r"^failed\s+\S\s+1\b", printed.out, re.MULTILINE), printed.out
+    assert "garbage.txt" in printed.err and "read-error" in printed.err
     assert batch_main([*args, "-o", str(tmp_path / "b"), "--fail-on", "never", "-q"]) == 0
     assert batch_main([str(SEED), "-o", str(tmp_path / "c"), "-t", "text", "-j", "1", "--fail-on", "failed"]) == 0
     assert batch_main([str(tmp_path / "missing"), "-o", str(tmp_path / "d")]) == 2
