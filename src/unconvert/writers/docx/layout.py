@@ -147,10 +147,10 @@ def masthead_header(document: Document, story: Story) -> bytes:
     thin = (("bottom", "4"),)
     top = _row(tbl, 864, "exact")
     _text_paragraph(_cell(top, cols[0], rules=thin, align="bottom"), styles.HEADER, "", story)
-    authority = _cell(top, cols[1], rules=thin, align="bottom")
+    # The authority spans the organ's width so that a long one (Russian) stays on one line.
+    authority = _cell(top, sum(cols[1:4]), span=3, rules=thin, align="bottom")
     _text_paragraph(authority, styles.MASTHEAD_AUTHORITY, head.authority, story)
-    _text_paragraph(_cell(top, cols[2], rules=thin, align="bottom"), styles.HEADER, "", story)
-    _symbol(_cell(top, sum(cols[3:]), span=3, rules=thin, align="bottom"), head.symbol or meta.symbol, story)
+    _symbol(_cell(top, sum(cols[4:]), span=2, rules=thin, align="bottom"), head.symbol or meta.symbol, story)
 
     rules = (("top", "4"), ("bottom", "12"))
     second = _row(tbl, 2880, "exact")
