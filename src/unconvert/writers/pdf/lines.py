@@ -123,12 +123,13 @@ class _Box:
     width: float = 0.0
 
 
-def _boxes(spans: list[Span], cjk: bool) -> list[_Box | list[Piece] | None]:
-    """The paragraph as unbreakable boxes, glue (a list of space pieces) and forced breaks (``None``)."""
-    out: list[_Box | list[Piece] | None] = []
+def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
+    """The paragraph as unbreakable boxes, glue (a space ``Piece``) and forced breaks (``None``)."""
+    out: list[_Box | Piece | None] = []
     box: _Box | None = None
     prev_text = ""
     tokens = _CJK_TOKENS if cjk else _LATIN_TOKENS
+    widths = _widths
     for span in spans:
         if span.text == "\n":
             if box is not None:
@@ -136,27 +137,27 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | list[Piece] | None]:
             box, prev_text = None, ""
             out.append(None)
             continue
+        style = span.style
+        font, size = style.font, style.size
         for token in tokens.findall(span.text):
-            piece = Piece(token, span.style, measure(token, span.style))
-            if token.isspace():
+            if token[0].isspace():
                 if box is not None:
                     out.append(box)
                     box = None
-                piece.glue = True
-                piece.text = " "
-                piece.width = measure(" ", span.style)
-                if out and isinstance(out[-1], list):
-                    continue  # runs of spaces count once
-                out.append([piece])
                 prev_text = ""
+                if out and isinstance(out[-1], Piece):
+                    continue  # runs of spaces count once
+                out.append(Piece(" ", style, measure(" ", style), glue=True))
                 continue
+            unit = widths.get((token, font))
+            width = unit * size if unit is not None else measure(token, style)
             if box is not None and cjk and _may_break(prev_text, token):
                 out.append(box)
                 box = None
             if box is None:
                 box = _Box()
-            box.pieces.append(piece)
-            box.width += piece.width
+            box.pieces.append(Piece(token, style, width))
+            box.width += width
             prev_text = token
     if box is not None:
         out.append(box)
@@ -198,13 +199,13 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
     lines: list[Line] = []
     current: list[Piece] = []
     current_width = 0.0
-    pending_glue: list[Piece] = []
+    pending_glue: Piece | None = None
 
     def finish(last: bool) -> None:
         nonlocal current, current_width, pending_glue
         notes = tuple(p.style.note for p in current if p.style.note is not None)
         lines.append(Line(current, current_width, last, notes))
-        current, current_width, pending_glue = [], 0.0, []
+        current, current_width, pending_glue = [], 0.0, None
 
     queue = list(reversed(items))
     while queue:
@@ -212,12 +213,12 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
         if item is None:
             finish(True)
             continue
-        if isinstance(item, list):
+        if isinstance(item, Piece):
             if current:
                 pending_glue = item
             continue
         limit = first_width if not lines else width
-        glue_width = sum(p.width for p in pending_glue) if current else 0.0
+        glue_width = pending_glue.width if current and pending_glue is not None else 0.0
         if current and current_width + glue_width + item.width > limit + 0.01:
             finish(False)
             queue.append(item)
@@ -227,10 +228,10 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
             if len(parts) > 1:
                 queue.extend(reversed(parts))
                 continue
-        if current:
-            current.extend(pending_glue)
+        if current and pending_glue is not None:
+            current.append(pending_glue)
             current_width += glue_width
-        pending_glue = []
+        pending_glue = None
         current.extend(item.pieces)
         current_width += item.width
     if current or not lines:
