@@ -465,6 +465,19 @@ def test_hand_built_document_pages_marks_and_notes() -> None:
     assert_reading_order(doc, pdf)
 
 
+def test_running_heads_and_page_numbers_alternate_sides() -> None:
+    """As in the UN's PDFs: even pages carry the symbol and ``n/N`` on the left, odd pages on the right; a
+    right-to-left document mirrors this."""
+    middle = styles.PAGE_WIDTH / 2
+    for language, flip in ((Language.EN, False), (Language.AR, True)):
+        pages = _pages(write(hand_built(language), context=CONTEXT))
+        for number, page in enumerate(pages[1:4], 2):
+            symbol = next(c for c in page.chunks if c.text.strip() == "A/RES/99/1")
+            folio = next(c for c in page.chunks if c.text.strip() == f"{number}/{len(pages)}")
+            left = (number % 2 == 0) != flip
+            assert (symbol.x < middle) == left and (folio.x < middle) == left
+
+
 def test_a_long_note_continues_on_the_next_page() -> None:
     doc = hand_built()
     pages = _pages(write(doc, context=CONTEXT))
