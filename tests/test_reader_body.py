@@ -21,7 +21,6 @@ import pytest
 
 from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps
 from unconvert.readers.ods import read
-from unconvert.readers.ods.body import NOTE_REF
 from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.stories import Line, decode, split_stories
@@ -36,12 +35,12 @@ from unconvert.tree import (
     Footnote,
     Inline,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Para,
     Point,
     PreambularParagraph,
     RawBlock,
-    RawInline,
     Section,
     Strong,
     Table,
@@ -408,10 +407,8 @@ def test_second_reference_is_no_new_note() -> None:
     document, gold = load(sample("word/A_RES_72_262C.txt"))
     notes = [n for b in all_blocks(document) for n in _footnotes(b)]
     assert [n.marker for n in notes] == [f["marker"] for f in gold["footnotes"]]
-    refs = [
-        r for b in all_blocks(document) for r in _inlines(b) if isinstance(r, RawInline) and r.kind.startswith(NOTE_REF)
-    ]
-    assert refs and all(r.text == "" for r in refs)
+    refs = [r for b in all_blocks(document) for r in _inlines(b) if isinstance(r, NoteRef)]
+    assert refs and {r.marker for r in refs} <= {n.marker for n in notes}
     assert footnote_recall(document, gold) == 1.0
 
 
@@ -539,8 +536,8 @@ def tree_characters(document: Document) -> tuple[str, list[Footnote]]:
                 notes.append(node)
             elif isinstance(node, Emphasis | Strong):
                 inl(node.children)
-            elif isinstance(node, RawInline) and node.kind.startswith(NOTE_REF + ":"):
-                out.append(node.kind.split(":", 1)[1])  # a second reference stands for the note's marker
+            elif isinstance(node, NoteRef):
+                out.append(node.marker)  # a second reference stands for the note's marker
             else:
                 out.append(plain_text((node,)))
 

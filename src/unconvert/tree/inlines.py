@@ -54,6 +54,17 @@ class Footnote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class NoteRef:
+    """Another reference to a footnote given earlier: Word printed the note's number again (a NOTEREF field).
+
+    ``marker`` names the note; the note's text stays with its first ``Footnote``.
+    """
+
+    marker: str
+    line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SymbolRef:
     """A UN document symbol cited in the text (``A/64/L.34``); links to ``https://undocs.org/<symbol>``."""
 
@@ -97,7 +108,9 @@ class RawInline:
     line: int | None = field(default=None, compare=False)
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | LineBreak | Footnote | SymbolRef | DateRef | MeetingRef | RawInline
+Inline: TypeAlias = (
+    Text | Emphasis | Strong | LineBreak | Footnote | NoteRef | SymbolRef | DateRef | MeetingRef | RawInline
+)
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -111,7 +124,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
                 out.append(plain_text(c))
             case LineBreak():
                 out.append("\n")
-            case Footnote():
+            case Footnote() | NoteRef():
                 pass
     return "".join(out)
 

@@ -38,6 +38,7 @@ from unconvert.tree import (
     Inline,
     LineBreak,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -45,17 +46,12 @@ from unconvert.tree import (
     Point,
     Preamble,
     PreambularParagraph,
-    RawInline,
     Row,
     Section,
     Strong,
     Table,
     Text,
 )
-
-NOTE_REF = "noteRef"
-"""``RawInline.kind`` prefix of a second reference to a note (``noteRef:1``): Word printed the note's number again
-(a NOTEREF field, ``Convention1 is``); AKN calls it ``noteRef``. Its ``text`` is empty: the number is a mark."""
 
 
 @dataclass(slots=True)
@@ -377,9 +373,8 @@ class _Builder:
             if mark.start > at:
                 out.append(Text(text=text[at : mark.start], line=line))
             if mark.repeat:
-                # a second reference to a note (Word's NOTEREF): no note of its own; the tree has no node for it
-                # yet, so it is a raw inline naming the marker, with no text of its own to print
-                out.append(RawInline(kind=f"{NOTE_REF}:{mark.note.marker}", text="", line=line))
+                # a second reference to a note (Word's NOTEREF): no note of its own
+                out.append(NoteRef(marker=mark.note.marker, line=line))
             else:
                 out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
             self.placed.add(id(mark.note))

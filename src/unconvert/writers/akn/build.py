@@ -33,6 +33,7 @@ from unconvert.tree import (
     Inline,
     LineBreak,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Organ,
     Para,
@@ -172,6 +173,8 @@ class Builder:
         self.meta = document.meta
         self.context = context
         self.eids = EidAllocator()
+        self.note_eids: dict[str, str] = {}  # marker -> eId of the first note with it, for noteRefs to it
+        self.note_refs: list[etree._Element] = []  # noteRef elements whose href is set once all notes are written
         self.organ_id = ORGANS[self.meta.organ][0]
         self.author = f"#{self.organ_id}"
         work_date = self.meta.adoption_date or self.meta.issue_date or context.markup_date
@@ -200,6 +203,7 @@ class Builder:
         else:
             self._part_body(outer, parts[0] if parts else Part(), prefix="")
             self._attachments(outer)
+        self._resolve_note_refs()
         self._meta(meta, outer)
         _break_lines(root)
         return root
@@ -569,6 +573,8 @@ class Builder:
                     sub(parent, "eol")
                 case Footnote():
                     self._note(parent, node, note_prefix)
+                case NoteRef(marker=marker):
+                    self._note_ref(parent, marker)
                 case SymbolRef(symbol=symbol, text=text):
                     href = UNDOCS + quote(clean(symbol.strip()), safe="/()-.,")
                     sub(parent, "ref", {"href": href}).text = clean(text)
@@ -586,8 +592,36 @@ class Builder:
     def _note(self, parent: etree._Element, note: Footnote, prefix: str) -> None:
         eid = self.eids.child(prefix, "authorialNote")
         el = sub(parent, "authorialNote", {"marker": clean(note.marker), "placement": "bottom", "eId": eid})
+        self.note_eids.setdefault(note.marker, eid)
         for paragraph in note.paragraphs or ((),):
             self._inlines(sub(el, "p"), paragraph, eid)
+
+    def _note_ref(self, parent: etree._Element, marker: str) -> None:
+        """A second reference to a note: a ``noteRef`` whose ``href`` is set in ``_resolve_note_refs``."""
+        self.note_refs.append(sub(parent, "noteRef", {"marker": clean(marker)}))
+
+    def _resolve_note_refs(self) -> None:
+        """Point each noteRef at the note with its marker (annexes may be written before the parts that hold the
+        notes). A noteRef naming no note of the document (only a hand-built tree has one) is dropped: the marker
+        is an attribute of the reference, not text of the document."""
+        for ref in self.note_refs:
+            eid = self.note_eids.get(ref.get("marker", ""))
+            if eid is None:
+                _remove_keeping_tail(ref)
+            else:
+                ref.set("href", f"#{eid}")
+
+
+def _remove_keeping_tail(el: etree._Element) -> None:
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
 
 
 def _iso(date: _dt.date) -> str:
@@ -654,16 +688,21 @@ _HASH_VALUES = etree.XPath("//@*[starts-with(., '#')]")
 
 def used_refs(root: etree._Element) -> set[str]:
     """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` under ``root``
-    names (``refersTo`` may list several)."""
+    names (``refersTo`` may list several), except a ``noteRef``'s ``href``, which names a note of the document."""
     found: set[str] = set()
     values = _HASH_VALUES(root)
     assert isinstance(values, list)
     for value in values:
-        if getattr(value, "attrname", None) in _REF_ATTRS:
+        if getattr(value, "attrname", None) in _REF_ATTRS and not _is_note_ref(value):
             for token in str(value).split():
                 if token.startswith("#"):
                     found.add(token[1:])
     return found
+
+
+def _is_note_ref(value: object) -> bool:
+    owner = getattr(value, "getparent", lambda: None)()
+    return owner is not None and owner.tag == f"{{{AKN_NS}}}noteRef"
 
 
 def _tlc_order(eid: str) -> tuple[int, str]:

@@ -1,7 +1,7 @@
 """Integrity rules the XSD does not check (``docs/AKN4UN.md``):
 
 - every ``#id`` used by ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` is the eId of a TLC
-  entry in a ``references`` block;
+  entry in a ``references`` block, except that a ``noteRef`` points at an ``authorialNote`` of the document;
 - the FRBR IRIs of every ``identification`` agree with each other and with ``FRBRdate``, ``FRBRnumber`` and
   ``FRBRlanguage``.
 """
@@ -16,6 +16,8 @@ from unconvert.writers.akn.frbr import Frbr
 _NS = {"a": AKN_NS}
 _TLC_IDS = etree.XPath("//a:references/*/@eId", namespaces=_NS)
 _IDENTIFICATIONS = etree.XPath("//a:identification", namespaces=_NS)
+_NOTE_IDS = etree.XPath("//a:authorialNote/@eId", namespaces=_NS)
+_NOTE_REF_HREFS = etree.XPath("//a:noteRef/@href", namespaces=_NS)
 
 
 def _line(el: etree._Element) -> int:
@@ -34,6 +36,10 @@ def integrity_errors(root: etree._Element) -> list[tuple[int, str]]:
     declared = {str(v) for v in _TLC_IDS(root)}  # type: ignore[union-attr]
     for ref in sorted(used_refs(root) - declared):
         errors.append((0, f"#{ref} is used but has no TLC entry in references"))
+    note_ids = {str(v) for v in _NOTE_IDS(root)}  # type: ignore[union-attr]
+    for href in (str(v) for v in _NOTE_REF_HREFS(root)):  # type: ignore[union-attr]
+        if href[1:] not in note_ids:
+            errors.append((0, f"noteRef {href} names no authorialNote of the document"))
     idents = _IDENTIFICATIONS(root)
     assert isinstance(idents, list)
     for ident in idents:

@@ -28,6 +28,7 @@ from unconvert.tree import (
     Language,
     LineBreak,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -106,6 +107,10 @@ class Builder:
                     out.extend(self.spans(c, size, notes, bold=True, italic=italic))
                 case LineBreak():
                     out.append(Span("\n", Style(self.family.regular, size)))
+                case NoteRef(marker=marker):
+                    if notes is not None:
+                        mark = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2))
+                        out.append(Span(marker, mark))
                 case Footnote():
                     if notes is None:
                         continue

@@ -25,6 +25,7 @@ from unconvert.tree import (
     Inline,
     LineBreak,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -151,6 +152,8 @@ class _TextWriter:
                     out.append("\n")
                 case Footnote(marker=marker):
                     self.notes.append(node)
+                    out.append(f"[{_plain(marker)}]")
+                case NoteRef(marker=marker):
                     out.append(f"[{_plain(marker)}]")
                 case _:
                     assert_never(node)

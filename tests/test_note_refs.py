@@ -1,0 +1,76 @@
+"""A second reference to a footnote (Word prints the note's number again) in every writer."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+
+from lxml import etree
+from pypdf import PdfReader
+
+import unconvert
+from conftest import SAMPLE_CORPUS
+from unconvert.tree import NoteRef, Part, Preamble, PreambularParagraph, Text, footnotes_in, plain_text
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DUMP = SAMPLE_CORPUS / "word" / "A_RES_72_262C.txt"
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_reader_gives_note_refs_that_name_earlier_notes() -> None:
+    doc = unconvert.read(DUMP)
+    xml = unconvert.write(doc, "akn")
+    root = etree.fromstring(xml)
+    notes = {n.get("eId"): n.get("marker") for n in root.iter(f"{AKN}authorialNote")}
+    refs = list(root.iter(f"{AKN}noteRef"))
+    assert refs, "A/RES/72/262 C cites several notes a second time"
+    for ref in refs:
+        assert notes[ref.get("href", "")[1:]] == ref.get("marker")
+    text = unconvert.write(doc, "text").decode("utf-8")
+    assert text.count("[1]") >= 2
+
+
+def test_note_ref_without_a_note_is_dropped_and_the_akn_stays_valid() -> None:
+    base = unconvert.read(DUMP)
+    para = PreambularParagraph(phrase="Noting", content=(Text(text="Noting the report"), NoteRef(marker="7")))
+    doc = type(base)(
+        meta=base.meta,
+        parts=(Part(preamble=Preamble(formula=(Text(text="The General Assembly,"),), children=(para,))),),
+    )
+    assert plain_text(para.content) == "Noting the report"
+    assert not footnotes_in(para.content)
+    xml = unconvert.write(doc, "akn")
+    unconvert.validate(xml)
+    assert b"noteRef" not in xml
+    assert b"Noting the report</p>" in xml
+
+
+def _note_refs(node: object) -> list[NoteRef]:
+    """Every NoteRef under ``node``, in document order."""
+    if isinstance(node, NoteRef):
+        return [node]
+    if isinstance(node, tuple):
+        return [r for child in node for r in _note_refs(child)]
+    if dataclasses.is_dataclass(node):
+        return [r for f in dataclasses.fields(node) for r in _note_refs(getattr(node, f.name))]
+    return []
+
+
+def test_docx_and_pdf_print_the_marker_again() -> None:
+    doc = unconvert.read(DUMP)
+    refs = _note_refs(doc)
+    with zipfile.ZipFile(io.BytesIO(unconvert.write(doc, "docx"))) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+    marks = [
+        run.findtext(f"{W}t")
+        for run in body.iter(f"{W}r")
+        if run.find(f"{W}rPr/{W}rStyle[@{W}val='FootnoteReference']") is not None and run.find(f"{W}t") is not None
+    ]
+    assert [r.marker for r in refs] == marks
+    text = pdf_text(unconvert.write(doc, "pdf"))
+    assert "Takes note of the report of the Secretary-General;1" in text.replace("\n", " ")
