@@ -513,7 +513,10 @@ class _Builder:
         item = self.items[index]
         self.close_provisions()
         line = item.line.number
-        spans = [(0, len(item.text))] if item.text.startswith("*") else split_cells(item.text)  # a table's note
+        if item.text.startswith("*"):
+            spans = [(0, len(item.text))]  # a table's note
+        else:
+            spans = split_cells(item.text, headings=self.table.table_headings, grades=self.table.grade_codes)
         cells = tuple(Cell(paragraphs=(tuple(self.inlines(index, a, b)),), line=line) for a, b in spans)
         row = Row(cells=cells, line=line)
         target = self.container()

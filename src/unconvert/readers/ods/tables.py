@@ -25,7 +25,7 @@ _SEAM = re.compile(
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
     r"|(?<=[\u3400-\u9fff\u0600-\u06ff])(?=[A-Za-z0-9])"  # 法律干事P-4: the script changes
     r"|(?<=[0-9])(?=[\u3400-\u9fff\u0600-\u06ff])"  # P-41设立
-    r"|(?<=\))(?=[\u3400-\u9fff\u0600-\u06ff])"  # GS (PL)设立
+    r"|(?<=[A-Za-z]\))(?=[\u3400-\u9fff\u0600-\u06ff])"  # GS (PL)设立, not 办公室(工作方案)调至
 )
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
 _CASELESS = re.compile(r"[\u3400-\u9fff\u0600-\u06ff]")  # a piece that starts in a script without capitals
@@ -46,11 +46,19 @@ def looks_like_table(text: str) -> bool:
     return any(seams >= 3 for seams, _ in enumerate(_PAIR.finditer(text), start=1))
 
 
-def split_cells(text: str) -> list[tuple[int, int]]:
-    """The (start, end) offsets of the cells of a fused line; they tile the line exactly."""
+def split_cells(text: str, *, headings: tuple[str, ...] = (), grades: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the cells of a fused line; they tile the line exactly. ``headings`` are the
+    language's column headings (a piece made only of them is cut between them: ``行动员额职称``), ``grades`` its grade
+    codes longer than a letter (``مد-1`` is one grade, then its count)."""
+    grade_spans = [m.span() for m in _grade_pattern(grades).finditer(text)] if grades else []
+    seams = {seam.start() for seam in _SEAM.finditer(text)}
+    for a, b in grade_spans:
+        seams = {at for at in seams if not a < at < b}
+        seams.add(a)
+        if b < len(text) and text[b].isdigit():
+            seams.add(b)  # the count after the grade
     cuts = [0]
-    for seam in _SEAM.finditer(text):
-        at = seam.start()
+    for at in sorted(seams):
         if at <= cuts[-1]:
             continue
         if text[at] == "\t" and _NUMBERED_CELL.fullmatch(text[cuts[-1] : at + 1] + "\t"):
@@ -61,21 +69,58 @@ def split_cells(text: str) -> list[tuple[int, int]]:
         cuts.append(at)
     cuts.append(len(text))
     spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
-    return _split_shared_heads(text, spans)
+    if headings:
+        spans = [cut for span in spans for cut in _split_headings(text, span, headings)]
+    return _split_shared_heads(text, spans, headings)
 
 
-def _split_shared_heads(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _grade_pattern(grades: tuple[str, ...]) -> re.Pattern[str]:
+    """A grade of one of ``grades`` with its level (``مد-1``, ``ف-2/1``): one digit, the count may follow."""
+    pattern = _GRADES.get(grades)
+    if pattern is None:
+        codes = "|".join(re.escape(code) for code in sorted(grades, key=len, reverse=True))
+        pattern = _GRADES[grades] = re.compile(rf"(?:{codes})[-‑]\d(?:/\d)?")
+    return pattern
+
+
+_GRADES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _split_headings(text: str, span: tuple[int, int], headings: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A piece that starts with two or more known column headings in a row (``行动员额职称职类/职等数目``) is cut
+    after each of them; anything else is left whole."""
+    a, b = span
+    cuts = [a]
+    at = a
+    while at < b:
+        word = next((h for h in sorted(headings, key=len, reverse=True) if text.startswith(h, at, b)), None)
+        if word is None:
+            break
+        at += len(word)
+        cuts.append(at)
+    if len(cuts) < 3:
+        return [span]
+    if cuts[-1] < b:
+        cuts.append(b)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+
+
+def _split_shared_heads(
+    text: str, spans: list[tuple[int, int]], headings: tuple[str, ...] = ()
+) -> list[tuple[int, int]]:
     """In scripts without capitals (Chinese, Arabic) a row's first cell runs into the next (``设立法律干事``): a head
     shared by several pieces of the line and followed by different text in each (``设立``, ``改叙``) is a cell; a
-    piece that holds such a head further in (the header fused with the first row) is cut before it too."""
+    piece that holds such a head further in (the header fused with the first row) is cut before it too. A known
+    column heading is never cut (``الإجراء`` and ``العدد`` share ``ال``)."""
     pieces = [text[a:b] for a, b in spans]
-    eligible = [bool(p) and _CASELESS.match(p) is not None for p in pieces]
+    eligible = [bool(p) and _CASELESS.match(p) is not None and p not in headings for p in pieces]
     heads: list[int] = []
     for i, piece in enumerate(pieces):
         head = 0
         if eligible[i]:
             # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``)
             shared = [_common_head(piece, other) for j, other in enumerate(pieces) if j != i and eligible[j]]
+            shared = [n for n in shared if _head_ends_cleanly(piece, n)]
             best = 0
             for n in sorted({n for n in shared if n >= 2}):
                 count = sum(1 for m in shared if m >= n)
@@ -104,6 +149,13 @@ def _inner_head(piece: str, known: list[str]) -> tuple[int, int] | None:
         if at > 0:
             return at, len(head)
     return None
+
+
+def _head_ends_cleanly(piece: str, size: int) -> bool:
+    """A row head ends outside brackets and not inside a grade or figure (``خ ع (ر`` and ``ف-`` are no heads)."""
+    head = piece[:size]
+    following = piece[size : size + 1]
+    return head.count("(") <= head.count(")") and not following.isdigit() and not head.endswith(("-", "‑", "/"))
 
 
 def _common_head(one: str, other: str) -> int:

@@ -43,3 +43,7 @@ class LanguageTable:
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
     subsection_letters: tuple[str, ...] = ()  # sub-part letters spelt out (Arabic ``ألف -``), besides ``A.``
     decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)
+    # Tables, where the script has no capitals to cut fused cells on: column headings as printed (``行动``,
+    # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
+    table_headings: tuple[str, ...] = ()
+    grade_codes: tuple[str, ...] = ()

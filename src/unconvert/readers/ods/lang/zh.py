@@ -42,6 +42,7 @@ TABLE = LanguageTable(
     operative_phrases=OPERATIVE[Language.ZH],
     meeting_words=("全体会议",),
     annex_words=("附件",),
+    table_headings=("行动", "员额职称", "职类/职等", "数目"),
     italic_phrases=False,
     phrase_boundary=False,
     phrase_fallback_words=0,
