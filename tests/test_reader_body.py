@@ -401,6 +401,20 @@ def test_marks_follow_the_footnote_story() -> None:
     ]
 
 
+def test_chinese_numbers_are_no_marks() -> None:
+    """A/RES/77/196 and 80/210 (zho): ``15至19岁`` is a range, ``峰会+4`` a name, ``4 280万`` a number written
+    with a space; the notes 4 and 15 stand where they are glued to punctuation."""
+    notes = [Note(marker=m, paragraphs=(f"note {m}",), line=i) for i, m in enumerate(("14", "15"), start=1)]
+    segments = [
+        "表示注意到秘书长的报告14 及其中所载的结论和建议，",
+        "关切怀孕和分娩并发症是许多中、低收入国家15至19岁少女死亡的首要致因，",
+        "按照《北京行动纲要》15 及其审查会议成果文件，",
+        "联合国粮食体系峰会+14阶段成果总结推进大会，仍有1.502亿5岁以下儿童发育迟缓，14 280万儿童消瘦，",
+    ]
+    marks = find_marks(segments, notes)
+    assert [(m.note.marker, m.segment, m.repeat) for m in marks] == [("14", 0, False), ("15", 2, False)]
+
+
 def test_second_reference_is_no_new_note() -> None:
     """Word prints a note's number again where the text refers to it a second time (A/RES/72/262 C): that is a
     reference to the note, not a note of its own and not text."""

@@ -27,6 +27,10 @@ _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: it
 _CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
+_RANGE = "至到~～"  # between the numbers of a range: ``15至19``
+_GROUP_SPACES = " \u00a0\u202f"  # the thousands separators of ``4 280``, ``1 025 092``
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")
+
 _STRONG = 3.0  # the whole digit run, glued to a word or punctuation: ``Charter,1``
 _PAREN = 2.5  # ``(1)`` glued to a word: the Arabic way of printing a mark (brackets included in the mark)
 _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as ``G20``)
@@ -204,6 +208,10 @@ def _digit_candidates(
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
         return []  # ``3个``, ``1991年``, ``第46/182号``: a number with its counter
+    if after and after in _RANGE and text[end + 1 : end + 2].isdigit():
+        return []  # ``15至19岁``: the first number of a range
+    if after in _GROUP_SPACES and _THOUSANDS.match(text, end + 1):
+        return []  # ``4 280万``, ``1 025 092``: the first group of a number written with spaces
     out: list[tuple[int, int, str, float]] = []
     run = text[start:end]
     for size in range(1, min(longest, len(run)) + 1):
@@ -214,11 +222,11 @@ def _digit_candidates(
             if (
                 not before
                 or before.isspace()
-                or before in "/-–—‑"
+                or before in "/-–—‑+"
                 or _continues_number(text, start, run, after, decimal_comma)
                 or _sub_number(text, start)
             ):
-                continue  # not glued, or a piece of a symbol, a code (``P-4``) or a number (``3.5``, ``1,000``)
+                continue  # not glued, or a piece of a symbol, a code (``P-4``, ``峰会+4``) or a number (``3.5``)
             if before == "(" and after == ")":
                 if before2 and not before2.isspace():
                     out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
