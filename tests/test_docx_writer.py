@@ -36,6 +36,7 @@ from unconvert.tree import (
     Language,
     LineBreak,
     MeetingRef,
+    NoteRef,
     OperativeParagraph,
     Para,
     Part,
@@ -55,7 +56,7 @@ from unconvert.tree import (
 from unconvert.writers.docx import write
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-INLINE_TYPES = (Text, Emphasis, Strong, LineBreak, Footnote, SymbolRef, DateRef, MeetingRef, RawInline)
+INLINE_TYPES = (Text, Emphasis, Strong, LineBreak, Footnote, NoteRef, SymbolRef, DateRef, MeetingRef, RawInline)
 GOLDEN = Path(__file__).parent / "golden" / "docx"
 CONTEXT = Context.fixed()
 
@@ -80,13 +81,21 @@ def text_of(element: etree._Element) -> str:
         run = node.getparent()
         if run is None or run.tag != f"{W}r":
             continue  # a tab stop definition, not a tab
-        if run.find(f"{W}footnoteReference") is not None:
-            continue  # a custom footnote mark
+        if _is_mark(run):
+            continue
         if node.tag == f"{W}t":
             out.append(node.text or "")
         else:
             out.append("\t" if node.tag == f"{W}tab" else "\n")
     return "".join(out)
+
+
+def _is_mark(run: etree._Element) -> bool:
+    """A footnote mark: a reference, a custom mark, a NOTEREF result, a mark kept as text."""
+    style = run.find(f"{W}rPr/{W}rStyle")
+    return run.find(f"{W}footnoteReference") is not None or (
+        style is not None and style.get(f"{W}val") == "FootnoteReference"
+    )
 
 
 def body_paragraphs(data: bytes) -> list[tuple[str, str]]:
@@ -175,7 +184,7 @@ def printed(inlines: tuple[Inline, ...]) -> str:
                 out.append(printed(children))
             case LineBreak():
                 out.append("\n")
-            case Footnote():
+            case Footnote() | NoteRef():
                 pass
             case _:
                 out.append(_clean(node.text))
@@ -293,8 +302,8 @@ def _references_with_preceding_text(data: bytes) -> list[tuple[str, str]]:
                 continue  # a tab stop definition, not a tab
             if node.tag == f"{W}footnoteReference":
                 found.append((node.get(f"{W}id") or "", "".join(before)))
-            elif run.find(f"{W}footnoteReference") is not None:
-                continue  # a custom footnote mark
+            elif _is_mark(run):
+                continue  # a footnote mark printed as text (custom, repeated, or orphan)
             elif node.tag == f"{W}t":
                 before.append(node.text or "")
             else:
@@ -562,6 +571,33 @@ def test_notes_of_a_later_part_go_on_numbering_from_its_first_note() -> None:
     assert len(refs) == 2 and all(r.get(f"{W}customMarkFollows") is None for r in refs)
 
 
+def test_a_second_reference_to_a_note_is_a_noteref_field_to_its_bookmark() -> None:
+    from dataclasses import replace
+
+    note = Footnote(marker="1", paragraphs=((Text(text="See A/77/501."),),))
+    body = (
+        Para(
+            content=(Text(text="First mention"), note, Text(text=".")),
+        ),
+        Para(content=(Text(text="Mentioned again"), NoteRef(marker="1"), Text(text="."))),
+        Para(content=(Text(text="Unknown"), NoteRef(marker="9"))),
+    )
+    document = replace(seed_document(), parts=(Part(body=body),), annexes=())
+    data = write(document, context=CONTEXT)
+    root = xml(data, "word/document.xml")
+    start = root.find(f".//{W}bookmarkStart")
+    assert start is not None and start.getnext() is not None
+    assert start.getnext().find(f"{W}footnoteReference") is not None
+    name = start.get(f"{W}name")
+    fields = [f for f in root.iter(f"{W}fldSimple") if "NOTEREF" in f.get(f"{W}instr", "")]
+    assert len(fields) == 1 and fields[0].get(f"{W}instr", "").split()[1] == name
+    assert text_of(fields[0].getparent()) == "Mentioned again."
+    assert "".join(t.text or "" for t in fields[0].iter(f"{W}t")) == "1"
+    assert len(xml(data, "word/footnotes.xml").findall(f"{W}footnote")) == 3  # two separators, one note
+    unknown = [p for p in root.iter(f"{W}p") if text_of(p) == "Unknown"]
+    assert len(unknown) == 1 and "".join(t.text or "" for t in unknown[0].iter(f"{W}t")) == "Unknown9"
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_any_tree_gives_a_docx_word_can_reopen(document: Document) -> None:
@@ -664,7 +700,7 @@ def assert_notes_where_the_tree_has_them(document: Document, data: bytes) -> Non
     for (note, before), (ref_id, shown), element in zip(tree, refs, notes, strict=True):
         assert element.get(f"{W}id") == ref_id
         assert shown.endswith(before[-20:]), (before[-20:], shown[-40:])
-        text = "\n".join(text_of(p) for p in element.findall(f"{W}p")).lstrip("\t")
+        text = "\n".join(text_of(p) for p in element.findall(f"{W}p")).removeprefix("\t\t")  # tab, mark, tab
         printed_note = "\n".join(printed(p) for p in note.paragraphs)
         assert text.endswith(printed_note)
 

@@ -69,8 +69,8 @@ class Notes:
             return None
         return marker or "*"
 
-    def __call__(self, note: Footnote) -> tuple[int, str | None]:
-        """Add ``note``; return its id and custom mark (the ``NoteSink`` protocol of ``runs``)."""
+    def __call__(self, note: Footnote) -> tuple[int, str | None, str]:
+        """Add ``note``; return its id, custom mark and shown mark (the ``NoteSink`` protocol of ``runs``)."""
         self.count += 1
         mark = self.custom_mark(note.marker)
         if mark is None:
@@ -91,7 +91,7 @@ class Notes:
             else:
                 sub(ppr, "ind", left=str(styles.BODY_INDENT), right=str(styles.BODY_INDENT), firstLine="0")
             add_inlines(p, content, self._story)
-        return self.count, mark
+        return self.count, mark, mark if mark is not None else str(self.start + self._numbered - 1)
 
     def to_xml(self) -> bytes:
         """The ``word/footnotes.xml`` bytes."""

@@ -21,6 +21,7 @@ from unconvert.tree import (
     Inline,
     LineBreak,
     MeetingRef,
+    NoteRef,
     RawInline,
     Strong,
     SymbolRef,
@@ -33,8 +34,9 @@ from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
-NoteSink = Callable[[Footnote], tuple[int, str | None]]
-"""Takes a footnote, returns its id and the custom mark to print (``None``: Word numbers it)."""
+NoteSink = Callable[[Footnote], tuple[int, str | None, str]]
+"""Takes a footnote, returns its id, the custom mark to print (``None``: Word numbers it) and the mark as it
+will show (for a later ``NoteRef`` to the same note)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class Story:
     profile: Profile
     rels: Relationships = field(default_factory=Relationships)
     notes: NoteSink | None = None
+    # marker -> (reference run, note id, mark as shown) of the notes written so far, for NOTEREF fields
+    note_runs: dict[str, tuple[etree._Element, int, str]] = field(default_factory=dict)
 
 
 def right_to_left(text: str) -> bool:
@@ -120,6 +124,8 @@ def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Stor
                 _hyperlink(parent, symbol, text, fmt, story)
             case Footnote():
                 _footnote_reference(parent, node, story)
+            case NoteRef(marker=marker):
+                _note_reference(parent, marker, story)
             case _:
                 assert_never(node)
 
@@ -138,8 +144,9 @@ def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) ->
     if story.notes is None:  # a note inside a note: Word has no such thing, keep the mark as text
         text_run(parent, note.marker, mark_fmt, story)
         return
-    note_id, custom_mark = story.notes(note)
+    note_id, custom_mark, shown = story.notes(note)
     run = etree.SubElement(parent, w("r"))
+    story.note_runs[note.marker.strip()] = (run, note_id, shown)
     run_properties(run, mark_fmt, story, custom_mark or "")
     ref = sub(run, "footnoteReference")
     if custom_mark is not None:
@@ -147,3 +154,21 @@ def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) ->
     ref.set(w("id"), str(note_id))
     if custom_mark is not None:
         add_text(run, custom_mark)
+
+
+def _note_reference(parent: etree._Element, marker: str, story: Story) -> None:
+    """Another reference to an earlier note, as Word makes one: a ``NOTEREF`` field to a bookmark around the
+    note's reference, showing its mark; a marker that names no earlier note is printed as it stands."""
+    mark_fmt = Format(style=styles.FOOTNOTE_REFERENCE)
+    found = story.note_runs.get(marker.strip())
+    if found is None:
+        text_run(parent, marker, mark_fmt, story)
+        return
+    run, note_id, shown = found
+    name = f"_RefNote{note_id}"
+    previous = run.getprevious()
+    if previous is None or previous.get(w("name")) != name:
+        run.addprevious(etree.Element(w("bookmarkStart"), {w("id"): str(note_id), w("name"): name}))
+        run.addnext(etree.Element(w("bookmarkEnd"), {w("id"): str(note_id)}))
+    field = sub(parent, "fldSimple", instr=f" NOTEREF {name} \\f \\h ")
+    text_run(field, shown, mark_fmt, story)
