@@ -401,6 +401,41 @@ def test_marks_follow_the_footnote_story() -> None:
     ]
 
 
+def test_mark_on_the_part_letter() -> None:
+    """A/RES/72/8 B prints ``B1``: note 1 stands on the part letter, so it heads part B (before the formula), and
+    the ``1.`` of the first operative paragraph is a number, not its mark."""
+    document, gold = load(sample("word/A_RES_72_8B.txt"))
+    part = document.parts[0]
+    assert part.label == "B" and part.preamble is not None
+    first = part.preamble.formula[0]
+    assert isinstance(first, Footnote) and first.marker == "1"
+    assert text_of(part.preamble.formula[1:]) == "The General Assembly,"
+    notes = [n.marker for b in all_blocks(document) for n in _footnotes(b)]
+    assert "1" not in notes  # placed once, at the part's head
+    assert footnote_recall(document, gold) == 1.0
+    assert not [d for d in document.diagnostics if d.code == "footnote-mark-not-found"]
+
+
+def test_note_repeating_its_number() -> None:
+    """A/RES/72/64 prints ``1 1 <tab>A/72/97.``: the gold's note text is ``A/72/97.``; the repeat is dropped with
+    a warning. ``1 1 January 2018 …`` (no tab) keeps its day."""
+    lines = [
+        Line(number=35, text="1 1 \tA/72/97."),
+        Line(number=36, text="2 2 \tA/72/98 and A/72/98/Corr.1."),
+        Line(number=37, text="3 1 January 2018 is the date."),
+    ]
+    notes, diagnostics = parse_notes(lines)
+    assert [(n.marker, n.paragraphs) for n in notes] == [
+        ("1", ("A/72/97.",)),
+        ("2", ("A/72/98 and A/72/98/Corr.1.",)),
+        ("3", ("1 January 2018 is the date.",)),
+    ]
+    assert [(d.code, d.line) for d in diagnostics] == [
+        ("footnote-number-repeated", 35),
+        ("footnote-number-repeated", 36),
+    ]
+
+
 def test_chinese_numbers_are_no_marks() -> None:
     """A/RES/77/196 and 80/210 (zho): ``15至19岁`` is a range, ``峰会+4`` a name, ``4 280万`` a number written
     with a space; the notes 4 and 15 stand where they are glued to punctuation."""
@@ -524,6 +559,20 @@ def test_annexes(rel: str, label: str) -> None:
     assert plain_text(annex.label).startswith(label)
     assert annex.children
     assert document.parts[0].conclusions is not None  # the annex follows the closing lines
+
+
+def test_text_after_the_closing_lines_is_no_annex() -> None:
+    """A/RES/70/1 ends with a list of instruments after the date, with no ``Annex`` label: the gold counts no
+    annex; the list stays after the closing lines, in order, with a warning."""
+    document, gold = load(sample("word/A_RES_70_1.txt"))
+    assert len(document.annexes) == gold["annexes"] == 0
+    conclusions = document.parts[-1].conclusions
+    assert conclusions is not None
+    lines = [key(plain_text(line)) for line in conclusions.lines]
+    assert lines[:2] == [key("4th plenary meeting"), key("25 September 2015")]
+    assert lines[2].startswith(key("Instruments mentioned in the section entitled"))
+    assert lines[-1] == key("“The future we want” (resolution 66/288, annex)")
+    assert any(d.code == "text-after-closing" for d in document.diagnostics)
 
 
 def test_security_council_resolution() -> None:

@@ -197,18 +197,13 @@ def _unplaced_marks(
     return out
 
 
-_LETTER_MARK = re.compile(r"[A-Z](\d{1,3})")
-
-
 def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
-    """The part letter above the formula when a footnote mark is glued to it (``B1``): stage 1 reads the letter as
-    the part's label; the mark is the body's to place."""
-    for line in reversed(stories.main[: front.body_start]):
-        text = line.text.strip()
-        if not text:
-            continue
-        return line if _LETTER_MARK.fullmatch(text) else None
-    return None
+    """The part letter above the formula when a footnote mark is glued to it (``B1``, ``Front.front_notes``):
+    stage 1 reads the letter as the part's label; the mark is the body's to place, at the head of the part."""
+    index = front.part_label_index
+    if index is None or index >= front.body_start or all(at != index for at, _ in front.front_notes):
+        return None
+    return stories.main[index]
 
 
 def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
@@ -684,12 +679,12 @@ class _Builder:
             self.container().append(Para(content=content, line=line))
             return
         if self.part.conclusions:
-            # text after the closing lines without an annex label: an unlabelled annex
-            self.warn("text-after-closing", "text after the closing lines kept as an unlabelled annex", line)
-            self.annex_list.append(_AnnexB(label=(), line=line))
-            self.mode = Mode.ANNEX
-            self.annex_heading_budget = 0
-            self.text(index)
+            # text after the closing lines without an annex label (A/RES/70/1's list of instruments): no annex of
+            # its own (nothing labels it one); it stays after the closing lines, in order
+            self.warn(
+                "text-after-closing", "text after the closing lines, without an annex label, kept with them", line
+            )
+            self.part.conclusions.append(tuple(self.inlines(index)))
             return
         if self.mode is Mode.DECISION:
             # a decision's next paragraph starts a new one, unless it continues the sentence (``and decides …``)

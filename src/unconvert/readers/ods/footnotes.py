@@ -20,6 +20,7 @@ from unconvert.tree import Inline, Text
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d+")
+_ECHO = re.compile(r"(\d{1,3}|\*{1,3})[ \u00a0]*\t[ \t]*")  # the marker again, then a tab: ``1 1 <tab>See …``
 _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: its number is no mark
 
 # Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
@@ -84,7 +85,20 @@ def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
         if match is not None and starts:
             flush()
             marker = match.group(1)
-            paragraphs = [match.group(2) or ""]
+            rest = match.group(2) or ""
+            echo = _ECHO.match(rest)
+            if echo is not None and echo.group(1) == marker:
+                # ``1 1 <tab>A/72/97.``: Word printed the note's number twice; the second is no text
+                rest = rest[echo.end() :]
+                diagnostics.append(
+                    Diagnostic(
+                        severity=Severity.WARNING,
+                        code="footnote-number-repeated",
+                        message=f"footnote {marker} repeats its number before the tab; the repeat is dropped",
+                        line=line.number,
+                    )
+                )
+            paragraphs = [rest]
             first_line = line.number
             if marker.isdigit():
                 expected = int(marker) + 1
