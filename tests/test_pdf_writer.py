@@ -50,6 +50,7 @@ from unconvert.tree import (
     Language,
     Masthead,
     Meta,
+    NoteRef,
     OperativeParagraph,
     Organ,
     Para,
@@ -61,6 +62,7 @@ from unconvert.tree import (
     RawBlock,
     Row,
     Section,
+    Strong,
     Table,
     Text,
     footnotes_in,
@@ -296,6 +298,28 @@ def table_cells(doc: Document) -> list[str]:
     return found
 
 
+def marks_of(doc: Document) -> list[tuple[str, bool]]:
+    """Every footnote mark in reading order: ``(marker, True)`` for a note, ``(marker, False)`` for a
+    ``NoteRef``."""
+    found: list[tuple[str, bool]] = []
+
+    def walk(inlines: tuple[Inline, ...]) -> None:
+        for node in inlines:
+            match node:
+                case Footnote(marker=m):
+                    found.append((m, True))
+                case NoteRef(marker=m):
+                    found.append((m, False))
+                case Emphasis(children=c) | Strong(children=c):
+                    walk(c)
+                case _:
+                    pass
+
+    for content in body_texts(doc):
+        walk(content)
+    return found
+
+
 def notes_of(doc: Document) -> list[Footnote]:
     notes: list[Footnote] = []
     for content in body_texts(doc):
@@ -419,14 +443,19 @@ def hand_built(language: Language = Language.EN) -> Document:
 
 
 def assert_notes_on_their_pages(doc: Document, pdf: bytes) -> None:
-    """Each note starts at the foot of the page that holds its mark, and says what the tree says."""
+    """Each note starts at the foot of the page that holds its mark (a second reference to an earlier note, a
+    ``NoteRef``, is a mark with no note of its own)."""
     rtl = doc.meta.language.rtl
     pages = _pages(pdf)
     marks, markers = _marks(pages, rtl)
-    expected = [n.marker.strip() for n in notes_of(doc) if n.marker.strip()]
-    assert [m for page in marks for m in page] == expected
+    expected = [(m.strip(), is_note) for m, is_note in marks_of(doc) if m.strip()]
+    assert [m for page in marks for m in page] == [m for m, _ in expected]
+    position = 0
     for number, (page_marks, page_markers) in enumerate(zip(marks, markers, strict=True), 1):
-        assert page_marks == page_markers, f"page {number}: marks {page_marks}, notes {page_markers}"
+        here = expected[position : position + len(page_marks)]
+        position += len(page_marks)
+        notes_here = [m for m, is_note in here if is_note]
+        assert notes_here == page_markers, f"page {number}: marks {page_marks}, notes {page_markers}"
 
 
 def assert_reading_order(doc: Document, pdf: bytes, minimum: float = 0.99) -> None:
