@@ -10,6 +10,7 @@ of the footnote story is in the tree, in order.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -418,17 +419,19 @@ def test_mark_on_the_part_letter() -> None:
 
 def test_note_repeating_its_number() -> None:
     """A/RES/72/64 prints ``1 1 <tab>A/72/97.``: the gold's note text is ``A/72/97.``; the repeat is dropped with
-    a warning. ``1 1 January 2018 …`` (no tab) keeps its day."""
+    a warning. ``1 1 January 2018 …`` (no tab) keeps its day; ``4 4<tab>`` (no space) is kept as the UN keeps it."""
     lines = [
         Line(number=35, text="1 1 \tA/72/97."),
         Line(number=36, text="2 2 \tA/72/98 and A/72/98/Corr.1."),
         Line(number=37, text="3 1 January 2018 is the date."),
+        Line(number=38, text="4 4\tVoir A/77/187."),
     ]
     notes, diagnostics = parse_notes(lines)
     assert [(n.marker, n.paragraphs) for n in notes] == [
         ("1", ("A/72/97.",)),
         ("2", ("A/72/98 and A/72/98/Corr.1.",)),
         ("3", ("1 January 2018 is the date.",)),
+        ("4", ("4\tVoir A/77/187.",)),  # the UN's files (A/RES/77/192 fra) keep this number: so does the gold
     ]
     assert [(d.code, d.line) for d in diagnostics] == [
         ("footnote-number-repeated", 35),
@@ -573,6 +576,20 @@ def test_text_after_the_closing_lines_is_no_annex() -> None:
     assert lines[2].startswith(key("Instruments mentioned in the section entitled"))
     assert lines[-1] == key("“The future we want” (resolution 66/288, annex)")
     assert any(d.code == "text-after-closing" for d in document.diagnostics)
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_closing_date_with_a_stray_letter() -> None:
+    """A/RES/80/55 (spa) prints ``s1 de diciembre de 2025`` under ``52a sesión plenaria``: both are closing lines,
+    the ``1`` is the day (no note), and the adoption date stays the one the adoption line prints (1 December; the
+    UN's Spanish file lacks it, so the gold falls back to the issue date, 5 December: the other languages say 1)."""
+    document, _ = load(SHARED_CORPUS / "akn4un/80/spa/A_RES_80_55_spa.txt")
+    conclusions = document.parts[-1].conclusions
+    assert conclusions is not None
+    assert [plain_text(line) for line in conclusions.lines] == ["52a sesión plenaria", "s1\u00a0de diciembre de 2025"]
+    assert document.meta.adoption_date == datetime.date(2025, 12, 1)
+    assert not [r for b in all_blocks(document) for r in _inlines(b) if isinstance(r, NoteRef)]
+    assert any(d.code == "closing-date-unreadable" for d in document.diagnostics)
 
 
 def test_security_council_resolution() -> None:

@@ -133,11 +133,11 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
         following = next((n.text for n in lines[i + 1 : i + 2]), "")
-        if is_meeting_line(text, table) and (not raw.startswith("\t") or looks_like_date(following)):
+        if is_meeting_line(text, table) and (not raw.startswith("\t") or _date_like(following)):
             items.append(Item(line, What.MEETING, text, searchable=False))
             after_meeting = True
             continue
-        if after_meeting and looks_like_date(text) and items and items[-1].what is What.MEETING:
+        if after_meeting and _date_like(text) and items and items[-1].what is What.MEETING:
             items.append(Item(line, What.DATE, text, searchable=False))
             continue
         if _is_annex_label(text, table, after_meeting=after_meeting):
@@ -165,6 +165,13 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
                 items[i - 1].what = What.TEXT
                 items[i - 1].searchable = True
     return items
+
+
+def _date_like(text: str) -> bool:
+    """The date under a meeting line, also with a stray character before it (``s1 de diciembre de 2025``,
+    A/RES/80/55 spa): a closing line, where no footnote mark stands."""
+    stripped = text.strip()
+    return looks_like_date(stripped) or looks_like_date(stripped[1:])
 
 
 def _unplaced_marks(

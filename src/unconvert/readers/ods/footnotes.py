@@ -20,7 +20,9 @@ from unconvert.tree import Inline, Text
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d+")
-_ECHO = re.compile(r"(\d{1,3}|\*{1,3})[ \u00a0]*\t[ \t]*")  # the marker again, then a tab: ``1 1 <tab>See …``
+# The marker again, a space and a tab: ``1 1 <tab>See …`` (A/RES/72/63, 72/64: the gold's note is ``See …``).
+# ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is.
+_ECHO = re.compile(r"(\d{1,3}|\*{1,3})[ \u00a0]+\t[ \t]*")
 _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: its number is no mark
 
 # Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
