@@ -13,24 +13,34 @@ _TRAILING = ",;:，：،؛"
 
 
 class PhraseMatcher:
-    """Longest-first matching of a language's opening phrases, indexed by their first character."""
+    """Longest-first matching of a language's opening phrases, indexed by their first character: for each length
+    a listed phrase of that first character has (longest first), one dictionary look-up of the text's head."""
 
     def __init__(self, phrases: tuple[str, ...], *, boundary: bool, fallback_words: int) -> None:
         self._boundary = boundary
         self._fallback_words = fallback_words
-        self._by_first: dict[str, list[str]] = {}
+        by_first: dict[str, dict[str, str]] = {}
         for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             if phrase:
-                self._by_first.setdefault(phrase[0].lower(), []).append(phrase)
+                by_first.setdefault(phrase[0].lower(), {}).setdefault(phrase.lower(), phrase)
+        self._by_first: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {
+            first: (tuple(sorted({len(p) for p in lowered.values()}, reverse=True)), frozenset(lowered))
+            for first, lowered in by_first.items()
+        }
 
     def match(self, text: str) -> str | None:
         """The listed phrase opening ``text`` (as printed in ``text``), or ``None``."""
         if not text:
             return None
-        for phrase in self._by_first.get(text[0].lower(), ()):
-            size = len(phrase)
+        entry = self._by_first.get(text[0].lower())
+        if entry is None:
+            return None
+        sizes, lowered = entry
+        for size in sizes:
+            if size > len(text):
+                continue
             head = text[:size]
-            if head != phrase and head.lower() != phrase.lower():
+            if head.lower() not in lowered:
                 continue
             if self._boundary and size < len(text) and (text[size].isalnum() or text[size] == "-"):
                 continue
