@@ -786,7 +786,7 @@ class _Builder:
                 Part(
                     label=part.label,
                     preamble=preamble,
-                    body=_freeze(part.body),
+                    body=_decision_items(_freeze(part.body)) if self.decision else _freeze(part.body),
                     conclusions=conclusions,
                     line=part.line,
                 )
@@ -798,6 +798,38 @@ class _Builder:
                 )
             )
         return tuple(out)
+
+
+def _decision_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A decision's lettered items after one of its unnumbered paragraphs (``At its 53rd plenary meeting, … the
+    General Assembly: (a) Approved …; (b) Invited …``) are the decision's own paragraphs, numbered ``(a)``, ``(b)``:
+    so the UN's files mark them in every language (A/DEC/77/408, 77/539), while they nest the items of a numbered
+    paragraph. A wrap-up becomes the unnumbered paragraph after them."""
+    out: list[Block] = []
+    for block in blocks:
+        if not (
+            isinstance(block, OperativeParagraph)
+            and block.num is None
+            and block.children
+            and all(isinstance(child, Point) for child in block.children)
+        ):
+            out.append(block)
+            continue
+        out.append(OperativeParagraph(num=None, content=block.content, line=block.line))
+        for point in block.children:
+            assert isinstance(point, Point)
+            out.append(
+                OperativeParagraph(
+                    num=point.num,
+                    content=point.content,
+                    children=point.children,
+                    wrap_up=point.wrap_up,
+                    line=point.line,
+                )
+            )
+        if block.wrap_up:
+            out.append(OperativeParagraph(num=None, content=block.wrap_up, line=block.wrap_up[0].line))
+    return tuple(out)
 
 
 def _heading_like(text: str, *, first: bool) -> bool:
