@@ -627,6 +627,20 @@ def test_decision_items_are_its_paragraphs(name: str) -> None:
     assert any(isinstance(b, OperativeParagraph) and (b.num or "").strip("()") == "a" for b in body_blocks)
 
 
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_resolves_that_is_operative_in_chinese() -> None:
+    """A/RES/77/266: ``正式决定：`` is ``Resolves that:``, an unnumbered operative paragraph as in English and French
+    (the UN's Chinese file puts it and paragraphs 1 to 3 in the preamble: not imitated)."""
+    for lang, opening in (("eng", "Resolves that:"), ("zho", "正式决定：")):
+        document, _ = load(SHARED_CORPUS / f"akn4un/77/{lang}/A_RES_77_266_{lang}.txt")
+        part = document.parts[0]
+        assert part.preamble is not None and not part.preamble.children
+        first = part.body[0]
+        assert isinstance(first, OperativeParagraph) and first.num is None
+        assert text_of(first.content) == opening
+        assert [getattr(b, "num", None) for b in part.body[1:4]] == ["1.", "2.", "3."]
+
+
 # --- text conservation ----------------------------------------------------------------------------------------------
 
 

@@ -4,6 +4,8 @@ Harvested from the UN's own AKN4UN files (``<container name="...">`` of preambul
 span opening each numbered operative paragraph) of GA sessions 77 and 80, SC 2023, GA decisions 77 and ECOSOC 2024.
 Longest first, so that ``Recalling also`` wins over ``Recalling``. The body reader falls back to a rule (the leading
 participle or verb words) with a warning when a paragraph opens with a phrase not listed here.
+Corrected by hand where the UN's markup is wrong: ``正式决定`` (Resolves) is operative only (the UN's Chinese file
+of 77/266 has it in the preamble; the other languages' files have ``Resolves that:`` as an operative paragraph).
 """
 
 from unconvert.tree import Language
@@ -703,7 +705,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "庄严宣布",
         "强烈谴责",
         "强调指出",
-        "正式决定",
         "深为关切",
         "深表遗憾",
         "特别回顾",
