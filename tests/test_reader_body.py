@@ -439,6 +439,29 @@ def test_note_repeating_its_number() -> None:
     ]
 
 
+def test_year_glued_to_a_second_reference() -> None:
+    """A/RES/72/87 ``the Fourth Geneva Convention of 19499 and``, A/RES/72/182 ``2015–203013 to``: the year and a
+    second reference to a note marked before; ``resolution 76/2741`` and ``2015 and`` are left alone."""
+    notes = [Note(marker=m, paragraphs=(f"note {m}",), line=i) for i, m in enumerate(("1", "9", "13"), start=1)]
+    segments = [
+        "Recalling its resolution 76/274,1",
+        "Reaffirming the applicability of the Fourth Geneva Convention of 1949,9",
+        "Recalling the Sendai Framework for Disaster Risk Reduction 2015–2030,13",
+        "Demands compliance with the Fourth Geneva Convention of 19499 and with resolution 76/2741 of 2015 and",
+        "Affirms the need to implement the Sendai Framework for Disaster Risk Reduction 2015–203013 to integrate",
+    ]
+    marks = find_marks(segments, notes)
+    assert [(m.note.marker, m.segment, m.repeat) for m in marks] == [
+        ("1", 0, False),
+        ("9", 1, False),
+        ("13", 2, False),
+        ("9", 3, True),
+        ("13", 4, True),
+    ]
+    repeat = marks[3]
+    assert segments[3][: repeat.start].endswith("Convention of 1949")
+
+
 def test_chinese_numbers_are_no_marks() -> None:
     """A/RES/77/196 and 80/210 (zho): ``15至19岁`` is a range, ``峰会+4`` a name, ``4 280万`` a number written
     with a space; the notes 4 and 15 stand where they are glued to punctuation."""

@@ -203,14 +203,28 @@ def _repeats(
         for s, a, b, n, score in site:
             if (s, a) in taken or n not in first or first[n] >= (s, a):
                 continue
-            if not _clear((s, a, b, n, score), segments):
-                continue  # ``CO2``, ``G20``: a code, not a mark
+            if not _clear((s, a, b, n, score), segments) and not _year_and_mark(segments[s], a, b):
+                continue  # ``CO2``, ``G20``: a code, not a mark (``of 19499``: the year 1949 and the note again)
             if score == _LETTER and not segments[s][a - 1].islower():
                 continue  # glued to a letter without case (Chinese ``超过1``): a number, not a second reference
             out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
             taken.add((s, a))
             break
     return out
+
+
+def _year_and_mark(text: str, start: int, end: int) -> bool:
+    """``Convention of 19499 and``, ``2015–203013 to``: a year of the last two centuries after a space or a dash,
+    glued to a note of one or two digits: no such number is ever printed."""
+    head = text[max(0, start - 5) : start]
+    return (
+        1 <= end - start <= 2
+        and len(head) == 5
+        and head[0] in " –-"
+        and head[1:3] in ("19", "20")
+        and head[1:].isdigit()
+        and (end == len(text) or not text[end].isdigit())
+    )
 
 
 def _digit_candidates(
