@@ -462,6 +462,23 @@ def test_year_glued_to_a_second_reference() -> None:
     assert segments[3][: repeat.start].endswith("Convention of 1949")
 
 
+def test_mark_with_the_next_word_glued() -> None:
+    """A/RES/80/191 ``the Paris Agreement,37and the``, A/RES/77/76 (spa) ``(TNP)1como``: the space after the mark is
+    lost, the mark is still one; ``the 2nd``, ``(1er)`` are no marks."""
+    notes = [Note(marker=m, paragraphs=(f"note {m}",), line=i) for i, m in enumerate(("1", "2", "37"), start=1)]
+    segments = [
+        "Reafirmando el Tratado (TNP)1como piedra angular, y el 2nd informe (1er) rapport,",
+        "Recalling the Convention,2",
+        "Stresses the Paris Agreement,37and the Kunming-Montreal Biodiversity Framework",
+    ]
+    marks = find_marks(segments, notes)
+    assert [(m.note.marker, segments[m.segment][: m.start][-6:]) for m in marks] == [
+        ("1", "(TNP)"),
+        ("2", "ntion,"),
+        ("37", "ement,"),
+    ]
+
+
 def test_chinese_numbers_are_no_marks() -> None:
     """A/RES/77/196 and 80/210 (zho): ``15至19岁`` is a range, ``峰会+4`` a name, ``4 280万`` a number written
     with a space; the notes 4 and 15 stand where they are glued to punctuation."""

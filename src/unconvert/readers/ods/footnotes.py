@@ -30,6 +30,7 @@ _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: it
 _CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
+_CLOSERS = ",;:)”’»"  # punctuation a mark may follow even when the next word is glued to it
 _RANGE = "至到~～"  # between the numbers of a range: ``15至19``
 _GROUP_SPACES = " \u00a0\u202f"  # the thousands separators of ``4 280``, ``1 025 092``
 _THOUSANDS = re.compile(r"\d{3}(?!\d)")
@@ -234,6 +235,9 @@ def _digit_candidates(
     before = text[start - 1] if start > 0 else ""
     before2 = text[start - 2] if start > 1 else ""
     after = text[end] if end < len(text) else ""
+    if _is_word_letter(after) and before in _CLOSERS and after.islower() and text[start:end] in markers:
+        # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
+        return [(start, end, text[start:end], _LETTER)]
     if after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
