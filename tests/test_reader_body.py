@@ -473,7 +473,7 @@ def test_mark_with_the_next_word_glued() -> None:
     ]
     marks = find_marks(segments, notes)
     assert [(m.note.marker, segments[m.segment][: m.start][-6:]) for m in marks] == [
-        ("1", "(TNP)"),
+        ("1", " (TNP)"),
         ("2", "ntion,"),
         ("37", "ement,"),
     ]
