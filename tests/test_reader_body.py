@@ -501,6 +501,11 @@ def test_second_reference_is_no_new_note() -> None:
     assert [n.marker for n in notes] == [f["marker"] for f in gold["footnotes"]]
     refs = [r for b in all_blocks(document) for r in _inlines(b) if isinstance(r, NoteRef)]
     assert refs and {r.marker for r in refs} <= {n.marker for n in notes}
+    # part C's ``1. Takes note of the reports of the Secretary-General;4,5``: two references, not the number 4,5
+    takes_note = next(
+        b for b in all_blocks(document) if isinstance(b, OperativeParagraph) and b.line == 33 and b.num == "1."
+    )
+    assert [r.marker for r in takes_note.content if isinstance(r, NoteRef)] == ["4", "5"]
     assert footnote_recall(document, gold) == 1.0
 
 

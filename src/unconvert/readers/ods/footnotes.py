@@ -31,6 +31,7 @@ _CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
 _CLOSERS = ",;:)”’»"  # punctuation a mark may follow even when the next word is glued to it
+_MARK_LIST = re.compile(r"\d{1,2}(?![\d.,])")  # the next mark of ``;4,5``
 _RANGE = "至到~～"  # between the numbers of a range: ``15至19``
 _GROUP_SPACES = " \u00a0\u202f"  # the thousands separators of ``4 280``, ``1 025 092``
 _THOUSANDS = re.compile(r"\d{3}(?!\d)")
@@ -238,7 +239,9 @@ def _digit_candidates(
     if _is_word_letter(after) and before in _CLOSERS and after.islower() and text[start:end] in markers:
         # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
         return [(start, end, text[start:end], _LETTER)]
-    if after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
+    if after == "," and not decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
+        pass  # ``Secretary-General;4,5``: two marks, not a number (the language writes 4.5 and 1,000)
+    elif after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
         return []  # ``3个``, ``1991年``, ``第46/182号``: a number with its counter
