@@ -1,6 +1,6 @@
 """Convert the bundled example to every format from Python, and show what the reader found.
 
-    python examples/convert_example.py [OUTDIR]
+python examples/convert_example.py [OUTDIR]
 """
 
 from __future__ import annotations
