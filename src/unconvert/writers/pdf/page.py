@@ -9,6 +9,7 @@ the page count for ``n/N`` is known (holding pages back instead would break the 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -223,6 +224,9 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
             stamp.YMDhms = tuple(stamp.lt)[:6]
             stamp.dhh = stamp.dmm = 0
             stamp.tzname = "UTC"
+            # reportlab seeds the file's /ID with its own clock (SOURCE_DATE_EPOCH or 2000-01-01); seed it with ours
+            signature = self._doc.signature = hashlib.md5(b"a reportlab document", usedforsecurity=False)
+            signature.update(ascii(stamp.t).encode("ascii"))
 
         def showPage(self) -> None:
             # the footer is a form drawn on every page and defined at the end, when the page count is known
