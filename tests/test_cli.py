@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,9 @@ def test_convert_seed_to_akn_file_that_validates(tmp_path: Path) -> None:
     assert main(["convert", str(SEED), "-o", str(out)]) == 0
     unconvert.validate(out)
     assert b"A/RES/64/183" in out.read_bytes()
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask  # the usual mode, not the temporary file's 0600
 
 
 def test_convert_to_text_on_stdout() -> None:
