@@ -9,6 +9,7 @@ task(s) with it: they come back as failed results (``worker-error``).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import multiprocessing
 import os
 from collections import deque
@@ -53,16 +54,28 @@ class SerialExecutor:
         pass
 
 
+CHUNK = 4  # documents per task sent to a pool worker
+
+
+def run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
+    """Run ``function`` on each document of ``chunk`` in a worker process (``function`` never raises for a
+    document's own problem: every outcome is a ``WorkResult``)."""
+    return [function(task) for task in chunk]
+
+
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes on this machine, each warmed up once by its initializer.
 
     Workers start with ``forkserver`` (``spawn`` where there is none), never by forking a parent that may run
     threads (the progress display)."""
 
-    def __init__(self, jobs: int, formats: tuple[str, ...], *, in_flight: int | None = None) -> None:
+    def __init__(
+        self, jobs: int, formats: tuple[str, ...], *, in_flight: int | None = None, chunk: int = CHUNK
+    ) -> None:
         self.jobs = max(1, jobs)
         self.formats = formats
-        self.in_flight = in_flight or self.jobs * 4
+        self.chunk = max(1, chunk)
+        self.in_flight = in_flight or self.jobs * 4  # chunks
         methods = multiprocessing.get_all_start_methods()
         self._context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         self._pool: cf.ProcessPoolExecutor | None = None
@@ -76,63 +89,73 @@ class ProcessExecutor:
         )
 
     def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]:
-        """Submit tasks with at most ``in_flight`` pending; yield results as they complete.
+        """Submit tasks in chunks of ``chunk`` documents, with at most ``in_flight`` chunks pending; yield results
+        as chunks complete. A document takes a few milliseconds, so one task per document would spend a good part
+        of the time in the pool's own traffic; a chunk of a few documents keeps both cores converting.
 
-        A worker that dies (a crash in native code, the OOM killer) breaks the whole pool and every pending task
-        with it. The pool is replaced and those tasks are tried again one at a time, so that the document that
+        A worker that dies (a crash in native code, the OOM killer) breaks the whole pool and every pending chunk
+        with it. The pool is replaced and those documents are tried again one at a time, so that the document that
         kills its worker is found and fails alone (``worker-error``) and the others are converted."""
         if self._pool is None:
             self._pool = self._new_pool()
-        pending: dict[cf.Future[WorkResult], Task] = {}
+        pending: dict[cf.Future[list[WorkResult]], list[Task]] = {}
         retry: deque[Task] = deque()
         retried: set[int] = set()
         exhausted = False
+
+        def retrying() -> bool:
+            return any(t.index in retried for chunk in pending.values() for t in chunk)
+
         while True:
             while True:
                 if retry:
                     if pending:
-                        break  # a task being tried again runs alone
-                    task = retry.popleft()
-                elif exhausted or len(pending) >= self.in_flight or any(t.index in retried for t in pending.values()):
+                        break  # a document being tried again runs alone
+                    chunk = [retry.popleft()]
+                elif exhausted or len(pending) >= self.in_flight or retrying():
                     break
                 else:
-                    next_task = next(tasks, None)
-                    if next_task is None:
+                    chunk = list(itertools.islice(tasks, self.chunk))
+                    if not chunk:
                         exhausted = True
                         break
-                    task = next_task
-                pending[self._submit(function, task)] = task
+                pending[self._submit(function, chunk)] = chunk
             if not pending:
                 return
             done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             broken = False
             for future in done:
-                task = pending.pop(future)
+                chunk = pending.pop(future)
                 try:
-                    yield future.result()
+                    results = future.result()
                 except BrokenProcessPool as exc:
                     broken = True
-                    if task.index in retried:
+                    for task in chunk:
+                        if task.index in retried:
+                            yield crashed(task, exc)
+                        else:
+                            retried.add(task.index)
+                            retry.append(task)
+                except Exception as exc:  # reported as the documents' failure
+                    for task in chunk:
                         yield crashed(task, exc)
-                    else:
-                        retried.add(task.index)
-                        retry.append(task)
-                except Exception as exc:  # reported as the document's failure
-                    yield crashed(task, exc)
+                else:
+                    yield from results
             if broken:
-                for task in pending.values():
-                    if task.index in retried:
-                        yield crashed(task, BrokenProcessPool("a worker process died"))
-                    else:
-                        retried.add(task.index)
-                        retry.append(task)
+                for chunk in pending.values():
+                    for task in chunk:
+                        if task.index in retried:
+                            yield crashed(task, BrokenProcessPool("a worker process died"))
+                        else:
+                            retried.add(task.index)
+                            retry.append(task)
                 pending.clear()
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = self._new_pool()
 
-    def _submit(self, function: Work, task: Task) -> cf.Future[WorkResult]:
+    def _submit(self, function: Work, chunk: list[Task]) -> cf.Future[list[WorkResult]]:
         assert self._pool is not None
-        return self._pool.submit(function, task)
+        return self._pool.submit(run_chunk, function, chunk)
 
     def close(self) -> None:
         if self._pool is not None:
