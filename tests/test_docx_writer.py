@@ -51,6 +51,7 @@ from unconvert.tree import (
     SymbolRef,
     Table,
     Text,
+    find_all,
     plain_text,
 )
 from unconvert.writers.docx import write
@@ -269,25 +270,13 @@ def test_seed_has_one_real_footnote_right_after_its_text() -> None:
 
 
 def all_notes(node: object) -> list[Footnote]:
-    """Every footnote standing anywhere in a tree (a note's own paragraphs are not searched)."""
-    if isinstance(node, Footnote):
-        return [node]
-    if isinstance(node, tuple):
-        return [note for item in node for note in all_notes(item)]
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return [note for f in dataclasses.fields(node) for note in all_notes(getattr(node, f.name))]
-    return []
+    """Every footnote standing anywhere in a tree."""
+    return find_all(node, Footnote)
 
 
 def all_tables(node: object) -> list[Table]:
     """Every table of a tree, in document order."""
-    if isinstance(node, Table):
-        return [node]
-    if isinstance(node, tuple):
-        return [table for item in node for table in all_tables(item)]
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return [table for f in dataclasses.fields(node) for table in all_tables(getattr(node, f.name))]
-    return []
+    return find_all(node, Table)
 
 
 def _references_with_preceding_text(data: bytes) -> list[tuple[str, str]]:

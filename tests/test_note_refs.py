@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import zipfile
 
@@ -11,7 +10,7 @@ from pypdf import PdfReader
 
 import unconvert
 from conftest import SAMPLE_CORPUS
-from unconvert.tree import NoteRef, Part, Preamble, PreambularParagraph, Text, footnotes_in, plain_text
+from unconvert.tree import NoteRef, Part, Preamble, PreambularParagraph, Text, find_all, footnotes_in, plain_text
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -50,20 +49,9 @@ def test_note_ref_without_a_note_is_dropped_and_the_akn_stays_valid() -> None:
     assert b"Noting the report</p>" in xml
 
 
-def _note_refs(node: object) -> list[NoteRef]:
-    """Every NoteRef under ``node``, in document order."""
-    if isinstance(node, NoteRef):
-        return [node]
-    if isinstance(node, tuple):
-        return [r for child in node for r in _note_refs(child)]
-    if dataclasses.is_dataclass(node):
-        return [r for f in dataclasses.fields(node) for r in _note_refs(getattr(node, f.name))]
-    return []
-
-
 def test_docx_and_pdf_print_the_marker_again() -> None:
     doc = unconvert.read(DUMP)
-    refs = _note_refs(doc)
+    refs = find_all(doc, NoteRef)
     with zipfile.ZipFile(io.BytesIO(unconvert.write(doc, "docx"))) as package:
         body = etree.fromstring(package.read("word/document.xml"))
     marks = [

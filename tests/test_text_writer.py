@@ -15,7 +15,7 @@ import unconvert
 from conftest import ROOT, sample_dumps
 from strategies import EXAMPLES, documents, seed_document, tree_words
 from unconvert.context import Context
-from unconvert.tree import Document, Language, NoteRef, OperativeParagraph, PreambularParagraph, Text
+from unconvert.tree import Document, Language, NoteRef, OperativeParagraph, PreambularParagraph, Text, find_all
 from unconvert.writers.text import WIDTH, display_width, wrap, write
 
 FIXED = Context.fixed()
@@ -122,21 +122,11 @@ def assert_all_words_in(doc: Document, out: str) -> None:
     """Every word of the tree is in the reading copy (spaces and line breaks aside: wrapping moves them). A second
     reference to a note prints ``[n]`` inside a word of the tree's text (``Secretary-General;[1],``): those marks
     are taken out before comparing."""
-    for marker in {ref.marker for ref in note_refs(doc)}:
+    for marker in {ref.marker for ref in find_all(doc, NoteRef)}:
         out = out.replace(f"[{marker}]", "")
     squeezed = "".join(out.split())
     missing = [word for word in tree_words(doc) if word not in squeezed]
     assert not missing, missing[:5]
-
-
-def note_refs(node: object) -> list[NoteRef]:
-    if isinstance(node, NoteRef):
-        return [node]
-    if isinstance(node, tuple):
-        return [r for child in node for r in note_refs(child)]
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        return [r for f in dataclasses.fields(node) for r in note_refs(getattr(node, f.name))]
-    return []
 
 
 def test_nothing_of_the_examples_is_lost() -> None:

@@ -112,3 +112,12 @@ def test_tree_imports_without_writer_libraries() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_walk_finds_nodes_in_document_order() -> None:
+    doc = _sample()
+    assert [n.marker for n in t.find_all(doc, t.Footnote)] == ["1"]
+    assert [p.num for p in t.find_all(doc, t.OperativeParagraph | t.Point)] == ["1.", "(a)"]  # type: ignore[arg-type]
+    texts = [n.text for n in t.find_all(doc, t.Text)]
+    assert texts.index("Noting") < texts.index("See A/55/1010.") < texts.index("Declares:") < texts.index("x")
+    assert next(iter(t.walk(doc))) is doc

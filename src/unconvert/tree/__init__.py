@@ -48,6 +48,7 @@ from unconvert.tree.inlines import (
 )
 from unconvert.tree.json import JSON_VERSION, from_json, to_json
 from unconvert.tree.meta import AgendaItem, DocKind, Language, Meta, OdsFields, Organ, Session
+from unconvert.tree.walk import find_all, walk
 
 __all__ = [
     "JSON_VERSION",
@@ -92,8 +93,10 @@ __all__ = [
     "SymbolRef",
     "Table",
     "Text",
+    "find_all",
     "footnotes_in",
     "from_json",
     "plain_text",
     "to_json",
+    "walk",
 ]
