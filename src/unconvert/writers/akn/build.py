@@ -432,15 +432,10 @@ class Builder:
     def _hier(self, parent: etree._Element, block: Block, prefix: str, *, top: bool = False) -> None:
         """``block`` as a hierarchical element of ``parent``; ``top`` when blocks (tables, p) are allowed too."""
         match block:
-            case OperativeParagraph():
-                eid = self.eids.child(prefix, "paragraph", block.num)
-                el = sub(parent, "paragraph", {"eId": eid})
-                if block.num:
-                    sub(el, "num").text = clean(block.num)
-                self._provision(el, eid, block.content, block.children, block.wrap_up)
-            case Point():
-                eid = self.eids.child(prefix, "point", block.num)
-                el = sub(parent, "point", {"eId": eid})
+            case OperativeParagraph() | Point():
+                name = "paragraph" if isinstance(block, OperativeParagraph) else "point"
+                eid = self.eids.child(prefix, name, block.num)
+                el = sub(parent, name, {"eId": eid})
                 if block.num:
                     sub(el, "num").text = clean(block.num)
                 self._provision(el, eid, block.content, block.children, block.wrap_up)
