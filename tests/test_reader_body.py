@@ -22,7 +22,7 @@ import pytest
 
 from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps
 from unconvert.readers.ods import read
-from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
+from unconvert.readers.ods.footnotes import Note, detached_mark, find_marks, parse_notes
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.stories import Line, decode, split_stories
 from unconvert.tree import (
@@ -521,6 +521,64 @@ def _inlines(block: Block) -> list[Inline]:
 
 def _footnotes(block: Block) -> list[Footnote]:
     return [n for n in _inlines(block) if isinstance(n, Footnote)]
+
+
+def test_detached_mark_between_its_neighbours() -> None:
+    """A mark printed apart from its word counts only where no glued mark exists, between the marks of the notes
+    around it, after a word (not after another number), and only when it is the one such number there."""
+    note = Note(marker="12", paragraphs=("A/72/378.",), line=5)
+    segments = ["on global health and foreign policy, 12 and the adoption", "its seventieth session,13"]
+    mark = detached_mark(segments, note, (-1, -1), (1, 24))
+    assert mark is not None and segments[0][: mark.start] == "on global health and foreign policy, "
+    assert segments[0][mark.start : mark.end] == "12"
+    assert detached_mark(["see paragraphs 3, 12 and 14"], note, (-1, -1), None) is None  # a list of numbers
+    assert detached_mark(["Refugees 12, and 12 of them"], note, (-1, -1), None) is None  # two candidates
+    assert detached_mark(["policy, 12 and", "later"], note, (0, 40), None) is None  # before the previous mark
+    assert detached_mark(["第七十二届会议 12 年"], note, (-1, -1), None) is None  # Chinese sets numbers apart
+    assert detached_mark(["report 12.5 per cent"], note, (-1, -1), None) is None  # a decimal number
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize(
+    ("rel", "marker", "before"),
+    [
+        ("akn4un/77/spa/A_RES_77_198_spa.txt", "8", "Pacto Mundial sobre los Refugiados"),
+        ("word/A_RES_72_139.txt", "12", "on global health and foreign policy,"),
+    ],
+)
+def test_detached_marks_in_real_documents(rel: str, marker: str, before: str) -> None:
+    """``Refugiados 8, afirmado`` and ``foreign policy, 12 and``: the note stands where its number is printed (as
+    in the gold), the number is not left in the text, and the guess is reported."""
+    document, gold = load(SHARED_CORPUS / rel)
+    assert footnote_recall(document, gold) == 1.0
+    anchors = {m: b for m, _, b in notes_with_anchors(document)}
+    assert anchors[marker].endswith(key(before))
+    assert [d.line for d in document.diagnostics if d.code == "footnote-mark-detached"]
+    assert not [d for d in document.diagnostics if d.code == "footnote-mark-not-found"]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_paragraph_number_without_its_full_stop() -> None:
+    """A/RES/77/147 (spa) prints ``5<tab>Solicita …`` after paragraph 4: paragraph 5 as printed, with a warning,
+    and the next paragraph is 6."""
+    document, _ = load(SHARED_CORPUS / "akn4un/77/spa/A_RES_77_147_spa.txt")
+    numbers = [b.num for b in document.parts[0].body if isinstance(b, OperativeParagraph)]
+    assert numbers[3:6] == ["4.", "5", "6."]
+    warnings = [d for d in document.diagnostics if d.code == "paragraph-number-bare"]
+    assert [d.line for d in warnings] == [41]
+
+
+def test_bare_number_out_of_sequence_stays_text() -> None:
+    """A number and a tab that is not the next paragraph's (a figure opening a line) is no paragraph number."""
+    seed = SEED.read_text(encoding="utf-8")
+    first = re.search(r"^\t1\.\t", seed, flags=re.MULTILINE)
+    assert first is not None
+    dump = seed[: first.start()] + "\t7\tFigures for the year were revised.\n" + seed[first.start() :]
+    document = read(dump.encode("utf-8"), name="edited.txt")
+    assert not [d for d in document.diagnostics if d.code == "paragraph-number-bare"]
+    preamble = document.parts[0].preamble
+    assert preamble is not None
+    assert any(key("7\tFigures for the year") in key(text_of(b.content)) for b in preamble.children)
 
 
 def test_footnote_story_paragraphs() -> None:

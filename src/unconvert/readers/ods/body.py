@@ -18,7 +18,7 @@ from enum import Enum
 
 from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
-from unconvert.readers.ods.footnotes import Mark, Note, find_marks, note_inlines, parse_notes
+from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
@@ -126,6 +126,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
     table row; a numbered line is labelled; anything else is text."""
     items: list[Item] = []
     after_meeting = False
+    last_paragraph = 0  # the number of the last numbered paragraph
     for i, line in enumerate(lines):
         raw = line.text
         text = raw.lstrip("\t").rstrip()
@@ -150,9 +151,11 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
         if table_note or (looks_like_table(raw) and read_label(text, table) is None):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
-        label = read_label(text, table)
+        label = read_label(text, table) or _bare_paragraph_label(text, last_paragraph)
         if label is not None:
             items.append(Item(line, What.LABELLED, label.text.rstrip(), label=label))
+            if label.kind is Kind.PARAGRAPH:
+                last_paragraph = int(re.sub(r"\D", "", label.num))
         else:
             items.append(Item(line, What.TEXT, text))
     # a formula line after a part letter
@@ -167,6 +170,18 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
     return items
 
 
+_BARE_PARAGRAPH = re.compile(r"(\d{1,3})[ \u00a0]?\t+(\S.*)")
+
+
+def _bare_paragraph_label(text: str, last_paragraph: int) -> Label | None:
+    """``5<tab>Solicita …`` (A/RES/77/147 spa): a paragraph number whose full stop was lost, taken as a number only
+    when it is the next paragraph's; the number stays as printed."""
+    match = _BARE_PARAGRAPH.fullmatch(text)
+    if match is None or int(match.group(1)) != last_paragraph + 1:
+        return None
+    return Label(Kind.PARAGRAPH, match.group(1), match.group(2))
+
+
 def _date_like(text: str) -> bool:
     """The date under a meeting line, also with a stray character before it (``s1 de diciembre de 2025``,
     A/RES/80/55 spa): a closing line, where no footnote mark stands."""
@@ -177,8 +192,9 @@ def _date_like(text: str) -> bool:
 def _unplaced_marks(
     segments: list[str], notes: list[Note], marks: list[Mark], diagnostics: list[Diagnostic]
 ) -> list[Mark]:
-    """Notes whose mark was not found, kept at the end of the paragraph holding the mark of the note before (a
-    note before every mark opens the first paragraph), each with a warning: never lost."""
+    """Notes whose glued mark was not found: at their number printed apart from the word when exactly one stands
+    between the neighbouring marks, else kept at the end of the paragraph holding the mark of the note before (a
+    note before every mark opens the first paragraph); each with a warning, never lost."""
     placed = {id(m.note): m for m in marks if not m.repeat}
     searchable = [i for i, text in enumerate(segments) if text] or list(range(len(segments)))
     out: list[Mark] = []
@@ -186,6 +202,25 @@ def _unplaced_marks(
         if id(note) in placed:
             continue
         before = next((placed[id(n)] for n in reversed(notes[:i]) if id(n) in placed), None)
+        following = next((placed[id(n)] for n in notes[i + 1 :] if id(n) in placed), None)
+        detached = detached_mark(
+            segments,
+            note,
+            (before.segment, before.start) if before else (-1, -1),
+            (following.segment, following.start) if following else None,
+        )
+        if detached is not None:
+            placed[id(note)] = detached
+            out.append(detached)
+            diagnostics.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    code="footnote-mark-detached",
+                    message=f"the mark of footnote {note.marker} stands apart from its word; taken as the mark",
+                    line=note.line,
+                )
+            )
+            continue
         if before is not None:
             segment, at = before.segment, len(segments[before.segment])
         elif searchable:
@@ -538,6 +573,8 @@ class _Builder:
             self.section(index, label)
             return
         if label.kind is Kind.PARAGRAPH:
+            if label.num.isdigit():
+                self.warn("paragraph-number-bare", f"paragraph number {label.num} without its full stop", line)
             self.close_provisions()
             if self.mode in (Mode.PREAMBLE, Mode.SECTION_START, Mode.DECISION):
                 self.mode = Mode.OPERATIVE if not self.decision else Mode.DECISION

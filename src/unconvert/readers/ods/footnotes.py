@@ -396,6 +396,30 @@ def _best_chain(
     return chain[::-1]
 
 
+# A mark printed apart from its word (``Refugiados 8, afirmado``, A/RES/77/198 spa; ``foreign policy, 12 and``,
+# A/RES/72/139): the whole number after a letter (and a comma or semicolon) and one space, before punctuation, a
+# space or the end. Only a fallback for a note whose glued mark is not there.
+_DETACHED = re.compile(r"(?:(?<=[^\W\d_][ \u00a0])|(?<=[^\W\d_][,;][ \u00a0]))\d{1,3}(?=[,;:.)](?!\d)|\s|$)")
+
+
+def detached_mark(
+    segments: list[str], note: Note, after: tuple[int, int], before: tuple[int, int] | None
+) -> Mark | None:
+    """The mark of ``note`` printed apart from its word, between the marks of its neighbours (``after`` and
+    ``before``: segment and offset): only when exactly one such number stands there, and never in Chinese text,
+    where numbers stand apart from the characters around them."""
+    found: list[Mark] = []
+    for s in range(max(after[0], 0), len(segments) if before is None else before[0] + 1):
+        for m in _DETACHED.finditer(segments[s]):
+            position = (s, m.start())
+            if m.group(0) != note.marker or position <= after or (before is not None and position >= before):
+                continue
+            if any(_is_cjk(char) for char in segments[s][max(0, m.start() - 3) : m.start()]):
+                continue
+            found.append(Mark(segment=s, start=m.start(), end=m.end(), note=note))
+    return found[0] if len(found) == 1 else None
+
+
 def note_inlines(note: Note) -> tuple[tuple[Inline, ...], ...]:
     """A note's paragraphs as inline content."""
     return tuple((Text(text=p, line=note.line),) if p else () for p in note.paragraphs)
