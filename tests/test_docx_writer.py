@@ -658,10 +658,11 @@ def test_footnotes_stand_after_the_gold_anchor_text(path: Path) -> None:
         assert fold(before).endswith(anchor), (path.name, anchor, before[-60:])
 
 
-def notes_with_text_before(node: object) -> Iterator[tuple[Footnote, str]]:
-    """Every footnote of a tree with the printed text before it in its run of inlines."""
+def notes_with_text_before(node: object, lead: str = "") -> Iterator[tuple[Footnote, str]]:
+    """Every footnote of a tree with the printed text before it in its run of inlines; the content of a numbered
+    paragraph or item starts with its number and a tab, as Word prints it (the gold's anchors include it)."""
     if isinstance(node, tuple) and node and all(isinstance(n, INLINE_TYPES) for n in node):
-        before: list[str] = []
+        before: list[str] = [lead]
 
         def walk(inlines: tuple[Inline, ...]) -> Iterator[tuple[Footnote, str]]:
             for inline in inlines:
@@ -677,8 +678,10 @@ def notes_with_text_before(node: object) -> Iterator[tuple[Footnote, str]]:
         for item in node:
             yield from notes_with_text_before(item)
     elif dataclasses.is_dataclass(node) and not isinstance(node, type) and not isinstance(node, Footnote):
+        num = getattr(node, "num", None) if isinstance(node, OperativeParagraph | Point) else None
         for f in dataclasses.fields(node):
-            yield from notes_with_text_before(getattr(node, f.name))
+            lead = num + "\t" if num and f.name == "content" else ""
+            yield from notes_with_text_before(getattr(node, f.name), lead)
 
 
 def assert_notes_where_the_tree_has_them(document: Document, data: bytes) -> None:
