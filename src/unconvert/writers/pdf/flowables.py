@@ -3,7 +3,8 @@ that carries the footnotes of its cells.
 
 ``TextBlock.wrap`` answers the frame with the height of its text only when the notes its marks call for also fit
 above the frame's bottom; otherwise it answers a height that cannot fit, and ``split`` keeps the lines that fit
-with their notes. ``drawOn`` puts the notes of the drawn lines in the page's note area (``footnotes.PageNotes``).
+with their notes. Measured for a ``KeepTogether`` group, it answers the height of its text and notes. ``drawOn``
+puts the notes of the drawn lines in the page's note area (``footnotes.PageNotes``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from reportlab.platypus import Flowable, PageBreak, Table
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
 from unconvert.writers.pdf.shaping import display_to_logical, unshape
+
+# reportlab measures the flowables of a ``KeepTogether`` (keep-with-next headings) with this available height; the
+# answer must then include the room of the notes, or the group is judged to fit where its notes do not.
+_MEASURING = 0xFFFFFFF
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.width = availWidth
         self.height = len(lines) * self.geometry.leading
         need = self.page_notes.room_needed(self._notes_of(lines))
+        if availHeight >= _MEASURING:
+            return availWidth, self.height + need
         if self._at_top() and self.height <= availHeight < self.height + need:
             # on an empty page: split so that the notes fit, unless not even the first line fits with its notes
             # (then the notes give way and continue on the next page)
@@ -234,6 +241,8 @@ class NotedTable(Flowable):  # type: ignore[misc]
         _, self.height = self.table.wrap(availWidth, availHeight)
         self.width = availWidth
         need = self.page_notes.room_needed(self._notes(len(self.rows)))
+        if availHeight >= _MEASURING:
+            return self.width, self.height + need
         frame = getattr(self, "_frame", None)
         if frame is not None and frame._atTop and self.height <= availHeight < self.height + need:
             # on an empty page: split so that the notes fit, unless not even the first row fits with its notes
