@@ -490,7 +490,7 @@ def tree_words(doc: Document) -> list[str]:
     if doc.preface is not None:
         chunks += [_words(doc.preface.number), _line(doc.preface.title)]
     if len(doc.parts) == 1:
-        chunks.append(_words(doc.parts[0].label or ""))
+        chunks.append(_words(doc.parts[0].label or "") + _line(doc.parts[0].label_notes))
 
     def annexes() -> None:
         for annex in doc.annexes:
@@ -503,7 +503,7 @@ def tree_words(doc: Document) -> list[str]:
         annexes()
     for part in doc.parts:
         if len(doc.parts) > 1:
-            chunks.append(_words(part.label or ""))
+            chunks.append(_words(part.label or "") + _line(part.label_notes))
         if part.preamble is not None:
             chunks.append(_line(part.preamble.formula))
             for block in part.preamble.children:
@@ -551,12 +551,15 @@ def _leaf_inlines() -> st.SearchStrategy[Inline]:
     )
 
 
+def footnotes() -> st.SearchStrategy[Footnote]:
+    return st.builds(Footnote, marker=short, paragraphs=st.lists(inlines(3, notes=False), max_size=2).map(tuple))
+
+
 def inlines(max_leaves: int = 6, notes: bool = True) -> st.SearchStrategy[tuple[Inline, ...]]:
     """A paragraph's runs: text, emphasis, strong, breaks, references, and (if ``notes``) footnotes."""
     leaf = _leaf_inlines()
     if notes:
-        note_paragraphs = st.lists(inlines(3, notes=False), max_size=2).map(tuple)
-        leaf = st.one_of(leaf, st.builds(Footnote, marker=short, paragraphs=note_paragraphs))
+        leaf = st.one_of(leaf, footnotes())
     tree = st.recursive(
         leaf,
         lambda children: st.one_of(
@@ -629,6 +632,7 @@ def parts() -> st.SearchStrategy[Part]:
     return st.builds(
         Part,
         label=st.none() | st.sampled_from(["A", "B", "C", ""]) | short,
+        label_notes=st.lists(footnotes(), max_size=2).map(tuple),
         preamble=st.none()
         | st.builds(Preamble, formula=inlines(3), children=st.lists(blocks(1), max_size=4).map(tuple)),
         body=st.lists(blocks(), max_size=5).map(tuple),

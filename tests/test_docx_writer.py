@@ -135,8 +135,8 @@ def expected_paragraphs(document: Document) -> Iterator[tuple[str, str]]:
 
 
 def _expected_part(part: Part) -> Iterator[tuple[str, str]]:
-    if part.label:
-        yield "PartHeading", _clean(part.label)
+    if part.label or part.label_notes:
+        yield "PartHeading", _clean(part.label or "")
     if part.preamble:
         if part.preamble.formula:
             yield "SingleTxt", printed(part.preamble.formula)
@@ -660,7 +660,8 @@ def test_footnotes_stand_after_the_gold_anchor_text(path: Path) -> None:
 
 def notes_with_text_before(node: object, lead: str = "") -> Iterator[tuple[Footnote, str]]:
     """Every footnote of a tree with the printed text before it in its run of inlines; the content of a numbered
-    paragraph or item starts with its number and a tab, as Word prints it (the gold's anchors include it)."""
+    paragraph or item starts with its number and a tab, as Word prints it (the gold's anchors include it), and a
+    part's label notes follow its label."""
     if isinstance(node, tuple) and node and all(isinstance(n, INLINE_TYPES) for n in node):
         before: list[str] = [lead]
 
@@ -678,9 +679,10 @@ def notes_with_text_before(node: object, lead: str = "") -> Iterator[tuple[Footn
         for item in node:
             yield from notes_with_text_before(item)
     elif dataclasses.is_dataclass(node) and not isinstance(node, type) and not isinstance(node, Footnote):
-        num = getattr(node, "num", None) if isinstance(node, OperativeParagraph | Point) else None
+        num = printed((Text(text=node.num or ""),)).strip() if isinstance(node, OperativeParagraph | Point) else ""
+        label = printed((Text(text=node.label or ""),)) if isinstance(node, Part) else ""
         for f in dataclasses.fields(node):
-            lead = num + "\t" if num and f.name == "content" else ""
+            lead = num + "\t" if num and f.name == "content" else label if f.name == "label_notes" else ""
             yield from notes_with_text_before(getattr(node, f.name), lead)
 
 

@@ -143,9 +143,13 @@ def _in_body(chunk: Chunk, page_number: int) -> bool:
     return styles.BODY_BOTTOM - 2 <= chunk.y <= top
 
 
-def _marks(pages: list[Page], rtl: bool) -> tuple[list[list[str]], list[list[str]]]:
-    """Per page: the footnote marks in the text, and the markers of the notes that start at its foot."""
+def _marks(
+    pages: list[Page], rtl: bool, title_size: float = styles.LATIN.title_size
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Per page: the footnote marks in the text, and the markers of the notes that start at its foot. A mark is
+    smaller than the body's text, or the superscript of a title-size line (a part letter's ``B1``)."""
     size = _body_size(pages)
+    title_mark = round(title_size * 0.62, 1)
     left, right = styles.COLUMN_X - 0.5, styles.COLUMN_X + styles.COLUMN + 0.5
     in_text: list[list[str]] = []
     at_foot: list[list[str]] = []
@@ -153,7 +157,8 @@ def _marks(pages: list[Page], rtl: bool) -> tuple[list[list[str]], list[list[str
         lines: list[list[Chunk]] = []  # body marks, line by line
         markers: list[str] = []
         for chunk in page.chunks:
-            if chunk.size >= 0.75 * size or not chunk.text.strip() or not _in_body(chunk, number):
+            is_mark = chunk.size < 0.75 * size or round(chunk.size, 1) == title_mark
+            if not is_mark or not chunk.text.strip() or not _in_body(chunk, number):
                 continue
             if (chunk.x > right) if rtl else (chunk.x < left):
                 markers.append(chunk.text.strip())
@@ -259,7 +264,7 @@ def body_texts(doc: Document, tables: bool = True) -> list[tuple[Inline, ...]]:
     if doc.preface:
         out.append((Text(text=f"{doc.preface.number} "), *doc.preface.title))
     for part in doc.parts:
-        out.append((Text(text=part.label or ""),))
+        out.append((Text(text=part.label or ""), *part.label_notes))
         if part.preamble:
             out.append(part.preamble.formula)
             for block in part.preamble.children:
@@ -447,7 +452,7 @@ def assert_notes_on_their_pages(doc: Document, pdf: bytes) -> None:
     ``NoteRef``, is a mark with no note of its own)."""
     rtl = doc.meta.language.rtl
     pages = _pages(pdf)
-    marks, markers = _marks(pages, rtl)
+    marks, markers = _marks(pages, rtl, styles.typography_for(doc.meta.language).title_size)
     expected = [(m.strip(), is_note) for m, is_note in marks_of(doc) if m.strip()]
     assert [m for page in marks for m in page] == [m for m, _ in expected]
     position = 0

@@ -216,6 +216,7 @@ def notes_with_anchors(document: Document) -> list[tuple[str, str, str]]:
 
     for part in document.parts:
         sequence.append(part.label or "")
+        sequence.extend(part.label_notes)
         if part.preamble is not None:
             inl(part.preamble.formula)
             for block in part.preamble.children:
@@ -403,14 +404,13 @@ def test_marks_follow_the_footnote_story() -> None:
 
 
 def test_mark_on_the_part_letter() -> None:
-    """A/RES/72/8 B prints ``B1``: note 1 stands on the part letter, so it heads part B (before the formula), and
-    the ``1.`` of the first operative paragraph is a number, not its mark."""
+    """A/RES/72/8 B prints ``B1``: note 1 stands on the part letter (``Part.label_notes``), as in the Word
+    original, and the ``1.`` of the first operative paragraph is a number, not its mark."""
     document, gold = load(sample("word/A_RES_72_8B.txt"))
     part = document.parts[0]
     assert part.label == "B" and part.preamble is not None
-    first = part.preamble.formula[0]
-    assert isinstance(first, Footnote) and first.marker == "1"
-    assert text_of(part.preamble.formula[1:]) == "The General Assembly,"
+    assert [n.marker for n in part.label_notes] == ["1"]
+    assert text_of(part.preamble.formula) == "The General Assembly,"
     notes = [n.marker for b in all_blocks(document) for n in _footnotes(b)]
     assert "1" not in notes  # placed once, at the part's head
     assert footnote_recall(document, gold) == 1.0
@@ -793,6 +793,7 @@ def tree_characters(document: Document) -> tuple[str, list[Footnote]]:
                 out.append(block.text)
 
     for part in document.parts:
+        inl(part.label_notes)
         if part.preamble is not None:
             inl(part.preamble.formula)
             for block in part.preamble.children:

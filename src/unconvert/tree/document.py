@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.tree.blocks import Block
-from unconvert.tree.inlines import Inline
+from unconvert.tree.inlines import Footnote, Inline
 from unconvert.tree.meta import Meta
 
 
@@ -75,9 +75,11 @@ class Conclusions:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Part:
-    """One resolution of a document: ``label`` is ``A``, ``B`` … in a multi-part resolution, else ``None``."""
+    """One resolution of a document: ``label`` is ``A``, ``B`` … in a multi-part resolution, else ``None``;
+    ``label_notes`` are the footnotes whose marks stand on the label (``B1``: a part published on its own)."""
 
     label: str | None = None
+    label_notes: tuple[Footnote, ...] = ()
     preamble: Preamble | None = None
     body: tuple[Block, ...] = ()
     conclusions: Conclusions | None = None

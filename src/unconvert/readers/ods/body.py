@@ -241,7 +241,7 @@ def _unplaced_marks(
 
 def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
     """The part letter above the formula when a footnote mark is glued to it (``B1``, ``Front.front_notes``):
-    stage 1 reads the letter as the part's label; the mark is the body's to place, at the head of the part."""
+    stage 1 reads the letter as the part's label; the body places the note, on that label (``Part.label_notes``)."""
     index = front.part_label_index
     if index is None or index >= front.body_start or all(at != index for at, _ in front.front_notes):
         return None
@@ -336,6 +336,7 @@ def _freeze(blocks: list[Block | _Section | _Provision]) -> tuple[Block, ...]:
 class _PartB:
     label: str | None
     line: int
+    label_notes: tuple[Footnote, ...] = ()
     formula: tuple[Inline, ...] | None = None
     preamble: list[Block] = field(default_factory=list)
     body: list[Block | _Section | _Provision] = field(default_factory=list)
@@ -382,7 +383,6 @@ class _Builder:
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
         self.closing_as_text = False  # closing lines met inside an annex after the resolution's own
-        self.lead: tuple[Inline, ...] = ()  # notes whose mark is glued to the part letter above the formula
         self.await_heading = False
         self.annex_heading_budget = 0
 
@@ -465,7 +465,7 @@ class _Builder:
                     self.annex(index)
                 case What.LEAD:
                     # only the mark counts: the letter is the part's label (stage 1)
-                    self.lead = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
+                    self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                 case What.PART:
                     self.close_provisions()
                     self.sections.clear()
@@ -491,8 +491,7 @@ class _Builder:
             formula = (Text(text=words, line=line),) if words else ()
         if punct:
             formula += (Text(text=punct, line=line),)
-        self.part.formula = self.lead + formula
-        self.lead = ()
+        self.part.formula = formula
         self.mode = Mode.PREAMBLE
 
     def meeting_line(self, index: int) -> None:
@@ -822,6 +821,7 @@ class _Builder:
             out.append(
                 Part(
                     label=part.label,
+                    label_notes=part.label_notes,
                     preamble=preamble,
                     body=_decision_items(_freeze(part.body)) if self.decision else _freeze(part.body),
                     conclusions=conclusions,

@@ -197,7 +197,7 @@ class Builder:
             outer = sub(root, "statement", {"name": self.meta.kind.value})
         meta = sub(outer, "meta")
         self._cover(outer)
-        self._preface(outer, parts[0].label if len(parts) == 1 else None)
+        self._preface(outer, parts[0] if len(parts) == 1 else None)
         if len(parts) > 1:
             self._collection(outer, parts)
         else:
@@ -226,9 +226,11 @@ class Builder:
             statement = sub(component, "statement", {"name": self.meta.kind.value})
             meta = sub(statement, "meta")
             self._identification(meta, self.frbr.for_component(f"cmp_{label}"), full=False)
-            if part.label:
-                preface = sub(statement, "preface")
-                sub(sub(preface, "p"), "docNumber").text = clean(part.label)
+            if part.label or part.label_notes:
+                p = sub(sub(statement, "preface"), "p")
+                if part.label:
+                    sub(p, "docNumber").text = clean(part.label)
+                self._inlines(p, part.label_notes, cid)
             self._part_body(statement, part, prefix=cid)
 
     def _part_label(self, part: Part, index: int) -> str:
@@ -385,12 +387,14 @@ class Builder:
                 assert_never(line.role)
         self._inlines(target, line.content, "")
 
-    def _preface(self, outer: etree._Element, label: str | None) -> None:
-        """Number and title; ``label`` is the letter of a resolution published on its own (``72/262 C``)."""
+    def _preface(self, outer: etree._Element, part: Part | None) -> None:
+        """Number and title; then the letter of a resolution published on its own (``72/262 C``) with the notes
+        whose marks stand on it."""
         preface = self.doc.preface
         has_title = preface is not None and bool(preface.number or preface.title)
-        label = clean(label or "").strip()
-        if not has_title and not label:
+        label = clean(part.label or "").strip() if part is not None else ""
+        notes = part.label_notes if part is not None else ()
+        if not has_title and not label and not notes:
             return
         el = sub(outer, "preface")
         if preface is not None and has_title:
@@ -401,8 +405,11 @@ class Builder:
                 if preface.number:
                     add_text(p, " ")
                 self._inlines(sub(p, "docTitle"), preface.title, "")
-        if label:
-            sub(sub(el, "p"), "docNumber").text = label
+        if label or notes:
+            p = sub(el, "p")
+            if label:
+                sub(p, "docNumber").text = label
+            self._inlines(p, notes, "")
 
     # -- preamble ---------------------------------------------------------------------------------------------
     def _preamble(self, outer: etree._Element, preamble: Preamble, prefix: str) -> None:

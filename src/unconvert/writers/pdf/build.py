@@ -457,11 +457,12 @@ class Builder:
         return (Emphasis(children=content),)
 
     def part(self, part: Part, multi: bool) -> None:
-        if part.label:
-            self.bookmark(part.label, 1)
+        if part.label or part.label_notes:
+            if part.label:
+                self.bookmark(part.label, 1)
             self.story.append(
                 self.block(
-                    (Text(text=part.label),),
+                    (Text(text=part.label or ""), *part.label_notes),
                     align="center",
                     bold=True,
                     size=self.typo.title_size,

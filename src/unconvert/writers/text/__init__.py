@@ -200,9 +200,9 @@ class _TextWriter:
                 self.lines.append(self.text((Text(text=line),)))
 
     def part(self, part: Part) -> None:
-        if part.label:
+        if part.label or part.label_notes:
             self.blank()
-            self.centred(_plain(part.label))
+            self.centred(self.text((Text(text=part.label or ""), *part.label_notes)))
         if part.preamble is not None:
             self.blank()
             self.para(self.text(part.preamble.formula), " " * INDENT)
