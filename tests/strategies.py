@@ -38,6 +38,7 @@ from unconvert.tree import (
     Masthead,
     MeetingRef,
     Meta,
+    NoteRef,
     OdsFields,
     OperativeParagraph,
     Organ,
@@ -551,15 +552,23 @@ def _leaf_inlines() -> st.SearchStrategy[Inline]:
     )
 
 
+separators = st.sampled_from(["", "", ",", "\u2013"]) | short
+
+
 def footnotes() -> st.SearchStrategy[Footnote]:
-    return st.builds(Footnote, marker=short, paragraphs=st.lists(inlines(3, notes=False), max_size=2).map(tuple))
+    return st.builds(
+        Footnote,
+        marker=short,
+        paragraphs=st.lists(inlines(3, notes=False), max_size=2).map(tuple),
+        separator=separators,
+    )
 
 
 def inlines(max_leaves: int = 6, notes: bool = True) -> st.SearchStrategy[tuple[Inline, ...]]:
     """A paragraph's runs: text, emphasis, strong, breaks, references, and (if ``notes``) footnotes."""
     leaf = _leaf_inlines()
     if notes:
-        leaf = st.one_of(leaf, footnotes())
+        leaf = st.one_of(leaf, footnotes(), st.builds(NoteRef, marker=short, separator=separators))
     tree = st.recursive(
         leaf,
         lambda children: st.one_of(

@@ -168,8 +168,9 @@ def _marks(
                 lines.append([chunk])
         marks: list[str] = []
         for line in lines:
-            # pypdf joins the marks of one line with a space; a right-to-left line reads them from the right
-            found = [m for c in sorted(line, key=lambda c: c.x) for m in c.text.split()]
+            # pypdf joins the marks of one line with a space; a right-to-left line reads them from the right; a group
+            # of marks (``4,5``) is printed with its separators
+            found = [m for c in sorted(line, key=lambda c: c.x) for m in re.split(r"[\s,\u2013]+", c.text) if m]
             marks.extend(reversed(found) if rtl else found)
         in_text.append(marks)
         at_foot.append(markers)

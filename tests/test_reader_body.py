@@ -748,7 +748,8 @@ def test_resolves_that_is_operative_in_chinese() -> None:
 
 
 def tree_characters(document: Document) -> tuple[str, list[Footnote]]:
-    """Every character the body holds in reading order (the marker where a note stands), and the notes.
+    """Every character the body holds in reading order (the separator and marker where a note stands), and the
+    notes.
 
     A note whose mark was not found (reported with the note's line) stands at the end of the body without its
     marker in the source text."""
@@ -760,12 +761,12 @@ def tree_characters(document: Document) -> tuple[str, list[Footnote]]:
         for node in inlines:
             if isinstance(node, Footnote):
                 if node.line not in unplaced:
-                    out.append(node.marker)
+                    out.append(node.separator + node.marker)
                 notes.append(node)
             elif isinstance(node, Emphasis | Strong):
                 inl(node.children)
             elif isinstance(node, NoteRef):
-                out.append(node.marker)  # a second reference stands for the note's marker
+                out.append(node.separator + node.marker)  # a second reference stands for the note's marker
             else:
                 out.append(plain_text((node,)))
 

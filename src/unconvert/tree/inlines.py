@@ -46,10 +46,14 @@ class LineBreak:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Footnote:
-    """A footnote, standing where its mark stood: the marker as printed (``1``) and the note's paragraphs."""
+    """A footnote, standing where its mark stood: the marker as printed (``1``) and the note's paragraphs.
+
+    ``separator`` is what Word printed, raised with the marks, between this mark and the mark just before it
+    (``Unit.3,4``: note 4's ``,``): part of the marks, not of the text."""
 
     marker: str
     paragraphs: tuple[tuple[Inline, ...], ...]
+    separator: str = ""
     line: int | None = field(default=None, compare=False)
 
 
@@ -57,10 +61,12 @@ class Footnote:
 class NoteRef:
     """Another reference to a footnote given earlier: Word printed the note's number again (a NOTEREF field).
 
-    ``marker`` names the note; the note's text stays with its first ``Footnote``.
+    ``marker`` names the note; the note's text stays with its first ``Footnote``. ``separator`` as in
+    ``Footnote`` (``Secretary-General;4,5``: the ``,`` before 5).
     """
 
     marker: str
+    separator: str = ""
     line: int | None = field(default=None, compare=False)
 
 

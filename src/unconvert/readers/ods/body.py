@@ -170,6 +170,8 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
     return items
 
 
+_MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
+
 _BARE_PARAGRAPH = re.compile(r"(\d{1,3})[ \u00a0]?\t+(\S.*)")
 
 
@@ -404,18 +406,25 @@ class _Builder:
         out: list[Inline] = []
         at = start
         line = item.line.number
+        previous_end: int | None = None  # where the last mark placed here ends
         for mark in self.marks.get(index, ()):
             if mark.start < start or mark.start > stop or (mark.start == stop and stop < len(text)):
                 continue  # outside the range (a mark at the very end belongs to the last range)
-            if mark.start > at:
+            separator = ""
+            if previous_end == at and mark.start == at + 1 and text[at] in _MARK_SEPARATORS:
+                separator = text[at]  # ``3,4``: the comma between two marks is raised with them
+            elif mark.start > at:
                 out.append(Text(text=text[at : mark.start], line=line))
             if mark.repeat:
                 # a second reference to a note (Word's NOTEREF): no note of its own
-                out.append(NoteRef(marker=mark.note.marker, line=line))
+                out.append(NoteRef(marker=mark.note.marker, separator=separator, line=line))
             else:
-                out.append(Footnote(marker=mark.note.marker, paragraphs=note_inlines(mark.note), line=mark.note.line))
+                paragraphs = note_inlines(mark.note)
+                out.append(
+                    Footnote(marker=mark.note.marker, paragraphs=paragraphs, separator=separator, line=mark.note.line)
+                )
             self.placed.add(id(mark.note))
-            at = mark.end
+            at = previous_end = mark.end
         if at < stop:
             out.append(Text(text=text[at:stop], line=line))
         return out

@@ -148,6 +148,7 @@ def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = 
     chain = _earliest(_best_chain(sites, len(notes)), sites, segments)
     marks = [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in chain]
     marks.extend(_repeats(sites, chain, notes, segments))
+    marks.extend(_closing_repeats(segments, chain, notes, {(m.segment, m.start) for m in marks}))
     marks.sort(key=lambda m: (m.segment, m.start))
     return marks
 
@@ -212,6 +213,31 @@ def _repeats(
             out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
             taken.add((s, a))
             break
+    return out
+
+
+# ``in this regard; 26`` at the end of a paragraph (A/RES/72/221, 72/222): Word's second reference to a note,
+# printed after a space. No paragraph ends with a bare number after a semicolon or comma.
+_CLOSING_NUMBER = re.compile(r"(?<=[;,:.][ \u00a0])(\d{1,3})\s*$")
+
+
+def _closing_repeats(
+    segments: list[str],
+    chain: list[tuple[int, int, int, int, float]],
+    notes: list[Note],
+    taken: set[tuple[int, int]],
+) -> list[Mark]:
+    """Second references printed apart at the very end of a paragraph, for notes whose first mark stands before."""
+    index = {note.marker: i for i, note in enumerate(notes)}
+    first = {n: (s, a) for s, a, _, n, _ in chain}
+    out: list[Mark] = []
+    for s, text in enumerate(segments):
+        found = _CLOSING_NUMBER.search(text)
+        if found is None or (s, found.start(1)) in taken:
+            continue
+        n = index.get(found.group(1))
+        if n is not None and n in first and first[n] < (s, found.start(1)):
+            out.append(Mark(segment=s, start=found.start(1), end=found.end(1), note=notes[n], repeat=True))
     return out
 
 

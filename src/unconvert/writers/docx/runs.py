@@ -122,10 +122,13 @@ def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Stor
                 etree.SubElement(run, w("br"))
             case SymbolRef(symbol=symbol, text=text):
                 _hyperlink(parent, symbol, text, fmt, story)
-            case Footnote():
-                _footnote_reference(parent, node, story)
-            case NoteRef(marker=marker):
-                _note_reference(parent, marker, story)
+            case Footnote() | NoteRef():
+                if node.separator:  # ``3,4``: the comma between two marks, raised with them
+                    text_run(parent, node.separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
+                if isinstance(node, Footnote):
+                    _footnote_reference(parent, node, story)
+                else:
+                    _note_reference(parent, node.marker, story)
             case _:
                 assert_never(node)
 

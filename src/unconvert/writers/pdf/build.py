@@ -107,16 +107,19 @@ class Builder:
                     out.extend(self.spans(c, size, notes, bold=True, italic=italic))
                 case LineBreak():
                     out.append(Span("\n", Style(self.family.regular, size)))
-                case NoteRef(marker=marker):
+                case NoteRef(marker=marker, separator=separator):
                     if notes is not None:
                         mark = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2))
-                        out.append(Span(marker, mark))
+                        out.append(Span(separator + marker, mark))
                 case Footnote():
                     if notes is None:
                         continue
                     index = self.note_count
                     self.note_count += 1
                     notes[index] = self.note_body(node)
+                    if node.separator:
+                        raised = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2))
+                        out.append(Span(node.separator, raised))
                     mark = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2), note=index)
                     out.append(Span(node.marker, mark))
                 case _:

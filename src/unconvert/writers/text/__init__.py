@@ -150,11 +150,14 @@ class _TextWriter:
                     out.append(self.text(children))
                 case LineBreak():
                     out.append("\n")
-                case Footnote(marker=marker):
-                    self.notes.append(node)
-                    out.append(f"[{_plain(marker)}]")
-                case NoteRef(marker=marker):
-                    out.append(f"[{_plain(marker)}]")
+                case Footnote(marker=marker, separator=separator) | NoteRef(marker=marker, separator=separator):
+                    if isinstance(node, Footnote):
+                        self.notes.append(node)
+                    mark = "".join(_plain(separator + marker).split())  # a mark is never broken across lines
+                    if separator and out and out[-1].endswith("]"):
+                        out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
+                    else:
+                        out.append(f"[{mark}]")
                 case _:
                     assert_never(node)
         return _plain("".join(out))
