@@ -45,6 +45,7 @@ from unconvert.tree import (
     Section,
     Strong,
     Table,
+    find_all,
     plain_text,
 )
 
@@ -521,6 +522,27 @@ def _inlines(block: Block) -> list[Inline]:
 
 def _footnotes(block: Block) -> list[Footnote]:
     return [n for n in _inlines(block) if isinstance(n, Footnote)]
+
+
+def test_range_of_second_references() -> None:
+    """``Auditors;1–21`` closing a paragraph (A/RES/72/8): notes 1 to 21 cited again, the dash raised between the
+    two marks; a range of figures (``2015–2030``, ``paragraphs 1–21``) stays text."""
+    markers = [str(n) for n in range(1, 22)]
+    notes = [Note(marker=m, paragraphs=(f"note {m}",), line=i) for i, m in enumerate(markers, start=1)]
+    segments = ["Having considered the reports of " + ", ".join(f"body {m},{m}" for m in markers)]
+    segments.append("Takes note of the findings contained in the reports of the Board of Auditors;1–21")
+    repeats = [(m.note.marker, segments[m.segment][m.start - 1]) for m in find_marks(segments, notes) if m.repeat]
+    assert repeats == [("1", ";"), ("21", "–")]
+    plain = ["Noting the Charter,1 and the years 2015–2030 and paragraphs 1–21", "Noting also the report,2"]
+    assert not [m for m in find_marks(plain, notes[:2]) if m.repeat]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_range_of_second_references_in_a_real_document() -> None:
+    document, gold = load(SHARED_CORPUS / "word/A_RES_72_8.txt")
+    refs = [r for r in find_all(document, NoteRef) if r.marker in ("1", "21")]
+    assert [(r.marker, r.separator) for r in refs[-2:]] == [("1", ""), ("21", "–")]
+    assert footnote_recall(document, gold) == 1.0
 
 
 def test_detached_mark_between_its_neighbours() -> None:

@@ -32,6 +32,9 @@ _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周
 
 _CLOSERS = ",;:)”’»"  # punctuation a mark may follow even when the next word is glued to it
 _MARK_LIST = re.compile(r"\d{1,2}(?![\d.,])")  # the next mark of ``;4,5``
+_RANGE_DASHES = "–-"  # ``Auditors;1–21``: notes 1 to 21 cited again, as a range of marks
+_RANGE_START = re.compile(r"[,;:.]\d{1,2}[–-]$")  # what stands before the second number of such a range
+_RANGE_END = re.compile(r"\d{1,2}\s*")  # the second number, closing the paragraph
 _RANGE = "至到~～"  # between the numbers of a range: ``15至19``
 _GROUP_SPACES = " \u00a0\u202f"  # the thousands separators of ``4 280``, ``1 025 092``
 _THOUSANDS = re.compile(r"\d{3}(?!\d)")
@@ -267,6 +270,8 @@ def _digit_candidates(
         return [(start, end, text[start:end], _LETTER)]
     if after == "," and not decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
         pass  # ``Secretary-General;4,5``: two marks, not a number (the language writes 4.5 and 1,000)
+    elif _mark_range(text, start, end):
+        return [(start, end, text[start:end], _STRONG)] if text[start:end] in markers else []
     elif after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
@@ -316,6 +321,16 @@ def _digit_candidates(
                 score = _WEAK + _clause_end(text, end) / 4
             out.append((end - size, end, marker, score))
     return out
+
+
+def _mark_range(text: str, start: int, end: int) -> bool:
+    """Either number of a range of marks closing a paragraph (``Auditors;1–21``: notes 1 to 21 cited again)."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if after and after in _RANGE_DASHES and before and before in ",;:.":
+        return _RANGE_END.fullmatch(text, end + 1) is not None
+    if before and before in _RANGE_DASHES:
+        return _RANGE_START.search(text, 0, start) is not None and _RANGE_END.fullmatch(text, start) is not None
+    return False
 
 
 def _clause_end(text: str, end: int) -> float:
