@@ -689,6 +689,34 @@ def test_annexes(rel: str, label: str) -> None:
     assert document.parts[0].conclusions is not None  # the annex follows the closing lines
 
 
+def test_annex_paragraphs_have_no_opening_phrase() -> None:
+    """E/RES/2018/14's annex numbers its paragraphs (``1. Member States have …``): ordinary sentences, so no
+    opening phrase is guessed or emphasised there, while the resolution's own paragraphs keep theirs."""
+    document, _ = load(sample("word/E_RES_2018_14.txt"))
+    annex_lines = {b.line for annex in document.annexes for b in find_all(annex, OperativeParagraph)}
+    assert len(annex_lines) > 20
+    for annex in document.annexes:
+        for block in find_all(annex, OperativeParagraph):
+            assert not block.content or not isinstance(block.content[0], Emphasis | Strong), block.num
+    guessed = [d.line for d in document.diagnostics if d.code.endswith("phrase-guessed")]
+    assert not set(guessed) & annex_lines
+    body = [b for b in document.parts[0].body if isinstance(b, OperativeParagraph)]
+    assert isinstance(body[0].content[0], Emphasis) and plain_text(body[0].content[:1]) == "Endorses"
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_recitals_of_an_annexed_convention() -> None:
+    """A/RES/80/162 annexes a convention whose own recitals (``Reaffirming …,``) the UN prints with the phrase in
+    italics: known phrases only, on paragraphs that end with a comma (its articles stay plain)."""
+    for lang, first in (("eng", "Reaffirming"), ("zho", "重申")):
+        document, _ = load(SHARED_CORPUS / f"akn4un/80/{lang}/A_RES_80_162_{lang}.txt")
+        paras = [b for annex in document.annexes for b in find_all(annex, Para)]
+        phrased = [p for p in paras if p.content and isinstance(p.content[0], Emphasis | Strong)]
+        assert plain_text(phrased[0].content[:1]) == first
+        assert len(phrased) == 6
+        assert all(plain_text(p.content).rstrip().endswith((",", "，")) for p in phrased)
+
+
 def test_text_after_the_closing_lines_is_no_annex() -> None:
     """A/RES/70/1 ends with a list of instruments after the date, with no ``Annex`` label: the gold counts no
     annex; the list stays after the closing lines, in order, with a warning."""

@@ -170,6 +170,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
     return items
 
 
+_RECITAL_ENDS = (",", "，", "،")
 _MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
 
 _BARE_PARAGRAPH = re.compile(r"(\d{1,3})[ \u00a0]?\t+(\S.*)")
@@ -429,11 +430,14 @@ class _Builder:
             out.append(Text(text=text[at:stop], line=line))
         return out
 
-    def phrased(self, index: int, matcher: PhraseMatcher, kind: str) -> tuple[str, tuple[Inline, ...]]:
-        """The opening phrase of item ``index`` and its content with the phrase emphasised."""
+    def phrased(
+        self, index: int, matcher: PhraseMatcher, kind: str, *, guess: bool = True
+    ) -> tuple[str, tuple[Inline, ...]]:
+        """The opening phrase of item ``index`` and its content with the phrase emphasised; without ``guess`` only a
+        phrase of the language table counts."""
         item = self.items[index]
         phrase = matcher.match(item.text)
-        if phrase is None:
+        if phrase is None and guess:
             phrase = matcher.fallback(item.text)
             if phrase:
                 self.warn(
@@ -587,7 +591,10 @@ class _Builder:
             if self.mode in (Mode.PREAMBLE, Mode.SECTION_START, Mode.DECISION):
                 self.mode = Mode.OPERATIVE if not self.decision else Mode.DECISION
             self.seen_numbered = True
-            _, content = self.phrased(index, self.op_matcher, "operative")
+            if self.mode is Mode.ANNEX:  # an annex's paragraphs open with ordinary words (``1. Member States have``)
+                content: tuple[Inline, ...] = tuple(self.inlines(index))
+            else:
+                _, content = self.phrased(index, self.op_matcher, "operative")
             provision = _Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
@@ -727,7 +734,12 @@ class _Builder:
                 self.wrap_up(index)
                 return
             self.close_provisions()
-            content = tuple(self.inlines(index))
+            # the recitals of an annexed instrument (``Reaffirming …,``: a known phrase, a closing comma) keep the
+            # phrase in italics, as the UN's files print them; other annex paragraphs open with ordinary words
+            if item.text.rstrip().endswith(_RECITAL_ENDS):
+                _, content = self.phrased(index, self.pre_matcher, "preambular", guess=False)
+            else:
+                content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
             return
         if self.part.conclusions:
