@@ -24,6 +24,8 @@ from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps
 from unconvert.readers.ods import read
 from unconvert.readers.ods.footnotes import Note, detached_mark, find_marks, parse_notes
 from unconvert.readers.ods.front import parse_front
+from unconvert.readers.ods.lang import table_for
+from unconvert.readers.ods.phrases import matchers
 from unconvert.readers.ods.stories import Line, decode, split_stories
 from unconvert.tree import (
     Annex,
@@ -35,6 +37,7 @@ from unconvert.tree import (
     Emphasis,
     Footnote,
     Inline,
+    Language,
     MeetingRef,
     NoteRef,
     OperativeParagraph,
@@ -687,6 +690,37 @@ def test_annexes(rel: str, label: str) -> None:
     assert plain_text(annex.label).startswith(label)
     assert annex.children
     assert document.parts[0].conclusions is not None  # the annex follows the closing lines
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "phrase"),
+    [
+        (Language.EN, "operative", "Also strongly condemns the attacks;", "Also strongly condemns"),
+        (Language.EN, "operative", "Agrees to consider the question;", "Agrees"),
+        (Language.EN, "operative", "We, the Heads of State and Government, …", ""),
+        (Language.EN, "operative", "The Assembly will consider …", ""),
+        (Language.EN, "operative", "This Agenda is of unprecedented scope.", ""),
+        (Language.EN, "preambular", "Deeply disturbed by the attacks,", "Deeply disturbed"),
+        (Language.EN, "preambular", "Having also considered the report,", "Having also considered"),
+        (Language.EN, "preambular", "Taking into account the views,", "Taking into account"),
+        (Language.EN, "preambular", "Deploring the loss of life,", "Deploring"),
+        (Language.EN, "preambular", "2015–2030 is the period,", ""),
+        (Language.FR, "preambular", "Gravement alarmée par la situation,", "Gravement alarmée"),
+        (Language.FR, "operative", "Les États Membres sont invités …", ""),
+        (Language.ES, "preambular", "Hondamente alarmada por la pérdida,", "Hondamente alarmada"),
+        (Language.ES, "preambular", "Deplorando la pérdida,", "Deplorando"),
+        (Language.ES, "operative", "El Grupo de Trabajo se reunirá …", ""),
+    ],
+)
+def test_unknown_opening_phrase_is_guessed_by_its_grammar(
+    language: Language, kind: str, text: str, phrase: str
+) -> None:
+    """A phrase missing from the table is taken by what the language's phrases look like (a participle, a verb in
+    the third person, an adverb before either), never an article or pronoun opening an ordinary sentence."""
+    preambular, operative = matchers(table_for(language))
+    matcher = preambular if kind == "preambular" else operative
+    assert matcher.match(text) is None
+    assert matcher.fallback(text) == phrase
 
 
 def test_annex_paragraphs_have_no_opening_phrase() -> None:

@@ -2,10 +2,14 @@
 
 The phrases are language data (``LanguageTable.preambular_phrases`` / ``operative_phrases``, harvested from the UN's
 own AKN files); the longest listed phrase that opens the text wins. A text opening with no listed phrase falls back
-to its first words (``LanguageTable.phrase_fallback_words``), which the caller reports as a guess.
+to what the language's grammar says a phrase looks like (``LanguageTable.preambular_guess`` / ``operative_guess``:
+``Deploring``, ``Also decides``; not ``We`` or ``The``) or else to its first words (``phrase_fallback_words``); the
+caller reports either as a guess.
 """
 
 from __future__ import annotations
+
+import re
 
 from unconvert.readers.ods.lang import LanguageTable
 
@@ -16,9 +20,10 @@ class PhraseMatcher:
     """Longest-first matching of a language's opening phrases, indexed by their first character: for each length
     a listed phrase of that first character has (longest first), one dictionary look-up of the text's head."""
 
-    def __init__(self, phrases: tuple[str, ...], *, boundary: bool, fallback_words: int) -> None:
+    def __init__(self, phrases: tuple[str, ...], *, boundary: bool, fallback_words: int, guess: str = "") -> None:
         self._boundary = boundary
         self._fallback_words = fallback_words
+        self._guess = re.compile(guess) if guess else None
         by_first: dict[str, dict[str, str]] = {}
         for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             if phrase:
@@ -48,7 +53,11 @@ class PhraseMatcher:
         return None
 
     def fallback(self, text: str) -> str:
-        """The first words of ``text`` (no trailing punctuation), or ``""`` where the table has no fallback."""
+        """What looks like a phrase at the start of ``text`` by the language's ``guess`` pattern, or else its first
+        words (no trailing punctuation); ``""`` where there is none."""
+        if self._guess is not None:
+            found = self._guess.match(text)
+            return found.group(0).rstrip(_TRAILING) if found else ""
         if self._fallback_words <= 0:
             return ""
         words = text.split(" ", self._fallback_words)[: self._fallback_words]
@@ -66,10 +75,16 @@ def matchers(table: LanguageTable) -> tuple[PhraseMatcher, PhraseMatcher]:
         return built[1]
     pair = (
         PhraseMatcher(
-            table.preambular_phrases, boundary=table.phrase_boundary, fallback_words=table.phrase_fallback_words
+            table.preambular_phrases,
+            boundary=table.phrase_boundary,
+            fallback_words=table.phrase_fallback_words,
+            guess=table.preambular_guess,
         ),
         PhraseMatcher(
-            table.operative_phrases, boundary=table.phrase_boundary, fallback_words=table.phrase_fallback_words
+            table.operative_phrases,
+            boundary=table.phrase_boundary,
+            fallback_words=table.phrase_fallback_words,
+            guess=table.operative_guess,
         ),
     )
     _BUILT[id(table)] = (table, pair)

@@ -37,6 +37,10 @@ class LanguageTable:
     italic_phrases: bool = True  # False where the script has no italics (Chinese)
     phrase_boundary: bool = True  # an opening phrase ends at a word boundary (False: no spaces, Chinese)
     phrase_fallback_words: int = 1  # unknown opening phrase: take this many leading words (0: none)
+    # Unknown opening phrase, where the language's grammar says what one looks like: a regular expression matched
+    # at the paragraph's start (its match is the phrase; no match: no phrase). Empty: ``phrase_fallback_words``.
+    preambular_guess: str = ""
+    operative_guess: str = ""
     point_letters: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")  # lettered items, in order
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)

@@ -52,6 +52,19 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.EN],
     operative_phrases=OPERATIVE[Language.EN],
+    # a participle, with an adverb before it or its fixed complement (``Deeply concerned``, ``Having considered``,
+    # ``Taking into account``)
+    preambular_guess=(
+        r"(?!(?:During|Nothing|Notwithstanding)\b)"
+        r"(?:(?:Also|Further|Again|[A-Z][a-z]+ly)\s+[a-z]+(?:ing|ed)"
+        r"|Having\s+(?:also\s+)?[a-z]+|Taking\s+(?:note|into\s+(?:account|consideration))|Bearing\s+in\s+mind"
+        r"|[A-Z][a-z]+(?:ing|ed))\b"
+    ),
+    # a verb in the third person, with an adverb before it (``Agrees``, ``Also decides``, ``Strongly condemns``)
+    operative_guess=(
+        r"(?!(?:This|Its|His|As|Was|Is|Has|Thus|Perhaps|Whereas|Unless|Always|Less|Business|Access|Progress)\b)"
+        r"(?:(?:Also|Further|Again|Once\s+again|[A-Z][a-z]+ly)\s+(?:[a-z]+ly\s+)?[a-z]+s|[A-Z][a-z]+s)\b"
+    ),
     meeting_words=("plenary meeting",),
     annex_words=("Annex",),
 )

@@ -56,6 +56,16 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.ES],
     operative_phrases=OPERATIVE[Language.ES],
+    # a gerund or a participle, with an adverb before it (``Recordando``, ``Profundamente preocupada``)
+    preambular_guess=(
+        r"(?:[A-ZÁÉÍÓÚÑ]\w*mente\s+\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)"
+        r"|[A-ZÁÉÍÓÚÑ]\w*(?:ando|endo)|[A-ZÁÉÍÓÚÑ]\w*(?:ado|ada|ados|adas|ido|ida|idos|idas))\b"
+    ),
+    # a verb, not an article, pronoun or preposition opening an ordinary sentence (``El …``, ``Si …``)
+    operative_guess=(
+        r"(?!(?:El|La|Los|Las|Lo|Si|De|Del|En|Un|Una|Nosotros|Para|Por|Con|Al|A|Este|Esta|Estos|Estas)\b)"
+        r"(?:(?:También|Asimismo|Además|Enérgicamente|Firmemente)\s+)?[A-ZÁÉÍÓÚÑa-záéíóúñ]\w*\b"
+    ),
     decimal_comma=True,
     meeting_words=("sesión plenaria",),
     annex_words=("Anexo",),

@@ -52,6 +52,13 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.FR],
     operative_phrases=OPERATIVE[Language.FR],
+    # a present or past participle, with an adverb before it (``Rappelant``, ``Profondément préoccupée``)
+    preambular_guess=r"(?:[A-ZÀ-Ý]\w*ment\s+\w+(?:é|ée|és|ées|u|ue|us|ues)|[A-ZÀ-Ý]\w*ant|[A-ZÀ-Ý]\w*(?:é|ée|és|ées))\b",
+    # a verb, not an article, pronoun or preposition opening an ordinary sentence (``Les …``, ``Si …``)
+    operative_guess=(
+        r"(?!(?:Le|La|Les|L|Si|De|Des|Du|En|Dans|Nous|Ce|Cette|Ces|Il|Elle|Ils|Elles|Un|Une|Au|Aux|Pour|Par|Sur|À)\b)"
+        r"(?:(?:Également|Aussi|Encore|Vivement|Fermement|Instamment)\s+)?[A-ZÀ-Ýa-zà-ÿ]\w*\b"
+    ),
     decimal_comma=True,
     meeting_words=("séance plénière",),
     annex_words=("Annexe",),
