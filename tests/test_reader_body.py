@@ -710,6 +710,12 @@ def test_annexes(rel: str, label: str) -> None:
         (Language.ES, "preambular", "Hondamente alarmada por la pérdida,", "Hondamente alarmada"),
         (Language.ES, "preambular", "Deplorando la pérdida,", "Deplorando"),
         (Language.ES, "operative", "El Grupo de Trabajo se reunirá …", ""),
+        (Language.RU, "operative", "поручает Комитету рассмотреть вопрос;", "поручает"),
+        (Language.RU, "operative", "если государства пожелают …", ""),
+        (Language.RU, "preambular", "с глубокой тревогой констатируя, что", "с глубокой тревогой констатируя"),
+        (Language.RU, "preambular", "будучи крайне встревожена положением,", "будучи крайне встревожена"),
+        (Language.AR, "operative", "التنمية المستدامة", ""),
+        (Language.AR, "operative", "أن يؤذن للأمين العام", ""),
     ],
 )
 def test_unknown_opening_phrase_is_guessed_by_its_grammar(

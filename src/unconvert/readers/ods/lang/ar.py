@@ -72,6 +72,8 @@ TABLE = LanguageTable(
     table_headings=("الإجراء", "اسم الوظيفة", "الفئة/الرتبة", "العدد"),
     grade_codes=("مد", "ف"),
     phrase_fallback_words=2,
+    # a verb and the word after it, never a noun with the article (``التنمية المستدامة``) or ``أن`` (``that …``)
+    operative_guess=r"(?!ال|أن\s)\S+(?:\s+\S+)?",
     decimal_comma=True,
     subsection_letters=("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام"),
     point_letters=(

@@ -64,6 +64,13 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.RU],
     operative_phrases=OPERATIVE[Language.RU],
+    # a verb in the third person, with an adverb before it (``постановляет``, ``вновь просит``)
+    operative_guess=r"(?:(?:вновь|также|далее|настоятельно|решительно|твердо|еще\s+раз)\s+)?[а-яё]+(?:ет|ит)\b",
+    # an adverbial participle, with what qualifies it (``напоминая``, ``с тревогой отмечая``, ``будучи убеждена``)
+    preambular_guess=(
+        r"(?:будучи\s+(?:[а-яё]+[ое]\s+)?[а-яё]+а"
+        r"|(?:(?:со?\s+[а-яё]+(?:\s+[а-яё]+)?|вновь|глубоко|далее|также|твердо)\s+)?[а-яё]+(?:я|в|вшись))\b"
+    ),
     decimal_comma=True,
     meeting_words=("пленарное заседание",),
     annex_words=("Приложение",),
