@@ -58,12 +58,12 @@ TABLE = LanguageTable(
         r"(?!(?:During|Nothing|Notwithstanding)\b)"
         r"(?:(?:Also|Further|Again|[A-Z][a-z]+ly)\s+[a-z]+(?:ing|ed)"
         r"|Having\s+(?:also\s+)?[a-z]+|Taking\s+(?:note|into\s+(?:account|consideration))|Bearing\s+in\s+mind"
-        r"|[A-Z][a-z]+(?:ing|ed))\b"
+        r"|[A-Z][a-z]+(?:ing|ed)|Cognizant|Conscious|Mindful|Aware|Desirous|Determined)\b"
     ),
     # a verb in the third person, with an adverb before it (``Agrees``, ``Also decides``, ``Strongly condemns``)
     operative_guess=(
         r"(?!(?:This|Its|His|As|Was|Is|Has|Thus|Perhaps|Whereas|Unless|Always|Less|Business|Access|Progress)\b)"
-        r"(?:(?:Also|Further|Again|Once\s+again|[A-Z][a-z]+ly)\s+(?:[a-z]+ly\s+)?[a-z]+s|[A-Z][a-z]+s)\b"
+        r"(?:(?:Also|Further|Again|Once\s+again|[A-Z][a-z]+ly)\s+(?:[a-z]+ly\s+)?[a-z]+s|[A-Z][a-z]+(?:-[a-z]+)?s)\b"
     ),
     meeting_words=("plenary meeting",),
     annex_words=("Annex",),

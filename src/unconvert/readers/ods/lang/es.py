@@ -59,7 +59,8 @@ TABLE = LanguageTable(
     # a gerund or a participle, with an adverb before it (``Recordando``, ``Profundamente preocupada``)
     preambular_guess=(
         r"(?:[A-ZÁÉÍÓÚÑ]\w*mente\s+\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)"
-        r"|[A-ZÁÉÍÓÚÑ]\w*(?:ando|endo)|[A-ZÁÉÍÓÚÑ]\w*(?:ado|ada|ados|adas|ido|ida|idos|idas))\b"
+        r"|[A-ZÁÉÍÓÚÑ]\w*(?:ando|endo)|[A-ZÁÉÍÓÚÑ]\w*(?:ado|ada|ados|adas|ido|ida|idos|idas)"
+        r"|Conocedora|Consciente|Resuelta)\b"
     ),
     # a verb, not an article, pronoun or preposition opening an ordinary sentence (``El …``, ``Si …``)
     operative_guess=(

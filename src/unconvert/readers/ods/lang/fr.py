@@ -53,7 +53,10 @@ TABLE = LanguageTable(
     preambular_phrases=PREAMBULAR[Language.FR],
     operative_phrases=OPERATIVE[Language.FR],
     # a present or past participle, with an adverb before it (``Rappelant``, ``Profondément préoccupée``)
-    preambular_guess=r"(?:[A-ZÀ-Ý]\w*ment\s+\w+(?:é|ée|és|ées|u|ue|us|ues)|[A-ZÀ-Ý]\w*ant|[A-ZÀ-Ý]\w*(?:é|ée|és|ées))\b",
+    preambular_guess=(
+        r"(?:[A-ZÀ-Ý]\w*ment\s+\w+(?:é|ée|és|ées|u|ue|us|ues|ète|ètes)|(?:Se\s+|S’)?[A-ZÀ-Ýa-zà-ÿ]\w*ant"
+        r"|[A-ZÀ-Ý]\w*(?:é|ée|és|ées)|Conscient(?:e|s|es)?|Convaincu(?:e|s|es)?|Résolu(?:e|s|es)?)\b"
+    ),
     # a verb, not an article, pronoun or preposition opening an ordinary sentence (``Les …``, ``Si …``)
     operative_guess=(
         r"(?!(?:Le|La|Les|L|Si|De|Des|Du|En|Dans|Nous|Ce|Cette|Ces|Il|Elle|Ils|Elles|Un|Une|Au|Aux|Pour|Par|Sur|À)\b)"

@@ -5,7 +5,9 @@ span opening each numbered operative paragraph) of GA sessions 77 and 80, SC 202
 Longest first, so that ``Recalling also`` wins over ``Recalling``. The body reader falls back to a rule (the leading
 participle or verb words) with a warning when a paragraph opens with a phrase not listed here.
 Corrected by hand where the UN's markup is wrong: ``正式决定`` (Resolves) is operative only (the UN's Chinese file
-of 77/266 has it in the preamble; the other languages' files have ``Resolves that:`` as an operative paragraph).
+of 77/266 has it in the preamble; the other languages' files have ``Resolves that:`` as an operative paragraph);
+harvesting noise taken out: ``table``, ``Treaty Series``, ``Управление инвестиций`` (a name), ``Réaffirman`` (cut
+short), ``Toma nota`` among the preambular phrases.
 """
 
 from unconvert.tree import Language
@@ -127,7 +129,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "Noting",
         "Urging",
         "Aware",
-        "table",
     ),
     Language.FR: (
         "Se déclarant de nouveau vivement préoccupée",
@@ -241,7 +242,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "Félicitant",
         "Préoccupée",
         "Remerciant",
-        "Réaffirman",
         "Soulignant",
         "Affirmant",
         "Conscient",
@@ -265,7 +265,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "Guidée",
         "Louant",
         "Notant",
-        "table",
     ),
     Language.ES: (
         "Expresando su profunda preocupación también",
@@ -370,7 +369,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "Subrayando",
         "Afirmando",
         "Alentando",
-        "Toma nota",
         "Actuando",
         "Alarmada",
         "Apoyando",
@@ -379,7 +377,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "Pidiendo",
         "Resuelta",
         "Guiada",
-        "table",
     ),
     Language.RU: (
         "выражая также глубокую обеспокоенность",
@@ -463,7 +460,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "ссылаясь также",
         "учитывая далее",
         "учитывая также",
-        "Treaty Series",
         "вновь заявляя",
         "вновь отмечая",
         "особо выделяя",
@@ -497,7 +493,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "получив",
         "поощряя",
         "считая",
-        "table",
     ),
     Language.AR: (
         "وإذ تكرر الإعراب عن بالغ القلق",
@@ -657,7 +652,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "وإذ يحث",
         "وإذ يقر",
         "وإقرارا",
-        "table",
     ),
     Language.ZH: (
         "严重关切地注意到",
@@ -684,7 +678,6 @@ PREAMBULAR: dict[Language, tuple[str, ...]] = {
         "还表示注意到",
         "重申深为关切",
         "震惊地注意到",
-        "table",
         "关切地回顾",
         "又强烈谴责",
         "又强调指出",
@@ -1252,7 +1245,6 @@ OPERATIVE: dict[Language, tuple[str, ...]] = {
         "настоятельно призывает",
         "полностью поддерживает",
         "положительно оценивает",
-        "Управление инвестиций",
         "обращается с призывом",
         "повторяет свой призыв",
         "принимает во внимание",
