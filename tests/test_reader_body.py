@@ -707,6 +707,10 @@ def test_annexes(rel: str, label: str) -> None:
         (Language.EN, "preambular", "2015–2030 is the period,", ""),
         (Language.FR, "preambular", "Gravement alarmée par la situation,", "Gravement alarmée"),
         (Language.FR, "operative", "Les États Membres sont invités …", ""),
+        (Language.FR, "operative", "Développement durable :", ""),  # an agenda item listed in a decision
+        (Language.FR, "operative", "Activités opérationnelles de développement :", ""),
+        (Language.ES, "operative", "Globalización e interdependencia:", ""),
+        (Language.ES, "operative", "Desarrollo sostenible:", ""),
         (Language.ES, "preambular", "Hondamente alarmada por la pérdida,", "Hondamente alarmada"),
         (Language.ES, "preambular", "Deplorando la pérdida,", "Deplorando"),
         (Language.ES, "operative", "El Grupo de Trabajo se reunirá …", ""),

@@ -62,10 +62,11 @@ TABLE = LanguageTable(
         r"|[A-ZÁÉÍÓÚÑ]\w*(?:ando|endo)|[A-ZÁÉÍÓÚÑ]\w*(?:ado|ada|ados|adas|ido|ida|idos|idas)"
         r"|Conocedora|Consciente|Resuelta)\b"
     ),
-    # a verb, not an article, pronoun or preposition opening an ordinary sentence (``El …``, ``Si …``)
+    # a verb in the third person singular (``Decide``, ``Solicita``), not an article, pronoun or preposition opening
+    # an ordinary sentence (``El …``, ``Si …``) nor a noun (``Desarrollo``, ``Globalización``, ``Actividades``)
     operative_guess=(
         r"(?!(?:El|La|Los|Las|Lo|Si|De|Del|En|Un|Una|Nosotros|Para|Por|Con|Al|A|Este|Esta|Estos|Estas)\b)"
-        r"(?:(?:También|Asimismo|Además|Enérgicamente|Firmemente)\s+)?[A-ZÁÉÍÓÚÑa-záéíóúñ]\w*\b"
+        r"(?:(?:También|Asimismo|Además|Enérgicamente|Firmemente)\s+)?[A-ZÁÉÍÓÚÑa-záéíóúñ]\w*[ae]\b"
     ),
     decimal_comma=True,
     meeting_words=("sesión plenaria",),

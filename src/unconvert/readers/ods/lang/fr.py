@@ -57,10 +57,11 @@ TABLE = LanguageTable(
         r"(?:[A-ZÀ-Ý]\w*ment\s+\w+(?:é|ée|és|ées|u|ue|us|ues|ète|ètes)|(?:Se\s+|S’)?[A-ZÀ-Ýa-zà-ÿ]\w*ant"
         r"|[A-ZÀ-Ý]\w*(?:é|ée|és|ées)|Conscient(?:e|s|es)?|Convaincu(?:e|s|es)?|Résolu(?:e|s|es)?)\b"
     ),
-    # a verb, not an article, pronoun or preposition opening an ordinary sentence (``Les …``, ``Si …``)
+    # a verb in the third person singular (``Décide``, ``Prend``, ``Reconnaît``), not an article, pronoun or
+    # preposition opening an ordinary sentence (``Les …``, ``Si …``) nor a noun (``Développement``, ``Activités``)
     operative_guess=(
         r"(?!(?:Le|La|Les|L|Si|De|Des|Du|En|Dans|Nous|Ce|Cette|Ces|Il|Elle|Ils|Elles|Un|Une|Au|Aux|Pour|Par|Sur|À)\b)"
-        r"(?:(?:Également|Aussi|Encore|Vivement|Fermement|Instamment)\s+)?[A-ZÀ-Ýa-zà-ÿ]\w*\b"
+        r"(?:(?:Également|Aussi|Encore|Vivement|Fermement|Instamment)\s+)?(?:A\s+\w+|(?:S’)?[A-ZÀ-Ýa-zà-ÿ]\w*[etd](?<!ment))\b"
     ),
     decimal_comma=True,
     meeting_words=("séance plénière",),

@@ -2,12 +2,13 @@
 
 Harvested from the UN's own AKN4UN files (``<container name="...">`` of preambular paragraphs, the emphasised
 span opening each numbered operative paragraph) of GA sessions 77 and 80, SC 2023, GA decisions 77 and ECOSOC 2024.
-Longest first, so that ``Recalling also`` wins over ``Recalling``. The body reader falls back to a rule (the leading
-participle or verb words) with a warning when a paragraph opens with a phrase not listed here.
+Longest first, so that ``Recalling also`` wins over ``Recalling``.
 Corrected by hand where the UN's markup is wrong: ``正式决定`` (Resolves) is operative only (the UN's Chinese file
 of 77/266 has it in the preamble; the other languages' files have ``Resolves that:`` as an operative paragraph);
-harvesting noise taken out: ``table``, ``Treaty Series``, ``Управление инвестиций`` (a name), ``Réaffirman`` (cut
-short), ``Toma nota`` among the preambular phrases.
+harvesting noise taken out: ``table``, ``Treaty Series``, ``Управление инвестиций`` and ``Bureau de la gestion des
+investissements`` (a name), ``Réaffirman`` (cut short), ``Toma nota`` among the preambular phrases. The body reader's
+guess for a phrase not listed is the language's phrase grammar (``LanguageTable.preambular_guess`` /
+``operative_guess``); ``tests/test_reader_body.py`` holds every phrase listed here to it.
 """
 
 from unconvert.tree import Language
@@ -912,7 +913,6 @@ OPERATIVE: dict[Language, tuple[str, ...]] = {
         "Condamne dans les termes les plus énergiques",
         "Continue de prendre note avec satisfaction",
         "Se déclare gravement préoccupée également",
-        "Bureau de la gestion des investissements",
         "Constate avec une profonde préoccupation",
         "Se déclare gravement préoccupée en outre",
         "Note avec une préoccupation croissante",
