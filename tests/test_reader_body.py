@@ -182,31 +182,34 @@ def all_blocks(document: Document) -> Iterator[Block]:
         yield from walk(annex.children)
 
 
-def notes_with_anchors(document: Document) -> list[tuple[str, str, str]]:
-    """(marker, note text, document text before the mark) of every footnote, as the scorer reads them."""
-    sequence: list[str | Footnote] = []
+def reading_sequence(document: Document, *, part_labels: bool, closing: bool) -> list[str | Footnote | NoteRef]:
+    """The body in reading order: printed strings (numbers included), each note or second reference as its node.
+
+    ``part_labels``: with the part letters (as the scorer reads the AKN); ``closing``: with the closing lines and the
+    annexes' labels and headings (as the source has them)."""
+    out: list[str | Footnote | NoteRef] = []
 
     def inl(inlines: tuple[Inline, ...]) -> None:
         for node in inlines:
-            if isinstance(node, Footnote):
-                sequence.append(node)
+            if isinstance(node, Footnote | NoteRef):
+                out.append(node)
             elif isinstance(node, Emphasis | Strong):
                 inl(node.children)
             else:
-                sequence.append(plain_text((node,)))
+                out.append(plain_text((node,)))
 
     def blk(block: Block) -> None:
         match block:
             case Para() | PreambularParagraph():
                 inl(block.content)
             case OperativeParagraph() | Point():
-                sequence.append(block.num or "")
+                out.append(block.num or "")
                 inl(block.content)
                 for child in block.children:
                     blk(child)
                 inl(block.wrap_up)
             case Section():
-                sequence.append(block.num)
+                out.append(block.num)
                 inl(block.heading)
                 for child in block.children:
                     blk(child)
@@ -215,21 +218,37 @@ def notes_with_anchors(document: Document) -> list[tuple[str, str, str]]:
                     for cell in row.cells:
                         for paragraph in cell.paragraphs:
                             inl(paragraph)
-            case _:
-                pass
+            case RawBlock():
+                out.append(block.text)
 
     for part in document.parts:
-        sequence.append(part.label or "")
-        sequence.extend(part.label_notes)
+        if part_labels:
+            out.append(part.label or "")
+        inl(part.label_notes)
         if part.preamble is not None:
             inl(part.preamble.formula)
             for block in part.preamble.children:
                 blk(block)
         for block in part.body:
             blk(block)
+        if closing and part.conclusions is not None:
+            for line in part.conclusions.lines:
+                inl(line)
     for annex in document.annexes:
+        if closing:
+            inl(annex.label)
+            for heading in annex.headings:
+                inl(heading)
         for block in annex.children:
             blk(block)
+    return out
+
+
+def notes_with_anchors(document: Document) -> list[tuple[str, str, str]]:
+    """(marker, note text, document text before the mark) of every footnote, as the scorer reads them."""
+    sequence = [
+        "" if isinstance(x, NoteRef) else x for x in reading_sequence(document, part_labels=True, closing=False)
+    ]
     joined = "".join(NOTE if isinstance(x, Footnote) else x for x in sequence)
     pieces = re.sub(_MARK_IN_BRACKETS, NOTE, joined).split(NOTE)
     notes = [x for x in sequence if isinstance(x, Footnote)]
@@ -873,60 +892,15 @@ def tree_characters(document: Document) -> tuple[str, list[Footnote]]:
     out: list[str] = []
     notes: list[Footnote] = []
     unplaced = {d.line for d in document.diagnostics if d.code == "footnote-mark-not-found"}
-
-    def inl(inlines: tuple[Inline, ...]) -> None:
-        for node in inlines:
-            if isinstance(node, Footnote):
-                if node.line not in unplaced:
-                    out.append(node.separator + node.marker)
-                notes.append(node)
-            elif isinstance(node, Emphasis | Strong):
-                inl(node.children)
-            elif isinstance(node, NoteRef):
-                out.append(node.separator + node.marker)  # a second reference stands for the note's marker
-            else:
-                out.append(plain_text((node,)))
-
-    def blk(block: Block) -> None:
-        match block:
-            case Para() | PreambularParagraph():
-                inl(block.content)
-            case OperativeParagraph() | Point():
-                out.append(block.num or "")
-                inl(block.content)
-                for child in block.children:
-                    blk(child)
-                inl(block.wrap_up)
-            case Section():
-                out.append(block.num)
-                inl(block.heading)
-                for child in block.children:
-                    blk(child)
-            case Table():
-                for row in block.rows:
-                    for cell in row.cells:
-                        for paragraph in cell.paragraphs:
-                            inl(paragraph)
-            case RawBlock():
-                out.append(block.text)
-
-    for part in document.parts:
-        inl(part.label_notes)
-        if part.preamble is not None:
-            inl(part.preamble.formula)
-            for block in part.preamble.children:
-                blk(block)
-        for block in part.body:
-            blk(block)
-        if part.conclusions is not None:
-            for line in part.conclusions.lines:
-                inl(line)
-    for annex in document.annexes:
-        inl(annex.label)
-        for heading in annex.headings:
-            inl(heading)
-        for block in annex.children:
-            blk(block)
+    for item in reading_sequence(document, part_labels=False, closing=True):
+        if isinstance(item, Footnote):
+            if item.line not in unplaced:
+                out.append(item.separator + item.marker)
+            notes.append(item)
+        elif isinstance(item, NoteRef):
+            out.append(item.separator + item.marker)  # a second reference stands for the note's marker
+        else:
+            out.append(item)
     return "".join(out), notes
 
 
