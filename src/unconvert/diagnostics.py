@@ -25,6 +25,16 @@ class Diagnostic:
     message: str
     line: int | None = None
 
+    @classmethod
+    def warning(cls, code: str, message: str, line: int | None = None) -> Diagnostic:
+        """A guess or an adaptation the user should know about."""
+        return cls(severity=Severity.WARNING, code=code, message=message, line=line)
+
+    @classmethod
+    def info(cls, code: str, message: str, line: int | None = None) -> Diagnostic:
+        """A fact worth recording that asks nothing of the user."""
+        return cls(severity=Severity.INFO, code=code, message=message, line=line)
+
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
         return f"{where}{self.severity.value}: {self.message} [{self.code}]"

@@ -23,7 +23,7 @@ from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failur
 from unconvert.batch.sources import Limits, SourceProblem, SourceRef, expand
 from unconvert.batch.work import Failure, Output, Previous, Task, Timings, WorkResult, convert_one
 from unconvert.context import Context
-from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import BatchError
 
 STATUSES = ("ok", "warnings", "failed", "skipped")
@@ -255,7 +255,7 @@ class BatchRun:
                 self.summary.collisions += 1
                 chosen = os.path.basename(finals[self.formats[0]])
                 message = f"output name {collided} is taken by another document; written as {chosen}"
-                diagnostics.append(Diagnostic(severity=Severity.WARNING, code="output-name-collision", message=message))
+                diagnostics.append(Diagnostic.warning("output-name-collision", message))
                 status = "warnings"
             commit((output.path, finals[output.format]) for output in result.outputs)
             outputs = tuple(

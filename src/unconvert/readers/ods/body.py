@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
@@ -216,11 +216,10 @@ def _unplaced_marks(
             placed[id(note)] = detached
             out.append(detached)
             diagnostics.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    code="footnote-mark-detached",
-                    message=f"the mark of footnote {note.marker} stands apart from its word; taken as the mark",
-                    line=note.line,
+                Diagnostic.warning(
+                    "footnote-mark-detached",
+                    f"the mark of footnote {note.marker} stands apart from its word; taken as the mark",
+                    note.line,
                 )
             )
             continue
@@ -232,11 +231,10 @@ def _unplaced_marks(
             continue
         out.append(Mark(segment=segment, start=at, end=at, note=note))
         diagnostics.append(
-            Diagnostic(
-                severity=Severity.WARNING,
-                code="footnote-mark-not-found",
-                message=f"the mark of footnote {note.marker} was not found; kept at the end of a nearby paragraph",
-                line=note.line,
+            Diagnostic.warning(
+                "footnote-mark-not-found",
+                f"the mark of footnote {note.marker} was not found; kept at the end of a nearby paragraph",
+                note.line,
             )
         )
     return out
@@ -391,7 +389,7 @@ class _Builder:
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
-        self.diagnostics.append(Diagnostic(severity=Severity.WARNING, code=code, message=message, line=line))
+        self.diagnostics.append(Diagnostic.warning(code, message, line))
 
     def _new_part(self, label: str | None, line: int) -> _PartB:
         part = _PartB(label=label, line=line)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import Inline, Text
 
@@ -98,11 +98,10 @@ def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
                 # ``1 1 <tab>A/72/97.``: Word printed the note's number twice; the second is no text
                 rest = rest[echo.end() :]
                 diagnostics.append(
-                    Diagnostic(
-                        severity=Severity.WARNING,
-                        code="footnote-number-repeated",
-                        message=f"footnote {marker} repeats its number before the tab; the repeat is dropped",
-                        line=line.number,
+                    Diagnostic.warning(
+                        "footnote-number-repeated",
+                        f"footnote {marker} repeats its number before the tab; the repeat is dropped",
+                        line.number,
                     )
                 )
             paragraphs = [rest]
@@ -112,11 +111,10 @@ def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
             continue
         if not marker and not paragraphs:
             diagnostics.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    code="footnote-without-marker",
-                    message=f"footnote story line without a marker kept as a note of its own: {text[:40]!r}",
-                    line=line.number,
+                Diagnostic.warning(
+                    "footnote-without-marker",
+                    f"footnote story line without a marker kept as a note of its own: {text[:40]!r}",
+                    line.number,
                 )
             )
             first_line = line.number

@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.cover import Cover, closing_date, read_cover
 from unconvert.readers.ods.lang import LanguageTable, all_tables, table_for
@@ -119,7 +119,7 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic]) -> Lang
         if by_job is not None:
             if by_text is not None and by_text is not by_job and by_text in (Language.AR, Language.ZH, Language.RU):
                 diags.append(
-                    _warn(
+                    Diagnostic.warning(
                         "language-mismatch",
                         f"the ODS job number says {by_job.value} but the text is {by_text.value}: read as "
                         f"{by_text.value}",
@@ -130,20 +130,11 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic]) -> Lang
             return by_job
     if by_text is not None:
         diags.append(
-            _info("language-from-text", f"no ODS job letter: language {by_text.value} told from the text", None)
+            Diagnostic.info(
+                "language-from-text", f"no ODS job letter: language {by_text.value} told from the text", None
+            )
         )
     return by_text
-
-
-# --- diagnostics ---------------------------------------------------------------------------------------------
-
-
-def _warn(code: str, message: str, line: int | None) -> Diagnostic:
-    return Diagnostic(severity=Severity.WARNING, code=code, message=message, line=line)
-
-
-def _info(code: str, message: str, line: int | None) -> Diagnostic:
-    return Diagnostic(severity=Severity.INFO, code=code, message=message, line=line)
 
 
 # --- putting it together ------------------------------------------------------------------------------------------
@@ -236,7 +227,7 @@ def _meta(
     symbol = ods.symbol1 or head.symbol
     if ods.symbol1 and head.symbol and fold(ods.symbol1) != fold(head.symbol):
         diags.append(
-            _warn(
+            Diagnostic.warning(
                 "symbol-mismatch",
                 f"ODS SYMBOL1 {ods.symbol1!r} differs from the masthead's {head.symbol!r}: SYMBOL1 kept",
                 head.line,
@@ -245,7 +236,9 @@ def _meta(
     organ = _organ_of(symbol) or cover.formula_organ or _organ_named(head.organ)
     if organ is None:
         organ = Organ.GA
-        diags.append(_warn("organ-guessed", "the adopting organ is not stated: General Assembly assumed", None))
+        diags.append(
+            Diagnostic.warning("organ-guessed", "the adopting organ is not stated: General Assembly assumed", None)
+        )
     kind = cover.kind or (DocKind.DECISION if "/DEC/" in symbol else DocKind.RESOLUTION)
     number_from_symbol, part = _number_from_symbol(symbol)
     number = cover.sc_number or re.sub(r"[.\s]+$", "", cover.preface_number)
@@ -256,35 +249,45 @@ def _meta(
     if not symbol:
         symbol = _symbol_from(organ, kind, number, cover.part_label)
         if symbol:
-            diags.append(_warn("symbol-derived", f"no symbol stated: {symbol!r} derived from the number", None))
+            diags.append(
+                Diagnostic.warning("symbol-derived", f"no symbol stated: {symbol!r} derived from the number", None)
+            )
         else:
-            diags.append(_warn("symbol-missing", "the document's symbol is not stated", None))
+            diags.append(Diagnostic.warning("symbol-missing", "the document's symbol is not stated", None))
     adoption = cover.adoption
     if adoption is None:
         closing = closing_date(stories.main, cover.body_start, table)
         if closing is not None:
             adoption = closing[0]
-            diags.append(_info("adoption-date-from-closing", "adoption date taken from the closing lines", closing[1]))
+            diags.append(
+                Diagnostic.info("adoption-date-from-closing", "adoption date taken from the closing lines", closing[1])
+            )
         else:
             diags.append(
-                _warn("adoption-date-missing", "the adoption date is not stated", cover.adoption_line or head.line)
+                Diagnostic.warning(
+                    "adoption-date-missing", "the adoption date is not stated", cover.adoption_line or head.line
+                )
             )
     if head.date_value is None:
-        diags.append(_warn("issue-date-missing", "the masthead states no issue date", head.line))
+        diags.append(Diagnostic.warning("issue-date-missing", "the masthead states no issue date", head.line))
     job = head.job
     if job is None:
         from_ods = _JOB_OF_ODS.match(ods.job)
         if from_ods:
             job = f"{from_ods.group(1)}-{from_ods.group(2)}"
             message = f"no job number in the first-page footer: {job} read from the ODS job number {ods.job}"
-            diags.append(_warn("job-number-from-ods", message, ods.line))
+            diags.append(Diagnostic.warning("job-number-from-ods", message, ods.line))
         else:
-            diags.append(_warn("job-number-missing", "the first-page footer states no job number", head.line))
+            diags.append(
+                Diagnostic.warning("job-number-missing", "the first-page footer states no job number", head.line)
+            )
     session = None
     if head.session:
         if head.session_number is None:
             diags.append(
-                _warn("session-unknown", f"session ordinal not understood: {head.session!r}", head.session_line)
+                Diagnostic.warning(
+                    "session-unknown", f"session ordinal not understood: {head.session!r}", head.session_line
+                )
             )
         else:
             session = Session(number=head.session_number, text=plain(head.session), line=head.session_line)
