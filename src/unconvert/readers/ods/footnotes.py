@@ -148,8 +148,9 @@ def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = 
                     sites.append([(s, a, b, index[marker], _STRONG)])
     chain = _earliest(_best_chain(sites, len(notes)), sites, segments)
     marks = [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in chain]
-    marks.extend(_repeats(sites, chain, notes, segments))
-    marks.extend(_closing_repeats(segments, chain, notes, {(m.segment, m.start) for m in marks}))
+    first = {n: (s, a) for s, a, _, n, _ in chain}  # where each note is first marked
+    marks.extend(_repeats(sites, chain, first, notes, segments))
+    marks.extend(_closing_repeats(segments, index, first, notes, {(m.segment, m.start) for m in marks}))
     marks.sort(key=lambda m: (m.segment, m.start))
     return marks
 
@@ -193,14 +194,14 @@ def _clear(cand: tuple[int, int, int, int, float], segments: list[str]) -> bool:
 def _repeats(
     sites: list[list[tuple[int, int, int, int, float]]],
     chain: list[tuple[int, int, int, int, float]],
+    first: dict[int, tuple[int, int]],
     notes: list[Note],
     segments: list[str],
 ) -> list[Mark]:
     """Second references to a note already marked (Word prints the same number again: ``Convention1 is``).
 
     Only whole numbers glued to punctuation or a lower-case letter count, and only for a note whose first mark
-    stands before."""
-    first = {n: (s, a) for s, a, _, n, _ in chain}
+    (``first``: note index -> segment and offset) stands before."""
     taken = {(s, a) for s, a, _, _, _ in chain}
     out: list[Mark] = []
     for site in sites:
@@ -224,13 +225,13 @@ _CLOSING_NUMBER = re.compile(r"(?<=[;,:.][ \u00a0])(\d{1,3})\s*$")
 
 def _closing_repeats(
     segments: list[str],
-    chain: list[tuple[int, int, int, int, float]],
+    index: dict[str, int],
+    first: dict[int, tuple[int, int]],
     notes: list[Note],
     taken: set[tuple[int, int]],
 ) -> list[Mark]:
-    """Second references printed apart at the very end of a paragraph, for notes whose first mark stands before."""
-    index = {note.marker: i for i, note in enumerate(notes)}
-    first = {n: (s, a) for s, a, _, n, _ in chain}
+    """Second references printed apart at the very end of a paragraph, for notes whose first mark stands before
+    (``index``: marker -> note index; ``first`` and ``taken`` as in ``_repeats``)."""
     out: list[Mark] = []
     for s, text in enumerate(segments):
         found = _CLOSING_NUMBER.search(text)

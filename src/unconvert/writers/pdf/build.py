@@ -82,6 +82,11 @@ class Builder:
 
     # --- inlines -------------------------------------------------------------------------------------------------
 
+    def raised(self, size: float, note: int | None = None) -> Style:
+        """The style of a footnote mark (or the punctuation between two marks) in text of ``size``; ``note`` links
+        the mark to its note's body."""
+        return Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2), note=note)
+
     def spans(
         self,
         inlines: tuple[Inline, ...],
@@ -109,8 +114,7 @@ class Builder:
                     out.append(Span("\n", Style(self.family.regular, size)))
                 case NoteRef(marker=marker, separator=separator):
                     if notes is not None:
-                        mark = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2))
-                        out.append(Span(separator + marker, mark))
+                        out.append(Span(separator + marker, self.raised(size)))
                 case Footnote():
                     if notes is None:
                         continue
@@ -118,10 +122,8 @@ class Builder:
                     self.note_count += 1
                     notes[index] = self.note_body(node)
                     if node.separator:
-                        raised = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2))
-                        out.append(Span(node.separator, raised))
-                    mark = Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2), note=index)
-                    out.append(Span(node.marker, mark))
+                        out.append(Span(node.separator, self.raised(size)))
+                    out.append(Span(node.marker, self.raised(size, note=index)))
                 case _:
                     assert_never(node)
         return out
