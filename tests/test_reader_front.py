@@ -17,8 +17,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
-from conftest import SAMPLE_CORPUS, SEED, sample_dumps, shared_dumps
+from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps, shared_dumps
+from unconvert import write
+from unconvert.context import Context
 from unconvert.diagnostics import Severity
 from unconvert.errors import ReadError
 from unconvert.readers.ods import read
@@ -64,6 +67,7 @@ def without_header_story(text: str) -> str:
     return text[: text.index("_______________")]
 
 
+AKN_NS = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
 SEED_BYTES = SEED.read_bytes()
 SEED_TEXT = SEED_BYTES.decode("utf-8")
 
@@ -427,6 +431,75 @@ def test_adoption_date_missing_is_none_with_a_warning() -> None:
     assert front.meta.adoption_date is None
     warning = [d for d in front.diagnostics if d.code == "adoption-date-missing"]
     assert warning and warning[0].severity is Severity.WARNING
+
+
+def test_no_date_at_all_is_never_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document that states no adoption, issue or print date gets none: the AKN work date says it is the markup
+    date, whatever the clock says, and the reader warns."""
+    text = SEED_TEXT.replace("Resolution adopted by the General Assembly on 18 December 2009", "Resolution adopted")
+    text = text.replace("65th plenary meeting\n18 December 2009\n", "").replace("23 February 2010", "")
+    document = read(text.encode(), name="undated.txt")
+    meta = document.meta
+    assert (meta.adoption_date, meta.issue_date, meta.print_date) == (None, None, None)
+    assert {"adoption-date-missing", "issue-date-missing", "date-missing"} <= {d.code for d in document.diagnostics}
+    for epoch in ("1700000000", "1800000000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        root = etree.fromstring(write(document, "akn", context=Context.from_env()))
+        (work_date,) = root.xpath("//a:FRBRWork/a:FRBRdate", namespaces=AKN_NS)
+        assert work_date.get("name") == "markup"  # never "adoption"
+        assert not root.xpath("//a:workflow", namespaces=AKN_NS)
+
+
+def test_missing_adoption_date_falls_back_to_what_the_document_states() -> None:
+    """No adoption date: the issue date identifies the work, named as such; with no masthead date either, the print
+    date of the first-page footer (``22-28504 (E)    151222``)."""
+    path = sample("akn4un/77/eng/A_RES_77_125_eng.txt")
+    full = read(path.read_bytes(), name=path.name)
+    assert full.meta.print_date == dt.date(2022, 12, 15)
+    undated = dataclasses.replace(full.meta, adoption_date=None)
+    root = etree.fromstring(write(dataclasses.replace(full, meta=undated), "akn", context=Context.fixed()))
+    (work_date,) = root.xpath("//a:FRBRWork/a:FRBRdate", namespaces=AKN_NS)
+    assert (work_date.get("date"), work_date.get("name")) == (full.meta.issue_date.isoformat(), "issuance")
+    unissued = dataclasses.replace(undated, issue_date=None)
+    root = etree.fromstring(write(dataclasses.replace(full, meta=unissued), "akn", context=Context.fixed()))
+    (work_date,) = root.xpath("//a:FRBRWork/a:FRBRdate", namespaces=AKN_NS)
+    assert (work_date.get("date"), work_date.get("name")) == ("2022-12-15", "print")
+
+
+GERMAN = """[DU1]
+Vereinte Nationen\tA/RES/64/183
+Generalversammlung\tVerteilung: Allgemein
+Vierundsechzigste Tagung
+Tagesordnungspunkt 124
+64/183.\tRegelung der Finanzierung der Friedenssicherungseinsätze der Vereinten Nationen
+\tDie Generalversammlung,
+\tunter Hinweis auf ihre Resolution 55/235 vom 23. Dezember 2000 über die Regelung der Finanzierung,
+\t1.\tnimmt Kenntnis von dem Bericht des Generalsekretärs über die Durchführung der Resolution;
+\t2.\tbeschließt, dass die Mitgliedstaaten ihre Beiträge vollständig und pünktlich entrichten sollen;
+\t3.\tersucht den Generalsekretär, ihr auf ihrer nächsten Tagung darüber Bericht zu erstatten.
+65. Plenarsitzung
+18. Dezember 2009
+"""
+
+
+@pytest.mark.parametrize("job", ["", "[DU1]<<ODS JOB NO>>N0947281G<<ODS JOB NO>>\n"])
+def test_a_language_outside_the_six_is_a_read_error(job: str) -> None:
+    """A German resolution (made for this test: the corpus has none) is refused, not read as French or English:
+    by its ODS job letter G when it has one, else because it names no UN body in any of the six languages."""
+    with pytest.raises(ReadError) as raised:
+        read((GERMAN + job).encode(), name="deu.txt")
+    assert raised.value.line is not None
+    assert "German" in str(raised.value) or "none of the six UN languages" in str(raised.value)
+
+
+def test_latin_names_in_an_annex_do_not_hide_the_script() -> None:
+    """A/RES/78/556 lists hundreds of organizations by their Latin names right after a short Arabic or Chinese
+    decision, with no ODS job letter: the front lines tell the language."""
+    for lang, language in (("ara", Language.AR), ("zho", Language.ZH)):
+        path = SHARED_CORPUS / f"akn4un/gadec78/{lang}/A_DEC_78_556_{lang}.txt"
+        if not path.exists():
+            pytest.skip("../shared/corpus is not beside this clone")
+        assert read(path.read_bytes(), name=path.name).meta.language is language
 
 
 # --- never another exception -----------------------------------------------------------------------------------

@@ -119,7 +119,9 @@ class Meta:
     ``symbol`` is the full UN symbol (``A/RES/64/183``, ``S/RES/2672 (2023)``, ``A/RES/72/8 B``); ``number`` the
     resolution number as cited (``64/183``, ``2672 (2023)``, ``2024/10``); ``job_number`` the publication job number
     of the first-page footer (``09-47281``); ``issue_date`` the masthead date; ``adoption_date`` the date in the
-    adoption line. ``title`` is the plain text of the title.
+    adoption line; ``print_date`` the date the first-page footer prints after the job number (``111217``). A date
+    the source does not state is ``None``: nothing downstream may put the clock in its place. ``title`` is the
+    plain text of the title.
     """
 
     kind: DocKind
@@ -132,6 +134,7 @@ class Meta:
     job_number: str | None = None
     issue_date: _dt.date | None = None
     adoption_date: _dt.date | None = None
+    print_date: _dt.date | None = None
     session: Session | None = None
     agenda_items: tuple[AgendaItem, ...] = ()
     distribution: str | None = None

@@ -79,6 +79,7 @@ _SCRIPTS = (
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 6000
+_FRONT_LINES = 8
 
 
 @functools.cache
@@ -86,18 +87,32 @@ def _common_words(language: Language) -> frozenset[str]:
     return frozenset(table_for(language).common_words)
 
 
-def _language_of_text(lines: list[Line]) -> Language | None:
-    """The language the text is written in, from its script, or (Latin) from its commonest words.
+# ODS job letters of languages the UN translates into besides its six (German: the Deutscher Übersetzungsdienst).
+_OTHER_JOB_LETTERS = {"G": "German"}
+# A Latin-script text whose best language has fewer of its common words than this, and names no UN organ in that
+# language, is in none of the six languages (a German resolution scores 7 % against French's common words; the
+# six languages' own dumps score 9 % and more, and name their organ).
+_MIN_COMMON_SHARE = 0.15
+
+
+def _language_of_text(lines: list[Line], *, name: str, strict: bool) -> tuple[Language | None, bool]:
+    """The language the text is written in, from its script, or (Latin) from its commonest words, and whether the
+    guess is sure. With ``strict`` (nothing else tells the language), a Latin-script text that is in none of the
+    six languages raises ``ReadError``.
 
     The first 6,000 characters (the front matter and the start of the body) are plenty, and keep this cheap.
     """
     text = "\n".join(line.text for line in lines[:120])[:_SAMPLE_CHARS]
-    letters = sum(map(str.isalpha, text))
-    if letters == 0:
-        return None
-    for language, script in _SCRIPTS:
-        if len(script.findall(text)) > letters * 0.3:
-            return language
+    # The front matter first: an annex listing Latin names (A/DEC/78/556 in Arabic and Chinese) can fill the
+    # sample with another script.
+    front = "\n".join([line.text for line in lines[:120] if line.text.strip()][:_FRONT_LINES])
+    for sample in (front, text):
+        letters = sum(map(str.isalpha, sample))
+        for language, script in _SCRIPTS:
+            if letters and len(script.findall(sample)) > letters * 0.3:
+                return language, True
+    if not any(map(str.isalpha, text)):
+        return None, False
     words = [w.casefold() for w in _WORD.findall(text)]
     best, best_score = None, 0
     for table in all_tables():
@@ -105,35 +120,70 @@ def _language_of_text(lines: list[Line]) -> Language | None:
         score = sum(1 for w in words if w in common)
         if score > best_score:
             best, best_score = table.language, score
-    return best
-
-
-def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic]) -> Language | None:
-    by_text = _language_of_text(stories.main)
-    match = _JOB_LETTER.match(ods.job)
-    if match:
-        try:
-            by_job = Language.from_code(match.group("letter"))
-        except ValueError:
-            by_job = None
-        if by_job is not None:
-            if by_text is not None and by_text is not by_job and by_text in (Language.AR, Language.ZH, Language.RU):
-                diags.append(
-                    Diagnostic.warning(
-                        "language-mismatch",
-                        f"the ODS job number says {by_job.value} but the text is {by_text.value}: read as "
-                        f"{by_text.value}",
-                        ods.line,
-                    )
-                )
-                return by_text
-            return by_job
-    if by_text is not None:
-        diags.append(
-            Diagnostic.info(
-                "language-from-text", f"no ODS job letter: language {by_text.value} told from the text", None
-            )
+    if best is None:
+        return None, False
+    if _names_un_body(text, table_for(best)):
+        return best, True
+    share = best_score / len(words)
+    if strict and share < _MIN_COMMON_SHARE:
+        raise ReadError(
+            f"the text is in none of the six UN languages (English, French, Spanish, Russian, Arabic, Chinese): "
+            f"it names no UN body and only {share:.0%} of its words are common {best.value} words",
+            name=name,
+            line=next((line.number for line in lines if line.text.strip()), None),
         )
+    return best, False
+
+
+def _names_un_body(text: str, table: LanguageTable) -> bool:
+    """Whether ``text`` prints the UN's name, an organ or an enacting formula as ``table``'s language does."""
+    names = (*table.authority, *(name for name, _ in table.organs), *(name for name, _ in table.formulae))
+    folded = text.casefold()
+    return any(name.casefold() in folded for name in names if name)
+
+
+def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name: str) -> Language | None:
+    match = _JOB_LETTER.match(ods.job)
+    letter = match.group("letter") if match else ""
+    if letter in _OTHER_JOB_LETTERS:
+        raise ReadError(
+            f"the ODS job number {ods.job} is a {_OTHER_JOB_LETTERS[letter]} ({letter}) document; unconvert reads "
+            "the six UN languages (job letters E, F, S, R, A, C)",
+            name=name,
+            line=ods.line,
+        )
+    try:
+        by_job = Language.from_code(letter) if letter else None
+    except ValueError:
+        by_job = None
+    by_text, sure = _language_of_text(stories.main, name=name, strict=by_job is None)
+    if by_job is not None:
+        if by_text is not None and by_text is not by_job and by_text in (Language.AR, Language.ZH, Language.RU):
+            diags.append(
+                Diagnostic.warning(
+                    "language-mismatch",
+                    f"the ODS job number says {by_job.value} but the text is {by_text.value}: read as {by_text.value}",
+                    ods.line,
+                )
+            )
+            return by_text
+        return by_job
+    if by_text is not None:
+        if sure:
+            diags.append(
+                Diagnostic.info(
+                    "language-from-text", f"no ODS job letter: language {by_text.value} told from the text", None
+                )
+            )
+        else:
+            diags.append(
+                Diagnostic.warning(
+                    "language-uncertain",
+                    f"no ODS job letter, and the text names no UN body: language {by_text.value} guessed from its "
+                    "common words",
+                    None,
+                )
+            )
     return by_text
 
 
@@ -176,7 +226,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
     document (no ODS comment, masthead, preface, formula or adoption line)."""
     diags: list[Diagnostic] = []
     ods = read_ods_fields(stories.comments)
-    language = _language(ods, stories, diags)
+    language = _language(ods, stories, diags, name=name)
     if language is None:
         raise ReadError("no text in a known language", name=name, line=_first_text_line(stories))
     table = table_for(language)
@@ -270,6 +320,9 @@ def _meta(
             )
     if head.date_value is None:
         diags.append(Diagnostic.warning("issue-date-missing", "the masthead states no issue date", head.line))
+        if adoption is None and head.printed is None:
+            message = "the document states no date at all (adoption, issue or print date); none is made up"
+            diags.append(Diagnostic.warning("date-missing", message, head.line))
     job = head.job
     if job is None:
         from_ods = _JOB_OF_ODS.match(ods.job)
@@ -305,6 +358,7 @@ def _meta(
         job_number=job,
         issue_date=head.date_value,
         adoption_date=adoption,
+        print_date=head.printed,
         session=session,
         agenda_items=items,
         distribution=head.distribution or None,

@@ -102,6 +102,19 @@ def agenda_of(text: str, table: LanguageTable) -> list[str] | None:
 _DISTR = re.compile(r"Distr\.?.*$")
 _JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
 _JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
+# ``17-21712 (E)    111217``: the job number, its language letter and the date the file was printed (DDMMYY).
+_PRINT_DATE = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)\s+(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?!\d)")
+
+
+def print_date(text: str) -> _dt.date | None:
+    """The print date of a first-page footer line (``17-21712 (E)    111217`` → 2017-12-11), if it states one."""
+    match = _PRINT_DATE.match(text)
+    if match is None:
+        return None
+    try:
+        return _dt.date(2000 + int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 @dataclass(slots=True)
@@ -120,6 +133,7 @@ class Head:
     agenda: list[tuple[str, list[str], int]] = field(default_factory=list)
     line: int | None = None
     job: str | None = None
+    printed: _dt.date | None = None
 
 
 def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
@@ -202,6 +216,7 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: He
             match = _JOB.match(clean(lines[i].text))
             if match and head.job is None:
                 head.job = match.group("job")
+                head.printed = print_date(clean(lines[i].text))
             i += 1
     if head.job is None:
         for pattern in (_JOB_WITH_LANGUAGE, _JOB):
@@ -209,6 +224,7 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: He
                 match = pattern.match(clean(line.text))
                 if match:
                     head.job = match.group("job")
+                    head.printed = print_date(clean(line.text))
                     break
             if head.job is not None:
                 break

@@ -33,6 +33,7 @@ from unconvert.tree import (
     Inline,
     LineBreak,
     MeetingRef,
+    Meta,
     NoteRef,
     OperativeParagraph,
     Organ,
@@ -165,6 +166,23 @@ def join(prefix: str, local: str) -> str:
     return f"{prefix}__{local}" if prefix else local
 
 
+def _work_date(meta: Meta, context: Context) -> tuple[_dt.date, str]:
+    """The date that identifies the work in its FRBR IRIs, and the ``FRBRdate`` name that says which date it is.
+
+    The adoption date; else, as AKN4UN says, the issue date; else the print date of the first-page footer. A
+    document that states none of them (the reader has warned) is identified by the date of its markup, and its
+    ``FRBRdate`` says ``markup``: the clock never poses as the adoption date.
+    """
+    for value, name in (
+        (meta.adoption_date, "adoption"),
+        (meta.issue_date, "issuance"),
+        (meta.print_date, "print"),
+    ):
+        if value is not None:
+            return value, name
+    return context.markup_date, "markup"
+
+
 class Builder:
     """Builds the AKN element tree of one document."""
 
@@ -177,7 +195,7 @@ class Builder:
         self.note_refs: list[etree._Element] = []  # noteRef elements whose href is set once all notes are written
         self.organ_id = ORGANS[self.meta.organ][0]
         self.author = f"#{self.organ_id}"
-        work_date = self.meta.adoption_date or self.meta.issue_date or context.markup_date
+        work_date, self.work_date_name = _work_date(self.meta, context)
         number = self.meta.number or self.meta.symbol
         self.frbr = Frbr(
             actor=self.meta.organ.value,
@@ -258,7 +276,7 @@ class Builder:
             for name, symbol in (("symbol", self.meta.symbol), ("symbol2", self.meta.symbol2)):
                 if symbol.strip():
                     sub(work, "FRBRalias", {"value": clean(symbol.strip()), "name": name})
-        sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": "adoption"})
+        sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": self.work_date_name})
         sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
         sub(work, "FRBRcountry", {"value": "un"})
         if full:
