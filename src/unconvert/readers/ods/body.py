@@ -171,6 +171,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
 
 
 _RECITAL_ENDS = (",", "，", "،")
+_INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 \t\u00a0"
 _MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
 
 _BARE_PARAGRAPH = re.compile(r"(\d{1,3})[ \u00a0]?\t+(\S.*)")
@@ -386,6 +387,7 @@ class _Builder:
         self.closing_as_text = False  # closing lines met inside an annex after the resolution's own
         self.await_heading = False
         self.annex_heading_budget = 0
+        self.numbered_follows = _numbered_follows(items)
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
@@ -801,11 +803,20 @@ class _Builder:
         return label is not None and label.kind is Kind.PARAGRAPH
 
     def preambular_here(self, index: int) -> bool:
-        """Whether an unnumbered line in the preamble (or at a section's start) is a preambular paragraph."""
+        """Whether an unnumbered line in the preamble (or at a section's start) is a preambular paragraph.
+
+        A line with a preambular phrase is one. A line with only an operative phrase is one among recitals (``Takes
+        note …`` in SC 2702), or, where the language's phrases do not tell the parts apart
+        (``LanguageTable.phrase_forms_differ``: Chinese opens both parts with the same words, ``又表示严重关切``,
+        ``表示注意到``), by its position: it stands before a numbered paragraph of its part or section and ends as a
+        recital does, with a comma (A/RES/77/13 zho). Where the forms differ, the operative form wins (``Recalls
+        its resolution …,`` before paragraph 1 of section XXIV of A/RES/80/243)."""
         text = self.items[index].text
         if self.pre_matcher.match(text) is not None:
             return True
         if self.op_matcher.match(text) is not None:
+            if not self.table.phrase_forms_differ and self.numbered_follows[index] and self.ends_as_recital(index):
+                return True
             # ``Takes note …`` among preambular paragraphs (SC 2702): operative only if no preambular one follows
             following = self.items[index + 1] if index + 1 < len(self.items) else None
             return (
@@ -814,6 +825,15 @@ class _Builder:
                 and self.pre_matcher.match(following.text) is not None
             )
         return self.mode is Mode.PREAMBLE or not self.seen_numbered
+
+    def ends_as_recital(self, index: int) -> bool:
+        """Whether item ``index`` ends with a recital's comma, footnote marks and bidirectional controls after it
+        left out (``…的报告，1``)."""
+        text = self.items[index].text.rstrip()
+        for mark in reversed(self.marks.get(index, ())):
+            if mark.end >= len(text):
+                text = text[: mark.start].rstrip()
+        return text.rstrip(_INVISIBLE).endswith(_RECITAL_ENDS)
 
     def wrap_up(self, index: int) -> None:
         """Text after the last item of a paragraph: the wrap-up of the innermost open provision with items."""
@@ -886,6 +906,25 @@ def _decision_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
         if block.wrap_up:
             out.append(OperativeParagraph(num=None, content=block.wrap_up, line=block.wrap_up[0].line))
     return tuple(out)
+
+
+_BOUNDARIES = (What.FORMULA, What.MEETING, What.DATE, What.ANNEX, What.PART)
+
+
+def _numbered_follows(items: list[Item]) -> list[bool]:
+    """For each item, whether a numbered paragraph follows it before the next section, part, formula, annex or
+    closing line: whether it stands before an operative paragraph of its own part or section."""
+    out = [False] * len(items)
+    ahead = False
+    for i in range(len(items) - 1, -1, -1):
+        out[i] = ahead
+        item = items[i]
+        kind = item.label.kind if item.label is not None else None
+        if item.what in _BOUNDARIES or kind in (Kind.SECTION, Kind.SUBSECTION):
+            ahead = False
+        elif kind is Kind.PARAGRAPH:
+            ahead = True
+    return out
 
 
 def _heading_like(text: str, *, first: bool) -> bool:

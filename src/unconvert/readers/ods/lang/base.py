@@ -41,6 +41,10 @@ class LanguageTable:
     # at the paragraph's start (its match is the phrase; no match: no phrase). Empty: ``phrase_fallback_words``.
     preambular_guess: str = ""
     operative_guess: str = ""
+    # Whether the opening phrases of the two parts differ in form (``Recalling`` / ``Recalls``). False where the
+    # same words open both (Chinese ``表示注意到``): a line before the first numbered paragraph that ends with a
+    # recital's comma is then a recital even when the operative table lists its phrase.
+    phrase_forms_differ: bool = True
     point_letters: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")  # lettered items, in order
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)

@@ -46,6 +46,7 @@ TABLE = LanguageTable(
     italic_phrases=False,
     phrase_boundary=False,
     phrase_fallback_words=0,
+    phrase_forms_differ=False,
     section_numerals=(
         "一",
         "二",

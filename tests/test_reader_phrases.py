@@ -1,0 +1,88 @@
+"""Opening phrases and the line between preamble and operative part, on real corpus documents (issue 8, class 8).
+
+The phrase tables are harvested from the UN's files; documents never seen use phrases the tables lack, phrases the
+tables list for both parts, and spellings (no-break spaces, Arabic vowel marks) the tables do not. These tests hold
+the reader to the rules that do not depend on the table alone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SHARED_CORPUS
+from unconvert.readers.ods import read
+from unconvert.tree import Block, Document, OperativeParagraph, Para, PreambularParagraph, Section, plain_text
+
+needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+
+
+def load(rel: str) -> tuple[Document, dict[str, Any]]:
+    path = SHARED_CORPUS / rel
+    document = read(path.read_bytes(), name=str(path))
+    gold: dict[str, Any] = json.loads(Path(path).with_suffix(".gold.json").read_text(encoding="utf-8"))
+    return document, gold
+
+
+def recitals(document: Document) -> list[PreambularParagraph]:
+    return [
+        block
+        for part in document.parts
+        if part.preamble is not None
+        for block in part.preamble.children
+        if isinstance(block, PreambularParagraph)
+    ]
+
+
+def top_paragraphs(document: Document) -> list[OperativeParagraph]:
+    return [block for part in document.parts for block in part.body if isinstance(block, OperativeParagraph)]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("rel", "phrase"),
+    [
+        ("akn4un/77/zho/A_RES_77_13_zho.txt", "又提及"),  # ``又`` alone is listed among the operative phrases
+        ("akn4un/77/zho/A_RES_77_187_zho.txt", "又表示严重关切"),  # listed as operative only
+        ("akn4un/77/zho/A_RES_77_133_zho.txt", "促请"),
+        ("akn4un/sc2022/zho/S_RES_2624_2022_zho.txt", "最强烈地谴责"),
+    ],
+)
+def test_chinese_recitals_are_placed_by_position(rel: str, phrase: str) -> None:
+    """Chinese opens both parts with the same words, so a recital whose phrase the table lists as operative stays a
+    recital when it ends with ``，`` before the first numbered paragraph; the operative part starts at ``1.``."""
+    if not (SHARED_CORPUS / rel).exists():
+        pytest.skip(f"{rel} not in the corpus")
+    document, gold = load(rel)
+    texts = [plain_text(r.content) for r in recitals(document)]
+    assert len(texts) == len(gold["preamble"])
+    assert any(text.startswith(phrase) for text in texts)
+    paragraphs = top_paragraphs(document)
+    assert paragraphs[0].num == "1."
+    assert all(p.num for p in paragraphs)
+
+
+@needs_corpus
+def test_operative_form_before_paragraph_one_stays_operative() -> None:
+    """A/RES/80/243 (eng) opens section XXIV with ``Recalls its resolution 79/258 A, …,`` before its paragraph 1:
+    the verb's form says operative, so the comma at its end does not make it a recital."""
+    document, _ = load("akn4un/80/eng/A_RES_80_243_eng.txt")
+    found = [
+        block
+        for block in _blocks(document.parts[0].body)
+        if isinstance(block, Para | OperativeParagraph | PreambularParagraph)
+        and plain_text(block.content).startswith("Recalls its resolution 79/258 A")
+    ]
+    assert len(found) == 1 and not isinstance(found[0], PreambularParagraph)
+
+
+def _blocks(blocks: tuple[Block, ...]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        out.append(block)
+        if isinstance(block, Section | OperativeParagraph):
+            out.extend(_blocks(block.children))
+    return out
