@@ -111,3 +111,110 @@ def test_usage_error_exit_status() -> None:
     with pytest.raises(SystemExit) as exc:
         main(["nonsense"])
     assert exc.value.code == 2
+
+
+# --- issue #15: validate and read never escape the error hierarchy; input caps; exit codes by cause -------------
+
+
+def _with_doctype(akn: bytes, declarations: bytes, reference: bytes) -> bytes:
+    """``akn`` with a DOCTYPE declaring ``declarations`` and ``reference`` placed in the text of docAuthority."""
+    start = akn.index(b"?>") + 2
+    text = b">General Assembly</docAuthority>"
+    at = akn.index(text)
+    return (
+        akn[:start]
+        + b"\n<!DOCTYPE akomaNtoso ["
+        + declarations
+        + b"]>"
+        + akn[start:at]
+        + b">General "
+        + reference
+        + b" Assembly</docAuthority>"
+        + akn[at + len(text) :]
+    )
+
+
+def test_validate_an_entity_reference_is_an_error_at_its_line_not_an_internal_error(tmp_path: Path) -> None:
+    """Issue #15, case 1: lxml's XMLSchemaValidateError escaped on any entity reference (exit 3)."""
+    akn = unconvert.convert(SEED, "akn")
+    files = {
+        "internal.xml": _with_doctype(akn, b'<!ENTITY un "United Nations">', b"&un;"),
+        "xxe.xml": _with_doctype(akn, b'<!ENTITY x SYSTEM "file:///etc/passwd">', b"&x;"),
+        "xxe-net.xml": _with_doctype(akn, b'<!ENTITY x SYSTEM "http://127.0.0.1:9/x">', b"&x;"),
+        "laughs.xml": _with_doctype(
+            akn,
+            b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">',
+            b"&d;",
+        ),
+    }
+    for name, data in files.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        line = data[: data.index(b"&", data.index(b"<akomaNtoso"))].count(b"\n") + 1
+        with pytest.raises(unconvert.ValidationError) as caught:
+            unconvert.validate(path)
+        assert caught.value.errors[0][0] == line, name
+        assert "root:" not in caught.value.errors[0][1]  # nothing of /etc/passwd was read
+        result = run("validate", str(path))
+        assert result.returncode == 1, result.stderr
+        assert f"{path}:{line}: error: entity reference" in result.stderr
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_read_and_validate_have_an_input_size_cap(tmp_path: Path) -> None:
+    """Issue #15, case 2: ``validate /dev/zero`` grew to a MemoryError. Every input is capped (64 MiB by default,
+    ``max_bytes=`` / ``--max-size``)."""
+    assert unconvert.api.MAX_INPUT_BYTES == 64 * 1024 * 1024
+    big = tmp_path / "big.txt"
+    big.write_bytes(SEED.read_bytes() + b"\n" * (2 * 1024 * 1024))
+    for call in (unconvert.read, unconvert.validate, lambda p, **k: unconvert.convert(p, "text", **k)):
+        with pytest.raises(unconvert.ReadError, match="larger than the limit of 1048576 bytes"):
+            call(big, max_bytes=1024 * 1024)
+        with pytest.raises(unconvert.ReadError, match="larger than the limit"):
+            call(Path("/dev/zero"), max_bytes=1024 * 1024)
+    assert unconvert.read(big, max_bytes=None).meta.symbol == "A/RES/64/183"
+    for command in (["validate"], ["convert"], ["dump"], ["convert", "-t", "text"]):
+        result = run(*command, "/dev/zero", "--max-size", "1M")
+        assert result.returncode == 1, result.stderr
+        assert "/dev/zero: input larger than the limit of 1048576 bytes" in result.stderr
+    # the default cap is in force without the option (read in 1 MiB chunks: memory stays bounded)
+    result = run("validate", "/dev/zero")
+    assert result.returncode == 1 and "larger than the limit of 67108864 bytes" in result.stderr
+
+
+def test_read_errors_for_empty_and_bodiless_input_name_a_line(tmp_path: Path) -> None:
+    """Issue #15, case 14: "no document body found" and "empty file" had no line number."""
+    with pytest.raises(unconvert.ReadError) as empty:
+        unconvert.read(b"", name="empty.txt")
+    assert empty.value.line == 1 and str(empty.value) == "empty.txt:1: empty file: no document text"
+    with pytest.raises(unconvert.ReadError) as blank:
+        unconvert.read(b"\n \n\t\n", name="blank.txt")
+    assert blank.value.line == 1
+    front_only = b"\n".join(SEED.read_bytes().split(b"\n")[:5])
+    with pytest.raises(unconvert.ReadError) as bodiless:
+        unconvert.read(front_only, name="front.txt")
+    assert "no document body found" in bodiless.value.message and bodiless.value.line is not None
+    path = tmp_path / "front.txt"
+    path.write_bytes(front_only)
+    result = run("convert", str(path))
+    assert result.returncode == 1 and f"{path}:{bodiless.value.line}: no document body found" in result.stderr
+
+
+def test_a_full_disk_or_a_refused_output_is_exit_2_not_an_internal_error(tmp_path: Path) -> None:
+    """Issue #15, case 4, for ``convert``: a real full device (``/dev/full``, ENOSPC on every write) and a folder
+    that refuses a file (``/proc``, EACCES/ENOENT even for root) are environment errors: exit 2, no traceback."""
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "unconvert", "convert", str(SEED), "-t", "text"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 2, result.stderr
+    assert "No space left on device" in result.stderr and "internal error" not in result.stderr
+    refused = run("convert", str(SEED), "-o", "/proc/unconvert-test.xml")
+    assert refused.returncode == 2, refused.stderr
+    assert "cannot write /proc/unconvert-test.xml" in refused.stderr and "internal error" not in refused.stderr
+    assert not list(Path("/proc").glob(".unconvert-*"))

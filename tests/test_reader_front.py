@@ -136,7 +136,7 @@ def test_other_comments_belong_to_the_comment_story() -> None:
         (b"[DU1]\r\nok\r\nok\r\n\x07bell", 4),
         (b"PK\x03\x04\x14\x00\x06\x00", 1),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 1),
-        (b"", None),
+        (b"", 1),  # issue #15: an empty file is reported at line 1 too
         (b"\n\n  \n", 1),
     ],
 )

@@ -1,4 +1,9 @@
-"""The library's front door: read, write, convert, validate. Nothing here prints or exits."""
+"""The library's front door: read, write, convert, validate. Nothing here prints or exits.
+
+Every input is read with a size cap (``max_bytes``, default ``MAX_INPUT_BYTES``, 64 MiB — an ODS dump is a few
+hundred KB, the largest a few MB): ``read``/``convert``/``validate`` of ``/dev/zero`` or a runaway file raise
+``ReadError`` instead of filling the memory. Pass ``max_bytes=None`` to lift the cap.
+"""
 
 from __future__ import annotations
 
@@ -12,20 +17,51 @@ from unconvert.tree import Document
 
 Source = str | os.PathLike[str] | bytes
 
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+"""Default cap on the bytes read from one input (``read``, ``convert``, ``validate``, each document of a batch)."""
 
-def _load_source(source: Source, name: str | None) -> tuple[bytes, str]:
-    if isinstance(source, bytes):
-        return source, name or "<bytes>"
-    path = Path(source)
+_CHUNK = 1024 * 1024
+
+
+def read_capped(path: str | os.PathLike[str], max_bytes: int | None, *, name: str | None = None) -> bytes:
+    """The bytes of the file at ``path``, read in chunks and refused (``ReadError``) past ``max_bytes``."""
+    label = name or os.fspath(path)
     try:
-        return path.read_bytes(), name or str(path)
+        with open(path, "rb") as handle:
+            if max_bytes is None:
+                return handle.read()
+            chunks: list[bytes] = []
+            size = 0
+            while True:
+                chunk = handle.read(min(_CHUNK, max_bytes + 1 - size))
+                if not chunk:
+                    return b"".join(chunks)
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ReadError(
+                        f"input larger than the limit of {max_bytes} bytes (raise it with max_bytes / --max-size)",
+                        name=label,
+                    )
     except OSError as exc:
-        raise ReadError(f"cannot read file: {exc.strerror or exc}", name=name or str(path)) from exc
+        raise ReadError(f"cannot read file: {exc.strerror or exc}", name=label) from exc
 
 
-def read(source: Source, *, format: str = "ods", name: str | None = None) -> Document:
+def _load_source(source: Source, name: str | None, max_bytes: int | None) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        label = name or "<bytes>"
+        if max_bytes is not None and len(source) > max_bytes:
+            raise ReadError(f"input larger than the limit of {max_bytes} bytes", name=label)
+        return source, label
+    label = name or os.fspath(source)
+    return read_capped(Path(source), max_bytes, name=label), label
+
+
+def read(
+    source: Source, *, format: str = "ods", name: str | None = None, max_bytes: int | None = MAX_INPUT_BYTES
+) -> Document:
     """Read a document from a path or bytes; ``ReadError`` names the file and line of what is wrong."""
-    data, label = _load_source(source, name)
+    data, label = _load_source(source, name, max_bytes)
     return registry.reader(format)(data, name=label)
 
 
@@ -41,14 +77,17 @@ def convert(
     format: str = "ods",
     name: str | None = None,
     context: Context | None = None,
+    max_bytes: int | None = MAX_INPUT_BYTES,
 ) -> bytes:
     """Read ``source`` and write it as ``to``: ``convert("A_RES_64_183.txt", "akn")``."""
-    return write(read(source, format=format, name=name), to, context=context)
+    return write(read(source, format=format, name=name, max_bytes=max_bytes), to, context=context)
 
 
-def validate(source: Source, *, name: str | None = None) -> None:
-    """Validate an AKN document against the official XSD; ``ValidationError`` lists every error with its line."""
+def validate(source: Source, *, name: str | None = None, max_bytes: int | None = MAX_INPUT_BYTES) -> None:
+    """Validate an AKN document against the official XSD. ``ValidationError`` lists every error with its line
+    (malformed XML, an entity reference — entities are never expanded —, an XSD error); ``ReadError`` when the
+    input cannot be read or is over ``max_bytes``. Nothing else escapes."""
     from unconvert.writers.akn.schema import validate_bytes
 
-    data, label = _load_source(source, name)
+    data, label = _load_source(source, name, max_bytes)
     validate_bytes(data, name=label)

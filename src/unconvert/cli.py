@@ -2,8 +2,9 @@
 
 Exit status:
     0   everything converted / valid
-    1   at least one input could not be read, or a file is not valid AKN (``validate``)
-    2   usage error (bad option, unknown format, unusable output path)
+    1   at least one input could not be read (or is over ``--max-size``), or a file is not valid AKN (``validate``)
+    2   usage or environment error: bad option, unknown format, unusable output path, and an output the machine
+        refused to store (disk full, permission denied, read-only file system)
     3   internal error: a writer failed on a tree the reader produced (a bug — please report it)
     130 interrupted (Ctrl-C)
 ``batch`` decides its status with ``--fail-on`` (see ``unconvert batch --help``).
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from unconvert import __version__, api, registry
 from unconvert.context import Context
-from unconvert.errors import FormatError, ReadError, UnconvertError, ValidationError, WriteError
+from unconvert.errors import FormatError, ReadError, StorageError, UnconvertError, ValidationError, WriteError
 from unconvert.tree import Document, to_json
 
 EXIT_OK = 0
@@ -43,16 +44,24 @@ def _umask() -> int:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, so no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    """Write ``data`` to ``path`` through a temporary file in the same folder, so no half-written file is left.
+    The temporary name is short (``.unconvert-XXXXXXXX.part``) whatever the length of ``path``'s name. Raises
+    ``StorageError`` when the machine refuses (disk full, permission denied, read-only file system…)."""
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".unconvert-", suffix=".part", dir=path.parent)
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes the file private; the output gets the usual mode
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise StorageError(f"cannot write {path}: {exc.strerror or exc}", path=str(path), errno=exc.errno) from exc
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
 
 
@@ -84,7 +93,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for path in inputs:
         try:
-            document = api.read(path, format=args.source_format)
+            document = api.read(path, format=args.source_format, max_bytes=args.max_size)
             _report_diagnostics(str(path), document, args.quiet)
             data = api.write(document, fmt.name, context=context)
         except ReadError as exc:
@@ -108,7 +117,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for name in args.files:
         try:
-            api.validate(Path(name))
+            api.validate(Path(name), max_bytes=args.max_size)
         except ValidationError as exc:
             for line, message in exc.errors:
                 _say(f"{name}:{line}: error: {message}")
@@ -130,7 +139,7 @@ def _cmd_formats(args: argparse.Namespace) -> int:
 
 def _cmd_dump(args: argparse.Namespace) -> int:
     try:
-        document = api.read(Path(args.input), format=args.source_format)
+        document = api.read(Path(args.input), format=args.source_format, max_bytes=args.max_size)
     except ReadError as exc:
         _say(f"unconvert: {exc}")
         return EXIT_INPUT
@@ -143,11 +152,34 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def parse_size(text: str) -> int:
+    """``64M``, ``2G``, ``512k``, ``1000000`` -> bytes (argparse type)."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    cleaned = text.strip().lower().rstrip("b").rstrip("i")
+    try:
+        if cleaned and cleaned[-1] in units:
+            return int(float(cleaned[:-1]) * units[cleaned[-1]])
+        return int(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 64M, 2G, 1000000)") from None
+
+
+def _add_max_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=api.MAX_INPUT_BYTES,
+        metavar="SIZE",
+        help="refuse an input larger than SIZE (default 64M)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="unconvert",
         description="Convert UN official documents (ODS text dumps) to Akoma Ntoso, DOCX, PDF and text.",
-        epilog="Exit status: 0 ok, 1 bad input, 2 usage error, 3 internal error, 130 interrupted.",
+        epilog="Exit status: 0 ok, 1 bad input, 2 usage or environment error (disk full, permission denied), "
+        "3 internal error, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"unconvert {__version__}")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
@@ -164,11 +196,13 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("-t", "--to", default="akn", help="output format: akn, text, docx, pdf (default: akn)")
     conv.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
     conv.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
+    _add_max_size(conv)
     conv.set_defaults(func=_cmd_convert)
 
     val = sub.add_parser("validate", help="validate AKN files against the official XSD")
     val.add_argument("files", nargs="+", metavar="FILE.xml")
     val.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    _add_max_size(val)
     val.set_defaults(func=_cmd_validate)
 
     fmts = sub.add_parser("formats", help="list the readers and writers")
@@ -179,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("-o", "--output", metavar="FILE")
     dump.add_argument("-f", "--from", dest="source_format", default="ods")
     dump.add_argument("-q", "--quiet", action="store_true")
+    _add_max_size(dump)
     dump.set_defaults(func=_cmd_dump)
 
     try:
@@ -199,6 +234,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("unconvert: interrupted")
         return EXIT_INTERRUPTED
+    except StorageError as exc:
+        _say(f"unconvert: {exc}")
+        return EXIT_USAGE
+    except OSError as exc:  # the environment (a full disk, a closed pipe, a permission), never an internal error
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"unconvert: {where}{exc.strerror or exc}")
+        return EXIT_USAGE
     except UnconvertError as exc:
         _say(f"unconvert: {exc}")
         return EXIT_INPUT

@@ -6,7 +6,10 @@
     │   └── InvalidOutputError   the AKN we built fails the official XSD (a bug in unconvert: never written)
     ├── ValidationError      a user's AKN file fails the XSD (``unconvert.validate``), with line numbers
     ├── FormatError          an unknown or unavailable format name
-    └── BatchError           a batch could not start (bad source list, unusable output directory)
+    ├── StorageError         the machine refused to store an output (disk full, permission denied, read-only
+    │                        file system): not the document's fault nor a bug; the CLI exits 2
+    └── BatchError           a batch could not start (bad source list, unusable output directory, the output
+                             directory locked by another run)
 
 Warnings about a document are not exceptions: they are ``Diagnostic`` values on the result.
 """
@@ -58,3 +61,13 @@ class FormatError(UnconvertError):
 
 class BatchError(UnconvertError):
     """A batch cannot start: unusable sources or output directory."""
+
+
+class StorageError(UnconvertError):
+    """An output could not be stored because of the machine, not the document: disk full, quota, permission
+    denied, read-only file system. ``path`` is what could not be written, ``errno`` the OS error number."""
+
+    def __init__(self, message: str, *, path: str | None = None, errno: int | None = None) -> None:
+        self.path = path
+        self.errno = errno
+        super().__init__(message)

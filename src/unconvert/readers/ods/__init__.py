@@ -58,7 +58,11 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
     if meta.adoption_date is None and body.adoption_date is not None:
         meta = dataclasses.replace(meta, adoption_date=body.adoption_date)
     if not body.parts:
-        raise ReadError("no document body found (no formula, paragraphs or decision text)", name=name)
+        # the line where the body should have started (the formula, the first paragraph): the last one when the
+        # front took every line
+        main = stories.main
+        where = main[min(front.body_start, len(main) - 1)].number if main else 1
+        raise ReadError("no document body found (no formula, paragraphs or decision text)", name=name, line=where)
     return Document(
         meta=meta,
         masthead=front.masthead,

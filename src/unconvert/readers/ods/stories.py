@@ -178,7 +178,7 @@ def split_stories(text: str, *, name: str) -> Stories:
     if raw and raw[-1] == "":
         raw.pop()
     if not any(t.strip() for t in raw):
-        raise ReadError("empty file: no document text", name=name, line=1 if raw else None)
+        raise ReadError("empty file: no document text", name=name, line=1)
     header = _header_start(raw)
     comment_end = header if header is not None else len(raw)
     comment = _comment_start(raw, comment_end)

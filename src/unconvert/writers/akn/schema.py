@@ -58,13 +58,37 @@ def schema_errors(tree: etree._Element | etree._ElementTree) -> list[tuple[int, 
 
 def validate_bytes(data: bytes, *, name: str) -> None:
     """Validate serialised AKN; raise ``ValidationError(name, [(line, message), ...])`` if it is malformed or
-    does not follow the XSD."""
-    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    does not follow the XSD. Nothing but ``ValidationError`` escapes (lxml's own errors are turned into it).
+
+    The input is hostile until proven otherwise: entities are never expanded and nothing is fetched (no DTD, no
+    network), so XXE and billion laughs read nothing; an entity reference left in the tree — even to a harmless
+    internal entity such as ``<!ENTITY un "United Nations">`` — is an error at its line, since the document
+    cannot be checked without expanding it.
+    """
+    parser = etree.XMLParser(
+        huge_tree=True, resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False
+    )
     try:
         tree = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         # the exception's own position: its error_log may also hold earlier entries of this thread
         raise ValidationError(name, [(exc.lineno or 0, exc.msg)]) from None
-    errors = schema_errors(tree)
+    except (etree.Error, ValueError) as exc:  # e.g. a parser error without position
+        raise ValidationError(name, [(0, f"cannot parse: {exc}")]) from None
+    entities: list[tuple[int, str]] = [
+        (_line(entity), f"entity reference {entity.text} is not expanded (entities are refused)")
+        for entity in tree.iter(etree.Entity)
+    ]
+    if entities:
+        raise ValidationError(name, entities)
+    try:
+        errors = schema_errors(tree)
+    except etree.Error as exc:  # lxml's "internal error in XML Schema validation" and the like
+        raise ValidationError(name, [(_line(tree), f"cannot validate: {exc}")]) from None
     if errors:
         raise ValidationError(name, errors)
+
+
+def _line(node: etree._Element) -> int:
+    line = node.sourceline
+    return line if isinstance(line, int) else 0
