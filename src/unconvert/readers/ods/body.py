@@ -78,7 +78,7 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     segments = [item.text if item.searchable else "" for item in items]
     marks = find_marks(segments, notes, decimal_comma=table.decimal_comma)
     marks += _unplaced_marks(segments, notes, marks, diagnostics)
-    label = _part_label(front.meta.symbol)
+    label = _part_label(front.meta.symbol) or front.part_label
     builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)
     builder.run()
     return Body(
@@ -160,6 +160,8 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
             items.append(Item(line, What.TEXT, text))
     # a formula line after a part letter
     for i in range(1, len(items)):
+        if items[i - 1].what is What.PART and not formula:
+            continue  # a decision's parts (A/DEC/76/559 A and B) have no formula: the letter alone opens one
         if items[i - 1].what is What.PART and items[i].what is What.TEXT and _FORMULA_END.fullmatch(items[i].text):
             if len(items[i].text) < 80 and items[i].text.endswith((",", "，", "،")):
                 items[i].what = What.FORMULA
@@ -483,7 +485,7 @@ class _Builder:
                     self.close_provisions()
                     self.sections.clear()
                     self.part = self._new_part(item.text, item.line.number)
-                    self.mode = Mode.PREAMBLE
+                    self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
                 case What.TABLE:
                     self.table_line(index)
                 case What.LABELLED:
@@ -762,6 +764,11 @@ class _Builder:
             self.stack = [provision]  # items that follow (``(a) Approved …``) belong to it
             return
         if self.mode in (Mode.PREAMBLE, Mode.SECTION_START):
+            if self.heads_operative_part(index):
+                # ``Measures`` between the last recital and paragraph 1 (S/RES/2557 (2020)): the operative part's
+                # first heading, not a recital
+                self.container().append(Para(content=tuple(self.inlines(index)), role=ParaRole.HEADING, line=line))
+                return
             if self.preambular_here(index):
                 phrase, content = self.phrased(index, self.pre_matcher, "preambular")
                 block = PreambularParagraph(phrase=phrase, content=content, line=line)
@@ -801,6 +808,22 @@ class _Builder:
             return False
         label = self.items[index + 1].label
         return label is not None and label.kind is Kind.PARAGRAPH
+
+    def heads_operative_part(self, index: int) -> bool:
+        """Whether an unnumbered line after the recitals heads the first numbered paragraph: short, unpunctuated
+        (a footnote mark after the comma aside), no known opening phrase, right before paragraph 1, with recitals
+        before it."""
+        text = self.items[index].text
+        return (
+            not text.rstrip("0123456789*").endswith(_RECITAL_ENDS)  # ``Having also examined …,2``: a recital
+            and self.mode is Mode.PREAMBLE
+            and not self.sections
+            and bool(self.part.preamble)
+            and _heading_like(text, first=False)
+            and self.next_is_numbered(index)
+            and self.pre_matcher.match(text) is None
+            and self.op_matcher.match(text) is None
+        )
 
     def preambular_here(self, index: int) -> bool:
         """Whether an unnumbered line in the preamble (or at a section's start) is a preambular paragraph.
@@ -878,16 +901,17 @@ class _Builder:
 
 def _decision_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """A decision's lettered items after one of its unnumbered paragraphs (``At its 53rd plenary meeting, … the
-    General Assembly: (a) Approved …; (b) Invited …``) are the decision's own paragraphs, numbered ``(a)``, ``(b)``:
-    so the UN's files mark them in every language (A/DEC/77/408, 77/539), while they nest the items of a numbered
-    paragraph. A wrap-up becomes the unnumbered paragraph after them."""
+    General Assembly: (a) Approved …; (b) Invited …``). The UN's files list them as siblings of that paragraph in
+    every language; the gold nests items numbered ``(a)`` (English, Arabic, Chinese: A/DEC/77/408, 77/539, 78/513),
+    as AKN4UN nests points, and keeps items numbered ``a)`` (French, Spanish, Russian) as the decision's own
+    paragraphs. So do we: only ``a)`` items are lifted out, and a wrap-up then becomes the paragraph after them."""
     out: list[Block] = []
     for block in blocks:
         if not (
             isinstance(block, OperativeParagraph)
             and block.num is None
             and block.children
-            and all(isinstance(child, Point) for child in block.children)
+            and all(isinstance(child, Point) and not child.num.startswith("(") for child in block.children)
         ):
             out.append(block)
             continue

@@ -9,6 +9,7 @@ resolution's lone part letter. Every line read here ends up in a cover line, the
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -45,8 +46,9 @@ from unconvert.tree import (
 
 _ANCHOR = re.compile(r"(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
 _LEADING_ANCHOR = re.compile(r"^[ \t\u00a0]*(?:\[[A-Za-z]{1,6}\d{1,3}\])+")
-_PREFACE = re.compile(
-    r"^[ \t\u00a0]*(?P<number>\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?\.?)"
+_PREFACE = (
+    r"^[ \t\u00a0]*(?P<number>(?:(?P<prefix>{prefixes})[ \u00a0]*[-–‑][ \u00a0]*)?"
+    r"\d{{1,4}}/\d{{1,4}}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?\.?)"
     r"(?:[ \t\u00a0]+(?P<title>\S.*))?[ \u00a0]*$"
 )
 _LONGEST_COVER_LINE = 200  # a longer line before the preface is a body paragraph, whatever its layout
@@ -73,6 +75,25 @@ class Cover:
     notes: list[tuple[int, str]] = field(default_factory=list)
     body_start: int = 0
     recognised: bool = False
+
+
+@functools.cache
+def _preface_regex(prefixes: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """``64/183.⇥Title``, also of a special or emergency special session (``S-32/1.``, ``ES-11/2.``, ``دإط-11/2``)."""
+    printed = "|".join(re.escape(p.rstrip("-")) for p, _ in sorted(prefixes, key=lambda p: -len(p[0])))
+    return re.compile(_PREFACE.format(prefixes=printed))
+
+
+def _symbol_number(match: re.Match[str], table: LanguageTable) -> str:
+    """The preface's number as the symbol writes it: a session prefix printed in the language's own letters
+    (Arabic ``دإط-11/2``) becomes the symbol's (``ES-11/2``)."""
+    printed = plain(match.group("number"))
+    prefix = match.group("prefix")
+    if not prefix:
+        return printed
+    symbol_prefix = next((s for p, s in table.session_prefixes if p.rstrip("-") == prefix), prefix + "-")
+    rest = re.sub(r"^[ \u00a0]*[-–‑][ \u00a0]*", "", printed[len(prefix) :])
+    return symbol_prefix + rest
 
 
 def _formula(text: str, table: LanguageTable) -> Organ | None:
@@ -199,7 +220,7 @@ def _read_cover_line(
     if _BRACKETED.fullmatch(text) or _matches(text, table.proponent_patterns):
         cover.lines.append(CoverLine(role=CoverRole.PROPONENT, content=runs(text, number, []), line=number))
         return i + 1
-    preface = _PREFACE.match(_LEADING_ANCHOR.sub("", line.text))
+    preface = _preface_regex(table.session_prefixes).match(_LEADING_ANCHOR.sub("", line.text))
     if preface:
         return _read_preface(main, i, preface, table, cover)
     if _is_body_paragraph(line.text) or len(text) > _LONGEST_COVER_LINE:
@@ -210,18 +231,23 @@ def _read_cover_line(
 
 
 def _read_adopted_at(text: str, number: int, adopted: re.Match[str], dates: list[LanguageTable], cover: Cover) -> None:
-    """SC ``Adopted by the Security Council at its 9237th meeting, on 9 January 2023``: meeting and date."""
-    meeting = adopted.group("meeting")
-    cover.meeting = plain(meeting)
-    ordinal = plain(adopted.group("ordinal"))
-    marks: list[tuple[int, int, Inline]] = [
-        (adopted.start("meeting"), adopted.end("meeting"), MeetingRef(ordinal=ordinal, text=meeting, line=number))
-    ]
-    found = find_date(text, dates, start=adopted.end("meeting"))
-    if found is None:  # the date before the meeting (Chinese: 2023年6月2日9337次会议通过)
+    """SC ``Adopted by the Security Council at its 9237th meeting, on 9 January 2023``: meeting and date. Some
+    resolutions name no meeting (``Adopted by the Security Council on 18 December 2020``): the date alone."""
+    marks: list[tuple[int, int, Inline]] = []
+    meeting = adopted.groupdict().get("meeting")
+    if meeting:
+        cover.meeting = plain(meeting)
+        ordinal = plain(adopted.group("ordinal"))
+        marks.append(
+            (adopted.start("meeting"), adopted.end("meeting"), MeetingRef(ordinal=ordinal, text=meeting, line=number))
+        )
+        found = find_date(text, dates, start=adopted.end("meeting"))
+        if found is None:  # the date before the meeting (Chinese: 2023年6月2日9337次会议通过)
+            found = find_date(text, dates)
+            if found is not None and found.end > adopted.start("meeting"):
+                found = None
+    else:
         found = find_date(text, dates)
-        if found is not None and found.end > adopted.start("meeting"):
-            found = None
     if found is not None:
         cover.adoption, cover.adoption_line = found.date, number
         date = DateRef(date=found.date, text=text[found.start : found.end], role=DateRole.ADOPTION, line=number)
@@ -299,7 +325,7 @@ def _read_preface(main: list[Line], i: int, match: re.Match[str], table: Languag
         j += 1
     printed = plain(match.group("number"))
     cover.preface = Preface(number=printed, title=tuple(parts), line=number)
-    cover.preface_number = printed
+    cover.preface_number = _symbol_number(match, table)
     cover.title = plain(" ".join(pieces))
     cover.recognised = True
     return j

@@ -38,7 +38,11 @@ TABLE = LanguageTable(
     },
     date_patterns=(r"(?P<day>\d{1,2})\s*(?P<month>{month})\s*(?P<year>\d{4})",),
     ordinals=ORDINALS[Language.AR],
-    session_patterns=(r"الدورة\s+(?P<ordinal>.+)", r"دورة\s+(?:عام\s+)?(?P<year>\d{4})"),
+    # a regular, special or emergency special session (``الدورة الاستثنائية الطارئة الحادية عشرة``)
+    session_patterns=(
+        r"الدورة\s+(?:الاستثنائية\s+(?:الطارئة\s+)?)?(?P<ordinal>.+)",
+        r"دورة\s+(?:عام\s+)?(?P<year>\d{4})",
+    ),
     agenda_patterns=(r"(?:البند|البندان|البنود)\s*(?P<items>\d.*?)\s*من\s+جدول\s+الأعمال",),
     authority=("الأمم المتحدة",),
     organs=(
@@ -61,8 +65,14 @@ TABLE = LanguageTable(
         r"اللجنة\s+(?:الأولى|الثانية|الثالثة|الرابعة|الخامسة|السادسة)",
         r"لجنة\s+المسائل\s+السياسية\s+الخاصة.*",
     ),
+    # the printed prefixes of special and emergency special sessions' numbers (``دإ-23/2``, ``دإط-10/15``)
+    session_prefixes=(("دإط-", "ES-"), ("دإ-", "S-"), ("ES-", "ES-"), ("S-", "S-")),
     title_patterns=(r"القرار\s+(?P<number>\d+\s*\(\d{4}\))",),
-    adopted_at_patterns=(r"الذي\s+اتخذه\s+.+?\s+في\s+(?P<meeting>جلسته\s+(?P<ordinal>\d+))",),
+    # with its meeting, or the date alone (``الذي اتخذه مجلس الأمن في 18 كانون الأول/ديسمبر 2020``)
+    adopted_at_patterns=(
+        r"الذي\s+اتخذه\s+.+?\s+في\s+(?P<meeting>جلسته\s+(?P<ordinal>\d+))",
+        r"الذي\s+اتخذه\s+.+?\s+في\s+(?=\d)",
+    ),
     common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.AR],

@@ -28,6 +28,9 @@ class LanguageTable:
     doc_types: tuple[tuple[str, DocKind], ...] = ()  # a cover line that names the kind (``Decision``)
     adoption_patterns: tuple[str, ...] = ()  # start of an adoption line (``Resolution adopted by the``)
     proponent_patterns: tuple[str, ...] = ()  # a decision's whole proponent line (``Plenary``, ``Second Committee``)
+    # The prefix of a special (``S-32/1``) or emergency special (``ES-11/2``) session's resolution number as the
+    # language prints it before the number, and the symbol's prefix it stands for (Arabic: ``دإط-11/2``).
+    session_prefixes: tuple[tuple[str, str], ...] = (("ES-", "ES-"), ("S-", "S-"))
     title_patterns: tuple[str, ...] = ()  # a whole SC title line (``Resolution 2672 (2023)``): group ``number``
     adopted_at_patterns: tuple[str, ...] = ()  # SC ``Adopted by … at its 9237th meeting``: groups meeting, ordinal
     common_words: tuple[str, ...] = ()  # frequent short words, to tell the Latin-script languages apart

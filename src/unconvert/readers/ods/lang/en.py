@@ -24,7 +24,11 @@ TABLE = LanguageTable(
     },
     date_patterns=(r"(?P<day>\d{1,2})\s*(?P<month>{month})\s*(?P<year>\d{4})",),
     ordinals=ORDINALS[Language.EN],
-    session_patterns=(r"(?P<ordinal>[a-z]+(?:[\s-][a-z]+){0,3})\s+session", r"(?P<year>\d{4})\s+session"),
+    # a regular, special or emergency special session (``Eleventh emergency special session``)
+    session_patterns=(
+        r"(?P<ordinal>[a-z]+(?:[\s-][a-z]+){0,3}?)\s+(?:(?:emergency\s+)?special\s+)?session",
+        r"(?P<year>\d{4})\s+session",
+    ),
     agenda_patterns=(r"agenda\s+items?\s*(?P<items>\d.*)",),
     authority=("United Nations",),
     organs=(
@@ -47,7 +51,11 @@ TABLE = LanguageTable(
         r"special\s+political\s+and\s+decolonization\s+committee.*",
     ),
     title_patterns=(r"resolution\s+(?P<number>\d+\s*\(\d{4}\))",),
-    adopted_at_patterns=(r"adopted\s+by\s+the\s+.+?\s+at\s+its\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+meeting)",),
+    # with its meeting, or the date alone (``Adopted by the Security Council on 18 December 2020``)
+    adopted_at_patterns=(
+        r"adopted\s+by\s+the\s+.+?\s+at\s+its\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+meeting)",
+        r"adopted\s+by\s+the\s+.+?\s+on\s+(?=\d)",
+    ),
     common_words=("the", "of", "and", "to", "in", "its", "on"),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.EN],

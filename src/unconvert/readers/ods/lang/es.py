@@ -26,7 +26,9 @@ TABLE = LanguageTable(
     date_patterns=(r"(?P<day>\d{1,2})\s*de\s+(?P<month>{month})\s+de\s*(?P<year>\d{4})",),
     ordinals=ORDINALS[Language.ES],
     session_patterns=(
-        r"(?P<ordinal>[\w\s]+?)\s+período\s+de\s+sesiones",
+        # a regular, special or emergency special session (``Undécimo período extraordinario de sesiones de
+        # emergencia``)
+        r"(?P<ordinal>[\w\s]+?)\s+período\s+(?:extraordinario\s+)?de\s+sesiones(?:\s+de\s+emergencia)?",
         r"período\s+de\s+sesiones\s+de\s+(?P<year>\d{4})",
     ),
     agenda_patterns=(r"temas?\s*(?P<items>\d.*?)\s*del\s+programa",),
@@ -51,7 +53,11 @@ TABLE = LanguageTable(
         r"comisión\s+política\s+especial\s+y\s+de\s+descolonización.*",
     ),
     title_patterns=(r"resolución\s+(?P<number>\d+\s*\(\d{4}\))",),
-    adopted_at_patterns=(r"aprobada\s+por\s+el\s+.+?\s+en\s+su\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+sesión)",),
+    # with its meeting, or the date alone (``Aprobada por el Consejo de Seguridad el 18 de diciembre de 2020``)
+    adopted_at_patterns=(
+        r"aprobada\s+por\s+el\s+.+?\s+en\s+su\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+sesión)",
+        r"aprobada\s+por\s+el\s+.+?\s+el\s+(?=\d)",
+    ),
     common_words=("el", "la", "los", "las", "de", "del", "y", "en", "su", "sus"),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.ES],

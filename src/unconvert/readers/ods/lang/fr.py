@@ -24,7 +24,11 @@ TABLE = LanguageTable(
     },
     date_patterns=(r"(?P<day>\d{1,2})(?:er|re)?\s*(?P<month>{month})\s*(?P<year>\d{4})",),
     ordinals=ORDINALS[Language.FR],
-    session_patterns=(r"(?P<ordinal>[\w\s-]+?)\s+session", r"session\s+de\s+(?P<year>\d{4})"),
+    # a regular, special or emergency special session (``Onzième session extraordinaire d’urgence``)
+    session_patterns=(
+        r"(?P<ordinal>[\w\s-]+?)\s+session(?:\s+extraordinaire(?:\s+d[’'‘]\s*urgence)?)?",
+        r"session\s+de\s+(?P<year>\d{4})",
+    ),
     agenda_patterns=(r"points?\s*(?P<items>\d.*?)\s*de\s+l[’'‘]\s*ordre\s+du\s+jour",),
     authority=("Nations Unies",),
     organs=(
@@ -47,7 +51,11 @@ TABLE = LanguageTable(
         r"commission\s+des\s+questions\s+politiques\s+spéciales.*",
     ),
     title_patterns=(r"résolution\s+(?P<number>\d+\s*\(\d{4}\))",),
-    adopted_at_patterns=(r"adoptée\s+par\s+le\s+.+?\s+à\s+sa\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+séance)",),
+    # with its meeting, or the date alone (``Adoptée par le Conseil de sécurité le 18 décembre 2020``)
+    adopted_at_patterns=(
+        r"adoptée\s+par\s+le\s+.+?\s+à\s+sa\s+(?P<meeting>(?P<ordinal>\d+\s*\w*)\s+séance)",
+        r"adoptée\s+par\s+le\s+.+?\s+le\s+(?=\d)",
+    ),
     common_words=("le", "la", "les", "de", "des", "et", "du", "à", "sa", "ses"),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.FR],

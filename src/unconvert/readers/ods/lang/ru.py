@@ -36,7 +36,11 @@ TABLE = LanguageTable(
     },
     date_patterns=(r"(?P<day>\d{1,2})\s*(?P<month>{month})\s*(?P<year>\d{4})(?:\s*года|\s*г\.)?",),
     ordinals=ORDINALS[Language.RU],
-    session_patterns=(r"(?P<ordinal>[\w\s]+?)\s+сессия", r"сессия\s+(?P<year>\d{4})\s+года"),
+    # a regular, special or emergency special session (``Одиннадцатая чрезвычайная специальная сессия``)
+    session_patterns=(
+        r"(?P<ordinal>[\w\s]+?)\s+(?:(?:чрезвычайная\s+)?специальная\s+)?сессия",
+        r"сессия\s+(?P<year>\d{4})\s+года",
+    ),
     agenda_patterns=(r"пункты?\s*(?P<items>\d.*?)\s*повестки\s+дня",),
     authority=("Организация Объединенных Наций",),
     organs=(
@@ -59,7 +63,11 @@ TABLE = LanguageTable(
         r"комитет\s+по\s+специальным\s+политическим\s+вопросам.*",
     ),
     title_patterns=(r"резолюция\s+(?P<number>\d+\s*\(\d{4}\)),?",),
-    adopted_at_patterns=(r"принятая\s+.+?\s+на\s+(?:его|своем)\s+(?P<meeting>(?P<ordinal>\d+\s*-\s*м)\s+заседании)",),
+    # with its meeting, or the date alone (``принятая Советом Безопасности 18 декабря 2020 года``)
+    adopted_at_patterns=(
+        r"принятая\s+.+?\s+на\s+(?:его|своем)\s+(?P<meeting>(?P<ordinal>\d+\s*-\s*м)\s+заседании)",
+        r"принятая\s+\S+(?:\s+\S+)?\s+(?=\d{1,2}\s)",
+    ),
     common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.RU],

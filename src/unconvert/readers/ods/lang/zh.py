@@ -11,7 +11,11 @@ TABLE = LanguageTable(
     months={},
     date_patterns=(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",),
     ordinals=ORDINALS[Language.ZH],
-    session_patterns=(r"第(?P<ordinal>[一二三四五六七八九十百零〇]+)届会议", r"(?P<year>\d{4})\s*年\s*(?:届会|会议)"),
+    # a regular, special or emergency special session (``第十一届紧急特别会议``)
+    session_patterns=(
+        r"第(?P<ordinal>[一二三四五六七八九十百零〇]+)届(?:紧急)?(?:特别)?会议",
+        r"(?P<year>\d{4})\s*年\s*(?:届会|会议)",
+    ),
     agenda_patterns=(r"议程项目\s*(?P<items>\d.*)",),
     authority=("联合国",),
     organs=(
@@ -35,7 +39,11 @@ TABLE = LanguageTable(
         r"特别政治和非殖民化委员会.*",
     ),
     title_patterns=(r"第\s*(?P<number>\d+\s*[(（]\d{4}[)）])\s*号决议",),
-    adopted_at_patterns=(r"\d{4}\s*年.*?日\s*(?:在)?\s*(?P<meeting>(?P<ordinal>第?\d+)\s*次会议)\s*通过",),
+    # with its meeting, or the date alone (``安全理事会2020年12月18日通过``)
+    adopted_at_patterns=(
+        r"\d{4}\s*年.*?日\s*(?:在)?\s*(?P<meeting>(?P<ordinal>第?\d+)\s*次会议)\s*通过",
+        r"\S*?(?:于\s*)?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*通过$",
+    ),
     common_words=(),
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.ZH],

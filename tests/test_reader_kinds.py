@@ -1,0 +1,145 @@
+"""Other kinds of documents (issue 8, class 7): special and emergency special sessions, Security Council resolutions
+adopted with no meeting named, ECOSOC drafts recommended to the General Assembly, and GA decisions.
+
+Built from the documents of ``../shared/corpus`` (skipped when it is absent). The corpus has no emergency special
+session: those tests edit a real session-77 resolution into that shape (session line, number, symbol), in each
+language, and say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import SHARED_CORPUS
+from unconvert.readers.ods import read
+from unconvert.readers.ods.front import Front, parse_front
+from unconvert.readers.ods.stories import Stories, decode, split_stories
+from unconvert.tree import Document, Language, Para, ParaRole, PreambularParagraph
+
+AKN4UN = SHARED_CORPUS / "akn4un"
+needs_corpus = pytest.mark.skipif(not AKN4UN.is_dir(), reason="../shared/corpus is not here")
+
+
+def corpus_text(rel: str) -> str:
+    return (AKN4UN / rel).read_text(encoding="utf-8")
+
+
+def front_of(text: str) -> tuple[Stories, Front]:
+    stories = split_stories(decode(text.encode("utf-8"), name="test"), name="test")
+    return stories, parse_front(stories, name="test")
+
+
+def document_of(text: str) -> Document:
+    return read(text.encode("utf-8"), name="test")
+
+
+# --- special and emergency special sessions -------------------------------------------------------------------
+
+
+@needs_corpus
+def test_special_session_resolution_number_and_session() -> None:
+    """A/RES/S-32/1: ``Thirty-second special session`` is session 32, ``S-32/1.⇥Title`` its number and title, and
+    the body starts at the formula (it was read as a preambular paragraph)."""
+    stories, front = front_of(corpus_text("75/eng/A_RES_S-32_1_eng.txt"))
+    meta = front.meta
+    assert (meta.symbol, meta.number) == ("A/RES/S-32/1", "S-32/1")
+    assert meta.session is not None and meta.session.number == 32
+    assert meta.title.startswith("Our common commitment to effectively addressing challenges")
+    assert front.preface is not None and front.preface.number == "S-32/1."
+    assert stories.main[front.body_start].text.strip() == "The General Assembly"
+    assert not [d for d in front.diagnostics if d.code == "session-unknown"]
+
+
+# Session 77 (A/RES/77/121) edited into the eleventh emergency special session's shape: the corpus has none. The
+# session line as the UN prints it in each language, and the number as the preface prints it.
+_EMERGENCY = {
+    "eng": ("Seventy-seventh session", "Eleventh emergency special session", "ES-11/2"),
+    "fra": ("Soixante-dix-septième session", "Onzième session extraordinaire d’urgence", "ES-11/2"),
+    "spa": (
+        "Septuagésimo séptimo período de sesiones",
+        "Undécimo período extraordinario de sesiones de emergencia",
+        "ES-11/2",
+    ),
+    "rus": ("Семьдесят седьмая сессия", "Одиннадцатая чрезвычайная специальная сессия", "ES-11/2"),
+    "ara": ("الدورة السابعة والسبعون", "الدورة الاستثنائية الطارئة الحادية عشرة", "دإط-11/2"),
+    "zho": ("第七十七届会议", "第十一届紧急特别会议", "ES-11/2"),
+}
+
+
+@needs_corpus
+@pytest.mark.parametrize("lang", sorted(_EMERGENCY))
+def test_emergency_special_session_in_every_language(lang: str) -> None:
+    """An edited document (see above): the session is 11, the number ``ES-11/2`` (Arabic prints ``دإط-11/2``, the
+    symbol's number stays ``ES-11/2``), the title is read, and the preambular paragraphs stay in the preamble."""
+    original = corpus_text(f"77/{lang}/A_RES_77_121_{lang}.txt")
+    regular, emergency, printed = _EMERGENCY[lang]
+    assert regular in original
+    edited = original.replace(regular, emergency, 1).replace("A/RES/77/121", "A/RES/ES-11/2")
+    edited = edited.replace("\t77/121", "\t" + printed, 1)
+    _stories, before = front_of(original)
+    _stories, front = front_of(edited)
+    meta = front.meta
+    assert (meta.symbol, meta.number) == ("A/RES/ES-11/2", "ES-11/2")
+    assert meta.session is not None and meta.session.number == 11 and meta.session.text == emergency
+    assert meta.title == before.meta.title and meta.title
+    assert front.preface is not None and front.preface.number.rstrip(".") == printed
+    assert front.body_start == before.body_start
+    document = document_of(edited)
+    assert document.parts[0].preamble is not None and len(document.parts[0].preamble.children) > 5
+
+
+# --- Security Council resolutions adopted with no meeting named -----------------------------------------------------
+
+
+@needs_corpus
+@pytest.mark.parametrize("lang", ["eng", "fra", "spa", "rus", "ara", "zho"])
+def test_security_council_adopted_with_no_meeting(lang: str) -> None:
+    """S/RES/2557 (2020) names no meeting (``Adopted by the Security Council on 18 December 2020``): the adoption
+    date is read from that line (the French masthead's issue date says 2021, so nothing else may stand in for it),
+    and no meeting is invented."""
+    _stories, front = front_of(corpus_text(f"sc2020/{lang}/S_RES_2557_2020_{lang}.txt"))
+    assert front.meta.adoption_date == dt.date(2020, 12, 18)
+    assert front.meta.meeting is None
+    assert not [d for d in front.diagnostics if d.code == "adoption-date-missing"]
+
+
+@needs_corpus
+@pytest.mark.parametrize("lang", ["eng", "fra", "spa", "rus", "ara", "zho"])
+def test_heading_before_the_first_operative_paragraph(lang: str) -> None:
+    """S/RES/2557 (2020): ``Measures`` between the last recital and paragraph 1 heads the operative part; it is no
+    recital. A/RES/77/133's last recital (``Having also examined …,2``, its comma before a note mark) stays one."""
+    document = document_of(corpus_text(f"sc2020/{lang}/S_RES_2557_2020_{lang}.txt"))
+    part = document.parts[0]
+    assert part.preamble is not None and len(part.preamble.children) == 10
+    first = part.body[0]
+    assert isinstance(first, Para) and first.role is ParaRole.HEADING
+    document = document_of(corpus_text("77/eng/A_RES_77_133_eng.txt"))
+    preamble = document.parts[0].preamble
+    assert preamble is not None and isinstance(preamble.children[-1], PreambularParagraph)
+
+
+# --- GA decisions ------------------------------------------------------------------------------------------------
+
+
+@needs_corpus
+def test_decision_in_two_parts() -> None:
+    """A/DEC/76/559 is adopted in two parts, ``A`` and ``B``, each a paragraph with its own closing lines and no
+    formula: two parts, not part B's paragraph read as closing text of part A."""
+    document = document_of(corpus_text("gadec76/eng/A_DEC_76_559_eng.txt"))
+    assert [part.label for part in document.parts] == ["A", "B"]
+    for part, date in zip(document.parts, (dt.date(2022, 3, 29), dt.date(2022, 6, 21)), strict=True):
+        assert len(part.body) == 1 and part.conclusions is not None
+        assert any(getattr(node, "date", None) == date for line in part.conclusions.lines for node in line)
+
+
+@needs_corpus
+@pytest.mark.parametrize("lang", ["ara", "zho"])
+def test_decision_language_from_its_front_matter(lang: str) -> None:
+    """A/DEC/78/556 has no ODS job letter, and its annex lists a thousand organizations by their Latin names: the
+    language shows in the front matter (it was read as French, and the closing lines were missed)."""
+    document = document_of(corpus_text(f"gadec78/{lang}/A_DEC_78_556_{lang}.txt"))
+    assert document.meta.language is (Language.AR if lang == "ara" else Language.ZH)
+    assert document.meta.adoption_date == dt.date(2024, 7, 11)
+    assert document.parts[0].conclusions is not None
