@@ -9,6 +9,8 @@ language, and say so.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from typing import Any
 
 import pytest
 
@@ -16,7 +18,16 @@ from conftest import SHARED_CORPUS
 from unconvert.readers.ods import read
 from unconvert.readers.ods.front import Front, parse_front
 from unconvert.readers.ods.stories import Stories, decode, split_stories
-from unconvert.tree import Document, Language, Para, ParaRole, PreambularParagraph
+from unconvert.tree import (
+    Document,
+    Language,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Point,
+    PreambularParagraph,
+    plain_text,
+)
 
 AKN4UN = SHARED_CORPUS / "akn4un"
 needs_corpus = pytest.mark.skipif(not AKN4UN.is_dir(), reason="../shared/corpus is not here")
@@ -143,3 +154,34 @@ def test_decision_language_from_its_front_matter(lang: str) -> None:
     assert document.meta.language is (Language.AR if lang == "ara" else Language.ZH)
     assert document.meta.adoption_date == dt.date(2024, 7, 11)
     assert document.parts[0].conclusions is not None
+
+
+# --- ECOSOC: a draft recommended to the General Assembly ----------------------------------------------------------
+
+
+def _nums(blocks: tuple[object, ...]) -> list[tuple[str, list[object]]]:
+    return [(b.num or "", _nums(b.children)) for b in blocks if isinstance(b, OperativeParagraph | Point)]
+
+
+def _gold_nums(nodes: list[dict[str, Any]]) -> list[tuple[str, list[object]]]:
+    return [(n["num"], _gold_nums(n["children"])) for n in nodes]
+
+
+@needs_corpus
+@pytest.mark.parametrize("rel", ["ecosoc2023/eng/E_RES_2023_26_eng", "ecosoc2025/eng/E_RES_2025_16_eng"])
+def test_ecosoc_draft_nests_in_the_paragraph_that_recommends_it(rel: str) -> None:
+    """``Recommends to the General Assembly the adoption of the following draft resolution:`` / ``The General
+    Assembly,`` / recitals / ``1. …``: the draft (its formula, recitals and paragraphs with their items) is inside
+    the recommending paragraph, as the UN marks it (an embedded structure); none of it is the Council's own
+    preamble or paragraphs."""
+    document = document_of(corpus_text(rel + ".txt"))
+    gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
+    part = document.parts[0]
+    assert part.preamble is not None and not part.preamble.children
+    (recommends,) = part.body
+    assert isinstance(recommends, OperativeParagraph) and recommends.num is None
+    assert plain_text(recommends.content).endswith("draft resolution:")
+    formula, first_recital = recommends.children[:2]
+    assert isinstance(formula, Para) and plain_text(formula.content) == "The General Assembly,"
+    assert isinstance(first_recital, PreambularParagraph)
+    assert _nums(part.body) == _gold_nums(gold["operative"])

@@ -18,6 +18,7 @@ from enum import Enum
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
+from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.lang import LanguageTable
@@ -389,6 +390,11 @@ class _Builder:
         self.closing_as_text = False  # closing lines met inside an annex after the resolution's own
         self.await_heading = False
         self.annex_heading_budget = 0
+        # A draft the document recommends to another organ (ECOSOC: ``Recommends to the General Assembly the adoption
+        # of the following draft resolution:`` / ``The General Assembly,`` / recitals / ``1. …``): the paragraph that
+        # introduces it, which holds the draft's formula, recitals and paragraphs, and the draft's last number.
+        self.draft: _Provision | None = None
+        self.draft_last: int | None = None
         self.numbered_follows = _numbered_follows(items)
 
     # -- helpers ---------------------------------------------------------------------------------------------
@@ -466,6 +472,31 @@ class _Builder:
     def close_provisions(self) -> None:
         self.stack.clear()
 
+    def end_draft(self) -> None:
+        self.draft, self.draft_last = None, None
+
+    def introduces_draft(self, index: int) -> bool:
+        """Whether item ``index`` introduces a draft: it ends with a colon and an enacting formula follows."""
+        following = self.items[index + 1] if index + 1 < len(self.items) else None
+        return (
+            self.items[index].text.rstrip().endswith((":", "："))
+            and following is not None
+            and following.what is What.TEXT
+            and formula_organ(following.text, self.table) is not None
+        )
+
+    def in_draft(self, label: Label) -> bool:
+        """Whether numbered paragraph ``label`` belongs to the open draft, not to the paragraphs after it: the
+        draft's numbering restarts at 1; the number after the introducing paragraph's, while the draft's own
+        numbering does not reach it, is the document's next paragraph."""
+        if self.draft is None:
+            return False
+        number = int(re.sub(r"\D", "", label.num) or 0)
+        outer = re.sub(r"\D", "", self.draft.num or "")
+        if outer and number == int(outer) + 1 and self.draft_last != int(outer):
+            return False
+        return number == (self.draft_last or 0) + 1 or self.draft_last is not None
+
     # -- the walk --------------------------------------------------------------------------------------------
     def run(self) -> None:
         for index, item in enumerate(self.items):
@@ -483,6 +514,7 @@ class _Builder:
                     self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                 case What.PART:
                     self.close_provisions()
+                    self.end_draft()
                     self.sections.clear()
                     self.part = self._new_part(item.text, item.line.number)
                     self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
@@ -495,6 +527,7 @@ class _Builder:
 
     def formula(self, index: int) -> None:
         item = self.items[index]
+        self.end_draft()
         if self.part.formula is not None or self.part.body:
             self.part = self._new_part(None, item.line.number)
         match = _FORMULA_END.fullmatch(item.text)
@@ -512,6 +545,7 @@ class _Builder:
     def meeting_line(self, index: int) -> None:
         item = self.items[index]
         self.close_provisions()
+        self.end_draft()
         self.sections.clear()
         self.closing_as_text = False
         if self.mode is Mode.ANNEX and self.part.conclusions:
@@ -545,6 +579,7 @@ class _Builder:
     def annex(self, index: int) -> None:
         item = self.items[index]
         self.close_provisions()
+        self.end_draft()
         self.sections.clear()
         line = item.line.number
         label, heading = item.text, ""
@@ -590,6 +625,11 @@ class _Builder:
             if label.num.isdigit():
                 self.warn("paragraph-number-bare", f"paragraph number {label.num} without its full stop", line)
             self.close_provisions()
+            if self.draft is not None and self.mode is not Mode.ANNEX:
+                if self.in_draft(label):
+                    self.draft_paragraph(index, label)
+                    return
+                self.end_draft()
             if self.mode in (Mode.PREAMBLE, Mode.SECTION_START, Mode.DECISION):
                 self.mode = Mode.OPERATIVE if not self.decision else Mode.DECISION
             self.seen_numbered = True
@@ -600,8 +640,40 @@ class _Builder:
             provision = _Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
+            if self.mode is not Mode.ANNEX and self.introduces_draft(index):
+                self.draft = provision
             return
         self.point(index, label)
+
+    def draft_paragraph(self, index: int, label: Label) -> None:
+        """A numbered paragraph of the open draft: a paragraph inside the paragraph that introduces the draft."""
+        assert self.draft is not None
+        _, content = self.phrased(index, self.op_matcher, "operative")
+        provision = _Provision(num=label.num, content=content, line=self.items[index].line.number, point=False)
+        self.draft.add(provision)
+        self.stack = [self.draft, provision]
+        self.draft_last = int(re.sub(r"\D", "", label.num) or 0)
+
+    def draft_text(self, index: int) -> None:
+        """An unnumbered line of the open draft: its formula, a recital before its first numbered paragraph, or
+        text after a paragraph's items (their wrap-up) or inside a paragraph."""
+        assert self.draft is not None
+        item = self.items[index]
+        line = item.line.number
+        if self.draft_last is None:
+            if formula_organ(item.text, self.table) is not None:
+                self.draft.add(Para(content=tuple(self.inlines(index)), line=line))
+            else:
+                phrase, content = self.phrased(index, self.pre_matcher, "preambular")
+                self.draft.add(PreambularParagraph(phrase=phrase, content=content, line=line))
+            return
+        inner = self.stack[1:]
+        if any(p.has_points() and not p.wrap_up for p in inner):
+            self.wrap_up(index)
+            return
+        target = inner[0] if inner else self.draft
+        target.add(Para(content=tuple(self.inlines(index)), role=ParaRole.TEXT, line=line))
+        del self.stack[2:]
 
     def point(self, index: int, label: Label) -> None:
         item = self.items[index]
@@ -744,6 +816,9 @@ class _Builder:
                 content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
             return
+        if self.draft is not None:
+            self.draft_text(index)
+            return
         if self.part.conclusions:
             # text after the closing lines without an annex label (A/RES/70/1's list of instruments): no annex of
             # its own (nothing labels it one); it stays after the closing lines, in order
@@ -780,8 +855,13 @@ class _Builder:
             if self.mode is Mode.PREAMBLE and not self.sections:
                 # an unnumbered operative paragraph (``Adopts the Declaration …``)
                 _, content = self.phrased(index, self.op_matcher, "operative")
-                self.container().append(OperativeParagraph(num=None, content=content, line=line))
                 self.mode = Mode.OPERATIVE
+                if self.introduces_draft(index):
+                    self.draft = _Provision(num=None, content=content, line=line, point=False)
+                    self.container().append(self.draft)
+                    self.stack = [self.draft]
+                    return
+                self.container().append(OperativeParagraph(num=None, content=content, line=line))
                 return
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))

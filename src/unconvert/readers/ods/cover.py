@@ -96,7 +96,7 @@ def _symbol_number(match: re.Match[str], table: LanguageTable) -> str:
     return symbol_prefix + rest
 
 
-def _formula(text: str, table: LanguageTable) -> Organ | None:
+def formula_organ(text: str, table: LanguageTable) -> Organ | None:
     """The organ whose enacting formula ``text`` is (the formula alone, with its comma or colon), else None."""
     for phrase, organ in table.formulae:
         match = compiled(phrase_regex(phrase)).match(text)
@@ -150,7 +150,7 @@ def read_cover(main: list[Line], table: LanguageTable, head: Head, symbol_part: 
         if not text:
             i += 1
             continue
-        organ = _formula(text, table)
+        organ = formula_organ(text, table)
         if organ is not None:
             cover.formula_organ, cover.body_start, cover.recognised = organ, i, True
             return cover
@@ -313,7 +313,7 @@ def _read_preface(main: list[Line], i: int, match: re.Match[str], table: Languag
         if (
             not text
             or raw.startswith("\t")
-            or _formula(text, table) is not None
+            or formula_organ(text, table) is not None
             or _PART.fullmatch(text)
             or _ANCHOR.fullmatch(text)
         ):
