@@ -185,3 +185,22 @@ def test_ecosoc_draft_nests_in_the_paragraph_that_recommends_it(rel: str) -> Non
     assert isinstance(formula, Para) and plain_text(formula.content) == "The General Assembly,"
     assert isinstance(first_recital, PreambularParagraph)
     assert _nums(part.body) == _gold_nums(gold["operative"])
+
+
+# --- Security Council: bullets after an item, text under an item that names a topic -------------------------------
+
+
+@needs_corpus
+@pytest.mark.parametrize("year_number", ["2020_2531", "2024_2729"])
+@pytest.mark.parametrize("lang", ["eng", "fra", "spa", "rus", "ara"])
+def test_security_council_items_nest_as_the_un_marks_them(year_number: str, lang: str) -> None:
+    """S/RES/2729 (2024) ``(a) Protection of civilians:`` / ``(i) To use …`` / ``• To prevent …`` / ``(ii) …``: the
+    bullets are siblings of ``(i)``, and ``(ii)`` goes on after them. S/RES/2531 (2020) ``(f) Humanitarian
+    assistance`` / ``In support of the Malian authorities, …``: the text is an unnumbered item inside ``(f)``, not
+    the paragraph's wrap-up. The whole operative tree is the gold's (Chinese marks its headings as paragraphs)."""
+    year, number = year_number.split("_")
+    rel = f"sc{year}/{lang}/S_RES_{number}_{year}_{lang}"
+    document = document_of(corpus_text(rel + ".txt"))
+    gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
+    body = tuple(b for part in document.parts for b in part.body)
+    assert _nums(body) == _gold_nums(gold["operative"])

@@ -299,6 +299,7 @@ class _Provision:
     wrap_up: tuple[Inline, ...] = ()
     list_style: Style | None = None
     list_last: int = 0
+    heading: bool = False  # an item that only names a topic (``(f) Humanitarian assistance``): text under it follows
 
     def freeze(self) -> Block:
         children = tuple(c.freeze() if isinstance(c, _Provision) else c for c in self.children)
@@ -683,7 +684,10 @@ class _Builder:
             readings = self.disambiguate(index, readings)
         content = tuple(self.inlines(index))
         provision = _Provision(num=label.num, content=content, line=line, point=True)
+        provision.heading = len(label.text) < _HEADING_ITEM and _heading_like(label.text, first=False)
         if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
+            return
+        if Style.BULLET in readings and self.bullet_after_item(provision):
             return
         if not self.stack:
             # an item with no paragraph to hang on (an annex list, a decision): a paragraph of its own
@@ -729,6 +733,39 @@ class _Builder:
         else:
             del self.stack[index_of_owner + 1 :]
         self.stack.append(provision)
+
+    def bullet_after_item(self, provision: _Provision) -> bool:
+        """A bullet after a lettered or roman item is that item's sibling, not its child: the UN's files never nest
+        a bullet list inside an item (S/RES/2531 (2020), 2729 (2024), 2800 (2025), in every language). The list's
+        numbering goes on after the bullets (``(i)``, bullets, ``(ii)``)."""
+        if len(self.stack) < 2 or not self.stack[-1].point:
+            return False
+        parent = self.stack[-2]
+        if parent.list_style in (None, Style.BULLET):
+            return False
+        parent.add(provision)
+        self.stack[-1] = provision
+        return True
+
+    def text_under_heading_item(self, index: int) -> bool:
+        """Text after an item that only names a topic (``(f) Humanitarian assistance`` / ``In support of the Malian
+        authorities, to contribute …``) is an unnumbered item inside it, as the UN marks it (S/RES/2531 (2020),
+        2800 (2025)); the next such line too."""
+        if not self.stack or not self.stack[-1].point:
+            return False
+        top = self.stack[-1]
+        if top.heading:
+            owner = top
+        elif top.num == "" and len(self.stack) >= 3 and self.stack[-2].heading:
+            owner = self.stack[-2]
+        else:
+            return False
+        item = self.items[index]
+        provision = _Provision(num="", content=tuple(self.inlines(index)), line=item.line.number, point=True)
+        owner.add(provision)
+        del self.stack[self.stack.index(owner) + 1 :]
+        self.stack.append(provision)
+        return True
 
     def extend_preambular(self, index: int) -> bool:
         """An item after a preambular paragraph (``Recalling … of:`` / ``(a) …``) continues that paragraph, on a
@@ -871,6 +908,8 @@ class _Builder:
             self.close_provisions()
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
+            return
+        if self.text_under_heading_item(index):
             return
         if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
             self.wrap_up(index)
@@ -1031,6 +1070,9 @@ def _numbered_follows(items: list[Item]) -> list[bool]:
     return out
 
 
+_HEADING_ITEM = 100  # an item that heads the text under it is short
+
+
 def _heading_like(text: str, *, first: bool) -> bool:
     limit = 250 if first else 150
-    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", "."))
+    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", ".", "。"))
