@@ -15,7 +15,16 @@ import pytest
 
 from conftest import SHARED_CORPUS
 from unconvert.readers.ods import read
-from unconvert.tree import Block, Document, OperativeParagraph, Para, PreambularParagraph, Section, plain_text
+from unconvert.tree import (
+    Block,
+    Document,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    PreambularParagraph,
+    Section,
+    plain_text,
+)
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 
@@ -86,3 +95,24 @@ def _blocks(blocks: tuple[Block, ...]) -> list[Block]:
         if isinstance(block, Section | OperativeParagraph):
             out.extend(_blocks(block.children))
     return out
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("rel", "heading"),
+    [
+        ("akn4un/sc2024/eng/S_RES_2729_2024_eng.txt", "UNMISS Mandate"),
+        ("akn4un/sc2024/zho/S_RES_2729_2024_zho.txt", None),
+        ("akn4un/sc2020/fra/S_RES_2531_2020_fra.txt", None),
+        ("akn4un/79/eng/A_RES_79_327_eng.txt", "Role and authority of the General Assembly"),
+    ],
+)
+def test_heading_before_paragraph_one_is_no_recital(rel: str, heading: str | None) -> None:
+    """A heading between the last recital and paragraph 1 (no closing punctuation, no phrase) heads the operative
+    part: the preamble holds the recitals only, and the heading comes first in the body."""
+    document, gold = load(rel)
+    assert len(recitals(document)) == len(gold["preamble"])
+    first = document.parts[0].body[0]
+    assert isinstance(first, Para) and first.role is ParaRole.HEADING
+    if heading is not None:
+        assert plain_text(first.content) == heading
