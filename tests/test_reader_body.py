@@ -646,7 +646,11 @@ def test_arabic_mark_in_brackets() -> None:
 
 
 def cells(document: Document) -> list[list[Cell]]:
-    return [[c for row in b.rows for c in row.cells] for b in all_blocks(document) if isinstance(b, Table)]
+    """Each table's cells in reading order, without the empty cells that keep a short row's figures in their
+    column (the scorer, like the gold, leaves empty cells out)."""
+    return [
+        [c for row in b.rows for c in row.cells if c.paragraphs] for b in all_blocks(document) if isinstance(b, Table)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -689,9 +693,9 @@ def test_table_cells_lose_no_character() -> None:
     document, _ = load(path)
     lines = {line.strip() for line in path.read_text(encoding="utf-8").split("\n")}
     for table in (b for b in all_blocks(document) if isinstance(b, Table)):
-        for row in table.rows:
-            joined = "".join(plain_text(p) for c in row.cells for p in c.paragraphs)
-            assert joined.strip() in lines
+        # the rows' cells, read in order, give the fused line back
+        joined = "".join(plain_text(p) for row in table.rows for c in row.cells for p in c.paragraphs)
+        assert joined.strip() in lines
 
 
 @pytest.mark.parametrize(

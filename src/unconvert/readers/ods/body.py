@@ -25,7 +25,7 @@ from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
 from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.stories import Line, Stories
-from unconvert.readers.ods.tables import looks_like_table, split_cells
+from unconvert.readers.ods.tables import box_lines, grid, looks_like_table, split_box, split_cells, tab_led
 from unconvert.tree import (
     Annex,
     Block,
@@ -149,7 +149,7 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
             items.append(Item(line, What.PART, text, searchable=False))
             continue
         table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
-        if table_note or (looks_like_table(raw) and read_label(text, table) is None):
+        if table_note or (looks_like_table(raw) and read_label(text, table) is None and not _date_like(text)):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
         label = read_label(text, table) or _bare_paragraph_label(text, last_paragraph)
@@ -170,7 +170,28 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
             else:
                 items[i - 1].what = What.TEXT
                 items[i - 1].searchable = True
+    _mark_boxes(items, table)
     return items
+
+
+def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
+    """In a body whose paragraphs open with tabs, the free untabbed lines that make a box are a table
+    (``tables.box_lines``); closing lines (a meeting, a date) never are."""
+    if not tab_led([item.line.text for item in items if item.what is What.LABELLED]):
+        return
+    free = [
+        item.line.text.rstrip()
+        if item.what is What.TEXT
+        and not item.line.text.startswith("\t")
+        and not _date_like(item.text)
+        and not is_meeting_line(item.text, table)
+        else None
+        for item in items
+    ]
+    for i in box_lines(free):
+        items[i].what = What.TABLE
+        items[i].text = items[i].line.text.rstrip()
+        items[i].searchable = False
 
 
 _RECITAL_ENDS = (",", "，", "،")
@@ -597,22 +618,51 @@ class _Builder:
         self.annex_heading_budget = 2 - len(annex.headings)
 
     def table_line(self, index: int) -> None:
-        item = self.items[index]
+        """A table is built at its last line: its lines' cells (a line break continues a cell with a new paragraph;
+        a ``*`` note is a row of its own), then its rows (``tables.grid``)."""
         self.close_provisions()
-        line = item.line.number
-        if item.text.startswith("*"):
-            spans = [(0, len(item.text))]  # a table's note
-        else:
-            spans = split_cells(item.text, headings=self.table.table_headings, grades=self.table.grade_codes)
-        cells = tuple(Cell(paragraphs=(tuple(self.inlines(index, a, b)),), line=line) for a, b in spans)
-        row = Row(cells=cells, line=line)
-        target = self.container()
-        if target and isinstance(target[-1], Table) and index > 0 and self.items[index - 1].what is What.TABLE:
-            previous = target[-1]
-            target[-1] = Table(rows=(*previous.rows, row), line=previous.line)
-        else:
-            target.append(Table(rows=(row,), line=line))
-        self.warn("table-cells-guessed", "table cells recovered from fused text", line)
+        if index + 1 < len(self.items) and self.items[index + 1].what is What.TABLE:
+            return
+        first = index
+        while first > 0 and self.items[first - 1].what is What.TABLE:
+            first -= 1
+        run = range(first, index + 1)
+        fused = any(looks_like_table(self.items[i].text) for i in run)
+        pieces: list[list[tuple[int, int, int]]] = []  # per cell, its paragraphs: (item, start, end)
+        notes: list[list[tuple[int, int, int]]] = []
+        for i in run:
+            item = self.items[i]
+            if item.text.startswith("*"):
+                notes.append([(i, 0, len(item.text))])  # a table's note
+                continue
+            if fused:
+                spans = split_cells(item.text, headings=self.table.table_headings, grades=self.table.grade_codes)
+            else:
+                spans = split_box(item.text)
+            for n, (a, b) in enumerate(spans):
+                if n == 0 and pieces and not notes:
+                    pieces[-1].append((i, a, b))  # the cell goes on, in a new paragraph
+                else:
+                    pieces.append([(i, a, b)])
+            self.warn("table-cells-guessed", "table cells recovered from fused text", item.line.number)
+        texts = [" ".join(self.items[i].text[a:b].strip() for i, a, b in cell) for cell in pieces]
+        layout = grid(texts, self.table.ordinals) if fused else None
+        rows_of: list[list[int | None]] = layout.rows if layout else [[n] for n in range(len(pieces))]
+        headings = layout.headings if layout else 0
+        line = self.items[first].line.number
+        if layout is not None and not layout.rule and len(pieces) > 1:
+            self.warn("table-grid-guessed", "no rows found in the fused table; one cell per row", line)
+        rows = [
+            Row(cells=tuple(self.cell(pieces[n] if n is not None else [], header=r < headings) for n in row), line=line)
+            for r, row in enumerate(rows_of)
+        ]
+        rows += [Row(cells=(self.cell(note),), line=self.items[note[0][0]].line.number) for note in notes]
+        self.container().append(Table(rows=tuple(rows), line=line))
+
+    def cell(self, paragraphs: list[tuple[int, int, int]], *, header: bool = False) -> Cell:
+        """A table cell of these pieces of lines (item, start, end), one paragraph each."""
+        line = self.items[paragraphs[0][0]].line.number if paragraphs else None
+        return Cell(paragraphs=tuple(tuple(self.inlines(i, a, b)) for i, a, b in paragraphs), header=header, line=line)
 
     def labelled(self, index: int) -> None:
         item = self.items[index]

@@ -1,33 +1,52 @@
-"""Tables: the dump fuses a table's cells (``ActionTitle of postCategory/levelNumber``); recover them.
+"""Tables: the dump fuses a table's cells (``ActionTitle of postCategory/levelNumber``) and loses its rows; recover
+both.
 
-Cell and row boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case letter followed
-by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``: ``P-41`` |
-``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a number
-(``posts3``), a grade followed by a number (``P-41``), a tab, a change of script (``法律干事P-4``, ``P-41设立``);
-never inside brackets. The cut never drops or adds a character: the cells' texts joined give the line back.
+Cells (``split_cells``). Cell boundaries are lost, so cells are cut where the fused text shows a seam: a lower-case
+letter followed by an upper-case one (``ActionTitle``), a number followed by a capitalised word (``P-41Establishment``:
+``P-41`` | ``Establishment``), a closing bracket followed by a number or capital (``(PL)1``), a word followed by a
+number (``posts3``), a grade followed by a number (``P-41``), a figure set apart by spaces (``Afghanistan 0.006
+Albania``), a tab, a change of script (``法律干事P-4``, ``P-41设立``); never inside brackets nor inside a grade range
+(``P-4 to P-5``). The cut never drops or adds a character: the cells' texts joined give the line back. A line break
+inside a table is a new paragraph of the same cell.
+
+Rows (``grid``): row labels in sequence open rows, a run of figures closes one (below). Boxes (``box_lines``,
+``split_box``): one-column tables around a numbered text, found by their untabbed lines in a tab-led body.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 _SEAM = re.compile(
     r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])"  # ActionTitle
     r"|(?<=\d)(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # P-41Establishment
     r"|(?<=\))(?=[\dA-ZÀ-ÞА-Я])"  # (PL)1
     r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
+    r"|(?<=[A-ZÀ-ÞА-Я]{2})(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]{2})"  # ACTING FOR LIFEAction: a word in capitals, then a name
+    r"|(?<=[”»])(?=[A-ZÀ-ÞА-Я])"  # “ASPADI”Active: a closing quote ends the cell
     r"|(?<=[a-zà-ÿа-я] )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # Assistant GS (PL), Riesgos P-3: a grade after a title
     r"|(?<=\) )(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # (programme support) Administrative Officer
+    r"|(?<=\) )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # (gestion des installations) G(AC)
+    r"|(?<=[a-zà-ÿа-я] )(?=\d+[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # Variation nette 28Réaffectation: the total's figure
+    # المحاسبة خ ع (ر أ): an Arabic grade spelt out, after a space
+    r"|(?<=[\u0600-\u06ff] )(?=[\u0600-\u06ff] [\u0600-\u06ff] \([\u0600-\u06ff] [\u0600-\u06ff]\))"
     r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff][-‑]\d)"  # الإعلامف-4: an Arabic grade after the title
     r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff] [\u0600-\u06ff] \()"  # الاستحقاقاتخ ع (ر ر): the same, spelt out
     r"|(?<=[A-ZА-Я\u0600-\u06ff][-‑]\d)(?=\d)|(?<=[A-ZА-Я][-‑]\d/\d)(?=\d)"  # P-41, P-2/11: grade, number
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
+    r"|(?:(?<=[^\W\d] )|(?<=\) ))(?=\d+[.,]\d+(?: +[A-ZÀ-ÞА-Я]| *$))"  # Afghanistan 0.006 Albania: a figure set apart
+    r"|(?<=[^\W\d_])(?=\d+[.,]\d)"  # Viet Nam0.159: a decimal figure after a name
+    r"|(?<=[.,]\d )(?=[A-ZÀ-ÞА-Я])|(?<=[.,]\d\d )(?=[A-ZÀ-ÞА-Я])|(?<=[.,]\d\d\d )(?=[A-ZÀ-ÞА-Я])"  # … and after it
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
     r"|(?<=[\u3400-\u9fff\u0600-\u06ff])(?=[A-Za-z0-9])"  # 法律干事P-4: the script changes
     r"|(?<=[0-9])(?=[\u3400-\u9fff\u0600-\u06ff])"  # P-41设立
     r"|(?<=[A-Za-z]\))(?=[\u3400-\u9fff\u0600-\u06ff])"  # GS (PL)设立, not 办公室(工作方案)调至
 )
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
+_GRADE_RANGE = re.compile(r"(?:[A-ZА-Я]{1,2}[-‑]\d|\))\s+(?:to|à|a|до)\s+$")  # P-4 to P-5, GS (OL) to GS (PL)
 _CASELESS = re.compile(r"[\u3400-\u9fff\u0600-\u06ff]")  # a piece that starts in a script without capitals
 
 
@@ -36,6 +55,7 @@ _CASELESS = re.compile(r"[\u3400-\u9fff\u0600-\u06ff]")  # a piece that starts i
 _PAIR = re.compile(
     r"[a-zà-ÿа-я][A-ZÀ-ÞА-Я]|\d[A-ZÀ-ÞА-Я][a-zà-ÿа-я]|\)[\dA-ZÀ-ÞА-Я\u3400-\u9fff\u0600-\u06ff]|[a-zà-ÿа-я]{3}\d"
     r"|[\u3400-\u9fff\u0600-\u06ff][A-Za-z0-9]|\d[\u3400-\u9fff\u0600-\u06ff]|\*[A-ZÀ-ÞА-Я]"
+    r"|[^\W\d] \d+[.,]\d+ [A-ZÀ-ÞА-Я]"
 )
 
 
@@ -66,6 +86,8 @@ def split_cells(text: str, *, headings: tuple[str, ...] = (), grades: tuple[str,
         cell = text[cuts[-1] : at]
         if cell.count("(") > cell.count(")"):
             continue  # inside brackets: ``G(1eC)``, ``GS (PL)`` are one code
+        if _GRADE_RANGE.search(cell):
+            continue  # ``P-4 to P-5`` is one cell
         cuts.append(at)
     cuts.append(len(text))
     spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
@@ -165,3 +187,209 @@ def _common_head(one: str, other: str) -> int:
             break
         size += 1
     return size
+
+
+# --- rows and columns ---------------------------------------------------------------------------------------------
+#
+# The dump keeps no row boundary either. A table's cells are put back into rows by what the cells say: row labels
+# that follow each other (``Goal 1.``, ``Goal 2.`` …; ``Seventy-fourth``, ``Seventy-fifth`` …) open rows; a run of
+# figures (``P-3``, ``1``; ``Afghanistan``, ``0.006``) closes one, the rows' usual length is the number of columns,
+# and what stands before the first full row is the heading row. A table that shows neither is a single column (a
+# box, a list of names), which the reader reports as a guess.
+
+_FIGURE = re.compile(r"[-–—−]|[(\[]?[-–−+]?\d[\d\s\u00a0\u202f,.’']*[)\]]?\s*%?")
+_LABEL_NUMBER = re.compile(r"(?:^|(?<=[\s№#]))(\d{1,3})(?=[.)]?(?:\s|$))")
+_LABEL_ROMAN = re.compile(r"(?:^|(?<=\s))([IVXLC]{1,7})(?=[.)]?(?:\s|$))")
+_CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十百零]+)")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LABEL_HEAD = 40  # a row label stands in the first characters of its cell
+_MIN_SEQUENCE = 3  # labels in sequence that make rows
+_MAX_COLUMNS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """Rows of cell indices (``None``: an empty cell put in so that a short row's figures stay in their column),
+    how many leading rows are headings, and the rule that made the rows (``""``: none did, one cell per row)."""
+
+    rows: list[list[int | None]]
+    headings: int
+    rule: str
+
+
+def grid(texts: list[str], ordinals: Mapping[str, int]) -> Grid:
+    """The rows of a table whose cells, in reading order, have these texts; ``ordinals`` are the language's
+    ordinal words (``seventy-fourth`` → 74)."""
+    starts = _sequence_starts(texts, ordinals)
+    if starts:
+        rows: list[list[int | None]] = []
+        if starts[0] > 0:
+            rows.append(list(range(starts[0])))
+        bounds = [*starts, len(texts)]
+        rows.extend(list(range(bounds[i], bounds[i + 1])) for i in range(len(starts)))
+        return Grid(rows, 1 if starts[0] > 0 else 0, "sequence")
+    by_figures = _rows_by_figures(texts)
+    if by_figures is not None:
+        return by_figures
+    return Grid([[i] for i in range(len(texts))], 0, "")
+
+
+def is_figure(text: str) -> bool:
+    """A cell that holds only a figure: ``1``, ``0.006``, ``1 234,5``, ``(12.3)``, ``15 %``, a dash for nil."""
+    return _FIGURE.fullmatch(text.strip()) is not None
+
+
+def _rows_by_figures(texts: list[str]) -> Grid | None:
+    """Rows that end with a run of figures (``New post``, ``Legal Officer``, ``P-3``, ``1``). The most common
+    length of those rows is the number of columns; a longer one carries a row before its last cells (the heading
+    row, fused with the first full row). A short row (``Total new posts``, ``10``) keeps its figures in the last
+    columns. ``None`` when figures close fewer than two rows or too few of the cells."""
+    figure = [is_figure(t) for t in texts]
+    groups: list[list[int]] = [[]]
+    for i in range(len(texts)):
+        groups[-1].append(i)
+        if figure[i] and (i + 1 == len(texts) or not figure[i + 1]):
+            groups.append([])
+    if not groups[-1]:
+        groups.pop()
+    closed = [g for g in groups if figure[g[-1]]]
+    if not closed:
+        return None
+    if len(closed) == 1:
+        # the heading row and one row: as many headings as the row has cells, when no heading is a figure
+        size = len(closed[0])
+        if size != len(texts) or size % 2 or any(figure[i] for i in closed[0][: size // 2]):
+            return None
+        columns = size // 2
+    else:
+        counts = Counter(len(g) for g in closed[1:])
+        columns = max(counts, key=lambda n: (counts[n], n))
+    # the rows so found (a full row, or one with the heading row before it) hold most of the table
+    if not 2 <= columns <= _MAX_COLUMNS or sum(len(g) for g in closed if len(g) <= 2 * columns) < 0.6 * len(texts):
+        return None
+    rows: list[list[int | None]] = []
+    headings = 0
+    for number, group in enumerate(groups):
+        if not figure[group[-1]]:
+            rows.append(list(group))  # a row after the last figures (a note)
+            continue
+        if len(group) > columns:
+            lead, group = group[: len(group) - columns], group[len(group) - columns :]
+            rows.append(list(lead))
+            if number == 0 and not any(figure[i] for i in lead):
+                headings = 1
+        figures = next(n for n in range(len(group)) if all(figure[i] for i in group[n:]))
+        padding: list[int | None] = [None] * (columns - len(group))
+        rows.append([*group[:figures], *padding, *group[figures:]])
+    return Grid(rows, headings, "figures")
+
+
+def _sequence_starts(texts: list[str], ordinals: Mapping[str, int]) -> list[int]:
+    """The cells that open rows: row labels of one kind (the same words before the number) whose numbers follow
+    each other (``Goal 1.``, ``Goal 2.``, ``Goal 3.``; ``Seventy-fourth``, ``Seventy-fifth``), at least three of
+    them; the longest such sequence. Figures and grades (``P-3``, ``P-4``) are no labels."""
+    chains: dict[str, list[list[tuple[int, int]]]] = {}
+    for i, text in enumerate(texts):
+        label = _row_label(text, ordinals)
+        if label is None:
+            continue
+        kind, value = label
+        runs = chains.setdefault(kind, [])
+        for run in runs:
+            if run[-1][1] + 1 == value:
+                run.append((i, value))
+                break
+        else:
+            runs.append([(i, value)])
+    best = max((run for runs in chains.values() for run in runs), key=len, default=[])
+    return [i for i, _ in best] if len(best) >= _MIN_SEQUENCE else []
+
+
+def _row_label(text: str, ordinals: Mapping[str, int]) -> tuple[str, int] | None:
+    """The kind (the words before the number, lower case) and number of a row label at the start of a cell:
+    ``Goal 1.`` → (``goal``, 1), ``Seventy-fourth session`` → (````, 74), ``Core principle IV`` → (``core
+    principle``, 4), ``第七十四届会议`` → (``第``, 74). ``None`` for a cell without letters (a figure)."""
+    head = text.strip()[:_LABEL_HEAD]
+    if not any(ch.isalpha() for ch in head):
+        return None
+    words = head.lower().split()
+    for start in range(min(3, len(words))):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[start : start + size]).strip(".,:;()")
+            if start + size <= len(words) and phrase in ordinals:
+                return " ".join(words[:start]), ordinals[phrase]
+    cjk = _CJK_ORDINAL.search(head)
+    if cjk is not None and cjk.group(1) in ordinals:
+        return head[: cjk.start()] + "第", ordinals[cjk.group(1)]
+    number = _LABEL_NUMBER.search(head)
+    if number is not None:
+        return head[: number.start()].strip().lower(), int(number.group(1))
+    roman = _LABEL_ROMAN.search(head)
+    if roman is not None:
+        return head[: roman.start()].strip().lower(), _roman_value(roman.group(1))
+    return None
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+# --- boxes --------------------------------------------------------------------------------------------------------
+#
+# A box is a one-column table around a numbered text (``Core principle I`` over its principle, ``Model strategy
+# No. 1`` over its strategy). The dump renders a body paragraph with a leading tab and a table without one, so in
+# a body whose paragraphs open with tabs, untabbed lines that are not closing lines are a table; its label is fused
+# with the text when they were two rows (``Core principle IDecisions …``), on lines of their own when they were two
+# paragraphs of one cell (``Principio básico I`` / ``Las decisiones …``).
+
+_BOX_LABEL = re.compile(r"\S[^\t]{0,38}?(?:\d{1,3}|(?<![^\W\d_])[IVXLC]{1,7})(?=[A-ZÀ-ÞА-Я] ?[a-zà-ÿа-я])")
+_BOX_NOTE = re.compile(r"(?<=[.;:!?])(?=[a-z*]\t)")  # ``… exploitation.a<tab>See sect. E.``: the box's own note
+_WIDE = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+_BOX_PROSE = 40  # a box holds at least one line of text this long (closing lines are shorter)
+
+
+def box_label(text: str) -> int:
+    """The length of a row label fused with the text after it at the start of an untabbed line (``Core principle
+    I`` of ``Core principle IDecisions …``, ``Model strategy No. 1`` of ``Model strategy No. 1States …``), or 0."""
+    match = _BOX_LABEL.match(text)
+    return match.end() if match else 0
+
+
+def split_box(text: str) -> list[tuple[int, int]]:
+    """The cells of a box line: its fused label, its text, the box's own note (``a<tab>See sect. E.``)."""
+    cuts = sorted({0, box_label(text), *(m.start() for m in _BOX_NOTE.finditer(text)), len(text)})
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
+
+
+def box_lines(lines: list[str | None]) -> list[int]:
+    """Which of a tab-led body's lines are box tables. ``lines`` holds each line's text where it is a free untabbed
+    line (no label, closing line or annex label), ``None`` elsewhere; a run of such lines is a table when it holds
+    a line of text (not only short lines, as closing lines are) and is two lines or more, or one line opening with
+    a fused label."""
+    out: list[int] = []
+    i = 0
+    while i < len(lines):
+        if lines[i] is None:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j] is not None:
+            j += 1
+        run = [text for text in lines[i:j] if text is not None]
+        prose = any(_width(text.strip()) >= _BOX_PROSE for text in run)
+        if prose and (len(run) >= 2 or box_label(run[0])):
+            out.extend(range(i, j))
+        i = j
+    return out
+
+
+def _width(text: str) -> int:
+    """The length of a text with Chinese characters counted twice, as wide as they print."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def tab_led(labelled: list[str]) -> bool:
+    """Whether the body's numbered lines (``labelled``, as in the dump) open with a tab, as every body paragraph of
+    an ODS file rendered from the UN's markup does (a Word file's dump has its own indents)."""
+    return len(labelled) >= 3 and sum(1 for text in labelled if text.startswith("\t")) >= 0.9 * len(labelled)

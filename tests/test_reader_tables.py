@@ -1,0 +1,267 @@
+"""Tables on real documents: the grid (rows of cells) that the dump's fused text loses, put back.
+
+What a user checks on a converted table: how many rows, the heading row, a given row's cells, a short total row
+whose figure stays in its column, a box (one column around a numbered text), and that closing lines never become a
+table. The documents are those of ../shared/corpus (each test skips without it) and of the bundled sample.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SAMPLE_CORPUS, SHARED_CORPUS
+from unconvert.diagnostics import Severity
+from unconvert.readers.ods import read
+from unconvert.readers.ods.lang import table_for
+from unconvert.readers.ods.tables import grid
+from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+
+
+def key(text: str) -> str:
+    """The scorer's comparison key: NFC, straight quotes, plain dashes, no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text).translate(_FOLD))
+
+
+def corpus(name: str) -> Path:
+    """A document of ../shared/corpus by its name (the test skips when the corpus is absent)."""
+    found = sorted(SHARED_CORPUS.rglob(f"{name}.txt")) if SHARED_CORPUS.is_dir() else []
+    if not found:
+        pytest.skip(f"{name} needs ../shared/corpus")
+    return found[0]
+
+
+def load(path: Path) -> tuple[Document, dict[str, Any]]:
+    document = read(path.read_bytes(), name=str(path))
+    gold: dict[str, Any] = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
+    return document, gold
+
+
+def text(cell: Cell) -> str:
+    return " ".join(plain_text(p).strip() for p in cell.paragraphs)
+
+
+def grid_of(table: Table) -> list[list[str]]:
+    """The table's rows as the texts of their cells (empty cells kept)."""
+    return [[text(c) for c in row.cells] for row in table.rows]
+
+
+def keyed(rows: list[list[str]]) -> list[tuple[str, ...]]:
+    """Rows as the scorer compares them: non-empty cells, non-empty rows."""
+    out = [tuple(key(c) for c in row if key(c)) for row in rows]
+    return [row for row in out if row]
+
+
+# --- a staffing table: figures close the rows, the heading row is fused with the first ---------------------------
+
+
+def test_staffing_table_rows_and_heading() -> None:
+    """A/RES/77/258 (eng): ``ActionTitle of postCategory/ levelNumberNew postLegal OfficerP-31…`` is 4 columns, a
+    heading row and 31 rows; a total row keeps its figure in the last column."""
+    document, _ = load(corpus("A_RES_77_258_eng"))
+    tables = find_all(document, Table)
+    assert [len(t.rows) for t in tables] == [32, 13]
+    rows = grid_of(tables[0])
+    assert rows[0] == ["Action", "Title of post", "Category/ level", "Number"]
+    assert all(c.header for c in tables[0].rows[0].cells)
+    assert not any(c.header for c in tables[0].rows[1].cells)
+    assert rows[1] == ["New post", "Legal Officer", "P-3", "1"]
+    assert rows[11] == ["Total new posts", "", "", "10"]
+    assert rows[-1] == [
+        "Redeployment from the Business Transformation and Accountability Unit to the Risk Management Unit",
+        "Programme Management Officer",
+        "P-3",
+        "1",
+    ]
+
+
+@pytest.mark.parametrize("language", ["eng", "fra", "spa", "rus", "ara", "zho"])
+def test_staffing_tables_grid_as_gold(language: str) -> None:
+    """A/RES/80/243 in six languages (bundled sample): each table row for row as the UN's own markup has it,
+    Chinese and Arabic included (no capitals to cut on)."""
+    path = SAMPLE_CORPUS / "akn4un" / "80" / language / f"A_RES_80_243_{language}.txt"
+    document, gold = load(path)
+    tables = find_all(document, Table)
+    assert len(tables) == len(gold["tables"]) == 2
+    for table, expected in zip(tables, gold["tables"], strict=True):
+        assert keyed(grid_of(table)) == keyed(expected)
+
+
+def test_grade_ranges_and_single_row_tables() -> None:
+    """A/RES/76/246 (eng): ``P-4 to P-5`` and ``GS (OL) to GS (PL)`` are one cell; a table of a heading row and a
+    single row (``ActionTitle of postCategoryNumberReclassification…P-4 to P-51``) is two rows of four cells."""
+    document, _ = load(corpus("A_RES_76_246_eng"))
+    tables = find_all(document, Table)
+    assert grid_of(tables[0]) == [
+        ["Action", "Title of post", "Category", "Number"],
+        ["Reclassification", "Senior Programme Management Officer", "P-4 to P-5", "1"],
+    ]
+    assert ["Reclassification", "Senior Accounting Assistant", "GS (OL) to GS (PL)", "2"] in grid_of(tables[2])
+
+
+# --- a scale of assessments: two columns, figures set apart by spaces -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["A_RES_76_238_eng", "A_RES_79_249_eng"])
+def test_scale_of_assessments(name: str) -> None:
+    """``Member StatePercentageAfghanistan 0.006 Albania 0.008 …`` (76/238) and ``…Afghanistan0.005Albania0.010…``
+    (79/249): 193 Member States with their rates, under the heading row (and the total, in 76/238)."""
+    document, gold = load(corpus(name))
+    (table,) = find_all(document, Table)
+    rows = grid_of(table)
+    assert len(rows) == len(keyed(gold["tables"][0])) >= 194
+    assert [key(c) for c in rows[0]] == ["MemberState", "Percentage"]
+    assert all(len(row) == 2 for row in rows)
+    assert [key(c) for c in rows[21]] == ["Bolivia(PlurinationalStateof)", key(gold["tables"][0][22][1])]
+    assert keyed(rows) == keyed(gold["tables"][0])
+
+
+# --- boxes: one column around a numbered text -----------------------------------------------------------------------
+
+
+def test_boxes_fused_label_is_a_row() -> None:
+    """A/RES/80/226 (eng): ``Core principle IDecisions regarding …``, an untabbed line among tabbed paragraphs, is a
+    box of two rows (its label, its text); the box's own note (``a<tab>See sect. E.``) is a row of its own."""
+    document, gold = load(corpus("A_RES_80_226_eng"))
+    tables = find_all(document, Table)
+    assert len(tables) == len(gold["tables"]) == 24
+    first = grid_of(tables[0])
+    assert first[0] == ["Core principle I"]
+    assert first[1][0].startswith("Decisions regarding the treatment of offenders")
+    assert [len(t.rows) for t in tables].count(2) == 23
+    eighth = grid_of(tables[10])
+    assert eighth[0] == ["Model strategy No. 8"] and key(eighth[2][0]) == key("a See sect. E.")
+    for table, expected in zip(tables, gold["tables"], strict=True):
+        assert keyed(grid_of(table)) == keyed(expected)
+
+
+@pytest.mark.parametrize("name", ["A_RES_80_226_spa", "A_RES_80_226_zho", "A_RES_80_226_rus", "E_RES_2025_16_eng"])
+def test_boxes_on_two_lines_are_one_cell(name: str) -> None:
+    """``Principio básico I`` / ``Las decisiones …``, ``核心原则一`` / ``关于罪犯待遇的决定…``: two untabbed lines
+    are two paragraphs of one cell (a line break in a table stays inside its cell); Russian ``№ 12В целях`` is cut
+    after its number."""
+    document, gold = load(corpus(name))
+    tables = find_all(document, Table)
+    assert len(tables) == len(gold["tables"]) == 24
+    for table, expected in zip(tables, gold["tables"], strict=True):
+        assert keyed(grid_of(table)) == keyed(expected)
+    if not name.endswith("rus"):
+        (row, *_) = tables[0].rows
+        assert len(row.cells) == 1 and len(row.cells[0].paragraphs) == 2
+
+
+# --- row labels in sequence -------------------------------------------------------------------------------------------
+
+
+def test_goals_in_sequence_open_rows() -> None:
+    """A/RES/70/1 (Word track): ``Sustainable Development GoalsGoal 1.<tab><tab>End poverty …Goal 2.…``: the goals
+    numbered 1 to 17 open a row each, under the heading, and the ``*`` note is the last row."""
+    document, gold = load(SAMPLE_CORPUS / "word" / "A_RES_70_1.txt")
+    (table,) = find_all(document, Table)
+    rows = grid_of(table)
+    assert len(rows) == 19
+    assert rows[0] == ["Sustainable Development Goals"] and table.rows[0].cells[0].header
+    assert key(rows[1][0]) == key("Goal 1. End poverty in all its forms everywhere")
+    assert key(rows[17][0]).startswith("Goal17.")
+    assert rows[18][0].startswith("*")
+    assert keyed(rows) == keyed(gold["tables"][0])
+
+
+@pytest.mark.parametrize(
+    "language,cells",
+    [
+        (
+            Language.EN,
+            [
+                "Session",
+                "Region",
+                "Seventy-fourth",
+                "African States",
+                "Seventy-fifth",
+                "Asia-Pacific States",
+                "Seventy-sixth",
+                "Latin American and Caribbean States",
+                "Seventy-seventh",
+                "Western European and other States",
+            ],
+        ),
+        (
+            Language.FR,
+            [
+                "Session",
+                "Groupe",
+                "Soixante-quatorzième",
+                "États d’Afrique",
+                "Soixante-quinzième",
+                "États d’Asie et du Pacifique",
+                "Soixante-seizième",
+                "États d’Amérique latine et des Caraïbes",
+            ],
+        ),
+        (
+            Language.ZH,
+            [
+                "届会",
+                "区域",
+                "第七十四届会议",
+                "非洲国家",
+                "第七十五届会议",
+                "亚太国家",
+                "第七十六届会议",
+                "拉丁美洲和加勒比国家",
+            ],
+        ),
+    ],
+)
+def test_ordinal_row_labels_open_rows(language: Language, cells: list[str]) -> None:
+    """Row labels that follow each other in the language's ordinals (``Seventy-fourth``, ``Seventy-fifth`` …) open
+    the rows; the cells before the first are the heading row."""
+    found = grid(cells, table_for(language).ordinals)
+    assert found.rule == "sequence" and found.headings == 1
+    assert found.rows == [[0, 1], *[[i, i + 1] for i in range(2, len(cells), 2)]]
+
+
+def test_no_rows_from_figures_that_are_not_a_column() -> None:
+    """A list of names with a few numbers in it (``3 ideas``, ``Bridge 47``) is no table of figures."""
+    cells = ["100 Million Campaign", "3 ideas", "89up", "Bridge 47", "Brigada 12", "2", "Africa", "World Foundation"]
+    assert grid(cells, table_for(Language.EN).ordinals).rule == ""
+
+
+# --- what is not a table, and what cannot be gridded --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["A_DEC_78_504_zho", "A_DEC_78_556_zho"])
+def test_chinese_closing_dates_are_no_table(name: str) -> None:
+    """``2023年12月7日`` under ``第45次全体会议``: a closing date line has digits next to Chinese characters, like a
+    fused table row, but it is never a table (the gold has none)."""
+    document, gold = load(corpus(name))
+    assert gold["tables"] == []
+    assert find_all(document, Table) == []
+    assert not [d for d in document.diagnostics if d.code.startswith("table-")]
+
+
+def test_a_table_without_rows_warns_and_stays_a_table() -> None:
+    """A/DEC/78/556 (ara): 1,210 organizations' names fused on one line; no row labels, no figures: one cell per
+    row, and the reader says it guessed, on the table's line."""
+    document, gold = load(corpus("A_DEC_78_556_ara"))
+    (table,) = find_all(document, Table)
+    assert all(len(row.cells) == 1 for row in table.rows)
+    assert len(table.rows) > 0.9 * len(gold["tables"][0])
+    assert grid_of(table)[:5] == [[name] for (name,) in gold["tables"][0][:5]]
+    warned = [d for d in document.diagnostics if d.code == "table-grid-guessed"]
+    assert [(d.severity, d.line) for d in warned] == [(Severity.WARNING, 16)]
+
+
+def test_closing_lines_stay_closing_lines() -> None:
+    """A/DEC/78/504 (zho): the three meeting lines and the three dates close the decision; the first date is its
+    adoption date, the others stay text, none in a table."""
+    document, _ = load(corpus("A_DEC_78_504_zho"))
+    assert [d.text for d in find_all(document, DateRef)][:1] == ["2023年9月8日"]
+    assert find_all(document, Table) == []
