@@ -204,3 +204,22 @@ def test_security_council_items_nest_as_the_un_marks_them(year_number: str, lang
     gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
     body = tuple(b for part in document.parts for b in part.body)
     assert _nums(body) == _gold_nums(gold["operative"])
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "sc2025/eng/S_RES_2805_2025_eng",
+        "sc2025/rus/S_RES_2805_2025_rus",
+        "sc2025/spa/S_RES_2805_2025_spa",
+        "sc2020/zho/S_RES_2542_2020_zho",
+    ],
+)
+def test_items_numbered_with_a_full_stop_or_in_chinese_words(rel: str) -> None:
+    """S/RES/2805 (2025) numbers the items of ``(b)`` ``i.``, ``ii.`` (they were read as text); S/RES/2542 (2020)
+    zho goes on after ``㈩`` with ``(十一)``. Both are items, nested where the gold has them."""
+    document = document_of(corpus_text(rel + ".txt"))
+    gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
+    body = tuple(b for part in document.parts for b in part.body)
+    assert _nums(body) == _gold_nums(gold["operative"])

@@ -1,7 +1,7 @@
 """Numbers as the UN prints them at the start of a paragraph, and what they can mean.
 
 A paragraph's line starts with its number and a tab: ``1.`` (operative paragraph), ``1 -`` (Arabic), ``(a)`` /
-``a)`` / ``(أ)`` (lettered item), ``(i)`` / ``i)`` / ``’1‘`` / ``㈠`` (roman item), ``•`` (bullet).
+``a)`` / ``a.`` / ``(أ)`` (lettered item), ``(i)`` / ``i)`` / ``i.`` / ``’1‘`` / ``㈠`` (roman item), ``•`` (bullet).
 Roman section numbers (``I``, ``XIV``) and the table's other section numerals (``أولا``, ``一``) stand alone on their
 line, sub-parts as ``A.\\tHeading``. ``(i)`` is a letter after ``(h)`` and a roman one elsewhere: ``Label.readings``
 gives every reading and the body reader decides from context.
@@ -43,7 +43,9 @@ class Label:
 
 _PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?[-–‑])[ \u00a0]?\t+(.*)")
 _PAREN_ITEM = re.compile(r"(\(([^\s()]{1,4})\)|([^\s()]{1,4})\))(?:[ \u00a0]?\t+|[ \u00a0](?=\S))(.*)")
+_DOTTED_ITEM = re.compile(r"([a-z]{1,5}|[а-я])\.\t+(.*)")  # ``i.``, ``a.``: lower case (``A.`` heads a sub-part)
 _QUOTED_ROMAN = re.compile(r"(’(\d{1,2})‘)\t+(.*)")
+_CJK_NUMBER = re.compile(r"[一二三四五六七八九十]+")
 _CIRCLED = re.compile(r"([㈠-㈩])\t+(.*)")
 _BULLET = re.compile(r"([•·▪\-–])\t+(.*)")
 _ROMAN_ALONE = re.compile(r"(?=[IVXL])(L?X{0,3}(?:IX|IV|V?I{0,3}))\.?")
@@ -92,6 +94,11 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
         readings = _item_readings(token, table)
         if readings:
             return Label(Kind.POINT, match.group(1), match.group(4), readings)
+    match = _DOTTED_ITEM.fullmatch(text)
+    if match is not None:
+        readings = _item_readings(match.group(1), table)
+        if readings:
+            return Label(Kind.POINT, match.group(1) + ".", match.group(2), readings)
     match = _QUOTED_ROMAN.fullmatch(text)
     if match is not None:
         return Label(Kind.POINT, match.group(1), match.group(3), {Style.ROMAN: int(match.group(2))})
@@ -135,4 +142,6 @@ def _item_readings(token: str, table: LanguageTable) -> dict[Style, int]:
         readings[Style.LETTER] = "абвгдежзийклмнопрстуфхцчшщэюя".index(lowered) + 1
     if token.islower() and token in _SMALL_ROMAN:
         readings[Style.ROMAN] = _SMALL_ROMAN[token]
+    elif _CJK_NUMBER.fullmatch(token) and token in table.ordinals:
+        readings[Style.ROMAN] = table.ordinals[token]  # ``(十一)``: Chinese items go on after ``㈩`` in words
     return readings
