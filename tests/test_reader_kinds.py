@@ -223,3 +223,14 @@ def test_items_numbered_with_a_full_stop_or_in_chinese_words(rel: str) -> None:
     gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
     body = tuple(b for part in document.parts for b in part.body)
     assert _nums(body) == _gold_nums(gold["operative"])
+
+
+@needs_corpus
+def test_adoption_line_and_closing_lines_disagree() -> None:
+    """A/RES/77/81 spa prints ``Resolución aprobada por la Asamblea General el 7 de diciembre de 2012`` above and
+    ``7 de diciembre de 2022`` in its closing lines (issued 15 December 2022): the date the issue date can follow
+    is kept, with a warning on the adoption line."""
+    document = document_of(corpus_text("77/spa/A_RES_77_81_spa.txt"))
+    assert document.meta.adoption_date == dt.date(2022, 12, 7)
+    (conflict,) = [d for d in document.diagnostics if d.code == "adoption-date-conflict"]
+    assert conflict.line == 4 and "2012-12-07" in conflict.message

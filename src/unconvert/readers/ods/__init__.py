@@ -38,12 +38,14 @@ Stage 1 checklist (``stories``, ``masthead``, ``cover``, ``words``, ``front``; s
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.body import parse_body
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.stories import decode, split_stories
-from unconvert.tree import Document
+from unconvert.tree import CoverRole, Document
 
 
 def read(data: bytes, *, name: str = "<input>") -> Document:
@@ -57,6 +59,12 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         meta = dataclasses.replace(meta, meeting=body.meeting)
     if meta.adoption_date is None and body.adoption_date is not None:
         meta = dataclasses.replace(meta, adoption_date=body.adoption_date)
+    conflict = _adoption_conflict(meta.adoption_date, body.adoption_date, meta.issue_date)
+    if conflict is not None:
+        kept, message = conflict
+        meta = dataclasses.replace(meta, adoption_date=kept)
+        line = next((c.line for c in front.cover if c.role is CoverRole.ADOPTION), None)
+        body.diagnostics.append(Diagnostic.warning("adoption-date-conflict", message, line))
     if not body.parts:
         # the line where the body should have started (the formula, the first paragraph): the last one when the
         # front took every line
@@ -72,6 +80,25 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         annexes=body.annexes,
         diagnostics=tuple(front.diagnostics) + tuple(body.diagnostics),
     )
+
+
+def _adoption_conflict(
+    stated: _dt.date | None, closing: _dt.date | None, issued: _dt.date | None
+) -> tuple[_dt.date, str] | None:
+    """The adoption line and the closing lines both date the adoption; when they disagree (A/RES/77/81 spa: ``el 7
+    de diciembre de 2012`` above, ``7 de diciembre de 2022`` below), the date the issue date can follow wins: the
+    latest one not after the issue date. Without an issue date the adoption line's stays. Either way, a warning."""
+    if stated is None or closing is None or stated == closing:
+        return None
+    kept = stated
+    if issued is not None:
+        candidates = [d for d in (stated, closing) if d <= issued]
+        kept = max(candidates) if candidates else stated
+    message = (
+        f"the adoption line says {stated.isoformat()} and the closing lines {closing.isoformat()}: "
+        f"{kept.isoformat()} kept"
+    )
+    return kept, message
 
 
 __all__ = ["ReadError", "read"]
