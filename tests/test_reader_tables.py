@@ -19,7 +19,7 @@ from conftest import SAMPLE_CORPUS, SHARED_CORPUS
 from unconvert.diagnostics import Severity
 from unconvert.readers.ods import read
 from unconvert.readers.ods.lang import table_for
-from unconvert.readers.ods.tables import grid
+from unconvert.readers.ods.tables import box_lines, grid
 from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
@@ -265,3 +265,46 @@ def test_closing_lines_stay_closing_lines() -> None:
     document, _ = load(corpus("A_DEC_78_504_zho"))
     assert [d.text for d in find_all(document, DateRef)][:1] == ["2023年9月8日"]
     assert find_all(document, Table) == []
+
+
+def test_a_box_note_on_its_own_line_stays_in_the_box() -> None:
+    """A/RES/80/226 (ara): ``<tab>(أ)<tab>انظر القسم هاء.`` after the box whose text holds ``(أ)`` is the box's note,
+    a paragraph of its cell as the UN marks it, not a lettered item of the paragraph before."""
+    document, gold = load(corpus("A_RES_80_226_ara"))
+    tables = find_all(document, Table)
+    (row,) = tables[10].rows
+    assert plain_text(row.cells[0].paragraphs[-1]).strip().startswith("(أ)")
+    assert keyed(grid_of(tables[10])) == keyed(gold["tables"][10])
+
+
+def test_row_labels_and_figures_together() -> None:
+    """A budget-like table: the heading row (years are headings, not figures), part headings and numbered sections
+    open rows, figures close them, and a total keeps its figures in the last columns."""
+    cells = [
+        "Section", "2022", "2023",
+        "Part I", "Overall policymaking",
+        "1.\tOverall policymaking, direction and coordination", "73 219 100", "74 005 300",
+        "2.\tGeneral Assembly and Economic and Social Council affairs", "357 497 500", "361 109 900",
+        "Total, part I", "430 716 600", "435 115 200",
+        "Part II", "Political affairs",
+        "3.\tPolitical affairs", "741 585 800", "736 003 900",
+        "4.\tDisarmament", "14 196 600", "14 442 700",
+        "5.\tPeacekeeping operations", "122 541 900", "120 500 000",
+        "Total", "1 309 040 900",
+    ]  # fmt: skip
+    found = grid(cells, table_for(Language.EN).ordinals)
+    rows = [[cells[i] if i is not None else "" for i in row] for row in found.rows]
+    assert found.headings == 1 and rows[0] == ["Section", "2022", "2023"]
+    assert rows[1] == ["Part I", "Overall policymaking"]
+    assert rows[2] == ["1.\tOverall policymaking, direction and coordination", "73 219 100", "74 005 300"]
+    assert rows[4] == ["Total, part I", "430 716 600", "435 115 200"]
+    assert rows[-1] == ["Total", "", "1 309 040 900"]
+    assert len(rows) == 10
+
+
+def test_untabbed_lines_beside_a_table_are_its_cells() -> None:
+    """In a tab-led body, an untabbed line next to a fused row is the next paragraph of a cell (a line break inside
+    a table), whatever its length; a short untabbed line on its own is no box."""
+    assert box_lines(["Redeployment from the Office", None, "Total", None], [False, True, False, False]) == [0, 2]
+    assert box_lines([None, "Seventy-fourth session", None], [False, False, False]) == []
+    assert box_lines(["Core principle IDecisions regarding the treatment of offenders"], [False]) == [0]

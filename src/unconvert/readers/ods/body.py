@@ -25,7 +25,15 @@ from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
 from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.stories import Line, Stories
-from unconvert.readers.ods.tables import box_lines, grid, looks_like_table, split_box, split_cells, tab_led
+from unconvert.readers.ods.tables import (
+    box_lines,
+    grid,
+    looks_like_table,
+    note_of,
+    split_box,
+    split_cells,
+    tab_led,
+)
 from unconvert.tree import (
     Annex,
     Block,
@@ -188,10 +196,17 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
         else None
         for item in items
     ]
-    for i in box_lines(free):
+    for i in box_lines(free, [item.what is What.TABLE for item in items]):
         items[i].what = What.TABLE
         items[i].text = items[i].line.text.rstrip()
         items[i].searchable = False
+    for i in range(1, len(items)):  # the table's note on the next line (``<tab>(أ)<tab>انظر القسم هاء.``)
+        after_table = items[i - 1].what is What.TABLE and items[i].what in (What.LABELLED, What.TEXT)
+        if after_table and note_of(items[i].line.text, items[i - 1].text):
+            items[i].what = What.TABLE
+            items[i].text = items[i].line.text.rstrip()
+            items[i].label = None
+            items[i].searchable = False
 
 
 _RECITAL_ENDS = (",", "，", "،")

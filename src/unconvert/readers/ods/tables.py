@@ -205,6 +205,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_HEAD = 40  # a row label stands in the first characters of its cell
 _MIN_SEQUENCE = 3  # labels in sequence that make rows
 _MAX_COLUMNS = 12
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,69 +220,81 @@ class Grid:
 
 def grid(texts: list[str], ordinals: Mapping[str, int]) -> Grid:
     """The rows of a table whose cells, in reading order, have these texts; ``ordinals`` are the language's
-    ordinal words (``seventy-fourth`` → 74)."""
-    starts = _sequence_starts(texts, ordinals)
-    if starts:
-        rows: list[list[int | None]] = []
-        if starts[0] > 0:
-            rows.append(list(range(starts[0])))
-        bounds = [*starts, len(texts)]
-        rows.extend(list(range(bounds[i], bounds[i + 1])) for i in range(len(starts)))
-        return Grid(rows, 1 if starts[0] > 0 else 0, "sequence")
-    by_figures = _rows_by_figures(texts)
-    if by_figures is not None:
-        return by_figures
-    return Grid([[i] for i in range(len(texts))], 0, "")
-
-
-def is_figure(text: str) -> bool:
-    """A cell that holds only a figure: ``1``, ``0.006``, ``1 234,5``, ``(12.3)``, ``15 %``, a dash for nil."""
-    return _FIGURE.fullmatch(text.strip()) is not None
-
-
-def _rows_by_figures(texts: list[str]) -> Grid | None:
-    """Rows that end with a run of figures (``New post``, ``Legal Officer``, ``P-3``, ``1``). The most common
-    length of those rows is the number of columns; a longer one carries a row before its last cells (the heading
-    row, fused with the first full row). A short row (``Total new posts``, ``10``) keeps its figures in the last
-    columns. ``None`` when figures close fewer than two rows or too few of the cells."""
+    ordinal words (``seventy-fourth`` → 74). A row opens at each row label of a sequence and closes after each run of
+    figures (when figures make rows); a row longer than the table's columns carries a row before its last cells
+    (the heading row fused with the first full row, a part heading); a short row ending with figures keeps them in
+    the last columns."""
+    starts = set(_sequence_starts(texts, ordinals))
     figure = [is_figure(t) for t in texts]
+    columns = _figure_columns(figure)
+    if not starts and columns is None:
+        return Grid([[i] for i in range(len(texts))], 0, "")
     groups: list[list[int]] = [[]]
     for i in range(len(texts)):
+        if i in starts and groups[-1]:
+            groups.append([])
         groups[-1].append(i)
-        if figure[i] and (i + 1 == len(texts) or not figure[i + 1]):
+        if columns is not None and figure[i] and (i + 1 == len(texts) or not figure[i + 1]):
             groups.append([])
     if not groups[-1]:
         groups.pop()
-    closed = [g for g in groups if figure[g[-1]]]
-    if not closed:
-        return None
-    if len(closed) == 1:
-        # the heading row and one row: as many headings as the row has cells, when no heading is a figure
-        size = len(closed[0])
-        if size != len(texts) or size % 2 or any(figure[i] for i in closed[0][: size // 2]):
-            return None
-        columns = size // 2
-    else:
-        counts = Counter(len(g) for g in closed[1:])
-        columns = max(counts, key=lambda n: (counts[n], n))
-    # the rows so found (a full row, or one with the heading row before it) hold most of the table
-    if not 2 <= columns <= _MAX_COLUMNS or sum(len(g) for g in closed if len(g) <= 2 * columns) < 0.6 * len(texts):
-        return None
     rows: list[list[int | None]] = []
     headings = 0
     for number, group in enumerate(groups):
-        if not figure[group[-1]]:
-            rows.append(list(group))  # a row after the last figures (a note)
+        if columns is None or not figure[group[-1]]:
+            rows.extend(_leading_rows(group, columns))
+            if number == 0 and group[0] not in starts and len(groups) > 1:
+                headings = 1  # the cells before the first row label
             continue
         if len(group) > columns:
             lead, group = group[: len(group) - columns], group[len(group) - columns :]
-            rows.append(list(lead))
             if number == 0 and not any(figure[i] for i in lead):
-                headings = 1
-        figures = next(n for n in range(len(group)) if all(figure[i] for i in group[n:]))
+                headings = 1  # the heading row, fused with the first full row
+            rows.extend(_leading_rows(lead, columns))
+        first_figure = next(n for n in range(len(group)) if all(figure[i] for i in group[n:]))
         padding: list[int | None] = [None] * (columns - len(group))
-        rows.append([*group[:figures], *padding, *group[figures:]])
-    return Grid(rows, headings, "figures")
+        rows.append([*group[:first_figure], *padding, *group[first_figure:]])
+    return Grid(rows, headings, "figures" if columns is not None else "sequence")
+
+
+def _leading_rows(cells: list[int], columns: int | None) -> list[list[int | None]]:
+    """Cells that figures do not close: one row, or, when they are more than the table's columns, a full row and
+    what follows it (the heading row, then a part heading: ``Section``, ``2022``, ``2023`` | ``Part I``, ``…``)."""
+    if columns is None or len(cells) <= columns:
+        return [list(cells)]
+    return [list(cells[:columns]), list(cells[columns:])]
+
+
+def is_figure(text: str) -> bool:
+    """A cell that holds only a figure: ``1``, ``0.006``, ``1 234,5``, ``(12.3)``, ``15 %``, a dash for nil; not a
+    year (``2023`` heads a column)."""
+    stripped = text.strip()
+    return _FIGURE.fullmatch(stripped) is not None and _YEAR.fullmatch(stripped) is None
+
+
+def _figure_columns(figure: list[bool]) -> int | None:
+    """How many columns a table has when runs of figures close its rows (``New post``, ``Legal Officer``, ``P-3``,
+    ``1``): the most common length of the rows they close (the first one, which may carry the heading row, aside).
+    A table that is only a heading row and one row has as many headings as the row has cells. ``None`` when the
+    figures close no rows, or rows of that length do not hold most of the table."""
+    groups: list[int] = []  # the lengths of the runs of cells that figures close
+    size = 0
+    for i, is_fig in enumerate(figure):
+        size += 1
+        if is_fig and (i + 1 == len(figure) or not figure[i + 1]):
+            groups.append(size)
+            size = 0
+    if not groups:
+        return None
+    if len(groups) == 1:
+        whole = groups[0]
+        if whole != len(figure) or whole % 2 or any(figure[: whole // 2]):
+            return None
+        return whole // 2 if 2 <= whole // 2 <= _MAX_COLUMNS else None
+    counts = Counter(groups[1:])
+    columns = max(counts, key=lambda n: (counts[n], n))
+    held = sum(n for n in groups if n <= 2 * columns)
+    return columns if 2 <= columns <= _MAX_COLUMNS and held >= 0.6 * len(figure) else None
 
 
 def _sequence_starts(texts: list[str], ordinals: Mapping[str, int]) -> list[int]:
@@ -362,11 +375,12 @@ def split_box(text: str) -> list[tuple[int, int]]:
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
 
 
-def box_lines(lines: list[str | None]) -> list[int]:
-    """Which of a tab-led body's lines are box tables. ``lines`` holds each line's text where it is a free untabbed
-    line (no label, closing line or annex label), ``None`` elsewhere; a run of such lines is a table when it holds
-    a line of text (not only short lines, as closing lines are) and is two lines or more, or one line opening with
-    a fused label."""
+def box_lines(lines: list[str | None], tables: list[bool]) -> list[int]:
+    """Which of a tab-led body's lines are tables besides the fused rows already found (``tables``). ``lines``
+    holds each line's text where it is a free untabbed line (no label, closing line or annex label), ``None``
+    elsewhere. A run of such lines next to a table is more of that table (a cell's next paragraphs); another run is
+    a box when it holds a line of text (not only short lines, as closing lines are) and is two lines or more, or
+    one line opening with a fused label."""
     out: list[int] = []
     i = 0
     while i < len(lines):
@@ -377,11 +391,26 @@ def box_lines(lines: list[str | None]) -> list[int]:
         while j < len(lines) and lines[j] is not None:
             j += 1
         run = [text for text in lines[i:j] if text is not None]
+        beside_table = (i > 0 and tables[i - 1]) or (j < len(tables) and tables[j])
         prose = any(_width(text.strip()) >= _BOX_PROSE for text in run)
-        if prose and (len(run) >= 2 or box_label(run[0])):
+        if beside_table or (prose and (len(run) >= 2 or box_label(run[0]))):
             out.extend(range(i, j))
         i = j
     return out
+
+
+_NOTE_LINE = re.compile(r"\t?(\*+|\(?[^\W\d_]{1,2}\))[\s\u00a0]*\t|\t?([^\W\d_])\t")
+
+
+def note_of(line: str, table_text: str) -> bool:
+    """Whether ``line`` (``<tab>(أ)<tab>انظر القسم هاء.``) is the note of a table whose text holds its marker glued
+    to a word (``… على حد سواء(أ)؛``, ``… sentences;a in addition``): the table's own note, not a lettered item."""
+    match = _NOTE_LINE.match(line)
+    if match is None:
+        return False
+    marker = match.group(1) or match.group(2)
+    before = r"(?<=\S)" if marker[0] in "(*" else r"(?<=[^\s\w])"
+    return re.search(before + re.escape(marker) + r"(?![^\W\d_])", table_text) is not None
 
 
 def _width(text: str) -> int:
