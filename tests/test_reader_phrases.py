@@ -15,9 +15,12 @@ import pytest
 
 from conftest import SHARED_CORPUS
 from unconvert.readers.ods import read
+from unconvert.readers.ods.lang import table_for
+from unconvert.readers.ods.phrases import matchers
 from unconvert.tree import (
     Block,
     Document,
+    Language,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -116,3 +119,56 @@ def test_heading_before_paragraph_one_is_no_recital(rel: str, heading: str | Non
     assert isinstance(first, Para) and first.role is ParaRole.HEADING
     if heading is not None:
         assert plain_text(first.content) == heading
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "text", "phrase"),
+    [
+        (Language.FR, "preambular", "Se\u00a0félicitant de l’action menée,", "Se\u00a0félicitant"),
+        (Language.EN, "preambular", "Taking\u00a0note of the report,", "Taking\u00a0note"),
+        (Language.AR, "operative", "تُقرر أن تُدرج في جدول الأعمال", "تُقرر"),
+        (Language.AR, "operative", "\u200fتقرر أن تدرج", "\u200fتقرر"),
+        (Language.AR, "preambular", "وإدراكاً منها لأهمية مواصلة التنفيذ،", "وإدراكاً منها"),  # A/RES/80/92
+    ],
+)
+def test_phrases_are_looked_up_without_no_break_spaces_or_vowel_marks(
+    language: Language, kind: str, text: str, phrase: str
+) -> None:
+    """A no-break space between the words of a phrase, Arabic vowel marks (``تُقرر``) and bidirectional controls do
+    not hide a listed phrase; the phrase comes back as printed, so that it is cut from the text exactly."""
+    preambular, operative = matchers(table_for(language))
+    matcher = preambular if kind == "preambular" else operative
+    assert matcher.match(text) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("提及《联合国宪章》中关于鼓励采取区域合作措施的各项条款，", "提及"),  # A/RES/77/13
+        ("要求所有当事方立即停止一切暴力行为；", "要求"),  # S/RES/2624 (2022)
+        ("最强烈地谴责也门沿岸海域的事件不断增多，", "最强烈地谴责"),
+        ("还表示关切跨国有组织犯罪，", "还表示关切"),
+        ("再次促请所有利比亚人建设性地参与，", "再次促请"),
+        ("指示委员会继续确保有公平明确的程序；", "指示"),
+        ("联合国秘书处应向会员国提供资料；", ""),
+        ("当地政府要求提供援助，", ""),
+        ("大会第七十九届会议将审议这一项目。", ""),
+    ],
+)
+def test_chinese_phrase_grammar(text: str, phrase: str) -> None:
+    """A Chinese phrase the table lacks is guessed by its grammar (adverbs, an adverb in ``地``, a verb of the
+    resolutions), in both parts alike; an ordinary sentence (a name, ``当地``) gives none."""
+    preambular, operative = matchers(table_for(Language.ZH))
+    assert preambular.fallback(text) == phrase
+    assert operative.fallback(text) == phrase
+
+
+@needs_corpus
+def test_chinese_guesses_warn() -> None:
+    """A/RES/77/13 (zho) opens a recital with ``提及``, which the table lacks: the grammar takes it, emphasised like a
+    listed phrase, and the reader says so on that line, as it does in the other languages."""
+    document, _ = load("akn4un/77/zho/A_RES_77_13_zho.txt")
+    guessed = [r for r in recitals(document) if r.phrase == "提及"]
+    assert len(guessed) == 2
+    warned = {d.line for d in document.diagnostics if d.code == "preambular-phrase-guessed"}
+    assert {r.line for r in guessed} <= warned

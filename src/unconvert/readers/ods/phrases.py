@@ -15,6 +15,33 @@ from unconvert.readers.ods.lang import LanguageTable
 
 _TRAILING = ",;:，：،؛"
 
+# What a phrase is looked up without: Arabic vowel marks and the tatweel (``تُقرر`` is ``تقرر``), bidirectional
+# controls and soft hyphens; and what it is looked up as: a space for a no-break or narrow space
+# (``Se\u00a0félicitant``).
+_IGNORED = frozenset(
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640", "\u00ad", "\u200b", "\u200c", "\u200d"]
+    + ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068"]
+    + ["\u2069"]
+)
+_AS_SPACE = frozenset("\u00a0\u202f\u2007\u2009")
+_SPECIAL = re.compile("[" + "".join(sorted(_IGNORED | _AS_SPACE)) + "]")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """``text`` as phrases are looked up (see ``_IGNORED``, ``_AS_SPACE``), and for each of its characters the
+    offset in ``text`` just after it, so that a phrase found in the first can be cut from the second."""
+    out: list[str] = []
+    ends: list[int] = []
+    for at, char in enumerate(text):
+        if char in _IGNORED:
+            if ends:
+                ends[-1] = at + 1  # a vowel mark belongs to the letter before it
+            continue
+        out.append(" " if char in _AS_SPACE else char)
+        ends.append(at + 1)
+    return "".join(out), ends
+
 
 class PhraseMatcher:
     """Longest-first matching of a language's opening phrases, indexed by their first character: for each length
@@ -25,6 +52,8 @@ class PhraseMatcher:
         self._fallback_words = fallback_words
         self._guess = re.compile(guess) if guess else None
         by_first: dict[str, dict[str, str]] = {}
+        phrases = tuple(normalise(p)[0] if _SPECIAL.search(p) else p for p in phrases)
+        self._longest = max((len(p) for p in phrases), default=0)
         for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             if phrase:
                 by_first.setdefault(phrase[0].lower(), {}).setdefault(phrase.lower(), phrase)
@@ -34,7 +63,21 @@ class PhraseMatcher:
         }
 
     def match(self, text: str) -> str | None:
-        """The listed phrase opening ``text`` (as printed in ``text``), or ``None``."""
+        """The listed phrase opening ``text`` (as printed in ``text``, no-break spaces and vowel marks included), or
+        ``None``."""
+        head = text[: 2 * self._longest + 2]
+        if _SPECIAL.search(head) is None:
+            return self._match(text)
+        plain, ends = normalise(head)
+        found = self._match(plain)
+        if found is None:
+            return None
+        end = ends[len(found) - 1]
+        while end < len(text) and text[end] in _IGNORED:
+            end += 1  # the vowel marks of the phrase's last letter
+        return text[:end]
+
+    def _match(self, text: str) -> str | None:
         if not text:
             return None
         entry = self._by_first.get(text[0].lower())

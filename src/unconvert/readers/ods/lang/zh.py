@@ -5,6 +5,28 @@ from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
 from unconvert.readers.ods.lang.ordinals import ORDINALS
 from unconvert.tree import DocKind, Language, Organ
 
+# A Chinese opening phrase: adverbs (``又``, ``再次``), an adverb of manner in ``地`` (``最强烈地``, ``满意地``), and a
+# verb of the resolutions (``提及``, ``要求``), or ``表示``/``感到`` with what is expressed (``表示严重关切``); the
+# same words open both parts, so one grammar serves both.
+_ADVERB = (
+    r"(?:又|还|也|并|再次|再度|一再|进一步|继续|仍然|依然|同时|特别|尤其|最"
+    r"|深为|深切|严重|强烈|坚决|大力|极力|高度|充分|全力|非常|极为|日益|谨)"
+)
+_EXPRESSED = (
+    r"(?:关切|关注|赞赏|支持|感谢|遗憾|震惊|欢迎|满意|愤慨|哀悼|同情|声援"
+    r"|注意到|决心|承诺|致力于|担忧|失望|欣慰)"
+)
+_VERB = (
+    r"(?:提及|回顾|忆及|重申|申明|注意到|知悉|获悉|认识到|意识到|确认|承认|欢迎|欣见|欣悉|赞赏|赞扬|称赞|赞许|关切|关注"
+    r"|强调|指出|铭记|考虑到|念及|深信|相信|认为|认定|鼓励|促请|吁请|呼吁|敦促|要求|请|决定|提醒|谴责|斥责|痛惜|遗憾"
+    r"|震惊|支持|核准|核可|通过|授权|指示|澄清|邀请|宣布|重视|期待|期望|希望|审议了|审议|收到|遵循|决心|致力于|坚持"
+    r"|保证|赞同|同意|批准|建议|延长|设立|祝贺|感谢|确定|宣告|声明|警告|责成|肯定|注意|申明|承诺|核证|重点指出|着重指出)"
+)
+_PHRASE_GUESS = (
+    rf"{_ADVERB}{{0,2}}(?:[\u4e00-\u9fff]{{1,4}}?地)?"
+    rf"(?:(?:表示|感到|深表|深感){_ADVERB}?{_EXPRESSED}?(?:的是)?|{_VERB}(?:指出|注意到)?)"
+)
+
 TABLE = LanguageTable(
     language=Language.ZH,
     # --- stage 1: front matter
@@ -55,6 +77,8 @@ TABLE = LanguageTable(
     phrase_boundary=False,
     phrase_fallback_words=0,
     phrase_forms_differ=False,
+    preambular_guess=_PHRASE_GUESS,
+    operative_guess=_PHRASE_GUESS,
     section_numerals=(
         "一",
         "二",
