@@ -218,3 +218,28 @@ def test_a_full_disk_or_a_refused_output_is_exit_2_not_an_internal_error(tmp_pat
     assert refused.returncode == 2, refused.stderr
     assert "cannot write /proc/unconvert-test.xml" in refused.stderr and "internal error" not in refused.stderr
     assert not list(Path("/proc").glob(".unconvert-*"))
+
+
+def test_read_of_mutated_dumps_raises_only_read_errors_with_a_line() -> None:
+    """Issue #15, case 14, as it was found: 15 % of the fuzz failures had no line. 1,500 mutations of real dumps
+    (cuts, deletions, insertions, byte flips; a fixed seed): every failure is a ``ReadError`` naming a line."""
+    import random
+
+    rng = random.Random(15)
+    seeds = [p.read_bytes() for p in [SEED, *sample_dumps()[:12]]]
+    for _ in range(1500):
+        data = bytearray(rng.choice(seeds))
+        for _ in range(rng.randint(1, 12)):
+            op, at = rng.random(), rng.randrange(len(data) or 1)
+            if op < 0.3:
+                del data[at : at + rng.randint(1, 2000)]
+            elif op < 0.6:
+                data[at:at] = rng.choice(seeds)[rng.randrange(1000) :][: rng.randint(1, 500)]
+            elif op < 0.8:
+                data = data[:at]
+            else:
+                data[at : at + 1] = bytes([rng.randrange(256)])
+        try:
+            unconvert.read(bytes(data), name="fuzz.txt")
+        except unconvert.ReadError as exc:
+            assert exc.line is not None, exc

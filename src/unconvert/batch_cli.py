@@ -21,6 +21,7 @@ from types import FrameType
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -33,6 +34,7 @@ from rich.progress import (
 from rich.table import Table
 
 from unconvert.batch import FAIL_ON, Limits, Summary, convert_many
+from unconvert.batch.run import DEFAULT_TIMEOUT
 from unconvert.batch.sources import read_list_file
 from unconvert.errors import UnconvertError
 
@@ -80,7 +82,13 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split-formats", action="store_true", help="one subfolder of OUTDIR per format")
     parser.add_argument("--report", metavar="FILE", help="JSON Lines report (default OUTDIR/report.jsonl)")
     parser.add_argument("--resume", action="store_true", help="skip documents an earlier run already converted")
-    parser.add_argument("--timeout", type=float, metavar="S", help="give up on a document after S seconds")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"give up on a document after S seconds (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
+    )
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, default="failed", help="exit 1 on failed documents (default) or on warnings too"
     )
@@ -108,14 +116,16 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    """Run ``unconvert batch``; returns the exit status (0, 1 per ``--fail-on``, 2 on a usage error, 130 on Ctrl-C)."""
+    """Run ``unconvert batch``; returns the exit status (0, 1 per ``--fail-on``, 2 on a usage error, an output
+    directory locked by another run, or an output the machine refused to store — disk full, permission denied —,
+    130 on Ctrl-C). Names (of files, members) are printed literally, never read as markup."""
     err = Console(stderr=True, highlight=False)
     sources = list(args.sources)
     try:
         for list_file in args.from_list:
             sources.extend(read_list_file(list_file))
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
     if not sources:
         err.print("[red]error:[/red] no sources given (SRC... or --from-list FILE)")
@@ -140,7 +150,7 @@ def run_batch(args: argparse.Namespace) -> int:
             stop=stop,
         )
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
@@ -176,9 +186,9 @@ def run_batch(args: argparse.Namespace) -> int:
                 counts = f"ok {s.ok} warn {s.warnings} failed {s.failed} skipped {s.skipped}"
                 progress.update(bar, advance=1, rate=rate, counts=counts)
                 if result.status == "failed" and result.error is not None and len(failures) < 20:
-                    failures.append(f"{result.source}: {result.error.code}: {result.error.message}")
+                    failures.append(escape(f"{result.source}: {result.error.code}: {result.error.message}"))
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         return 2
     except KeyboardInterrupt:
         err.print("[red]aborted[/red]: documents in flight were not reported; rerun with --resume")
@@ -223,7 +233,7 @@ def print_summary(console: Console, summary: Summary) -> None:
     table.add_row("writer failed", "", *(str(c.failed) for c in summary.formats.values()))
     table.add_row("bytes", "", *(f"{c.bytes:,}" for c in summary.formats.values()))
     console.print(table)
-    console.print(f"report: {os.path.relpath(summary.report)}")
+    console.print(f"report: {escape(os.path.relpath(summary.report))}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

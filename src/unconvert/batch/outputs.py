@@ -8,7 +8,9 @@ name and its extension (``.akn.xml``, ``.text.txt``) unless they are the same (`
 never takes the name of an input dump beside it.
 
 Collisions (two documents wanting one name) are resolved by ``~2``, ``~3``… in source order — the batch commits
-documents in source order, so the same inputs always give the same names — and reported.
+documents in source order, so the same inputs always give the same names — and reported. A name longer than a
+file system takes (255 bytes) is shortened, keeping a hash of the full name so that it stays unique. Every output
+path is checked to lie inside the output directory.
 
 Committing: each output was written by the worker to a temporary name in its final directory and fsync'd; here it
 is renamed (atomic on POSIX) and the directory fsync'd.
@@ -17,6 +19,7 @@ is renamed (atomic on POSIX) and the directory fsync'd.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -72,7 +75,7 @@ class Namer:
         return os.path.join(base, *parent.parts)
 
     def reserve(self, path: str, owner: str) -> None:
-        """Mark ``path`` as taken by ``owner`` (a source key), e.g. an output of an earlier run or an input."""
+        """Mark ``path`` as taken by ``owner`` (a source ident), e.g. an output of an earlier run or an input."""
         self._taken.setdefault(os.path.normcase(os.path.abspath(path)), owner)
 
     def claim(self, ref: SourceRef, symbol: str | None, language: str | None) -> tuple[dict[str, str], str | None]:
@@ -81,20 +84,43 @@ class Namer:
         wanted = self._paths(ref, stem)
         chosen = wanted
         attempt = 1
-        while any(self._taken.get(os.path.normcase(p), ref.key) != ref.key for p in chosen.values()):
+        while any(self._taken.get(os.path.normcase(p), ref.ident) != ref.ident for p in chosen.values()):
             attempt += 1
             chosen = self._paths(ref, f"{stem}~{attempt}")
         for path in chosen.values():
-            self._taken[os.path.normcase(path)] = ref.key
+            self._taken[os.path.normcase(path)] = ref.ident
         collided = None if chosen == wanted else os.path.basename(next(iter(wanted.values())))
         return chosen, collided
 
     def _paths(self, ref: SourceRef, stem: str) -> dict[str, str]:
-        return {fmt: os.path.join(self.directory(ref, fmt), stem + self.suffixes[fmt]) for fmt in self.formats}
+        paths = {}
+        for fmt in self.formats:
+            path = os.path.join(self.directory(ref, fmt), fit_name(stem, self.suffixes[fmt]))
+            if os.path.commonpath([self.out, os.path.abspath(path)]) != self.out:
+                raise ValueError(f"output path {path} is outside the output directory")  # never: names are checked
+            paths[fmt] = path
+        return paths
 
     def relative(self, path: str) -> str:
         """``path`` relative to the output directory, POSIX style, as the report gives it."""
         return PurePosixPath(*os.path.relpath(path, self.out).split(os.sep)).as_posix()
+
+
+NAME_MAX = 255  # bytes, on every common file system
+
+
+def fit_name(stem: str, suffix: str, limit: int = NAME_MAX) -> str:
+    """``stem + suffix``, or, when that is longer than ``limit`` bytes, the stem cut and followed by ``~`` and 12
+    hex digits of the hash of the whole stem (so two long names that differ only at their end stay apart)."""
+    name = stem + suffix
+    if len(os.fsencode(name)) <= limit:
+        return name
+    tag = "~" + hashlib.sha256(os.fsencode(stem)).hexdigest()[:12]
+    room = limit - len(os.fsencode(tag + suffix))
+    cut = stem
+    while len(os.fsencode(cut)) > room:
+        cut = cut[:-1]
+    return cut + tag + suffix
 
 
 def commit(renames: Iterable[tuple[str, str]]) -> None:

@@ -2,7 +2,8 @@
 
 A line::
 
-    {"source": "dumps.zip!word/A_RES_70_1.txt", "id": "A_RES_70_1", "symbol": "A/RES/70/1", "language": "en",
+    {"source": "dumps.zip!word/A_RES_70_1.txt", "resolved": "/data/dumps.zip!word/A_RES_70_1.txt",
+     "id": "A_RES_70_1", "symbol": "A/RES/70/1", "language": "en",
      "input_sha256": "…", "input_size": 51234, "status": "ok",
      "outputs": [{"format": "akn", "path": "dumps/word/A_RES_70_1.akn.xml", "sha256": "…", "size": 81234}],
      "diagnostics": [{"severity": "warning", "code": "…", "message": "…", "line": 12}],
@@ -78,7 +79,8 @@ class ReportWriter:
 
 
 def load_index(path: str) -> dict[str, Record]:
-    """The last report line of each source in an existing report (``{}`` if there is none).
+    """The last report line of each source in an existing report (``{}`` if there is none), keyed by the
+    source's identity (``resolved``: its resolved path, so that ``rs`` and ``./rs`` are one source).
 
     A partial last line (a run killed while writing it) is removed from the file; other unreadable lines are
     ignored.
@@ -101,7 +103,8 @@ def load_index(path: str) -> dict[str, Record]:
         except ValueError:
             continue
         if isinstance(record, dict) and isinstance(record.get("source"), str):
-            index[record["source"]] = record
+            resolved = record.get("resolved")
+            index[resolved if isinstance(resolved, str) else record["source"]] = record
     return index
 
 

@@ -5,6 +5,10 @@ completion order but are *committed in source order* (a small reorder buffer): n
 report's order and so the whole output tree are the same however the work was scheduled. A document is committed
 all at once — outputs renamed, then its report line appended and fsync'd — so a crash leaves either the whole
 document or nothing that ``--resume`` would trust.
+
+The run holds a lock on the output directory (``lock.py``). When the machine refuses to store an output (disk
+full, permission denied, read-only file system) the run stops where it is, reports nothing for the document
+that met it, and raises ``StorageError``: once the cause is fixed, ``--resume`` continues.
 """
 
 from __future__ import annotations
@@ -18,16 +22,30 @@ from pathlib import PurePosixPath
 
 from unconvert import registry
 from unconvert.batch.executors import Executor, ProcessExecutor, make_executor
+from unconvert.batch.lock import OutputLock
 from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
 from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
 from unconvert.batch.sources import Limits, SourceProblem, SourceRef, expand
-from unconvert.batch.work import Failure, Output, Previous, Task, Timings, WorkResult, convert_one
+from unconvert.batch.work import (
+    STORAGE_ERRNOS,
+    Failure,
+    Output,
+    Previous,
+    Task,
+    Timings,
+    WorkResult,
+    convert_one,
+    output_failure,
+)
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
-from unconvert.errors import BatchError
+from unconvert.errors import BatchError, StorageError
 
 STATUSES = ("ok", "warnings", "failed", "skipped")
 FAIL_ON = ("warnings", "failed", "never")
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a document may take (read and every writer) before it fails with ``timeout``. A dump converts in
+milliseconds, the longest PDF in a few seconds; something that takes minutes is stuck."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +122,7 @@ class BatchRun:
         report: str | os.PathLike[str] | None = None,
         by_symbol: bool = False,
         split_formats: bool = False,
-        timeout: float | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
         limits: Limits | None = None,
         pattern: str = "*.txt",
         context: Context | None = None,
@@ -125,13 +143,13 @@ class BatchRun:
             raise BatchError("the sources contain no documents")
         unique: dict[str, SourceRef | SourceProblem] = {}
         for item in self.items:  # a document named twice (a directory and a file in it) is converted once
-            unique.setdefault(item.key, item)
+            unique.setdefault(item.ident or item.key, item)
         self.items = list(unique.values())
         self.total = len(self.items)
         self.executor = executor
         self.resume = resume
         self.namer = Namer(self.out, self.formats, by_symbol=by_symbol, split_formats=split_formats)
-        self.timeout = timeout
+        self.timeout = timeout if timeout and timeout > 0 else None
         self.now = (context or Context.from_env()).now
         self.stop = stop or threading.Event()
         self.summary = Summary(
@@ -157,16 +175,30 @@ class BatchRun:
             os.makedirs(self.out, exist_ok=True)
         except OSError as exc:
             raise BatchError(f"cannot create output directory {self.out}: {exc.strerror or exc}") from exc
+        lock = OutputLock(self.out)
+        lock.acquire()  # before anything in OUTDIR is touched: another run's temporaries, its report
+        try:
+            yield from self._locked(began)
+        finally:
+            lock.release()
+
+    def _locked(self, began: float) -> Iterator[DocumentResult]:
         remove_stale_temporaries(self.out)
-        index = load_index(self.report_path) if self.resume else {}
+        try:
+            index = load_index(self.report_path) if self.resume else {}
+        except OSError as exc:
+            raise _storage(exc, f"cannot read the report {self.report_path}") from exc
         for item in self.items:
             if isinstance(item, SourceRef) and item.kind == "file":
                 self.namer.reserve(item.path, "<input>")
-        for key, record in index.items():
+        for ident, record in index.items():
             if record.get("status") in ("ok", "warnings"):
                 for output in record.get("outputs", []):
-                    self.namer.reserve(os.path.join(self.out, output["path"]), key)
-        writer = ReportWriter(self.report_path, append=self.resume)
+                    self.namer.reserve(os.path.join(self.out, output["path"]), ident)
+        try:
+            writer = ReportWriter(self.report_path, append=self.resume)
+        except OSError as exc:
+            raise _storage(exc, f"cannot write the report {self.report_path}") from exc
         self._index = index
         self._writer = writer
         self._buffer: dict[int, WorkResult] = {}
@@ -201,7 +233,7 @@ class BatchRun:
                 now=self.now,
                 limits=self.limits,
                 timeout=self.timeout,
-                previous=self._previous(index.get(item.key)),
+                previous=self._previous(index.get(item.ident)),
             )
 
     def _previous(self, record: Record | None) -> Previous | None:
@@ -231,23 +263,37 @@ class BatchRun:
         name = PurePosixPath(problem.rel).name
         doc_id = name[:-4] if name.lower().endswith(".txt") else name
         self._count(problem.status)
-        record = self._record(problem.key, doc_id, problem.status, failure=failure)
-        previous = self._index.get(problem.key)
+        record = self._record(problem.key, problem.ident or problem.key, doc_id, problem.status, failure=failure)
+        previous = self._index.get(problem.ident or problem.key)
         if previous is None or previous.get("status") != problem.status:
-            self._writer.write(record)
+            self._write(record)
         return DocumentResult(problem.key, doc_id, problem.status, error=failure, record=record)
 
     def _commit(self, ref: SourceRef, result: WorkResult) -> DocumentResult:
+        if result.failure is not None and result.failure.code == "storage-error":
+            discard(o.path for o in result.outputs)
+            self.stop.set()
+            raise StorageError(
+                f"{ref.key}: {result.failure.message}; stopped (nothing reported for this document): "
+                "free space or fix the permissions, then run again with --resume"
+            )
         if result.status == "done":
             self.summary.resumed += 1
             self.summary.skipped += 1
-            record = self._index[ref.key]
+            record = self._index[ref.ident]
             kept = tuple(Output(o["format"], o["path"], o["sha256"], o["size"]) for o in record["outputs"])
             return DocumentResult(
                 ref.key, ref.stem, "skipped", symbol=record.get("symbol"), outputs=kept, resumed=True, record=record
             )
         status = result.status
+        failure = result.failure
         diagnostics = list(result.diagnostics)
+        if ref.occurrence > 1:
+            message = f"the archive holds {ref.occurrence} or more members named {ref.member}; this is number "
+            message += f"{ref.occurrence}, reported as {ref.key}"
+            diagnostics.append(Diagnostic.warning("duplicate-member", message))
+            if status == "ok":
+                status = "warnings"
         outputs: tuple[Output, ...] = ()
         if status in ("ok", "warnings"):
             finals, collided = self.namer.claim(ref, result.symbol, result.language)
@@ -257,27 +303,36 @@ class BatchRun:
                 message = f"output name {collided} is taken by another document; written as {chosen}"
                 diagnostics.append(Diagnostic.warning("output-name-collision", message))
                 status = "warnings"
-            commit((output.path, finals[output.format]) for output in result.outputs)
-            outputs = tuple(
-                Output(o.format, self.namer.relative(finals[o.format]), o.sha256, o.size) for o in result.outputs
-            )
+            try:
+                commit((output.path, finals[output.format]) for output in result.outputs)
+            except OSError as exc:
+                discard(o.path for o in result.outputs)
+                if exc.errno in STORAGE_ERRNOS:
+                    self.stop.set()
+                    raise _storage(exc, f"{ref.key}: cannot write output") from exc
+                status, failure = "failed", output_failure(exc, None)
+            else:
+                outputs = tuple(
+                    Output(o.format, self.namer.relative(finals[o.format]), o.sha256, o.size) for o in result.outputs
+                )
             for output in outputs:
                 counts = self.summary.formats[output.format]
                 counts.written += 1
                 counts.bytes += output.size
-        elif result.failure is not None and result.failure.format in self.summary.formats:
-            self.summary.formats[result.failure.format].failed += 1
+        elif failure is not None and failure.format in self.summary.formats:
+            self.summary.formats[failure.format].failed += 1
         self._count(status)
         record = self._record(
             ref.key,
+            ref.ident,
             ref.stem,
             status,
             result=result,
             outputs=outputs,
             diagnostics=tuple(diagnostics),
-            failure=result.failure,
+            failure=failure,
         )
-        self._writer.write(record)
+        self._write(record)
         return DocumentResult(
             ref.key,
             ref.stem,
@@ -285,9 +340,16 @@ class BatchRun:
             symbol=result.symbol,
             outputs=outputs,
             diagnostics=tuple(diagnostics),
-            error=result.failure,
+            error=failure,
             record=record,
         )
+
+    def _write(self, record: Record) -> None:
+        try:
+            self._writer.write(record)
+        except OSError as exc:
+            self.stop.set()
+            raise _storage(exc, f"cannot write the report {self.report_path}") from exc
 
     def _count(self, status: str) -> None:
         setattr(self.summary, status, getattr(self.summary, status) + 1)
@@ -295,6 +357,7 @@ class BatchRun:
     @staticmethod
     def _record(
         source: str,
+        resolved: str,
         doc_id: str,
         status: str,
         *,
@@ -305,6 +368,7 @@ class BatchRun:
     ) -> Record:
         return {
             "source": source,
+            "resolved": resolved,
             "id": doc_id,
             "symbol": result.symbol if result else None,
             "language": result.language if result else None,
@@ -331,7 +395,7 @@ def convert_many(
     report: str | os.PathLike[str] | None = None,
     by_symbol: bool = False,
     split_formats: bool = False,
-    timeout: float | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
     limits: Limits | None = None,
     pattern: str = "*.txt",
     context: Context | None = None,
@@ -347,7 +411,10 @@ def convert_many(
     ``executor`` is ``"serial"``, ``"process"`` (``jobs`` workers, default all cores), ``"dask"`` (``scheduler``
     address, or a local cluster of ``dask_local`` or ``jobs`` workers) or an ``Executor``; by default ``jobs=1``
     runs in this process, more a process pool, and ``scheduler``/``dask_local`` Dask. Setting ``stop`` makes the
-    run finish the documents in flight, report them, and end (``summary.interrupted``).
+    run finish the documents in flight, report them, and end (``summary.interrupted``). ``timeout`` (seconds per
+    document, ``DEFAULT_TIMEOUT`` by default; ``None`` or 0 for none) fails a document that takes longer.
+    Iterating raises ``BatchError`` when another run holds the output directory and ``StorageError`` when the
+    machine refuses to store an output (disk full, permission denied): the report is valid up to there.
     """
     if isinstance(sources, str | os.PathLike):
         sources = [sources]
@@ -386,3 +453,8 @@ def convert_many(
     except BaseException:
         chosen.close()
         raise
+
+
+def _storage(exc: OSError, what: str) -> StorageError:
+    """An OS error met storing the batch's own files (outputs, the report): the run cannot go on usefully."""
+    return StorageError(f"{what}: {exc.strerror or exc}", path=exc.filename, errno=exc.errno)

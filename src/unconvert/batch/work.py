@@ -10,6 +10,7 @@ fsync'd. It never raises for a problem with the document: every outcome, includi
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import os
 import signal
@@ -27,6 +28,21 @@ from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import FormatError, ReadError, WriteError
 
 TMP_SUFFIX = ".unconvert-tmp"
+
+# OS errors that say the machine refused to store an output — not the document's fault, and the next documents
+# would meet them too: the batch stops and exits 2 (``StorageError``), and ``--resume`` continues once fixed.
+STORAGE_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EIO", "EFBIG")
+    if hasattr(errno, name)
+)
+
+
+def temporary_name(task_ident: str, index: int, fmt: str) -> str:
+    """A short hidden name (``.<16 hex>.<pid>.unconvert-tmp``, under 50 bytes) for a temporary output, whatever
+    the length of the document's own name."""
+    digest = hashlib.sha256(f"{task_ident}\0{index}\0{fmt}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f".{digest}.{os.getpid()}{TMP_SUFFIX}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +237,14 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
     for fmt, directory, payload in rendered:
         if abandoned.is_set():
             break
-        path = os.path.join(directory, f".{task.source.stem}.{index}.{fmt}.{os.getpid()}{TMP_SUFFIX}")
+        path = os.path.join(directory, temporary_name(task.source.ident, index, fmt))
         written.append(path)
-        write_durably(path, payload)
+        try:
+            write_durably(path, payload)
+        except OSError as exc:
+            _remove(written)
+            timings = Timings(read_seconds, tuple(write_seconds), _since(began), _since(started))
+            return failed(output_failure(exc, fmt), timings, symbol, language)
         outputs.append(Output(fmt, path, hashlib.sha256(payload).hexdigest(), len(payload)))
     disk_seconds = _since(began)
     diagnostics = tuple(document.diagnostics)
@@ -239,6 +260,14 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
         diagnostics=diagnostics,
         timings=Timings(read_seconds, tuple(write_seconds), disk_seconds, _since(started)),
     )
+
+
+def output_failure(exc: OSError, fmt: str | None) -> Failure:
+    """``storage-error`` (disk full, permission denied…: the batch stops, exit 2) or ``output-error`` (this
+    document's output path cannot be made, e.g. a directory name longer than the file system takes)."""
+    code = "storage-error" if exc.errno in STORAGE_ERRNOS else "output-error"
+    where = f"{exc.filename}: " if exc.filename else ""
+    return Failure(code, f"cannot write output: {where}{exc.strerror or exc}", type="OSError", format=fmt)
 
 
 def write_durably(path: str, payload: bytes) -> None:
