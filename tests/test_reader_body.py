@@ -442,24 +442,35 @@ def test_mark_on_the_part_letter() -> None:
 
 def test_note_repeating_its_number() -> None:
     """A/RES/72/64 prints ``1 1 <tab>A/72/97.``: the gold's note text is ``A/72/97.``; the repeat is dropped with
-    a warning. ``1 1 January 2018 …`` (no tab) keeps its day; ``4 4<tab>`` (no space) is kept as the UN keeps it."""
+    a warning. ``1 1 January 2018 …`` (no tab) keeps its day. ``4 4<tab>`` (no space) is kept as the UN keeps it
+    in a story whose notes do not repeat their number (A/RES/77/192 fra), and dropped in one that does
+    (A/RES/72/63 ``8 8<tab>See resolution 67/234 B.``, whose Word original's note 8 is ``See …``)."""
     lines = [
         Line(number=35, text="1 1 \tA/72/97."),
         Line(number=36, text="2 2 \tA/72/98 and A/72/98/Corr.1."),
         Line(number=37, text="3 1 January 2018 is the date."),
-        Line(number=38, text="4 4\tVoir A/77/187."),
+        Line(number=38, text="4 4\tSee resolution 67/234 B."),
     ]
     notes, diagnostics = parse_notes(lines)
     assert [(n.marker, n.paragraphs) for n in notes] == [
         ("1", ("A/72/97.",)),
         ("2", ("A/72/98 and A/72/98/Corr.1.",)),
         ("3", ("1 January 2018 is the date.",)),
-        ("4", ("4\tVoir A/77/187.",)),  # the UN's files (A/RES/77/192 fra) keep this number: so does the gold
+        ("4", ("See resolution 67/234 B.",)),
     ]
     assert [(d.code, d.line) for d in diagnostics] == [
         ("footnote-number-repeated", 35),
         ("footnote-number-repeated", 36),
+        ("footnote-number-repeated", 38),
     ]
+    alone = [Line(number=40, text="3 Résolution 61/295, annexe."), Line(number=41, text="4 4\tVoir A/77/187.")]
+    notes, diagnostics = parse_notes(alone)
+    # the UN's files (A/RES/77/192 fra) keep this number: so does the gold
+    assert [(n.marker, n.paragraphs) for n in notes] == [
+        ("3", ("Résolution 61/295, annexe.",)),
+        ("4", ("4\tVoir A/77/187.",)),
+    ]
+    assert not diagnostics
 
 
 def test_year_glued_to_a_second_reference() -> None:

@@ -85,7 +85,7 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     if lead is not None:
         items.insert(0, Item(lead, What.LEAD, lead.text.strip()))
     segments = [item.text if item.searchable else "" for item in items]
-    marks = find_marks(segments, notes, decimal_comma=table.decimal_comma)
+    marks = find_marks(segments, notes, table=table, diagnostics=diagnostics)
     marks += _unplaced_marks(segments, notes, marks, diagnostics)
     label = _part_label(front.meta.symbol) or front.part_label
     builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)

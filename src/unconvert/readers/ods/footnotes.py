@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import Inline, Text
 
@@ -21,8 +22,10 @@ from unconvert.tree import Inline, Text
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d+")
 # The marker again, a space and a tab: ``1 1 <tab>See …`` (A/RES/72/63, 72/64: the gold's note is ``See …``).
-# ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is.
+# ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is,
+# unless other notes of the story repeat their number the first way (``_TIGHT_ECHO``).
 _ECHO = re.compile(r"(\d{1,3}|\*{1,3})[ \u00a0]+\t[ \t]*")
+_TIGHT_ECHO = re.compile(r"(\d{1,3}|\*{1,3})\t[ \t]*")
 _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: its number is no mark
 
 # Chinese numbers are glued to the characters around them: ``第76/81号``, ``12月1日``, ``2.50亿``. A number after
@@ -30,6 +33,7 @@ _ANCHOR = re.compile(r"\[[A-Z]{1,4}\d{1,3}\]")  # a comment anchor ``[DU1]``: it
 _CJK_BEFORE_NUMBER = "第近逾至到和及或与共计为达有每"
 _CJK_COUNTERS = "年月日号次届个名项条款段卷期页倍亿万千百周天时分秒岁人国类种份"
 
+_CJK_LIST = "、和及或与"  # between the numbers of a list: ``第10、12、13、15段``, ``目标1、11和13``
 _CLOSERS = ",;:)”’»"  # punctuation a mark may follow even when the next word is glued to it
 _MARK_LIST = re.compile(r"\d{1,2}(?![\d.,])")  # the next mark of ``;4,5``
 _RANGE_DASHES = "–-"  # ``Auditors;1–21``: notes 1 to 21 cited again, as a range of marks
@@ -45,6 +49,7 @@ _LETTER = 2.0  # glued to a letter: ``Programme of Action1`` (also codes such as
 _TAIL = 1.0  # the tail of a symbol number or a year: ``76/812``, ``20212``
 _WEAK = 0.3  # the tail of another number
 _IMPLAUSIBLE = 0.5  # bonus for a tail whose run, read as one number, would be implausible
+_SPACED = 1.2  # a whole number printed apart from its word, where no number stands: ``Weapons 6and``, ``» 1 и``
 _SYMBOL_NUMBER_LIMIT = 400  # GA resolution numbers of a session stay below this (76/812 is 76/81 + note 2)
 
 
@@ -69,34 +74,51 @@ class Mark:
 
 
 def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
-    """The notes of the footnote story, in order. A line that does not start the next note continues the last one."""
+    """The notes of the footnote story, in order. A line that does not start the next note continues the last one.
+
+    The next note is the next number; a larger number starts a note too when the expected one starts no later
+    line (A/RES/76/266 numbers its notes 1, 2, 3, 8, 9: notes are never merged, and the gap is reported), and so
+    does an asterisk note after numbered ones (a note on a heading or a table), once per marker."""
     notes: list[Note] = []
     diagnostics: list[Diagnostic] = []
     marker = ""
     paragraphs: list[str] = []
     first_line = 0
     expected: int | None = None
+    last_start: dict[str, int] = {}  # marker -> index of the last line that could start its note
+    starts_at: list[re.Match[str] | None] = []
+    for i, line in enumerate(lines):
+        match = _NOTE_START.fullmatch(line.text.strip())
+        starts_at.append(match)
+        if match is not None:
+            last_start[match.group(1)] = i
+    used: set[str] = set()
+    echoes = any(_echo(m.group(1), m.group(2) or "", _ECHO) is not None for m in starts_at if m is not None)
 
     def flush() -> None:
         if paragraphs or marker:
             notes.append(Note(marker=marker, paragraphs=tuple(paragraphs), line=first_line))
 
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text.strip()
         if not text:
             continue
-        match = _NOTE_START.fullmatch(text)
-        starts = match is not None and (
-            expected is None or (match.group(1).isdigit() and int(match.group(1)) == expected)
-        )
+        match = starts_at[i]
+        starts = match is not None and _starts_note(match.group(1), expected, used, last_start, i)
         if match is not None and starts:
             flush()
             marker = match.group(1)
-            rest = match.group(2) or ""
-            echo = _ECHO.match(rest)
-            if echo is not None and echo.group(1) == marker:
-                # ``1 1 <tab>A/72/97.``: Word printed the note's number twice; the second is no text
-                rest = rest[echo.end() :]
+            used.add(marker)
+            if expected is not None and marker.isdigit() and int(marker) != expected:
+                diagnostics.append(
+                    Diagnostic.warning(
+                        "footnote-numbering-gap",
+                        f"footnote {marker} follows footnote {expected - 1}: the file has no footnote {expected}",
+                        line.number,
+                    )
+                )
+            rest = _without_echo(marker, match.group(2) or "", echoes=echoes)
+            if rest != (match.group(2) or ""):
                 diagnostics.append(
                     Diagnostic.warning(
                         "footnote-number-repeated",
@@ -123,10 +145,65 @@ def parse_notes(lines: list[Line]) -> tuple[list[Note], list[Diagnostic]]:
     return notes, diagnostics
 
 
-def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = False) -> list[Mark]:
-    """The marks of ``notes`` in ``segments`` (the body's texts in order): the best increasing chain of candidates."""
+def _echo(marker: str, rest: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The note's number printed again at the start of ``rest`` (what follows the marker), as ``pattern`` has it."""
+    echo = pattern.match(rest)
+    return echo if echo is not None and echo.group(1) == marker else None
+
+
+def _without_echo(marker: str, rest: str, *, echoes: bool) -> str:
+    """A note's text without its number printed again: ``1 1 <tab>A/72/97.`` (Word printed the number twice), and
+    in a story that does so (``echoes``), also ``8 8<tab>See …`` where the space was lost (A/RES/72/63)."""
+    echo = _echo(marker, rest, _ECHO) or (_echo(marker, rest, _TIGHT_ECHO) if echoes else None)
+    return rest if echo is None else rest[echo.end() :]
+
+
+def _starts_note(marker: str, expected: int | None, used: set[str], last_start: dict[str, int], at: int) -> bool:
+    """Whether a line printed with ``marker`` (line ``at`` of the story) starts a note: the first note, the next
+    number, a larger number when no later line starts with the expected one, or a new asterisk marker."""
+    if expected is None:
+        return True
+    if not marker.isdigit():
+        return marker not in used
+    number = int(marker)
+    return number == expected or (number > expected and last_start.get(str(expected), -1) < at)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """What the language table says about numbers near marks (``LanguageTable``'s fields of the same names)."""
+
+    decimal_comma: bool = False
+    month_words: frozenset[str] = frozenset()  # the last word of each month name, lower case
+    year_words: tuple[str, ...] = ()
+    number_words: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, table: LanguageTable | None) -> _Rules:
+        if table is None:
+            return cls()
+        return cls(
+            decimal_comma=table.decimal_comma,
+            month_words=frozenset(name.split()[-1] for name in table.months if name.split()),
+            year_words=table.year_words,
+            number_words=table.number_words,
+        )
+
+
+def find_marks(
+    segments: list[str],
+    notes: list[Note],
+    *,
+    table: LanguageTable | None = None,
+    diagnostics: list[Diagnostic] | None = None,
+) -> list[Mark]:
+    """The marks of ``notes`` in ``segments`` (the body's texts in order): the best increasing chain of candidates.
+
+    ``table`` is the document's language; a mark the chain could only take from a number of the text or from a
+    number printed apart is reported in ``diagnostics``."""
     if not notes:
         return []
+    rules = _Rules.of(table)
     index = {note.marker: i for i, note in enumerate(notes)}
     digit_markers = {m for m in index if m.isdigit()}
     other_markers = [m for m in index if not m.isdigit()]
@@ -137,7 +214,7 @@ def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = 
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
         if digit_markers:
             for run in _DIGITS.finditer(text):
-                site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, decimal_comma)
+                site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
         for marker in other_markers:
@@ -147,12 +224,48 @@ def find_marks(segments: list[str], notes: list[Note], *, decimal_comma: bool = 
                 if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
                     sites.append([(s, a, b, index[marker], _STRONG)])
     chain = _earliest(_best_chain(sites, len(notes)), sites, segments)
+    if diagnostics is not None:
+        diagnostics.extend(_doubts(chain, notes, segments))
     marks = [Mark(segment=s, start=a, end=b, note=notes[n]) for s, a, b, n, _ in chain]
     first = {n: (s, a) for s, a, _, n, _ in chain}  # where each note is first marked
     marks.extend(_repeats(sites, chain, first, notes, segments))
     marks.extend(_closing_repeats(segments, index, first, notes, {(m.segment, m.start) for m in marks}))
     marks.sort(key=lambda m: (m.segment, m.start))
     return marks
+
+
+def _doubts(chain: list[tuple[int, int, int, int, float]], notes: list[Note], segments: list[str]) -> list[Diagnostic]:
+    """Warnings for the marks of the chain that are guesses: a number printed apart from its word, and the end of a
+    number of the text whose whole reading would be plausible (``resolution 55/197``: 55/19 + note 7)."""
+    out: list[Diagnostic] = []
+    for s, a, b, n, score in chain:
+        if score >= _LETTER:
+            continue
+        text, note = segments[s], notes[n]
+        before = text[a - 1] if a > 0 else ""
+        if before.isspace():
+            out.append(
+                Diagnostic.warning(
+                    "footnote-mark-detached",
+                    f"the mark of footnote {note.marker} stands apart from its word; taken as the mark",
+                    note.line,
+                )
+            )
+            continue
+        at = a - 1 if before == "." else a
+        start = at
+        while start > 0 and text[start - 1].isdigit():
+            start -= 1
+        if before != "." and _implausible(text, start, a, b):
+            continue  # ``76/812``, ``20141``: read as one number, it would not be a number of the text
+        out.append(
+            Diagnostic.warning(
+                "footnote-mark-in-number",
+                f"the mark of footnote {note.marker} may be a number of the text: {text[max(0, start - 12) : b]!r}",
+                note.line,
+            )
+        )
+    return out
 
 
 def _earliest(
@@ -212,6 +325,8 @@ def _repeats(
                 continue  # ``CO2``, ``G20``: a code, not a mark (``of 19499``: the year 1949 and the note again)
             if score == _LETTER and not segments[s][a - 1].islower():
                 continue  # glued to a letter without case (Chinese ``超过1``): a number, not a second reference
+            if score == _PAREN and segments[s][a - 1].isdigit():
+                continue  # ``A.1090(28)号决议``: the session of a symbol, not note 28 again
             out.append(Mark(segment=s, start=a, end=b, note=notes[n], repeat=True))
             taken.add((s, a))
             break
@@ -258,7 +373,7 @@ def _year_and_mark(text: str, start: int, end: int) -> bool:
 
 
 def _digit_candidates(
-    text: str, start: int, end: int, markers: set[str], longest: int, decimal_comma: bool
+    text: str, start: int, end: int, markers: set[str], longest: int, rules: _Rules
 ) -> list[tuple[int, int, str, float]]:
     """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
     before = text[start - 1] if start > 0 else ""
@@ -267,7 +382,12 @@ def _digit_candidates(
     if _is_word_letter(after) and before in _CLOSERS and after.islower() and text[start:end] in markers:
         # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
         return [(start, end, text[start:end], _LETTER)]
-    if after == "," and not decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
+    if _is_word_letter(before) and _glued_word(text, end) and text[start:end] in markers:
+        # ``Шестого комитета1постановила`` (A/DEC/78/523 rus): a mark between two words, the space after it lost
+        return [(start, end, text[start:end], _LETTER)]
+    if before in _GROUP_SPACES and before and text[start:end] in markers and _spaced_mark(text, start, end):
+        return [(start, end, text[start:end], _SPACED)]
+    if after == "," and not rules.decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
         pass  # ``Secretary-General;4,5``: two marks, not a number (the language writes 4.5 and 1,000)
     elif _mark_range(text, start, end):
         return [(start, end, text[start:end], _STRONG)] if text[start:end] in markers else []
@@ -279,6 +399,9 @@ def _digit_candidates(
         return []  # ``15至19岁``: the first number of a range
     if after in _GROUP_SPACES and _THOUSANDS.match(text, end + 1):
         return []  # ``4 280万``, ``1 025 092``: the first group of a number written with spaces
+    if _listed_number(text, start, end):
+        return []  # ``第10、12、13、15段``, ``目标1、11和13``
+    numbered = bool(rules.number_words) and text.endswith(rules.number_words, 0, start)
     out: list[tuple[int, int, str, float]] = []
     run = text[start:end]
     for size in range(1, min(longest, len(run)) + 1):
@@ -286,15 +409,22 @@ def _digit_candidates(
         if marker not in markers:
             continue
         if size == len(run):
+            if before == "." and _sentence_end(text, start, end):
+                out.append((start, end, marker, _TAIL))  # ``to 11 October 2026.2``: a mark after the full stop
+                continue
             if (
                 not before
                 or before.isspace()
                 or before in "/-–—‑+"
-                or _continues_number(text, start, run, after, decimal_comma)
+                or _continues_number(text, start, run, after, rules.decimal_comma)
                 or _sub_number(text, start)
             ):
                 continue  # not glued, or a piece of a symbol, a code (``P-4``, ``峰会+4``) or a number (``3.5``)
-            if before == "(" and after == ")":
+            if numbered:
+                # ``可持续发展目标4``: Goal 4, or the Goals and their note (A/RES/80/55 zho): a mark only where the
+                # chain has no better one, and never moved to (``_clear``)
+                out.append((start, end, marker, _TAIL))
+            elif before == "(" and after == ")":
                 if before2 and not before2.isspace():
                     out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
             elif _is_cjk(before):
@@ -304,22 +434,145 @@ def _digit_candidates(
                 out.append((start, end, marker, _LETTER))
             else:
                 out.append((start, end, marker, _STRONG))
+            continue
+        prefix = run[:-size]
+        symbol = before == "/"
+        year = len(prefix) == 4 and prefix[:2] in ("19", "20")
+        if (len(prefix) < 2 and not symbol) or _numbered_session(text, end):
+            continue  # ``decision 281 (LXIII)``, ``resolution 2558 (2020)``: the number and its session
+        if symbol or year:
+            # the whole run read as one number is implausible (``20141``, ``76/812``): the tail is a mark
+            implausible = _implausible(text, start, end - size, end)
+            score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + _clause_end(text, end)
+        elif len(run) == 4 and run[:2] in ("19", "20"):
+            if _dated_year(text, start, end, rules):
+                continue  # ``11 October 2026``, ``2021 года``: a year of a date, whole
+            score = _WEAK / 3  # a year ``2012,`` is almost never ``201`` + note 2
         else:
-            prefix = run[:-size]
-            symbol = before == "/"
-            year = len(prefix) == 4 and prefix[:2] in ("19", "20")
-            if len(prefix) < 2 and not symbol:
-                continue
-            if symbol or year:
-                # the whole run read as one number is implausible (``20141``, ``76/812``): the tail is a mark
-                implausible = (year and len(run) > 4) or (symbol and int(run) >= _SYMBOL_NUMBER_LIMIT)
-                score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + _clause_end(text, end)
-            elif len(run) == 4 and run[:2] in ("19", "20"):
-                score = _WEAK / 3  # a year ``2012,`` is almost never ``201`` + note 2
-            else:
-                score = _WEAK + _clause_end(text, end) / 4
-            out.append((end - size, end, marker, score))
+            score = _WEAK + _clause_end(text, end) / 4
+        out.append((end - size, end, marker, score))
     return out
+
+
+# ``Weapons 6and``, ``Development, 8including`` (A/RES/79/36, 80/91): a mark printed after a space and glued to the
+# next word; not an ordinal or a unit (``1st``, ``2e``, ``3º``, ``5km``).
+_GLUED_AFTER = re.compile(r"[^\W\d_]{2,}")
+_NUMBER_SUFFIXES = frozenset(
+    {
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "er",
+        "re",
+        "e",
+        "es",
+        "ère",
+        "ème",
+        "eme",
+        "o",
+        "a",
+        "os",
+        "as",
+        "km",
+        "kg",
+        "mm",
+        "cm",
+        "ha",
+        "am",
+        "pm",
+        "bn",
+        "mn",
+        "gb",
+        "mb",
+        "kw",
+        "mw",
+        "gw",
+        "kwh",
+        "mwh",
+        "gwh",
+        "bis",
+        "ter",
+        "quater",
+    }
+)
+_QUOTE_CLOSERS = "»”"
+_SPACED_AFTER = re.compile(r"$|[,;:.](?!\d)|[ \u00a0][^\W\d_]")
+
+
+def _spaced_mark(text: str, start: int, end: int) -> bool:
+    """A whole number after a space where no number of the text stands: glued to the next word (``Weapons 6and``),
+    or after a closing quote (``«Наша общая повестка дня» 1 и``, ``(«Путь Самоа») 167 как``, A/RES/80/83, 80/110)
+    before punctuation, the end, or a word in lower case."""
+    word = text[start - 2 : start - 1]
+    if not word or not (word.isalpha() or word in ",;" + _QUOTE_CLOSERS + ")") or _is_cjk(word):
+        return False
+    if _GLUED_AFTER.match(text, end) is not None:
+        return _glued_word(text, end)
+    closer = text[start - 3 : start - 1] if word == ")" else word
+    if not closer or closer[0] not in _QUOTE_CLOSERS:
+        return False
+    follows = _SPACED_AFTER.match(text, end)
+    return follows is not None and (len(follows.group(0)) < 2 or follows.group(0)[1].islower())
+
+
+def _glued_word(text: str, end: int) -> bool:
+    """A word in lower case glued after a number, that no number takes (``6and``; not ``1st``, ``2e``, ``5km``)."""
+    glued = _GLUED_AFTER.match(text, end)
+    if glued is None:
+        return False
+    word = glued.group(0)
+    return word.islower() and not _is_cjk(word[0]) and word not in _NUMBER_SUFFIXES
+
+
+def _listed_number(text: str, start: int, end: int) -> bool:
+    """A number of a Chinese list: after ``、`` and another number (``第10、12段``), or before ``、``, ``和``, ``及``
+    and the next one (``目标1、11和13``)."""
+    if start > 1 and text[start - 1] == "、" and text[start - 2].isdigit():
+        return True
+    return end + 1 < len(text) and text[end] in _CJK_LIST and text[end + 1].isdigit()
+
+
+def _sentence_end(text: str, start: int, end: int) -> bool:
+    """``2026.2`` closing the paragraph, ``strategy 10.24 Furthermore``: the number before the full stop ends a
+    sentence (no decimal number does: the full stop would follow it), so the digits after it may be a mark."""
+    if start < 2 or not text[start - 2].isdigit():
+        return False
+    rest = text[end:]
+    stripped = rest.lstrip()
+    return not stripped or (len(stripped) < len(rest) and stripped[0].isupper())
+
+
+_SESSION_AFTER = re.compile(r"[ \u00a0]?\((?:[IVXLC]+|\d{4})\)")
+
+
+def _numbered_session(text: str, end: int) -> bool:
+    """``decision 281 (LXIII)``, ``resolution 2558 (2020)``: a number followed by its session or year in
+    brackets, which no mark separates from it."""
+    return _SESSION_AFTER.match(text, end) is not None
+
+
+def _dated_year(text: str, start: int, end: int, rules: _Rules) -> bool:
+    """The year of a date: after a month name (``11 October 2026``, ``آذار/مارس 2022``), before a year word
+    (``2021 года``), or in brackets (``第2374(2017)号决议``, ``resolution 2558 (2020)``)."""
+    if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0 and end < len(text):
+        return True
+    head = text[max(0, start - 20) : start].rstrip()
+    words = head.split()
+    if words and words[-1].lower() in rules.month_words:
+        return True
+    tail = text[end : end + 8].lstrip()
+    return bool(rules.year_words) and tail.startswith(rules.year_words)
+
+
+def _implausible(text: str, start: int, mark: int, end: int) -> bool:
+    """Whether the digit run ``text[start:end]``, read as one number, is no number of the text, so that its tail
+    from ``mark`` on is a mark: a year glued to a note (``20141``), a symbol number of a session that high
+    (``76/812``)."""
+    prefix = text[start:mark]
+    if len(prefix) == 4 and prefix[:2] in ("19", "20"):
+        return True
+    return start > 0 and text[start - 1] == "/" and int(text[start:end]) >= _SYMBOL_NUMBER_LIMIT
 
 
 def _mark_range(text: str, start: int, end: int) -> bool:
@@ -346,19 +599,23 @@ def _clause_end(text: str, end: int) -> float:
     return 0.4 if rest[0] == "," else 0.0
 
 
-_SYMBOL_WORDS = frozenset({"Add", "Rev", "Corr", "Amend", "Sect", "Suppl", "Part", "No", "Vol", "vol", "para", "paras"})
+_SYMBOL_WORDS = frozenset(
+    {"Add", "Rev", "Corr", "Amend", "Sect", "Suppl", "Part", "No", "Vol", "vol", "para", "paras", "Res", "Dec", "Rec"}
+)
 
 
 def _sub_number(text: str, start: int) -> bool:
-    """``A.2``, ``CRP.1``, ``Add.1``, ``Rev.1``: a number after a capitalised code or a symbol word and a full stop
-    is part of a document symbol, not a mark (``Charter.1`` still is one)."""
+    """``A.2``, ``CRP.1``, ``Add.1``, ``Rev.1``, ``GC.18/Res.9``: a number after a capitalised code, a symbol word
+    or a word of a symbol, and a full stop, is part of a document symbol, not a mark (``Charter.1`` still is
+    one)."""
     if start < 2 or text[start - 1] != ".":
         return False
     at = start - 1
     while at > 0 and text[at - 1].isalpha():
         at -= 1
     word = text[at : start - 1]
-    return bool(word) and (word.isupper() or word in _SYMBOL_WORDS)
+    in_symbol = at > 0 and text[at - 1] == "/"  # ``GC.18/Res.9``, ``IDB.48/Dec.8`` (A/RES/79/222)
+    return bool(word) and (word.isupper() or word in _SYMBOL_WORDS or in_symbol)
 
 
 def _continues_number(text: str, start: int, run: str, after: str, decimal_comma: bool) -> bool:
@@ -369,8 +626,8 @@ def _continues_number(text: str, start: int, run: str, after: str, decimal_comma
         return False
     if before == ".":
         return True
-    if len(run) == 3 and not (after and after in ",;"):
-        return True  # 1,000
+    if len(run) == 3 and not (after and after in ",;") and _leading_group(text, start - 1):
+        return True  # 1,000 (not ``resolution 5/14,120`` nor ``Sediments, 2004,126``: a symbol or a year, + note)
     if not decimal_comma:
         return False  # ``Agenda 21,3``: a comma ends a clause where the language writes 3.5
     at = start - 1
@@ -380,6 +637,17 @@ def _continues_number(text: str, start: int, run: str, after: str, decimal_comma
     year = len(number) == 4 and number[:2] in ("19", "20")
     symbol = at > 0 and text[at - 1] == "/"
     return not (year or symbol)  # a decimal comma, unless a year or a symbol ends there
+
+
+def _leading_group(text: str, comma: int) -> bool:
+    """Whether the digits before ``text[comma]`` can lead a number written with thousands separators: one to three
+    digits, not the end of a symbol (``5/14``) nor of a decimal number."""
+    at = comma
+    while at > 0 and text[at - 1].isdigit():
+        at -= 1
+    if not 1 <= comma - at <= 3:
+        return False
+    return at == 0 or text[at - 1] not in "/."
 
 
 def _is_cjk(char: str) -> bool:

@@ -54,6 +54,10 @@ class LanguageTable:
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
     subsection_letters: tuple[str, ...] = ()  # sub-part letters spelt out (Arabic ``ألف -``), besides ``A.``
     decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)
+    # Footnote marks: words a year stands before (``2021 года``: the year is whole, ``202`` + note 1 is no
+    # reading), and words a number is glued after as part of the text (``目标4``: Goal 4, no note 4).
+    year_words: tuple[str, ...] = ()
+    number_words: tuple[str, ...] = ()
     # Tables, where the script has no capitals to cut fused cells on: column headings as printed (``行动``,
     # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
     table_headings: tuple[str, ...] = ()

@@ -1,0 +1,195 @@
+"""Footnote marks and notes on the documents that showed each class of error (issue 8).
+
+A mark is a note that exists, in sequence, where no number of the text stands: a year, a symbol, a decision
+number with its session, a number of a Chinese list keep their digits; a mark printed apart from its word is still
+found; a file that skips a note number keeps every note apart; where the reader guesses, it warns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED_CORPUS
+from test_reader_body import footnote_recall, key, load, notes_with_anchors
+from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
+from unconvert.readers.ods.lang import table_for
+from unconvert.readers.ods.stories import Line
+from unconvert.tree import Language
+
+needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
+
+
+def _notes(*markers: str) -> list[Note]:
+    return [Note(marker=m, paragraphs=(f"note {m}",), line=100 + i) for i, m in enumerate(markers)]
+
+
+def _marked(segments: list[str], notes: list[Note], language: Language = Language.EN) -> list[tuple[str, str]]:
+    """(marker, the text before the mark) of each first mark found."""
+    marks = find_marks(segments, notes, table=table_for(language))
+    return [(m.note.marker, segments[m.segment][: m.start]) for m in marks if not m.repeat]
+
+
+# --- class 2: note numbering ------------------------------------------------------------------------------------
+
+
+def test_numbering_gap_keeps_every_note() -> None:
+    """A story that skips numbers (A/RES/76/266: notes 1, 2, 3, 8, 9 …) keeps each note apart, with a warning at
+    the note after the gap; a continuation line that starts with a number is no note while its number is still to
+    come."""
+    lines = [
+        Line(101, "1 Resolution 73/195, annex."),
+        Line(102, "2 Resolution 70/1."),
+        Line(103, "3 A/76/642."),
+        Line(104, "8 The African Migration Observatory is an organ of the African Union."),
+        Line(105, "9 Resolution 69/313, annex."),
+        Line(106, "25 States had ratified it by then."),
+        Line(107, "10 See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex."),
+    ]
+    notes, diagnostics = parse_notes(lines)
+    assert [n.marker for n in notes] == ["1", "2", "3", "8", "9", "10"]
+    assert notes[4].paragraphs == ("Resolution 69/313, annex.", "25 States had ratified it by then.")
+    assert [(d.code, d.line) for d in diagnostics] == [("footnote-numbering-gap", 104)]
+
+
+def test_asterisk_note_after_numbered_ones() -> None:
+    """A ``*`` note after numbered notes (a note on a heading or a table) is a note of its own, once."""
+    lines = [Line(1, "1 Resolution 70/1."), Line(2, "2 A/77/520."), Line(3, "* Reissued for technical reasons.")]
+    notes, _ = parse_notes(lines)
+    assert [(n.marker, n.paragraphs) for n in notes] == [
+        ("1", ("Resolution 70/1.",)),
+        ("2", ("A/77/520.",)),
+        ("*", ("Reissued for technical reasons.",)),
+    ]
+
+
+@needs_corpus
+def test_numbering_gap_in_a_real_document() -> None:
+    """A/RES/76/266 has no notes 4 to 7: notes 3 and 8 stand at their own marks (``Global Compact,3``,
+    ``African Migration Observatory,8``), and the text of paragraph 45 keeps no stray note."""
+    document, gold = load(SHARED_CORPUS / "akn4un/76/eng/A_RES_76_266_eng.txt")
+    assert footnote_recall(document, gold) == 1.0
+    assert [d.line for d in document.diagnostics if d.code == "footnote-numbering-gap"] == [104]
+
+
+@needs_corpus
+def test_word_note_repeating_its_number_without_the_space() -> None:
+    """A/RES/72/63 repeats each note's number (``1 1 <tab>See …``) and once loses the space (``8 8<tab>See …``):
+    the Word original's note 8 is ``See resolution 67/234 B.``."""
+    document, gold = load(SHARED_CORPUS / "word/A_RES_72_63.txt")
+    assert footnote_recall(document, gold) == 1.0
+
+
+# --- class 1: marks that would take real digits ------------------------------------------------------------------
+
+
+def test_year_of_a_date_keeps_its_digits() -> None:
+    """``to 11 October 2026.2``: the year is whole and the mark follows the full stop; ``2021 года`` is a year,
+    never ``202`` + note 1."""
+    notes = _notes("1", "2", "6")
+    assert _marked(["extends the mandate to 11 October 2026.2", "in October 2026, and"], notes) == [
+        ("2", "extends the mandate to 11 October 2026."),
+    ]
+    ru = _notes("1")
+    assert _marked(["доклад за 2021 года и резолюцию"], ru, Language.RU) == []
+
+
+def test_number_with_its_session_keeps_its_digits() -> None:
+    """``decision 281 (LXIII)``, ``resolution 2558 (2020)``: a number and its session, with no mark between."""
+    notes = _notes("1", "8")
+    assert _marked(["Recalling its decision 281 (LXIII) and resolution 2558 (2020) of the Council,"], notes) == []
+
+
+def test_thousands_group_needs_a_leading_group() -> None:
+    """``resolution 5/14,120`` and ``Sediments, 2004,126`` (A/RES/80/110): a symbol or a year and a mark, not a
+    number with a thousands separator; ``1,200 persons`` still is one."""
+    notes = _notes("120", "126", "200")
+    segments = ["resolution 5/14,120 and notes", "Ballast Water and Sediments, 2004,126 also", "some 1,200 persons"]
+    assert _marked(segments, notes) == [
+        ("120", "resolution 5/14,"),
+        ("126", "Ballast Water and Sediments, 2004,"),
+    ]
+
+
+def test_chinese_number_lists_keep_their_digits() -> None:
+    """``第2374(2017)号决议第2、5、6和7段`` (S/RES/2789 (2025)) and ``目标1、11和13``: the numbers of a list, joined
+    by 、和及至, are no marks; the mark after ``，`` is."""
+    notes = _notes("5", "6", "7", "11", "13")
+    segments = [
+        "且在不影响第2374(2017)号决议第2、5、6和7段规定的豁免情况下，",
+        "落实目标1、11和13，11 以提高",
+    ]
+    assert _marked(segments, notes, Language.ZH) == [("11", "落实目标1、11和13，")]
+
+
+def test_chinese_goal_number_is_a_mark_only_as_a_last_resort() -> None:
+    """``可持续发展目标4`` is Goal 4 where the note's mark stands elsewhere (A/RES/77/183), and the Goals with
+    their note where no other mark of it stands (A/RES/80/55), with a warning."""
+    notes = _notes("4")
+    both = ["与实现可持续发展目标4", "回顾宣布2019-2028年为“联合国家庭农业十年”，4 以提高"]
+    assert _marked(both, notes, Language.ZH) == [("4", "回顾宣布2019-2028年为“联合国家庭农业十年”，")]
+    diagnostics: list[Diagnostic] = []
+    alone = ["为执行《世界青年行动纲领》 和实现可持续发展目标4 而采取的举措"]
+    marks = find_marks(alone, notes, table=table_for(Language.ZH), diagnostics=diagnostics)
+    assert [(m.note.marker, alone[0][: m.start]) for m in marks] == [
+        ("4", "为执行《世界青年行动纲领》 和实现可持续发展目标")
+    ]
+    assert [d.code for d in diagnostics] == ["footnote-mark-in-number"]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("rel", "marker", "before"),
+    [
+        # a symbol's parts: ``GC.18/Res.9 of 7 November 2019,12`` is no note 9
+        ("akn4un/79/eng/A_RES_79_222_eng.txt", "12", "resolution GC.18/Res.9 of 7 November 2019,"),
+        # the session of a symbol: ``A.1090(28)号决议`` is no second reference to note 28
+        (
+            "akn4un/80/zho/A_RES_80_110_zho.txt",
+            "51",
+            "A.1090(28)号决议，并欢迎2018年1月1日生效的《促进国际海上运输公约》",
+        ),
+        # a thousands group only after one to three digits
+        ("akn4un/80/eng/A_RES_80_110_eng.txt", "126", "Ships’ Ballast Water and Sediments, 2004,"),
+        # Goal 4 keeps its number; the mark is after the comma
+        ("akn4un/77/zho/A_RES_77_183_zho.txt", "4", "回顾宣布2019-2028年为“联合国家庭农业十年”，"),
+        # a sentence ending with a number: ``model strategy 10.24 Furthermore``
+        ("akn4un/80/eng/A_RES_80_226_eng.txt", "24", "programmes referred to under model strategy 10."),
+    ],
+)
+def test_marks_next_to_numbers_in_real_documents(rel: str, marker: str, before: str) -> None:
+    document, gold = load(SHARED_CORPUS / rel)
+    assert footnote_recall(document, gold) == 1.0
+    anchors = {m: b for m, _, b in notes_with_anchors(document)}
+    assert anchors[marker].endswith(key(before))
+
+
+# --- marks printed apart from their word --------------------------------------------------------------------------
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("rel", "marker", "before"),
+    [
+        ("akn4un/79/eng/A_RES_79_36_eng.txt", "6", "the Treaty on the Non-Proliferation of Nuclear Weapons"),
+        ("akn4un/80/eng/A_RES_80_91_eng.txt", "8", "Takes into account the 2030 Agenda for Sustainable Development,"),
+        ("akn4un/80/rus/A_RES_80_83_rus.txt", "1", "озаглавленным «Наша общая повестка дня»"),
+        ("akn4un/80/rus/A_RES_80_110_rus.txt", "167", "малых островных развивающихся государств («Путь Самоа»)"),
+        ("akn4un/gadec78/rus/A_DEC_78_523_rus.txt", "1", "Генеральная Ассамблея по рекомендации Шестого комитета"),
+    ],
+)
+def test_spaced_marks_in_real_documents(rel: str, marker: str, before: str) -> None:
+    """``Weapons 6and``, ``Development, 8including``, ``«…» 1 и``, ``(«Путь Самоа») 167 как``, ``комитета1постановила``:
+    the mark stands where it is printed, and a number of the text (``резолюции 75/201``) keeps its digits."""
+    document, gold = load(SHARED_CORPUS / rel)
+    assert footnote_recall(document, gold) == 1.0
+    anchors = {m: b for m, _, b in notes_with_anchors(document)}
+    assert anchors[marker].endswith(key(before))
+    assert not [d for d in document.diagnostics if d.code == "footnote-mark-not-found"]
+
+
+def test_spaced_mark_is_not_an_ordinal_or_a_number() -> None:
+    """``the 2nd session``, ``5km``, ``paragraph 1 and``: no marks; ``Weapons 6and``: one."""
+    notes = _notes("1", "2", "5", "6")
+    segments = ["at the 2nd session, a 5km road", "paragraph 1 and annex", "the Weapons 6and the"]
+    assert _marked(segments, notes) == [("6", "the Weapons ")]
