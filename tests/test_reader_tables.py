@@ -19,7 +19,7 @@ from conftest import SAMPLE_CORPUS, SHARED_CORPUS
 from unconvert.diagnostics import Severity
 from unconvert.readers.ods import read
 from unconvert.readers.ods.lang import table_for
-from unconvert.readers.ods.tables import box_lines, grid
+from unconvert.readers.ods.tables import box_lines, closing_piece, grid
 from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
@@ -308,3 +308,25 @@ def test_untabbed_lines_beside_a_table_are_its_cells() -> None:
     assert box_lines(["Redeployment from the Office", None, "Total", None], [False, True, False, False]) == [0, 2]
     assert box_lines([None, "Seventy-fourth session", None], [False, False, False]) == []
     assert box_lines(["Core principle IDecisions regarding the treatment of offenders"], [False]) == [0]
+
+
+def test_a_date_broken_over_lines_never_joins_a_table() -> None:
+    """``2022`` / ``年`` / ``5`` / ``月`` under a table that ends the body: pieces of a closing date, never cells."""
+    pieces = ["2022", "年", "5", "月", "12日"]
+    assert all(closing_piece(text) for text in pieces)
+    assert not closing_piece("Total new posts") and not closing_piece("核心原则一")
+
+
+def test_arabic_row_heads_without_capitals() -> None:
+    """A/RES/77/258 (ara): the action cell runs into the title (``وظيفة جديدةموظف``, ``تحويلموظف``, ``إعادة
+    انتدابمساعد``): ة ends a word, a head shared only up to a space (``إعادة``) is no cell, and a head that takes the
+    first letter its titles share (``تحويلم``) gives it back."""
+    document, gold = load(corpus("A_RES_77_258_ara"))
+    tables = find_all(document, Table)
+    rows = grid_of(tables[1])
+    assert rows[1] == ["وظيفة جديدة", "موظف لشؤون الاستثمارات (أوروبا)", "ف-3", "1"]
+    assert [key(c) for c in rows[5][:2]] == [key("تحويل"), key("موظف لشؤون الاستثمارات (أمريكا الشمالية)")]
+    assert [key(c) for c in grid_of(tables[0])[24][:2]] == [key("إعادة انتداب"), key("مساعد قانوني")]
+    for table, expected in zip(tables, gold["tables"], strict=True):
+        found = keyed(grid_of(table))
+        assert sum(1 for row in found if row in keyed(expected)) >= len(found) - 2

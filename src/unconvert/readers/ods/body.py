@@ -27,6 +27,7 @@ from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.tables import (
     box_lines,
+    closing_piece,
     grid,
     looks_like_table,
     note_of,
@@ -192,6 +193,7 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
         if item.what is What.TEXT
         and not item.line.text.startswith("\t")
         and not _date_like(item.text)
+        and not closing_piece(item.text)
         and not is_meeting_line(item.text, table)
         else None
         for item in items

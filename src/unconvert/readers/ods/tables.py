@@ -47,6 +47,8 @@ _SEAM = re.compile(
 )
 _NUMBERED_CELL = re.compile(r"\S{1,12}\.\t+")
 _GRADE_RANGE = re.compile(r"(?:[A-ZА-Я]{1,2}[-‑]\d|\))\s+(?:to|à|a|до)\s+$")  # P-4 to P-5, GS (OL) to GS (PL)
+_WORD_END = re.compile(r"[ةى](?=[\u0621-\u064a])")  # letters that only end an Arabic word, glued to the next
+_AFTER_WORD_END = re.compile(r"[ةى]([\u0621-\u064a]+)")
 _CASELESS = re.compile(r"[\u3400-\u9fff\u0600-\u06ff]")  # a piece that starts in a script without capitals
 
 
@@ -136,12 +138,17 @@ def _split_shared_heads(
     column heading is never cut (``الإجراء`` and ``العدد`` share ``ال``)."""
     pieces = [text[a:b] for a, b in spans]
     eligible = [bool(p) and _CASELESS.match(p) is not None and p not in headings for p in pieces]
+    words = _cell_words(pieces, eligible)
     heads: list[int] = []
     for i, piece in enumerate(pieces):
         head = 0
         if eligible[i]:
             # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``)
             shared = [_common_head(piece, other) for j, other in enumerate(pieces) if j != i and eligible[j]]
+            word_end = _WORD_END.search(piece)  # ``وظيفة جديدةموظف``: ة ends a word, so a head ends there
+            if word_end is not None:
+                shared = [min(n, word_end.end()) for n in shared]
+            shared = [_glued_start(piece, n, words) if piece[n - 1 : n + 1].count(" ") else n for n in shared]
             shared = [n for n in shared if _head_ends_cleanly(piece, n)]
             best = 0
             for n in sorted({n for n in shared if n >= 2}):
@@ -149,6 +156,7 @@ def _split_shared_heads(
                 if count > best:
                     head, best = n, count
         heads.append(head if 2 <= head < len(piece) else 0)
+    heads = _agreed_heads(pieces, heads, eligible)
     known = sorted({pieces[i][:n] for i, n in enumerate(heads) if n}, key=len, reverse=True)
     out: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(spans):
@@ -164,6 +172,47 @@ def _split_shared_heads(
     return out
 
 
+def _agreed_heads(pieces: list[str], heads: list[int], eligible: list[bool]) -> list[int]:
+    """Heads that overshoot by the letters their next cells share (``تحويلم`` before ``موظف``, ``مساعد``,
+    ``محاسب``) are put back: a head is shortened by a letter or two where the rest then opens with a word that opens
+    a cell elsewhere in the line (``موظف``), and every piece takes, of the heads found that it starts with, the one
+    the most pieces found."""
+    words = _cell_words(pieces, eligible)
+    out = list(heads)
+    for i, (piece, head) in enumerate(zip(pieces, heads, strict=True)):
+        if head and not _opens_with(piece[head:], words):
+            out[i] = next((head - k for k in (1, 2) if head - k >= 2 and _opens_with(piece[head - k :], words)), head)
+    found = Counter(pieces[i][:n] for i, n in enumerate(out) if n)
+    for i, piece in enumerate(pieces):
+        if out[i]:
+            best = max(
+                (h for h in found if piece.startswith(h) and len(h) < len(piece)), key=lambda h: (found[h], -len(h))
+            )
+            out[i] = len(best)
+    return out
+
+
+def _cell_words(pieces: list[str], eligible: list[bool]) -> set[str]:
+    """Words that open a cell in the line: the first word of each piece, and a word glued after ة or ى."""
+    words = {p.split(" ")[0] for p, ok in zip(pieces, eligible, strict=True) if ok}
+    words |= {m.group(1) for p in pieces for m in _AFTER_WORD_END.finditer(p)}
+    return {w for w in words if len(w) >= 3}
+
+
+def _glued_start(piece: str, size: int, words: set[str]) -> int:
+    """A head shared up to a space ends, if anywhere, where a word that opens cells elsewhere is glued to the word
+    before it (``… إدارة المخاطرموظف``): that position, or ``size`` when there is none."""
+    for at in range(size - 1, 1, -1):
+        if piece[at - 1].isalpha() and piece[at - 1] != " " and any(piece.startswith(w, at) for w in words):
+            return at
+    return size
+
+
+def _opens_with(text: str, words: set[str]) -> bool:
+    first = text.split(" ")[0]
+    return any(first.startswith(w) for w in words if len(w) <= len(first))
+
+
 def _inner_head(piece: str, known: list[str]) -> tuple[int, int] | None:
     """Where a known row head stands inside ``piece`` (not at its start), and its length."""
     for head in known:
@@ -177,6 +226,8 @@ def _head_ends_cleanly(piece: str, size: int) -> bool:
     """A row head ends outside brackets and not inside a grade or figure (``خ ع (ر`` and ``ف-`` are no heads)."""
     head = piece[:size]
     following = piece[size : size + 1]
+    if (head.endswith(" ") or following == " ") and not head.rstrip().endswith(")"):
+        return False  # a head shared up to a space (``إعادة`` of ``إعادة تصنيف``, ``إعادة انتداب``) is no cell
     return head.count("(") <= head.count(")") and not following.isdigit() and not head.endswith(("-", "‑", "/"))
 
 
@@ -397,6 +448,14 @@ def box_lines(lines: list[str | None], tables: list[bool]) -> list[int]:
             out.extend(range(i, j))
         i = j
     return out
+
+
+_CLOSING_PIECE = re.compile(r"\d{0,4}\s*[年月日号]?")  # 2022 / 年 / 5 / 月: a date broken over lines
+
+
+def closing_piece(text: str) -> bool:
+    """A line that is only a piece of a date (``2022``, ``年``, ``5``, ``月``): a closing line, never a table's."""
+    return _CLOSING_PIECE.fullmatch(text.strip()) is not None
 
 
 _NOTE_LINE = re.compile(r"\t?(\*+|\(?[^\W\d_]{1,2}\))[\s\u00a0]*\t|\t?([^\W\d_])\t")
