@@ -746,7 +746,7 @@ def test_annexes(rel: str, label: str) -> None:
         (Language.ES, "operative", "Globalización e interdependencia:", ""),
         (Language.ES, "operative", "Desarrollo sostenible:", ""),
         (Language.ES, "preambular", "Hondamente alarmada por la pérdida,", "Hondamente alarmada"),
-        (Language.ES, "preambular", "Deplorando la pérdida,", "Deplorando"),
+        (Language.ES, "preambular", "Lamentando la pérdida,", "Lamentando"),
         (Language.ES, "operative", "El Grupo de Trabajo se reunirá …", ""),
         (Language.RU, "operative", "поручает Комитету рассмотреть вопрос;", "поручает"),
         (Language.RU, "operative", "если государства пожелают …", ""),

@@ -5,6 +5,9 @@ from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
 from unconvert.readers.ods.lang.ordinals import ORDINALS
 from unconvert.tree import DocKind, Language, Organ
 
+# What may follow an opening verb as part of the phrase: an adverb (``أيضا``, ``مجددا``) or ``تأكيد`` (``يعيد تأكيد``).
+_AFTER_VERB = r"(?:أيضا|أيضاً|كذلك|مجددا|مجدداً|بشدة|بقوة|من\s+جديد|تأكيد|التأكيد)"
+
 TABLE = LanguageTable(
     language=Language.AR,
     # --- stage 1: front matter
@@ -81,9 +84,12 @@ TABLE = LanguageTable(
     annex_words=("المرفق",),
     table_headings=("الإجراء", "اسم الوظيفة", "الفئة/الرتبة", "العدد"),
     grade_codes=("مد", "ف"),
-    phrase_fallback_words=2,
     # a verb and the word after it, never a noun with the article (``التنمية المستدامة``) or ``أن`` (``that …``)
-    operative_guess=r"(?!ال|أن\s)\S+(?:\s+\S+)?",
+    # a verb, with an adverb or its fixed complement after it (``يشجع``, ``يطلب كذلك``, ``يكرر تأكيد``), never a noun
+    # with the article (``التنمية المستدامة``) or ``أن`` (``that …``)
+    operative_guess=rf"(?!ال|أن\s)\S+(?:\s+{_AFTER_VERB})?(?!\S)",
+    # ``وإذ``/``وقد`` and a verb (``وإذ تعرب``, ``وقد نظرت``), or a verbal noun with ``منها`` (``واقتناعا منها``)
+    preambular_guess=rf"(?:(?:و?إذ|وقد)\s+\S+(?:\s+{_AFTER_VERB})?|و\S+\s+منه(?:ا|م)?(?:\s+{_AFTER_VERB})?)(?!\S)",
     decimal_comma=True,
     subsection_letters=("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام"),
     point_letters=(

@@ -66,7 +66,7 @@ TABLE = LanguageTable(
     preambular_guess=(
         r"(?:[A-ZÁÉÍÓÚÑ]\w*mente\s+\w+(?:ado|ada|ados|adas|ido|ida|idos|idas)"
         r"|[A-ZÁÉÍÓÚÑ]\w*(?:ando|endo)|[A-ZÁÉÍÓÚÑ]\w*(?:ado|ada|ados|adas|ido|ida|idos|idas)"
-        r"|Conocedora|Consciente|Resuelta)\b"
+        r"|Conocedora|Consciente|Resuelta|Deseos[oa]s?)\b"
     ),
     # a verb in the third person singular (``Decide``, ``Solicita``), not an article, pronoun or preposition opening
     # an ordinary sentence (``El …``, ``Si …``) nor a noun (``Desarrollo``, ``Globalización``, ``Actividades``)

@@ -63,7 +63,7 @@ TABLE = LanguageTable(
     # a present or past participle, with an adverb before it (``Rappelant``, ``Profondément préoccupée``)
     preambular_guess=(
         r"(?:[A-ZÀ-Ý]\w*ment\s+\w+(?:é|ée|és|ées|u|ue|us|ues|ète|ètes)|(?:Se\s+|S’)?[A-ZÀ-Ýa-zà-ÿ]\w*ant"
-        r"|[A-ZÀ-Ý]\w*(?:é|ée|és|ées)|Conscient(?:e|s|es)?|Convaincu(?:e|s|es)?|Résolu(?:e|s|es)?)\b"
+        r"|[A-ZÀ-Ý]\w*(?:é|ée|és|ées)|Conscient(?:e|s|es)?|Convaincu(?:e|s|es)?|Résolu(?:e|s|es)?|Désireu(?:x|se|ses))\b"
     ),
     # a verb in the third person singular (``Décide``, ``Prend``, ``Reconnaît``), not an article, pronoun or
     # preposition opening an ordinary sentence (``Les …``, ``Si …``) nor a noun (``Développement``, ``Activités``)

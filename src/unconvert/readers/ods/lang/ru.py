@@ -5,6 +5,13 @@ from unconvert.readers.ods.lang.opening_phrases import OPERATIVE, PREAMBULAR
 from unconvert.readers.ods.lang.ordinals import ORDINALS
 from unconvert.tree import DocKind, Language, Organ
 
+# An adverb before an opening verb: a listed one, an adverb in -но (``безоговорочно``, ``позитивно``), or a
+# prepositional phrase (``с глубокой обеспокоенностью``, ``должным образом``).
+_ADVERB = (
+    r"(?:вновь|также|далее|особо|высоко|полностью|глубоко|твердо|еще\s+раз|[а-яё]+но"
+    r"|(?:самым\s+[а-яё]+|должным)\s+образом|[сc]о?\s+[а-яё]+(?:\s+[а-яё]+)?)"
+)
+
 TABLE = LanguageTable(
     language=Language.RU,
     # --- stage 1: front matter
@@ -72,17 +79,12 @@ TABLE = LanguageTable(
     # --- stage 2: body
     preambular_phrases=PREAMBULAR[Language.RU],
     operative_phrases=OPERATIVE[Language.RU],
-    # a verb in the third person, with an adverb before it (``постановляет``, ``вновь просит``)
-    operative_guess=(
-        r"(?:(?:вновь|также|далее|особо|высоко|полностью|положительно|настоятельно|решительно|твердо|еще\s+раз"
-        r"|самым\s+[а-яё]+\s+образом|со?\s+[а-яё]+(?:\s+[а-яё]+)?)\s+)*[а-яё]+(?:ет|ит|ется|ится)\b"
-    ),
-    # an adverbial participle, with what qualifies it (``напоминая``, ``с тревогой отмечая``, ``будучи убеждена``)
-    preambular_guess=(
-        r"(?:будучи\s+(?:[а-яё]+[ое]\s+)?[а-яё]+а"
-        r"|(?:(?:со?\s+[а-яё]+(?:\s+[а-яё]+)?|вновь|глубоко|далее|также|твердо|особо|высоко|решительно"
-        r"|настоятельно|торжественно)\s+)?[а-яё]+(?:я|в|вшись|сь))\b"
-    ),
+    # a verb in the third person, with adverbs before it (``постановляет``, ``вновь просит``, ``безоговорочно
+    # осуждает``, ``с озабоченностью отмечает``; the UN's files sometimes print a Latin ``c`` for ``с``)
+    operative_guess=rf"(?:{_ADVERB}\s+)*[а-яё]+(?:ет|ит|ется|ится)\b",
+    # an adverbial participle, with what qualifies it (``напоминая``, ``с тревогой отмечая``, ``будучи убеждена``,
+    # ``позитивно оценивая``)
+    preambular_guess=rf"(?:будучи\s+(?:[а-яё]+[ое]\s+)?[а-яё]+а|(?:{_ADVERB}\s+){{0,2}}[а-яё]+(?:я|в|вшись|сь))\b",
     decimal_comma=True,
     year_words=("год", "года", "году", "годом", "годов", "годах", "годы", "гг.", "г."),
     meeting_words=("пленарное заседание",),
