@@ -26,6 +26,7 @@ from unconvert.tree import (
     ParaRole,
     Point,
     PreambularParagraph,
+    Section,
     plain_text,
 )
 
@@ -125,7 +126,10 @@ def test_heading_before_the_first_operative_paragraph(lang: str) -> None:
     part = document.parts[0]
     assert part.preamble is not None and len(part.preamble.children) == 10
     first = part.body[0]
-    assert isinstance(first, Para) and first.role is ParaRole.HEADING
+    if lang == "zho":  # laid out as a body paragraph (``⇥措施``), not set as a heading: see below
+        assert isinstance(first, OperativeParagraph) and first.num is None
+    else:
+        assert isinstance(first, Para) and first.role is ParaRole.HEADING
     document = document_of(corpus_text("77/eng/A_RES_77_133_eng.txt"))
     preamble = document.parts[0].preamble
     assert preamble is not None and isinstance(preamble.children[-1], PreambularParagraph)
@@ -234,3 +238,63 @@ def test_adoption_line_and_closing_lines_disagree() -> None:
     assert document.meta.adoption_date == dt.date(2022, 12, 7)
     (conflict,) = [d for d in document.diagnostics if d.code == "adoption-date-conflict"]
     assert conflict.line == 4 and "2012-12-07" in conflict.message
+
+
+# --- lines laid out as body paragraphs, not set as headings --------------------------------------------------------
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    "rel",
+    [
+        "sc2020/zho/S_RES_2557_2020_zho",
+        "sc2020/zho/S_RES_2531_2020_zho",
+        "sc2022/ara/S_RES_2624_2022_ara",
+        "77/ara/A_RES_77_307_ara",
+    ],
+)
+def test_topic_lines_laid_out_as_paragraphs(rel: str) -> None:
+    """A short unpunctuated line before a numbered paragraph is a heading where it is set as one (``⇥⇥Measures``)
+    and an unnumbered paragraph where it is laid out as a body paragraph (``⇥措施``), as the UN's files mark it then;
+    the whole operative tree is the gold's."""
+    document = document_of(corpus_text(rel + ".txt"))
+    gold = json.loads((AKN4UN / (rel + ".gold.json")).read_text(encoding="utf-8"))
+    body = tuple(b for part in document.parts for b in part.body)
+    assert _nums(body) == _gold_nums(gold["operative"])
+
+
+@needs_corpus
+@pytest.mark.parametrize(("lang", "nested"), [("eng", True), ("ara", True), ("spa", False), ("rus", False)])
+def test_items_of_an_unnumbered_paragraph(lang: str, nested: bool) -> None:
+    """A/RES/80/84 A ``Urges all countries …:`` / ``(a) To cooperate …``: the unnumbered paragraph keeps its items
+    (they were hung on an empty paragraph of their own); items numbered ``a)`` stand beside it, as the gold keeps
+    them (see ``_lettered_items``)."""
+    document = document_of(corpus_text(f"80/{lang}/A_RES_80_84_A-B_{lang}.txt"))
+    first, second = document.parts[0].body[:2]
+    assert isinstance(first, OperativeParagraph) and first.num is None and plain_text(first.content)
+    points = [c for c in first.children if isinstance(c, Point)]
+    if nested:
+        assert len(points) == 6 and not (
+            isinstance(second, OperativeParagraph) and second.num is not None and ")" in second.num
+        )
+    else:
+        assert not points and isinstance(second, OperativeParagraph) and (second.num or "").endswith(")")
+
+
+@needs_corpus
+@pytest.mark.parametrize("lang", ["eng", "fra", "spa", "rus", "zho"])
+def test_part_numbers_laid_out_as_paragraphs(lang: str) -> None:
+    """A/RES/80/110 prints its parts ``⇥I`` / ``⇥Implementation of the Convention …`` with one tab, as body
+    paragraphs: two unnumbered paragraphs before paragraph 1, as the UN marks them, not a section. Its Arabic file
+    and A/RES/77/259 set them as headings (``⇥⇥أولا``, ``⇥⇥I``): sections, as the UN marks them there."""
+    document = document_of(corpus_text(f"80/{lang}/A_RES_80_110_{lang}.txt"))
+    arabic = document_of(corpus_text("80/ara/A_RES_80_110_ara.txt")).parts[0].body
+    assert all(isinstance(b, Section) for b in arabic)
+    body = document.parts[0].body
+    assert not any(isinstance(b, Section) for b in body)
+    first, title, paragraph = body[:3]
+    assert isinstance(first, OperativeParagraph) and first.num is None and 0 < len(plain_text(first.content)) <= 5
+    assert isinstance(title, OperativeParagraph) and title.num is None and plain_text(title.content)
+    assert isinstance(paragraph, OperativeParagraph) and (paragraph.num or "").startswith("1")
+    sections = document_of(corpus_text("77/eng/A_RES_77_259_eng.txt")).parts[0].body
+    assert any(isinstance(b, Section) and b.num.startswith("I") for b in sections)

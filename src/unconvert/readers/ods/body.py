@@ -227,6 +227,12 @@ def _bare_paragraph_label(text: str, last_paragraph: int) -> Label | None:
     return Label(Kind.PARAGRAPH, match.group(1), match.group(2))
 
 
+def _body_layout(raw: str) -> bool:
+    """A line laid out as a body paragraph, with one leading tab; a heading is centred (no tab in Word's own files)
+    or has two."""
+    return raw.startswith("\t") and not raw.startswith("\t\t")
+
+
 def _date_like(text: str) -> bool:
     """The date under a meeting line, also with a stray character before it (``s1 de diciembre de 2025``,
     A/RES/80/55 spa): a closing line, where no footnote mark stands."""
@@ -434,6 +440,7 @@ class _Builder:
         # introduces it, which holds the draft's formula, recitals and paragraphs, and the draft's last number.
         self.draft: _Provision | None = None
         self.draft_last: int | None = None
+        self.part_title_next = False  # a part's number laid out as a paragraph: its title, the next line, too
         self.numbered_follows = _numbered_follows(items)
 
     # -- helpers ---------------------------------------------------------------------------------------------
@@ -687,6 +694,8 @@ class _Builder:
         assert label is not None
         line = item.line.number
         if label.kind is Kind.SECTION or label.kind is Kind.SUBSECTION:
+            if self.part_number_as_paragraph(index, label):
+                return
             self.section(index, label)
             return
         if label.kind is Kind.PARAGRAPH:
@@ -873,6 +882,29 @@ class _Builder:
                 return None
         return None
 
+    def part_number_as_paragraph(self, index: int, label: Label) -> bool:
+        """A part's number alone on a line laid out as a body paragraph (``⇥I``, one tab), not set as a heading
+        (centred, or two tabs): the UN's files mark it, and the title under it, as unnumbered paragraphs, and so do
+        we (A/RES/80/110, 80/243, 80/84 in every language: 186 such lines in the corpus, none of them a section,
+        while every ``⇥⇥I`` is one). The recitals that may follow stay recitals, in the part."""
+        item = self.items[index]
+        if self.mode is Mode.ANNEX or self.decision or label.kind is not Kind.SECTION or label.text:
+            return False
+        if self.part.conclusions:
+            return False  # after the closing lines: another part's or an annex's
+        if not _body_layout(item.line.text):
+            return False
+        line = item.line.number
+        self.close_provisions()
+        self.end_draft()
+        self.sections.clear()
+        self.container().append(OperativeParagraph(num=None, content=(Text(text=label.num, line=line),), line=line))
+        self.part_title_next = True
+        # what follows is the part's: recitals before its first paragraph stay in it, not in the preamble
+        self.mode = Mode.SECTION_START
+        self.seen_numbered = False
+        return True
+
     def section(self, index: int, label: Label) -> None:
         item = self.items[index]
         line = item.line.number
@@ -900,6 +932,11 @@ class _Builder:
             section.heading = tuple(self.inlines(index))
             return
         self.await_heading = False
+        if self.part_title_next:
+            self.part_title_next = False
+            if self.mode is not Mode.ANNEX and _title_like(item.text):
+                self.container().append(OperativeParagraph(num=None, content=tuple(self.inlines(index)), line=line))
+                return
         if self.mode is Mode.ANNEX:
             annex = self.annex_list[-1]
             budget = self.annex_heading_budget
@@ -946,7 +983,7 @@ class _Builder:
             if self.heads_operative_part(index):
                 # ``Measures`` between the last recital and paragraph 1 (S/RES/2557 (2020)): the operative part's
                 # first heading, not a recital
-                self.container().append(Para(content=tuple(self.inlines(index)), role=ParaRole.HEADING, line=line))
+                self.heading_or_paragraph(index)
                 return
             if self.preambular_here(index):
                 phrase, content = self.phrased(index, self.pre_matcher, "preambular")
@@ -960,12 +997,12 @@ class _Builder:
                 # an unnumbered operative paragraph (``Adopts the Declaration …``)
                 _, content = self.phrased(index, self.op_matcher, "operative")
                 self.mode = Mode.OPERATIVE
+                # its items follow (``Urges all countries …:`` / ``(a) To cooperate …``, A/RES/80/84 A)
+                provision = _Provision(num=None, content=content, line=line, point=False)
+                self.container().append(provision)
+                self.stack = [provision]
                 if self.introduces_draft(index):
-                    self.draft = _Provision(num=None, content=content, line=line, point=False)
-                    self.container().append(self.draft)
-                    self.stack = [self.draft]
-                    return
-                self.container().append(OperativeParagraph(num=None, content=content, line=line))
+                    self.draft = provision
                 return
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
@@ -973,8 +1010,7 @@ class _Builder:
         # operative part: a heading between paragraphs, or continuation text
         if _heading_like(item.text, first=False) and self.next_is_numbered(index):
             self.close_provisions()
-            content = tuple(self.inlines(index))
-            self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
+            self.heading_or_paragraph(index)
             return
         if self.text_under_heading_item(index):
             return
@@ -988,12 +1024,28 @@ class _Builder:
         else:
             self.container().append(Para(content=content, line=line))
 
+    def heading_or_paragraph(self, index: int) -> None:
+        """A short unpunctuated line before a numbered paragraph: a heading where it is set as one (centred, or
+        with the heading's two tabs), an unnumbered paragraph where it is laid out as a body paragraph (one tab), as
+        the UN's files mark it then (S/RES/2557 (2020) zho ``⇥措施``, against ``⇥⇥Measures`` in English)."""
+        item = self.items[index]
+        content = tuple(self.inlines(index))
+        line = item.line.number
+        if _body_layout(item.line.text):
+            self.container().append(OperativeParagraph(num=None, content=content, line=line))
+        else:
+            self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
+
     def next_is_numbered(self, index: int) -> bool:
-        """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it)."""
-        if index + 1 >= len(self.items):
-            return False
-        label = self.items[index + 1].label
-        return label is not None and label.kind is Kind.PARAGRAPH
+        """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it),
+        also after another such line (``Mandate of MINUSMA`` / ``General principles`` / ``16. …``)."""
+        for following in self.items[index + 1 : index + 1 + _HEADING_RUN]:
+            label = following.label
+            if label is not None:
+                return label.kind is Kind.PARAGRAPH
+            if following.what is not What.TEXT or not _heading_like(following.text, first=False):
+                return False
+        return False
 
     def heads_operative_part(self, index: int) -> bool:
         """Whether an unnumbered line after the recitals heads the first numbered paragraph: short, unpunctuated
@@ -1071,7 +1123,7 @@ class _Builder:
                     label=part.label,
                     label_notes=part.label_notes,
                     preamble=preamble,
-                    body=_decision_items(_freeze(part.body)) if self.decision else _freeze(part.body),
+                    body=_lettered_items(_freeze(part.body)),
                     conclusions=conclusions,
                     line=part.line,
                 )
@@ -1085,25 +1137,30 @@ class _Builder:
         return tuple(out)
 
 
-def _decision_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A decision's lettered items after one of its unnumbered paragraphs (``At its 53rd plenary meeting, … the
-    General Assembly: (a) Approved …; (b) Invited …``). The UN's files list them as siblings of that paragraph in
-    every language; the gold nests items numbered ``(a)`` (English, Arabic, Chinese: A/DEC/77/408, 77/539, 78/513),
-    as AKN4UN nests points, and keeps items numbered ``a)`` (French, Spanish, Russian) as the decision's own
-    paragraphs. So do we: only ``a)`` items are lifted out, and a wrap-up then becomes the paragraph after them."""
+def _lettered_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Lettered items after an unnumbered paragraph (a decision's ``At its 53rd plenary meeting, … the General
+    Assembly: (a) Approved …; (b) Invited …``, a resolution's ``Urges all countries …: (a) To cooperate …``). The
+    UN's files list them as siblings of that paragraph in every language; the gold nests items numbered ``(a)``
+    (English, Arabic, Chinese: A/DEC/77/408, 77/539, 78/513, A/RES/80/84 A), as AKN4UN nests points, and keeps items
+    numbered ``a)`` (French, Spanish, Russian) as paragraphs of their own. So do we: only ``a)`` items are lifted
+    out, and a wrap-up then becomes the paragraph after them."""
     out: list[Block] = []
     for block in blocks:
+        if not isinstance(block, OperativeParagraph):
+            out.append(block)
+            continue
+        points = [child for child in block.children if isinstance(child, Point)]
         if not (
-            isinstance(block, OperativeParagraph)
-            and block.num is None
-            and block.children
-            and all(isinstance(child, Point) and not child.num.startswith("(") for child in block.children)
+            block.num is None
+            and points
+            and isinstance(block.children[0], Point)
+            and not any(point.num.startswith("(") for point in points)
         ):
             out.append(block)
             continue
-        out.append(OperativeParagraph(num=None, content=block.content, line=block.line))
-        for point in block.children:
-            assert isinstance(point, Point)
+        others = tuple(child for child in block.children if not isinstance(child, Point))  # text read into it
+        out.append(OperativeParagraph(num=None, content=block.content, children=others, line=block.line))
+        for point in points:
             out.append(
                 OperativeParagraph(
                     num=point.num,
@@ -1138,6 +1195,14 @@ def _numbered_follows(items: list[Item]) -> list[bool]:
 
 
 _HEADING_ITEM = 100  # an item that heads the text under it is short
+_LONGEST_TITLE = 400
+_HEADING_RUN = 3  # heading lines in a row before a numbered paragraph (a part's title, then a sub-part's)
+
+
+def _title_like(text: str) -> bool:
+    """A part's title under its number: maybe long (``Conditions of service …, other than …: full-time members …``),
+    never ending as a recital or an item does."""
+    return len(text) < _LONGEST_TITLE and not text.rstrip().endswith((",", ";", "，", "；", "،", "؛"))
 
 
 def _heading_like(text: str, *, first: bool) -> bool:
