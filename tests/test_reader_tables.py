@@ -19,7 +19,7 @@ from conftest import SAMPLE_CORPUS, SHARED_CORPUS
 from unconvert.diagnostics import Severity
 from unconvert.readers.ods import read
 from unconvert.readers.ods.lang import table_for
-from unconvert.readers.ods.tables import box_lines, closing_piece, grid
+from unconvert.readers.ods.tables import box_lines, closing_piece, grid, split_cells
 from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
@@ -330,3 +330,35 @@ def test_arabic_row_heads_without_capitals() -> None:
     for table, expected in zip(tables, gold["tables"], strict=True):
         found = keyed(grid_of(table))
         assert sum(1 for row in found if row in keyed(expected)) >= len(found) - 2
+
+
+def test_budget_lines_section_numbers_open_rows() -> None:
+    """The shape of a budget appropriation table, fused: ``…coordination73,219,1002.General Assembly…``: a figure's
+    last group of three digits ends it and the next section's number (``2.``) opens the next row; a year in a
+    heading (``Appropriation for 2022``) stays in its cell; a total closes its part."""
+    line = (
+        "SectionAppropriation for 2022Part IOverall policymaking, direction and coordination"
+        "1.Overall policymaking, direction and coordination73,219,1002.General Assembly and Economic and Social"
+        " Council affairs and conference management357,497,500Total, part I430,716,600Part IIPolitical affairs"
+        "3.Political affairs741,585,8004.Disarmament14,196,600Total, part II755,782,400"
+    )
+    cells = [line[a:b] for a, b in split_cells(line)]
+    found = grid(cells, table_for(Language.EN).ordinals)
+    rows = [[cells[i] if i is not None else "" for i in row] for row in found.rows]
+    assert found.headings == 1 and rows[0] == ["Section", "Appropriation for 2022"]
+    assert rows[2] == ["1.Overall policymaking, direction and coordination", "73,219,100"]
+    assert ["Total, part I", "430,716,600"] in rows and ["4.Disarmament", "14,196,600"] in rows
+    assert rows[-1] == ["Total, part II", "755,782,400"]
+
+
+def test_row_heads_of_an_earlier_table_cut_a_later_one() -> None:
+    """A/RES/77/258 (zho): ``改叙高级合规干事`` is the only ``改叙`` (reclassification) row of the second table, so no
+    head is shared there; the first table's row heads cut it. Russian ``учету ОО (ПР)``: a grade after a title."""
+    document, gold = load(corpus("A_RES_77_258_zho"))
+    tables = find_all(document, Table)
+    assert grid_of(tables[1])[-1] == ["改叙", "高级合规干事", "P-5", "1"]
+    for table, expected in zip(tables, gold["tables"], strict=True):
+        assert keyed(grid_of(table)) == keyed(expected)
+    document, gold = load(corpus("A_RES_77_258_rus"))
+    for table, expected in zip(find_all(document, Table), gold["tables"], strict=True):
+        assert keyed(grid_of(table)) == keyed(expected)

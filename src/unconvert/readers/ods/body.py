@@ -442,6 +442,7 @@ class _Builder:
         self.draft_last: int | None = None
         self.part_title_next = False  # a part's number laid out as a paragraph: its title, the next line, too
         self.numbered_follows = _numbered_follows(items)
+        self.row_heads: tuple[str, ...] = ()  # the first cells of the rows of the tables read so far
 
     # -- helpers ---------------------------------------------------------------------------------------------
     def warn(self, code: str, message: str, line: int | None) -> None:
@@ -660,7 +661,9 @@ class _Builder:
                 notes.append([(i, 0, len(item.text))])  # a table's note
                 continue
             if fused:
-                spans = split_cells(item.text, headings=self.table.table_headings, grades=self.table.grade_codes)
+                spans = split_cells(
+                    item.text, headings=self.table.table_headings, grades=self.table.grade_codes, heads=self.row_heads
+                )
             else:
                 spans = split_box(item.text)
             for n, (a, b) in enumerate(spans):
@@ -681,6 +684,9 @@ class _Builder:
             for r, row in enumerate(rows_of)
         ]
         rows += [Row(cells=(self.cell(note),), line=self.items[note[0][0]].line.number) for note in notes]
+        if layout is not None and layout.rule == "figures":  # the row heads, for the document's next tables
+            found = {texts[row[0]] for row in rows_of[headings:] if len(row) > 2 and row[0] is not None}
+            self.row_heads = tuple(sorted({*self.row_heads, *found}, key=len, reverse=True))
         self.container().append(Table(rows=tuple(rows), line=line))
 
     def cell(self, paragraphs: list[tuple[int, int, int]], *, header: bool = False) -> Cell:

@@ -27,10 +27,11 @@ _SEAM = re.compile(
     r"|(?<=\*)(?=[A-ZÀ-ÞА-Я])"  # impacts*Goal 14: a mark ends the cell
     r"|(?<=[A-ZÀ-ÞА-Я]{2})(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я]{2})"  # ACTING FOR LIFEAction: a word in capitals, then a name
     r"|(?<=[”»])(?=[A-ZÀ-ÞА-Я])"  # “ASPADI”Active: a closing quote ends the cell
-    r"|(?<=[a-zà-ÿа-я] )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # Assistant GS (PL), Riesgos P-3: a grade after a title
+    r"|(?<=[a-zà-ÿа-я] )(?=[A-ZА-Я]{1,2}(?:[-‑]\d| ?\())"  # Assistant GS (PL), учету ОО (ПР): a grade after a title
     r"|(?<=\) )(?=[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # (programme support) Administrative Officer
     r"|(?<=\) )(?=[A-Z]{1,2}(?:[-‑]\d| ?\())"  # (gestion des installations) G(AC)
-    r"|(?<=[a-zà-ÿа-я] )(?=\d+[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"  # Variation nette 28Réaffectation: the total's figure
+    # Variation nette 28Réaffectation: the total's figure (not a year: Appropriation for 2022Part I)
+    r"|(?<=[a-zà-ÿа-я] )(?!(?:19|20)\d\d\D)(?=\d+[A-ZÀ-ÞА-Я][a-zà-ÿа-я])"
     # المحاسبة خ ع (ر أ): an Arabic grade spelt out, after a space
     r"|(?<=[\u0600-\u06ff] )(?=[\u0600-\u06ff] [\u0600-\u06ff] \([\u0600-\u06ff] [\u0600-\u06ff]\))"
     r"|(?<=[\u0600-\u06ff])(?=[\u0600-\u06ff][-‑]\d)"  # الإعلامف-4: an Arabic grade after the title
@@ -39,6 +40,7 @@ _SEAM = re.compile(
     r"|(?<=[a-zà-ÿа-я]{3})(?=\d)"  # posts3
     r"|(?:(?<=[^\W\d] )|(?<=\) ))(?=\d+[.,]\d+(?: +[A-ZÀ-ÞА-Я]| *$))"  # Afghanistan 0.006 Albania: a figure set apart
     r"|(?<=[^\W\d_])(?=\d+[.,]\d)"  # Viet Nam0.159: a decimal figure after a name
+    r"|(?<=[,.]\d\d\d)(?=\d{1,3}\.\s?[A-ZÀ-ÞА-Я])"  # 73,219,1002. General: a figure, then the next section number
     r"|(?<=[.,]\d )(?=[A-ZÀ-ÞА-Я])|(?<=[.,]\d\d )(?=[A-ZÀ-ÞА-Я])|(?<=[.,]\d\d\d )(?=[A-ZÀ-ÞА-Я])"  # … and after it
     r"|(?<=[^\t])(?=\t[^\t])"  # a tab opens a cell (unless the cell's own number precedes it)
     r"|(?<=[\u3400-\u9fff\u0600-\u06ff])(?=[A-Za-z0-9])"  # 法律干事P-4: the script changes
@@ -68,10 +70,13 @@ def looks_like_table(text: str) -> bool:
     return any(seams >= 3 for seams, _ in enumerate(_PAIR.finditer(text), start=1))
 
 
-def split_cells(text: str, *, headings: tuple[str, ...] = (), grades: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+def split_cells(
+    text: str, *, headings: tuple[str, ...] = (), grades: tuple[str, ...] = (), heads: tuple[str, ...] = ()
+) -> list[tuple[int, int]]:
     """The (start, end) offsets of the cells of a fused line; they tile the line exactly. ``headings`` are the
     language's column headings (a piece made only of them is cut between them: ``行动员额职称``), ``grades`` its grade
-    codes longer than a letter (``مد-1`` is one grade, then its count)."""
+    codes longer than a letter (``مد-1`` is one grade, then its count), ``heads`` the row heads of the document's
+    tables read before (``改叙``: a piece in a script without capitals that starts with one is cut after it)."""
     grade_spans = [m.span() for m in _grade_pattern(grades).finditer(text)] if grades else []
     seams = {seam.start() for seam in _SEAM.finditer(text)}
     for a, b in grade_spans:
@@ -95,7 +100,18 @@ def split_cells(text: str, *, headings: tuple[str, ...] = (), grades: tuple[str,
     spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
     if headings:
         spans = [cut for span in spans for cut in _split_headings(text, span, headings)]
-    return _split_shared_heads(text, spans, headings)
+    spans = _split_shared_heads(text, spans, headings)
+    return [cut for span in spans for cut in _split_known_head(text, span, heads)] if heads else spans
+
+
+def _split_known_head(text: str, span: tuple[int, int], heads: tuple[str, ...]) -> list[tuple[int, int]]:
+    """A piece in a script without capitals that starts with a row head of an earlier table and goes on
+    (``改叙高级合规干事``, the only ``改叙`` row of its table) is cut after the head."""
+    a, b = span
+    if _CASELESS.match(text, a) is None:
+        return [span]
+    head = next((h for h in heads if b - a > len(h) and text.startswith(h, a)), "")
+    return [(a, a + len(head)), (a + len(head), b)] if head else [span]
 
 
 def _grade_pattern(grades: tuple[str, ...]) -> re.Pattern[str]:
@@ -249,7 +265,7 @@ def _common_head(one: str, other: str) -> int:
 # box, a list of names), which the reader reports as a guess.
 
 _FIGURE = re.compile(r"[-–—−]|[(\[]?[-–−+]?\d[\d\s\u00a0\u202f,.’']*[)\]]?\s*%?")
-_LABEL_NUMBER = re.compile(r"(?:^|(?<=[\s№#]))(\d{1,3})(?=[.)]?(?:\s|$))")
+_LABEL_NUMBER = re.compile(r"(?:^|(?<=[\s№#]))(\d{1,3})(?=[.)]?(?:\s|$)|\.(?=[^\W\d_]))")
 _LABEL_ROMAN = re.compile(r"(?:^|(?<=\s))([IVXLC]{1,7})(?=[.)]?(?:\s|$))")
 _CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十百零]+)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -257,6 +273,7 @@ _LABEL_HEAD = 40  # a row label stands in the first characters of its cell
 _MIN_SEQUENCE = 3  # labels in sequence that make rows
 _MAX_COLUMNS = 12
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBER_LABEL = re.compile(r"\d{1,3}\.")  # ``1.``: a section's number opens its row, it is no figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,9 +335,11 @@ def _leading_rows(cells: list[int], columns: int | None) -> list[list[int | None
 
 def is_figure(text: str) -> bool:
     """A cell that holds only a figure: ``1``, ``0.006``, ``1 234,5``, ``(12.3)``, ``15 %``, a dash for nil; not a
-    year (``2023`` heads a column)."""
+    year (``2023`` heads a column) nor a section's number (``1.``)."""
     stripped = text.strip()
-    return _FIGURE.fullmatch(stripped) is not None and _YEAR.fullmatch(stripped) is None
+    if _YEAR.fullmatch(stripped) or _NUMBER_LABEL.fullmatch(stripped):
+        return False
+    return _FIGURE.fullmatch(stripped) is not None
 
 
 def _figure_columns(figure: list[bool]) -> int | None:
