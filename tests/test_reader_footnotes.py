@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED_CORPUS
-from test_reader_body import footnote_recall, key, load, notes_with_anchors
+from test_reader_body import body_units, drop_notes, footnote_recall, key, load, notes_with_anchors
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
 from unconvert.readers.ods.lang import table_for
@@ -193,3 +193,48 @@ def test_spaced_mark_is_not_an_ordinal_or_a_number() -> None:
     notes = _notes("1", "2", "5", "6")
     segments = ["at the 2nd session, a 5km road", "paragraph 1 and annex", "the Weapons 6and the"]
     assert _marked(segments, notes) == [("6", "the Weapons ")]
+
+
+# --- numbers that read as marks beside brackets, dates and sentences ------------------------------------------------
+
+
+def test_number_after_a_bracket_or_before_a_month_is_text() -> None:
+    """``28 posts (1 Assistant Secretary-General`` (A/RES/78/273), ``(1 July–30 June)`` (A/RES/80/110): a number
+    opening a bracket; ``39th plenary meeting29 July 2025`` (E/RES/2025/16): the day of a date; ``recommendation
+    (2019)1 of the Committee`` and ``CM/Rec(2019)1`` (A/RES/75/264): a series number of the year. A mark follows a
+    name and its year (``International Health Regulations (2005)7``)."""
+    notes = _notes("1", "7", "29")
+    segments = [
+        "Approves the establishment of 28 posts (1 Assistant Secretary-General, 1 D-1)",
+        "the adoption of recommendation (2019)1 of the Committee of Ministers and CM/Rec(2019)1 on youth",
+        "the International Health Regulations (2005)7 and",
+        "39th plenary meeting29 July 2025",
+    ]
+    assert _marked(segments, notes) == [("7", "the International Health Regulations (2005)")]
+
+
+def test_second_reference_after_a_year_ending_a_sentence() -> None:
+    """``in June 2015.3 It also builds on`` (E/RES/2018/14): note 3, marked before, cited again after the year's
+    full stop."""
+    notes = _notes("3")
+    segments = ["within relevant frameworks.3", "endorsed by the General Assembly in June 2015.3 It also builds on"]
+    marks = find_marks(segments, notes, table=table_for(Language.EN))
+    assert [(m.segment, m.repeat) for m in marks] == [(0, False), (1, True)]
+
+
+@needs_corpus
+@pytest.mark.parametrize(
+    ("rel", "paragraph"),
+    [
+        ("akn4un/78/eng/A_RES_78_273_eng.txt", "28 posts (1 Assistant Secretary-General, 1 D-1"),
+        ("akn4un/80/eng/A_RES_80_110_eng.txt", "the annual insurance coverage period (1 July–30 June);"),
+        ("akn4un/75/eng/A_RES_75_264_eng.txt", "recommendation (2019)1 of the Committee of Ministers"),
+        ("akn4un/ecosoc2025/eng/E_RES_2025_16_eng.txt", "39th plenary meeting29 July 2025"),
+        ("word/E_RES_2018_14.txt", "by the General Assembly in June 2015. It also builds on"),
+    ],
+)
+def test_numbers_of_the_text_stay_in_real_documents(rel: str, paragraph: str) -> None:
+    document, gold = load(SHARED_CORPUS / rel)
+    assert footnote_recall(document, gold) == 1.0
+    text = "".join(key(drop_notes(u)) for u in body_units(document))
+    assert key(paragraph) in text

@@ -321,7 +321,8 @@ def _repeats(
         for s, a, b, n, score in site:
             if (s, a) in taken or n not in first or first[n] >= (s, a):
                 continue
-            if not _clear((s, a, b, n, score), segments) and not _year_and_mark(segments[s], a, b):
+            glued = _year_and_mark(segments[s], a, b) or _year_stop_mark(segments[s], a)
+            if not _clear((s, a, b, n, score), segments) and not glued:
                 continue  # ``CO2``, ``G20``: a code, not a mark (``of 19499``: the year 1949 and the note again)
             if score == _LETTER and not segments[s][a - 1].islower():
                 continue  # glued to a letter without case (Chinese ``超过1``): a number, not a second reference
@@ -372,6 +373,13 @@ def _year_and_mark(text: str, start: int, end: int) -> bool:
     )
 
 
+def _year_stop_mark(text: str, start: int) -> bool:
+    """``in June 2015.3 It also`` (E/RES/2018/14): a year ending a sentence, then a note's number before the next
+    sentence (a candidate only where ``_sentence_end`` holds)."""
+    head = text[max(0, start - 6) : start]
+    return len(head) == 6 and head[0].isspace() and head[1:3] in ("19", "20") and head[1:5].isdigit() and head[5] == "."
+
+
 def _digit_candidates(
     text: str, start: int, end: int, markers: set[str], longest: int, rules: _Rules
 ) -> list[tuple[int, int, str, float]]:
@@ -401,6 +409,8 @@ def _digit_candidates(
         return []  # ``4 280万``, ``1 025 092``: the first group of a number written with spaces
     if _listed_number(text, start, end):
         return []  # ``第10、12、13、15段``, ``目标1、11和13``
+    if after in _GROUP_SPACES and after and _next_word(text, end + 1).lower() in rules.month_words:
+        return []  # ``39th plenary meeting29 July 2025`` (E/RES/2025/16): the day of a date
     numbered = bool(rules.number_words) and text.endswith(rules.number_words, 0, start)
     out: list[tuple[int, int, str, float]] = []
     run = text[start:end]
@@ -427,6 +437,8 @@ def _digit_candidates(
             elif before == "(" and after == ")":
                 if before2 and not before2.isspace():
                     out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
+            elif before in "([" or _dated_symbol(text, start):
+                continue  # ``28 posts (1 Assistant Secretary-General``; ``CM/Rec(2019)1`` (A/RES/75/264)
             elif _is_cjk(before):
                 if before not in _CJK_BEFORE_NUMBER:
                     out.append((start, end, marker, _LETTER))
@@ -531,6 +543,28 @@ def _listed_number(text: str, start: int, end: int) -> bool:
     if start > 1 and text[start - 1] == "、" and text[start - 2].isdigit():
         return True
     return end + 1 < len(text) and text[end] in _CJK_LIST and text[end + 1].isdigit()
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:/[^\W\d_]+)?")
+
+
+def _next_word(text: str, at: int) -> str:
+    """The word that starts at ``text[at]`` (``July``, ``آذار/مارس``), or ``""``."""
+    found = _WORD.match(text, at)
+    return found.group(0) if found is not None else ""
+
+
+_DATED_SYMBOL = re.compile(r"([^\W\d_]+)([ \u00a0]?)\((?:19|20)\d\d\)$")
+
+
+def _dated_symbol(text: str, start: int) -> bool:
+    """``CM/Rec(2019)1``, ``recommendation (2019)11 of the Committee of Ministers`` (A/RES/75/264): the number
+    after a year in brackets glued to a word, or after a word in lower case, numbers a series of that year; a mark
+    follows a name or a number (``International Health Regulations (2005)7``, ``resolution 2250 (2015)``)."""
+    if text[start - 1 : start] != ")":
+        return False
+    found = _DATED_SYMBOL.search(text, max(0, start - 40), start)
+    return found is not None and (not found.group(2) or found.group(1).islower())
 
 
 def _sentence_end(text: str, start: int, end: int) -> bool:
