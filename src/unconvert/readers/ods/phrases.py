@@ -26,21 +26,24 @@ _IGNORED = frozenset(
 )
 _AS_SPACE = frozenset("\u00a0\u202f\u2007\u2009")
 _SPECIAL = re.compile("[" + "".join(sorted(_IGNORED | _AS_SPACE)) + "]")
+_IGNORED_RE = re.compile("[" + "".join(sorted(_IGNORED)) + "]")
+_FOLD = str.maketrans({**dict.fromkeys(_IGNORED), **dict.fromkeys(_AS_SPACE, " ")})
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """``text`` as phrases are looked up (see ``_IGNORED``, ``_AS_SPACE``), and for each of its characters the
-    offset in ``text`` just after it, so that a phrase found in the first can be cut from the second."""
-    out: list[str] = []
-    ends: list[int] = []
-    for at, char in enumerate(text):
-        if char in _IGNORED:
-            if ends:
-                ends[-1] = at + 1  # a vowel mark belongs to the letter before it
-            continue
-        out.append(" " if char in _AS_SPACE else char)
-        ends.append(at + 1)
-    return "".join(out), ends
+def normalise(text: str) -> str:
+    """``text`` as phrases are looked up (see ``_IGNORED``, ``_AS_SPACE``)."""
+    return text.translate(_FOLD)
+
+
+def printed_end(text: str, length: int) -> int:
+    """Where the first ``length`` characters of ``normalise(text)`` end in ``text``, with the vowel marks of the last
+    letter."""
+    end = length
+    for ignored in _IGNORED_RE.finditer(text):
+        if ignored.start() > end:
+            break
+        end += 1  # an ignored character before the end (or right after it: a vowel mark of the last letter)
+    return end
 
 
 class PhraseMatcher:
@@ -52,7 +55,7 @@ class PhraseMatcher:
         self._fallback_words = fallback_words
         self._guess = re.compile(guess) if guess else None
         by_first: dict[str, dict[str, str]] = {}
-        phrases = tuple(normalise(p)[0] if _SPECIAL.search(p) else p for p in phrases)
+        phrases = tuple(normalise(p) for p in phrases)
         self._longest = max((len(p) for p in phrases), default=0)
         for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             if phrase:
@@ -65,17 +68,11 @@ class PhraseMatcher:
     def match(self, text: str) -> str | None:
         """The listed phrase opening ``text`` (as printed in ``text``, no-break spaces and vowel marks included), or
         ``None``."""
-        head = text[: 2 * self._longest + 2]
+        head = text[: self._longest + 16]
         if _SPECIAL.search(head) is None:
             return self._match(text)
-        plain, ends = normalise(head)
-        found = self._match(plain)
-        if found is None:
-            return None
-        end = ends[len(found) - 1]
-        while end < len(text) and text[end] in _IGNORED:
-            end += 1  # the vowel marks of the phrase's last letter
-        return text[:end]
+        found = self._match(normalise(head))
+        return None if found is None else text[: printed_end(text, len(found))]
 
     def _match(self, text: str) -> str | None:
         if not text:
