@@ -12,10 +12,11 @@ import pytest
 from conftest import SHARED_CORPUS
 from test_reader_body import body_units, drop_notes, footnote_recall, key, load, notes_with_anchors
 from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods import read
 from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
 from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.stories import Line
-from unconvert.tree import Language
+from unconvert.tree import Language, Text
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 
@@ -238,3 +239,44 @@ def test_numbers_of_the_text_stay_in_real_documents(rel: str, paragraph: str) ->
     assert footnote_recall(document, gold) == 1.0
     text = "".join(key(drop_notes(u)) for u in body_units(document))
     assert key(paragraph) in text
+
+
+# --- class 3: a part letter with its note on its own line ------------------------------------------------------------
+
+
+def _edited(rel: str, old: str, new: str, after: str = "", note: str = "") -> bytes:
+    """A corpus dump with one line changed (``old`` -> ``new``) and a note line added after the line ``after``."""
+    text = (SHARED_CORPUS / rel).read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    if after:
+        assert after in text
+        text = text.replace(after, after + note, 1)
+    return text.encode("utf-8")
+
+
+@needs_corpus
+def test_part_letter_with_its_note_after_a_tab() -> None:
+    """A/RES/72/8 B prints ``B1`` above the formula; printed ``⇥B⇥1``, note 1 is still the part label's note."""
+    dump = _edited("word/A_RES_72_8B.txt", "\t\tB1\n", "\tB\t1\n")
+    document = read(dump, name="A_RES_72_8B.txt")
+    part = document.parts[0]
+    assert part.label == "B" and [n.marker for n in part.label_notes] == ["1"]
+    assert not [d for d in document.diagnostics if d.code == "footnote-mark-not-found"]
+
+
+@needs_corpus
+def test_part_letter_in_the_body_with_an_asterisk_note() -> None:
+    """A/DEC/76/559's part B (``⇥⇥B`` after part A's closing lines), printed ``⇥⇥B⇥*``, with its ``*`` note after
+    the notes of part A (the story lists notes in the order of their marks): the note is part B's label note, and
+    notes 1 to 4 keep their marks."""
+    rel = "akn4un/gadec76/eng/A_DEC_76_559_eng.txt"
+    dump = _edited(rel, "\t\tB\n", "\t\tB\t*\n", after="\n2 A/76/767.\n", note="* Adopted without a vote.\n")
+    document = read(dump, name="A_DEC_76_559_eng.txt")
+    assert [p.label for p in document.parts] == ["A", "B"]
+    notes = document.parts[1].label_notes
+    assert [(n.marker, n.paragraphs) for n in notes] == [
+        ("*", ((Text(text="Adopted without a vote.", line=notes[0].line),),))
+    ]
+    original, gold = load(SHARED_CORPUS / rel)
+    assert footnote_recall(document, gold) == footnote_recall(original, gold)

@@ -127,7 +127,8 @@ class Item:
 
 
 _FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
-_PART_LETTER = re.compile(r"[A-Z]")
+# a part letter, with a note's mark glued to it or after a tab (``B1``, ``⇥B⇥1``)
+_PART_LETTER = re.compile(r"(?P<label>[A-Z])(?:[ \t\u00a0]*(?P<mark>\d{1,3}|\*{1,3}))?")
 
 
 def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list[Item]:
@@ -154,8 +155,11 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
         if _is_annex_label(text, table, after_meeting=after_meeting):
             items.append(Item(line, What.ANNEX, text, searchable=False))
             continue
-        if after_meeting and _PART_LETTER.fullmatch(text) and i + 1 < len(lines):
-            items.append(Item(line, What.PART, text, searchable=False))
+        part = _PART_LETTER.fullmatch(text) if after_meeting else None
+        if part is not None and i + 1 < len(lines):
+            # the letter and its mark, glued (``B1``): the mark is a note on the part's label
+            mark = part.group("mark") or ""
+            items.append(Item(line, What.PART, part.group("label") + mark, searchable=bool(mark)))
             continue
         table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
         if table_note or (looks_like_table(raw) and read_label(text, table) is None and not _date_like(text)):
@@ -294,7 +298,8 @@ def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
     index = front.part_label_index
     if index is None or index >= front.body_start or all(at != index for at, _ in front.front_notes):
         return None
-    return stories.main[index]
+    line = stories.main[index]
+    return Line(number=line.number, text="".join(line.text.split()))  # ``⇥B⇥1``: the mark glued to its letter
 
 
 def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
@@ -563,7 +568,8 @@ class _Builder:
                     self.close_provisions()
                     self.end_draft()
                     self.sections.clear()
-                    self.part = self._new_part(item.text, item.line.number)
+                    self.part = self._new_part(item.text[:1], item.line.number)
+                    self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                     self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
                 case What.TABLE:
                     self.table_line(index)

@@ -52,7 +52,7 @@ _PREFACE = (
     r"(?:[ \t\u00a0]+(?P<title>\S.*))?[ \u00a0]*$"
 )
 _LONGEST_COVER_LINE = 200  # a longer line before the preface is a body paragraph, whatever its layout
-_PART = re.compile(r"(?P<label>[A-Z])(?P<mark>\d{1,3}|\*{1,3})?")
+_PART = re.compile(r"(?P<label>[A-Z])(?:[ \t\u00a0]*(?P<mark>\d{1,3}|\*{1,3}))?")  # ``B``, ``B1``, ``B⇥1``
 _BRACKETED = re.compile(r"\[.*\]")
 
 
