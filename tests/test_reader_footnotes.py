@@ -95,6 +95,17 @@ def test_year_of_a_date_keeps_its_digits() -> None:
     assert _marked(["доклад за 2021 года и резолюцию"], ru, Language.RU) == []
 
 
+def test_document_symbol_keeps_its_number() -> None:
+    """``See A/76/411.``: a report's number, never A/76/41 + note 1; a note glued to a resolution's symbol still is
+    one where the number would be too high (``A/RES/76/812``, ``S/2024/7671``)."""
+    notes = _notes("1", "2")
+    assert _marked(["Takes note of the report (see A/76/411)."], notes) == []
+    assert _marked(["Recalling A/RES/76/812 and", "the letter S/2024/7671 of"], notes) == [
+        ("2", "Recalling A/RES/76/81"),
+    ]
+    assert _marked(["the letter S/2024/7671 of"], notes[:1]) == [("1", "the letter S/2024/767")]
+
+
 def test_number_with_its_session_keeps_its_digits() -> None:
     """``decision 281 (LXIII)``, ``resolution 2558 (2020)``: a number and its session, with no mark between."""
     notes = _notes("1", "8")

@@ -455,6 +455,8 @@ def _digit_candidates(
         if symbol or year:
             # the whole run read as one number is implausible (``20141``, ``76/812``): the tail is a mark
             implausible = _implausible(text, start, end - size, end)
+            if symbol and not implausible and _document_symbol(text, start):
+                continue  # ``See A/76/411.``: a report's number, whole
             score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + _clause_end(text, end)
         elif len(run) == 4 and run[:2] in ("19", "20"):
             if _dated_year(text, start, end, rules):
@@ -469,45 +471,10 @@ def _digit_candidates(
 # ``Weapons 6and``, ``Development, 8including`` (A/RES/79/36, 80/91): a mark printed after a space and glued to the
 # next word; not an ordinal or a unit (``1st``, ``2e``, ``3º``, ``5km``).
 _GLUED_AFTER = re.compile(r"[^\W\d_]{2,}")
-_NUMBER_SUFFIXES = frozenset(
-    {
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "er",
-        "re",
-        "e",
-        "es",
-        "ère",
-        "ème",
-        "eme",
-        "o",
-        "a",
-        "os",
-        "as",
-        "km",
-        "kg",
-        "mm",
-        "cm",
-        "ha",
-        "am",
-        "pm",
-        "bn",
-        "mn",
-        "gb",
-        "mb",
-        "kw",
-        "mw",
-        "gw",
-        "kwh",
-        "mwh",
-        "gwh",
-        "bis",
-        "ter",
-        "quater",
-    }
-)
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th", "er", "re", "e", "es", "ère", "ème", "eme", "o", "a", "os", "as")
+_SPANISH_ORDINALS = ("ro", "do", "to", "vo", "mo", "no")  # 1ro, 2do, 4to, 8vo, 7mo, 9no
+_UNITS = ("km", "kg", "mm", "cm", "mg", "ml", "ha", "am", "pm", "bn", "mn", "gb", "mb", "kw", "mw", "gw", "kwh", "mwh")
+_NUMBER_SUFFIXES = frozenset((*_ORDINAL_SUFFIXES, *_SPANISH_ORDINALS, *_UNITS, "bis", "ter", "quater"))
 _QUOTE_CLOSERS = "»”"
 _SPACED_AFTER = re.compile(r"$|[,;:.](?!\d)|[ \u00a0][^\W\d_]")
 
@@ -599,14 +566,29 @@ def _dated_year(text: str, start: int, end: int, rules: _Rules) -> bool:
     return bool(rules.year_words) and tail.startswith(rules.year_words)
 
 
+# A document symbol up to its number: series (``A/``, ``S/``, ``A/C.3/``, ``FCCC/CP/``) and session or year.
+_DOCUMENT_HEAD = re.compile(r"(?<![\w/.])((?:[A-Z][A-Za-z]*(?:\.\d+)?/)+)\d{2,4}/$")
+_DOCUMENT_NUMBER_LIMIT = 1000  # reports and letters of a session or year stay below this (A/76/411, S/2024/767)
+
+
+def _document_symbol(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` number a document (``A/76/411``, ``S/2024/767``) rather than a resolution or
+    decision (``A/RES/76/81``, ``76/81``, ``decision III/1``)."""
+    found = _DOCUMENT_HEAD.search(text, max(0, start - 40), start)
+    return found is not None and not {"RES", "DEC"} & set(found.group(1).split("/"))
+
+
 def _implausible(text: str, start: int, mark: int, end: int) -> bool:
     """Whether the digit run ``text[start:end]``, read as one number, is no number of the text, so that its tail
     from ``mark`` on is a mark: a year glued to a note (``20141``), a symbol number of a session that high
-    (``76/812``)."""
+    (``76/812``; a document's number from 1000: ``A/76/4111``)."""
     prefix = text[start:mark]
     if len(prefix) == 4 and prefix[:2] in ("19", "20"):
         return True
-    return start > 0 and text[start - 1] == "/" and int(text[start:end]) >= _SYMBOL_NUMBER_LIMIT
+    if start == 0 or text[start - 1] != "/":
+        return False
+    limit = _DOCUMENT_NUMBER_LIMIT if _document_symbol(text, start) else _SYMBOL_NUMBER_LIMIT
+    return int(text[start:end]) >= limit
 
 
 def _mark_range(text: str, start: int, end: int) -> bool:
