@@ -106,6 +106,15 @@ def test_document_symbol_keeps_its_number() -> None:
     assert _marked(["the letter S/2024/7671 of"], notes[:1]) == [("1", "the letter S/2024/767")]
 
 
+def test_bracketed_number_is_a_mark_only_in_arabic() -> None:
+    """``(1)`` glued to a word is how Arabic prints a mark (``بالقرار 76/81(2)``, A/RES/77/125 ara); in the other
+    languages ``article 14(1)`` is a number."""
+    notes = _notes("1", "2")
+    assert _marked(["under article 14(1) of the Covenant and rule 4(2)"], notes) == []
+    arabic = ["وإذ تشير إلى الميثاق(1)،", "المقدم عملا بالقرار 76/81(2)،"]
+    assert _marked(arabic, notes, Language.AR) == [("1", "وإذ تشير إلى الميثاق"), ("2", "المقدم عملا بالقرار 76/81")]
+
+
 def test_number_with_its_session_keeps_its_digits() -> None:
     """``decision 281 (LXIII)``, ``resolution 2558 (2020)``: a number and its session, with no mark between."""
     notes = _notes("1", "8")

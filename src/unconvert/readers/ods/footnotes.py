@@ -177,6 +177,7 @@ class _Rules:
     month_words: frozenset[str] = frozenset()  # the last word of each month name, lower case
     year_words: tuple[str, ...] = ()
     number_words: tuple[str, ...] = ()
+    bracketed_marks: bool = True
 
     @classmethod
     def of(cls, table: LanguageTable | None) -> _Rules:
@@ -187,6 +188,7 @@ class _Rules:
             month_words=frozenset(name.split()[-1] for name in table.months if name.split()),
             year_words=table.year_words,
             number_words=table.number_words,
+            bracketed_marks=table.bracketed_marks,
         )
 
 
@@ -435,7 +437,7 @@ def _digit_candidates(
                 # chain has no better one, and never moved to (``_clear``)
                 out.append((start, end, marker, _TAIL))
             elif before == "(" and after == ")":
-                if before2 and not before2.isspace():
+                if before2 and not before2.isspace() and rules.bracketed_marks:
                     out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
             elif before in "([" or _dated_symbol(text, start):
                 continue  # ``28 posts (1 Assistant Secretary-General``; ``CM/Rec(2019)1`` (A/RES/75/264)

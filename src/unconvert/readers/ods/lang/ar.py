@@ -91,6 +91,7 @@ TABLE = LanguageTable(
     # ``وإذ``/``وقد`` and a verb (``وإذ تعرب``, ``وقد نظرت``), or a verbal noun with ``منها`` (``واقتناعا منها``)
     preambular_guess=rf"(?:(?:و?إذ|وقد)\s+\S+(?:\s+{_AFTER_VERB})?|و\S+\s+منه(?:ا|م)?(?:\s+{_AFTER_VERB})?)(?!\S)",
     decimal_comma=True,
+    bracketed_marks=True,
     subsection_letters=("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام"),
     point_letters=(
         "أ",

@@ -58,6 +58,8 @@ class LanguageTable:
     # reading), and words a number is glued after as part of the text (``目标4``: Goal 4, no note 4).
     year_words: tuple[str, ...] = ()
     number_words: tuple[str, ...] = ()
+    # Marks printed in brackets glued to the word (``(1)``: Arabic); elsewhere ``article 14(1)`` is a number.
+    bracketed_marks: bool = False
     # Tables, where the script has no capitals to cut fused cells on: column headings as printed (``行动``,
     # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
     table_headings: tuple[str, ...] = ()
