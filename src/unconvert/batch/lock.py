@@ -13,10 +13,10 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
-import fcntl
 import json
 import os
 import socket
+import sys
 
 from unconvert.errors import BatchError, StorageError
 
@@ -41,7 +41,7 @@ class OutputLock:
                     f"cannot create the lock file {self.path}: {exc.strerror or exc}", path=self.path, errno=exc.errno
                 ) from exc
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                _lock(fd)
             except OSError as exc:
                 holder = _holder(fd)
                 os.close(fd)
@@ -67,7 +67,8 @@ class OutputLock:
         }
         with contextlib.suppress(OSError):  # who holds it is information for the message, not the lock itself
             os.ftruncate(fd, 0)
-            os.pwrite(fd, (json.dumps(record) + "\n").encode("utf-8"), 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, (json.dumps(record) + "\n").encode("utf-8"))
         self._fd = fd
 
     def release(self) -> None:
@@ -79,9 +80,24 @@ class OutputLock:
         self._fd = None
 
 
+if sys.platform == "win32":  # pragma: no cover - the batch is developed and tested on POSIX
+    import msvcrt
+
+    def _lock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def _holder(fd: int) -> str:
     try:
-        record = json.loads(os.pread(fd, 4096, 0).decode("utf-8"))
+        os.lseek(fd, 0, os.SEEK_SET)
+        record = json.loads(os.read(fd, 4096).decode("utf-8"))
         return f"pid {record['pid']} on {record['host']}, started {record['started']}"
     except (OSError, ValueError, KeyError, TypeError):
         return "a run that has just started"
