@@ -977,3 +977,24 @@ def test_a_member_name_with_a_colon_is_a_relative_name(tmp_path: Path) -> None:
         assert report[f"{archive}!{bad}"].status == "skipped"
         assert report[f"{archive}!{bad}"].error.code == "unsafe-member"  # type: ignore[union-attr]
     assert sorted(outputs_of(out)) == ["colon/a:b.text.txt"]
+
+
+def test_a_folder_name_too_long_for_the_file_system_fails_only_its_document(tmp_path: Path) -> None:
+    """Case 3, one step further: a member whose *folder* name is over 255 bytes cannot be mirrored at all; that
+    document fails with ``output-error`` and the others are converted (``-j 1`` and ``-j 2``)."""
+    path = tmp_path / "deep.tar"
+    with tarfile.open(path, "w", format=tarfile.PAX_FORMAT) as archive:
+        for name, dump in ((f"{'D' * 300}/x.txt", SEED), ("ok/y.txt", sample_dumps()[0])):
+            data = dump.read_bytes()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert batch_main([str(path), "-o", str(out), "-t", "text", "-j", jobs, "-q"]) == 1
+        report = by_source(out / "report.jsonl")
+        bad = report[f"{path}!{'D' * 300}/x.txt"]
+        assert bad["status"] == "failed" and bad["error"]["code"] == "output-error", bad["error"]
+        assert "File name too long" in bad["error"]["message"]
+        assert report[f"{path}!ok/y.txt"]["status"] in ("ok", "warnings")
+        assert not list(out.rglob("*.unconvert-tmp"))
