@@ -688,8 +688,17 @@ def test_the_lock_is_refused_in_process_too_and_released_after_the_run(tmp_path:
     out.mkdir()
     holder = OutputLock(str(out))
     holder.acquire()
+    from unconvert.batch import SerialExecutor
+
+    class Watched(SerialExecutor):
+        closed = False
+
+        def close(self) -> None:
+            Watched.closed = True
+
     with pytest.raises(BatchError, match=rf"in use by another unconvert batch \(pid {os.getpid()} on "):
-        convert_many([SEED], to=["text"], out=out, jobs=1).run()
+        convert_many([SEED], to=["text"], out=out, executor=Watched(("text",))).run()
+    assert Watched.closed  # the executor (a Dask cluster, a pool) is shut down when the run is refused
     assert not (out / "report.jsonl").exists()
     holder.release()
     summary = convert_many([SEED], to=["text"], out=out, jobs=1).run()

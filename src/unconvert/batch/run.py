@@ -171,12 +171,16 @@ class BatchRun:
 
     def _run(self) -> Iterator[DocumentResult]:
         began = time.perf_counter()
-        try:
-            os.makedirs(self.out, exist_ok=True)
-        except OSError as exc:
-            raise BatchError(f"cannot create output directory {self.out}: {exc.strerror or exc}") from exc
         lock = OutputLock(self.out)
-        lock.acquire()  # before anything in OUTDIR is touched: another run's temporaries, its report
+        try:
+            try:
+                os.makedirs(self.out, exist_ok=True)
+            except OSError as exc:
+                raise BatchError(f"cannot create output directory {self.out}: {exc.strerror or exc}") from exc
+            lock.acquire()  # before anything in OUTDIR is touched: another run's temporaries, its report
+        except BaseException:
+            self.executor.close()  # a Dask cluster started for the run must not outlive it
+            raise
         try:
             yield from self._locked(began)
         finally:
