@@ -95,8 +95,9 @@ def test_staffing_tables_grid_as_gold(language: str) -> None:
 
 
 def test_grade_ranges_and_single_row_tables() -> None:
-    """A/RES/76/246 (eng): ``P-4 to P-5`` and ``GS (OL) to GS (PL)`` are one cell; a table of a heading row and a
-    single row (``ActionTitle of postCategoryNumberReclassification…P-4 to P-51``) is two rows of four cells."""
+    """A/RES/76/246 (eng): ``P-4 to P-5`` and ``GS (OL) to GS (PL)`` are one cell; a row head of an earlier table
+    ends its cell at a space; a table of a heading row and a single row (``ActionTitle of postCategoryNumber
+    Reclassification…P-4 to P-51``) is two rows of four cells."""
     document, _ = load(corpus("A_RES_76_246_eng"))
     tables = find_all(document, Table)
     assert grid_of(tables[0]) == [
@@ -104,6 +105,8 @@ def test_grade_ranges_and_single_row_tables() -> None:
         ["Reclassification", "Senior Programme Management Officer", "P-4 to P-5", "1"],
     ]
     assert ["Reclassification", "Senior Accounting Assistant", "GS (OL) to GS (PL)", "2"] in grid_of(tables[2])
+    # ``Reassignment Senior Administrative Assistant``: the head, written with a space, is a row head of table 2
+    assert ["Reassignment", "Senior Administrative Assistant", "GS (PL)", "1"] in grid_of(tables[2])
 
 
 # --- a scale of assessments: two columns, figures set apart by spaces -----------------------------------------------

@@ -105,13 +105,20 @@ def split_cells(
 
 
 def _split_known_head(text: str, span: tuple[int, int], heads: tuple[str, ...]) -> list[tuple[int, int]]:
-    """A piece in a script without capitals that starts with a row head of an earlier table and goes on
-    (``改叙高级合规干事``, the only ``改叙`` row of its table) is cut after the head."""
+    """A piece that starts with a row head of an earlier table and goes on is cut after the head: in a script
+    without capitals straight after it (``改叙高级合规干事``, the only ``改叙`` row of its table), elsewhere where a
+    space and a capital follow it (``Reassignment Senior Administrative Assistant``, written with a space)."""
     a, b = span
-    if _CASELESS.match(text, a) is None:
-        return [span]
-    head = next((h for h in heads if b - a > len(h) and text.startswith(h, a)), "")
-    return [(a, a + len(head)), (a + len(head), b)] if head else [span]
+    caseless = _CASELESS.match(text, a) is not None
+    for head in heads:
+        end = a + len(head)
+        if end >= b or not text.startswith(head, a):
+            continue
+        if caseless:
+            return [(a, end), (end, b)]
+        if text[end] == " " and text[end + 1 : end + 2].isupper():
+            return [(a, end + 1), (end + 1, b)]
+    return [span]
 
 
 def _grade_pattern(grades: tuple[str, ...]) -> re.Pattern[str]:
