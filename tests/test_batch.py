@@ -770,10 +770,8 @@ def test_a_recursive_glob_does_not_follow_directory_links(tmp_path: Path) -> Non
     (root / "loop").symlink_to(".")
     (root / "sub" / "up").symlink_to("..")
     (root / "sub" / "loop2").symlink_to("../sub")
-    began = time.monotonic()
     out = tmp_path / "out"
     run = convert_many([f"{root}/**/*.txt", str(root)], to=["text"], out=out, jobs=1)
-    assert time.monotonic() - began < 10
     results = list(run)
     assert sorted(r.source for r in results) == sorted([f"{root}/sub/{SEED.name}", f"{root}/{sample_dumps()[0].name}"])
     assert all(r.status in ("ok", "warnings") for r in results)
@@ -802,10 +800,8 @@ def test_directories_give_only_regular_files_and_a_fifo_never_blocks(tmp_path: P
         os.mknod(root / "device.txt", 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # as /dev/zero
         refused_names.append("device.txt")
     out = tmp_path / "out"
-    began = time.monotonic()
     run = convert_many([root, f"{tmp_path}/tree/fifo*"], to=["text"], out=out, jobs=2)
     results = {r.source: r for r in run}
-    assert time.monotonic() - began < 60
     refused = {name: results[str(root / name)] for name in refused_names}
     for name, result in refused.items():
         assert result.status == "skipped", name
@@ -872,49 +868,52 @@ def make_tiny_archives(tmp_path: Path, count: int) -> tuple[Path, Path]:
     return tar_path, zip_path
 
 
-def timed_batch(archive: Path, out: Path) -> float:
-    began = time.perf_counter()
-    run = convert_many([archive], to=["text"], out=out, jobs=1)
-    summary = run.run()
-    assert summary.done == summary.total and summary.failed == summary.total  # every member read and reported
-    return time.perf_counter() - began
-
-
-def timed_reading(archive: Path) -> float:
-    """Seconds to list ``archive`` and read every member as the workers do: the part of a run that depends on
-    the kind of archive (the rest — reading the document, the report's fsync per line — does not)."""
-    from unconvert.batch.sources import SourceRef, read_source
-
-    began = time.perf_counter()
-    refs = [ref for ref in expand_sources(archive) if isinstance(ref, SourceRef)]
-    total = sum(len(read_source(ref)) for ref in refs)
-    assert total > 0
-    return time.perf_counter() - began
-
-
 def expand_sources(archive: Path) -> list[Any]:
     from unconvert.batch.sources import expand
 
     return list(expand([archive]))
 
 
-def test_tar_members_are_found_by_offset_not_by_a_search(tmp_path: Path) -> None:
+def test_tar_members_are_found_by_offset_not_by_a_search(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Case 11: tar members were looked up by name, linearly: 100,000 tiny members took 945 s against 276 s for
-    the same zip. Here the reading of 20,000 members (a search by name would take minutes), the tar within 1.5×
-    the zip; the whole run on 100,000 behind ``slow``."""
-    tar_path, zip_path = make_tiny_archives(tmp_path, 20_000)
-    zip_seconds = min(timed_reading(zip_path) for _ in range(2))
-    tar_seconds = min(timed_reading(tar_path) for _ in range(2))
-    assert tar_seconds <= 1.5 * zip_seconds, (tar_seconds, zip_seconds)
+    the same zip. Once listed, every member is read from its offset: the tar's own look-ups (by name, or by
+    walking its members) are never called again. ``benchmarks/bench_archives.py`` times tar against zip."""
+    from unconvert.batch.sources import SourceRef, read_source
+
+    tar_path, _zip_path = make_tiny_archives(tmp_path, 2_000)
+    refs = [ref for ref in expand_sources(tar_path) if isinstance(ref, SourceRef)]
+    assert len(refs) == 2_000
+
+    def no_search(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("a tar member was searched for instead of read from its offset")
+
+    for name in ("getmember", "getmembers", "getnames", "__iter__", "extractfile"):
+        monkeypatch.setattr(tarfile.TarFile, name, no_search)
+    headers_read = []
+    next_header = tarfile.TarFile.next
+
+    def counted_next(self: tarfile.TarFile) -> tarfile.TarInfo | None:
+        headers_read.append(1)
+        return next_header(self)
+
+    monkeypatch.setattr(tarfile.TarFile, "next", counted_next)
+    assert [read_source(ref) for ref in (refs[0], refs[1_999], refs[1_000])] == [
+        b"tiny document 0\n",
+        b"tiny document 1999\n",
+        b"tiny document 1000\n",
+    ]
+    # opening the tar reads its first header, and a member's own header may be read again at its offset: never
+    # a walk over the 2,000 headers to reach a member
+    assert len(headers_read) <= 1 + 3
 
 
-@pytest.mark.slow
-def test_a_tar_of_100000_members_converts_within_one_and_a_half_times_the_zip(tmp_path: Path) -> None:
-    tar_path, zip_path = make_tiny_archives(tmp_path, 100_000)
-    zip_seconds = timed_batch(zip_path, tmp_path / "out-zip")
-    tar_seconds = timed_batch(tar_path, tmp_path / "out-tar")
-    print(f"100,000 members: tar {tar_seconds:.1f} s, zip {zip_seconds:.1f} s")
-    assert tar_seconds <= 1.5 * zip_seconds, (tar_seconds, zip_seconds)
+@pytest.mark.huge
+def test_a_tar_of_100000_members_converts_every_member(tmp_path: Path) -> None:
+    """The full size of case 11 (minutes; ``pytest -m huge``): every one of 100,000 members is read and
+    reported. The time against the same zip is measured by ``benchmarks/bench_archives.py``, not asserted."""
+    tar_path, _zip_path = make_tiny_archives(tmp_path, 100_000)
+    summary = convert_many([tar_path], to=["text"], out=tmp_path / "out", jobs=1).run()
+    assert summary.done == summary.total == 100_000 and summary.failed == summary.total
 
 
 def zeros(size: int) -> io.RawIOBase:
@@ -963,13 +962,14 @@ def test_a_big_member_the_pattern_skips_counts_against_the_archive_cap(tmp_path:
     assert converted.status in ("ok", "warnings") and converted.source == f"{path}!dump/{SEED.name}"
 
 
-@pytest.mark.slow
+@pytest.mark.huge
 def test_a_10_gib_skipped_member_is_refused_from_its_header(tmp_path: Path) -> None:
+    """The full size of case 12 (a 10 GiB archive to build; ``pytest -m huge``), against the default cap.
+    ``benchmarks/bench_archives.py`` times the refusal."""
     path = tar_with_a_big_skipped_member(tmp_path / "big.tar.gz", 10 * 1024**3)
-    began = time.monotonic()
     [result] = list(convert_many([path], to=["text"], out=tmp_path / "out", jobs=1))
     assert result.error is not None and result.error.code == "archive-too-large"
-    assert time.monotonic() - began < 10  # inflating 10 GiB takes far longer
+    assert "dump/big.bin" in result.error.message
 
 
 def test_a_member_name_with_a_colon_is_a_relative_name(tmp_path: Path) -> None:
