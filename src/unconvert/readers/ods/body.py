@@ -192,13 +192,12 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
     (``tables.box_lines``); closing lines (a meeting, a date) never are."""
     if not tab_led([item.line.text for item in items if item.what is What.LABELLED]):
         return
-    dates = [_date_like(item.text) for item in items]
     free = [
         item.line.text.rstrip()
         if item.what is What.TEXT
         and not item.line.text.startswith("\t")
-        and not dates[i]
-        and not (i + 1 < len(items) and dates[i + 1])  # the line above a date is its meeting line
+        and not _date_like(item.text)
+        and not (i + 1 < len(items) and _date_like(items[i + 1].text))  # the line above a date is its meeting line
         and not closing_piece(item.text)
         and not is_meeting_line(item.text, table)
         else None
