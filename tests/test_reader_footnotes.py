@@ -93,6 +93,13 @@ def test_year_of_a_date_keeps_its_digits() -> None:
     ]
     ru = _notes("1")
     assert _marked(["доклад за 2021 года и резолюцию"], ru, Language.RU) == []
+    es = _notes("1", "9")
+    assert _marked(["el 11 de octubre de 2021 y el 29 de julio de 2025"], es, Language.ES) == []
+    # a mark before ``in March 2017`` (A/RES/72/106), ``en décembre 2023`` (A/RES/80/220 fra)
+    assert _marked(["against Women8 in March 2017;"], _notes("8")) == [("8", "against Women")]
+    assert _marked(["a répondu par écrit11 en décembre 2023"], _notes("11"), Language.FR) == [
+        ("11", "a répondu par écrit"),
+    ]
 
 
 def test_document_symbol_keeps_its_number() -> None:
@@ -232,6 +239,10 @@ def test_number_after_a_bracket_or_before_a_month_is_text() -> None:
         "39th plenary meeting29 July 2025",
     ]
     assert _marked(segments, notes) == [("7", "the International Health Regulations (2005)")]
+    # the verb is no month: ``accordingly.18 It may be necessary`` (A/RES/80/226)
+    assert _marked(["to classify them accordingly.18 It may be necessary"], _notes("18")) == [
+        ("18", "to classify them accordingly."),
+    ]
 
 
 def test_second_reference_after_a_year_ending_a_sentence() -> None:

@@ -411,8 +411,8 @@ def _digit_candidates(
         return []  # ``4 280万``, ``1 025 092``: the first group of a number written with spaces
     if _listed_number(text, start, end):
         return []  # ``第10、12、13、15段``, ``目标1、11和13``
-    if after in _GROUP_SPACES and after and _next_word(text, end + 1).lower() in rules.month_words:
-        return []  # ``39th plenary meeting29 July 2025`` (E/RES/2025/16): the day of a date
+    if after in _GROUP_SPACES and after and end - start <= 2 and _before_month(text, end + 1, rules):
+        return []  # ``39th plenary meeting29 July 2025`` (E/RES/2025/16), ``29 de julio``: the day of a date
     numbered = bool(rules.number_words) and text.endswith(rules.number_words, 0, start)
     out: list[tuple[int, int, str, float]] = []
     run = text[start:end]
@@ -523,6 +523,21 @@ def _next_word(text: str, at: int) -> str:
     return found.group(0) if found is not None else ""
 
 
+_YEAR_AFTER_MONTH = re.compile(r"[ \u00a0]+(?:[^\W\d_]{1,3}[ \u00a0]+)?\d{4}(?!\d)")
+
+
+def _before_month(text: str, at: int, rules: _Rules) -> bool:
+    """Whether a date's month and year start at ``text[at]``: ``July 2025`` (not ``may be``; and a mark may stand
+    before ``in March 2017``)."""
+    word = _next_word(text, at)
+    return word.lower() in rules.month_words and _YEAR_AFTER_MONTH.match(text, at + len(word)) is not None
+
+
+def _linking(word: str) -> bool:
+    """A short word in lower case between a day, its month and its year (``de``, ``del``)."""
+    return len(word) <= 3 and word.islower()
+
+
 _DATED_SYMBOL = re.compile(r"([^\W\d_]+)([ \u00a0]?)\((?:19|20)\d\d\)$")
 
 
@@ -560,10 +575,11 @@ def _dated_year(text: str, start: int, end: int, rules: _Rules) -> bool:
     (``2021 года``), or in brackets (``第2374(2017)号决议``, ``resolution 2558 (2020)``)."""
     if text[start - 1 : start] in "(（" and text[end : end + 1] in ")）" and start > 0 and end < len(text):
         return True
-    head = text[max(0, start - 20) : start].rstrip()
-    words = head.split()
+    words = text[max(0, start - 30) : start].split()
     if words and words[-1].lower() in rules.month_words:
-        return True
+        return True  # ``October 2026``
+    if len(words) > 1 and _linking(words[-1]) and words[-2].lower() in rules.month_words:
+        return True  # ``octubre de 2026``
     tail = text[end : end + 8].lstrip()
     return bool(rules.year_words) and tail.startswith(rules.year_words)
 
