@@ -392,9 +392,6 @@ def _digit_candidates(
     if _is_word_letter(after) and before in _CLOSERS and after.islower() and text[start:end] in markers:
         # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
         return [(start, end, text[start:end], _LETTER)]
-    if _is_word_letter(before) and _glued_word(text, end) and text[start:end] in markers:
-        # ``Шестого комитета1постановила`` (A/DEC/78/523 rus): a mark between two words, the space after it lost
-        return [(start, end, text[start:end], _LETTER)]
     if before in _GROUP_SPACES and before and text[start:end] in markers and _spaced_mark(text, start, end):
         return [(start, end, text[start:end], _SPACED)]
     if after == "," and not rules.decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
