@@ -281,6 +281,7 @@ def multipart_document() -> Document:
     def part(label: str, verb: str) -> Part:
         return Part(
             label=label,
+            title=(_t(f"Part {label} of the common system"),),
             preamble=Preamble(
                 formula=(Emphasis(children=(_t("The General Assembly"),)), _t(",")),
                 children=(PreambularParagraph(phrase="Recalling", content=_phrased("Recalling", " its resolutions,")),),
@@ -491,7 +492,7 @@ def tree_words(doc: Document) -> list[str]:
     if doc.preface is not None:
         chunks += [_words(doc.preface.number), _line(doc.preface.title)]
     if len(doc.parts) == 1:
-        chunks.append(_words(doc.parts[0].label or "") + _line(doc.parts[0].label_notes))
+        chunks.append(_words(doc.parts[0].label or "") + _line(doc.parts[0].label_notes) + _line(doc.parts[0].title))
 
     def annexes() -> None:
         for annex in doc.annexes:
@@ -504,7 +505,7 @@ def tree_words(doc: Document) -> list[str]:
         annexes()
     for part in doc.parts:
         if len(doc.parts) > 1:
-            chunks.append(_words(part.label or "") + _line(part.label_notes))
+            chunks.append(_words(part.label or "") + _line(part.label_notes) + _line(part.title))
         if part.preamble is not None:
             chunks.append(_line(part.preamble.formula))
             for block in part.preamble.children:
@@ -642,6 +643,7 @@ def parts() -> st.SearchStrategy[Part]:
         Part,
         label=st.none() | st.sampled_from(["A", "B", "C", ""]) | short,
         label_notes=st.lists(footnotes(), max_size=2).map(tuple),
+        title=inlines(2),
         preamble=st.none()
         | st.builds(Preamble, formula=inlines(3), children=st.lists(blocks(1), max_size=4).map(tuple)),
         body=st.lists(blocks(), max_size=5).map(tuple),

@@ -217,7 +217,11 @@ def test_multipart_resolution_is_a_collection_of_statements() -> None:
     statements = xp(collection, "a:components/a:component/a:statement[@name='resolution']")
     assert len(statements) == 2
     assert values(collection, "a:collectionBody/a:component/a:documentRef/@showAs") == ["A", "B"]
-    assert [text_of(s.find("a:preface", NS)).strip() for s in statements] == ["A", "B"]
+    assert [text_of(s.find("a:preface/a:p/a:docNumber", NS)) for s in statements] == ["A", "B"]
+    assert [text_of(s.find("a:preface/a:p/a:docTitle", NS)) for s in statements] == [
+        "Part A of the common system",
+        "Part B of the common system",
+    ]
     assert values(statements[1], "a:mainBody/a:paragraph/@eId") == ["cmp_B__para_1", "cmp_B__para_2"]
     assert values(statements[0], "a:meta/a:identification/a:FRBRWork/a:FRBRthis/@value") == [
         "/akn/un/statement/deliberation/unga/2017-12-24/72-263/!cmp_A"

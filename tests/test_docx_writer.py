@@ -137,6 +137,8 @@ def expected_paragraphs(document: Document) -> Iterator[tuple[str, str]]:
 def _expected_part(part: Part) -> Iterator[tuple[str, str]]:
     if part.label or part.label_notes:
         yield "PartHeading", _clean(part.label or "")
+    if part.title:
+        yield "PartHeading", printed(part.title)
     if part.preamble:
         if part.preamble.formula:
             yield "SingleTxt", printed(part.preamble.formula)

@@ -119,6 +119,8 @@ def block_units(block: Block) -> Iterator[str]:
 def body_units(document: Document) -> list[str]:
     units: list[str] = []
     for part in document.parts:
+        if part.title:
+            units.append(text_of(part.title))
         if part.preamble is not None:
             units.append(text_of(part.preamble.formula))
             for block in part.preamble.children:
@@ -225,6 +227,7 @@ def reading_sequence(document: Document, *, part_labels: bool, closing: bool) ->
         if part_labels:
             out.append(part.label or "")
         inl(part.label_notes)
+        inl(part.title)
         if part.preamble is not None:
             inl(part.preamble.formula)
             for block in part.preamble.children:
@@ -931,7 +934,10 @@ def test_text_conservation(path: Path) -> None:
     stories = split_stories(decode(data, name=path.name), name=path.name)
     front = parse_front(stories, name=path.name)
     document = read(data, name=path.name)
-    source = "".join(line.text for line in stories.main[front.body_start :])
+    letters = {(part.line, part.label) for part in document.parts}  # the part letters that stage 2 read
+    source = "".join(
+        line.text for line in stories.main[front.body_start :] if (line.number, line.text.strip()) not in letters
+    )
     above = [line.text.strip() for line in stories.main[: front.body_start] if line.text.strip()]
     if above and re.fullmatch(r"[A-Z]\d{1,3}", above[-1]):
         source = above[-1][1:] + source  # ``B1``: the part letter is stage 1's, the mark stage 2's

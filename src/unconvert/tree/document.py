@@ -76,10 +76,13 @@ class Conclusions:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Part:
     """One resolution of a document: ``label`` is ``A``, ``B`` … in a multi-part resolution, else ``None``;
-    ``label_notes`` are the footnotes whose marks stand on the label (``B1``: a part published on its own)."""
+    ``label_notes`` are the footnotes whose marks stand on the label (``B1``: a part published on its own);
+    ``title`` is the part's own title under its letter (``Information in the service of humanity``), its lines
+    separated by ``LineBreak``."""
 
     label: str | None = None
     label_notes: tuple[Footnote, ...] = ()
+    title: tuple[Inline, ...] = ()
     preamble: Preamble | None = None
     body: tuple[Block, ...] = ()
     conclusions: Conclusions | None = None

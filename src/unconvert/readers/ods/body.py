@@ -23,6 +23,7 @@ from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_mark
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
+from unconvert.readers.ods.parts import PartHead, head_before_formula, is_formula, part_head, part_ordinal
 from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.tables import (
@@ -81,15 +82,16 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     table = front.table
     notes, diagnostics = parse_notes(stories.footnotes)
     lines = [line for line in stories.main[front.body_start :] if line.text.strip()]
-    items = _classify(lines, table, formula=front.meta.kind is DocKind.RESOLUTION)
+    items = _classify(lines, table, formula=front.meta.kind is DocKind.RESOLUTION, first_label=front.part_label)
     lead = _lead_mark_line(stories, front)
     if lead is not None:
         items.insert(0, Item(lead, What.LEAD, lead.text.strip()))
     segments = [item.text if item.searchable else "" for item in items]
     marks = find_marks(segments, notes, table=table, diagnostics=diagnostics)
     marks += _unplaced_marks(segments, notes, marks, diagnostics)
-    label = _part_label(front.meta.symbol) or front.part_label
-    builder = _Builder(items, marks, table, diagnostics, label, decision=front.meta.kind is DocKind.DECISION)
+    builder = _Builder(
+        items, marks, table, diagnostics, front.part_label, decision=front.meta.kind is DocKind.DECISION
+    )
     builder.run()
     return Body(
         parts=builder.parts(),
@@ -112,6 +114,7 @@ class What(Enum):
     ANNEX = "annex"
     TABLE = "table"
     PART = "part"  # a lone part letter (``B``) before a new formula
+    PART_TITLE = "part title"  # a part's own title, between its letter and its formula
     LEAD = "lead"  # the part letter before the body with a note's mark glued to it (``B1``)
 
 
@@ -127,39 +130,47 @@ class Item:
 
 
 _FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
-# a part letter, with a note's mark glued to it or after a tab (``B1``, ``⇥B⇥1``)
-_PART_LETTER = re.compile(r"(?P<label>[A-Z])(?:[ \t\u00a0]*(?P<mark>\d{1,3}|\*{1,3}))?")
 
 
-def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list[Item]:
+def _classify(lines: list[Line], table: LanguageTable, *, formula: bool, first_label: str | None) -> list[Item]:
     """What each non-empty line of the body is. The first line of a resolution is its formula; closing lines and
-    annex labels are recognised by the language's words; a line without a leading tab and with fused cells is a
-    table row; a numbered line is labelled; anything else is text."""
+    annex labels are recognised by the language's words; the letter, title and formula of each part of a multi-part
+    resolution (``parts.part_head``); a line without a leading tab and with fused cells is a table row; a numbered
+    line is labelled; anything else is text."""
     items: list[Item] = []
     after_meeting = False
+    in_annex = False  # an annex label read, and no closing line since
     last_paragraph = 0  # the number of the last numbered paragraph
+    texts = [line.text for line in lines]
+    heads = _part_heads(texts, table, formula=formula, first_label=first_label)
+    expected = heads.expected_after_first
     for i, line in enumerate(lines):
         raw = line.text
         text = raw.lstrip("\t").rstrip()
+        if i in heads.roles:
+            items.append(Item(line, heads.roles[i], text, searchable=heads.roles[i] is What.PART_TITLE))
+            continue
+        if not in_annex:
+            head = part_head(texts, i, table, expected, formula=formula, after_closing=after_meeting)
+            if head is not None:
+                items.append(Item(line, What.PART, text, searchable=False))
+                heads.add(head)
+                expected += 1
+                continue
         if i == 0 and formula and len(text) < 120 and read_label(text, table) is None:
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
         following = next((n.text for n in lines[i + 1 : i + 2]), "")
         if is_meeting_line(text, table) and (not raw.startswith("\t") or _date_like(following)):
             items.append(Item(line, What.MEETING, text, searchable=False))
-            after_meeting = True
+            after_meeting, in_annex = True, False
             continue
         if after_meeting and _date_like(text) and items and items[-1].what is What.MEETING:
             items.append(Item(line, What.DATE, text, searchable=False))
             continue
         if _is_annex_label(text, table, after_meeting=after_meeting):
             items.append(Item(line, What.ANNEX, text, searchable=False))
-            continue
-        part = _PART_LETTER.fullmatch(text) if after_meeting else None
-        if part is not None and i + 1 < len(lines):
-            # the letter and its mark, glued (``B1``): the mark is a note on the part's label
-            mark = part.group("mark") or ""
-            items.append(Item(line, What.PART, part.group("label") + mark, searchable=bool(mark)))
+            in_annex = True
             continue
         table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
         if table_note or (looks_like_table(raw) and read_label(text, table) is None and not _date_like(text)):
@@ -172,17 +183,6 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool) -> list
                 last_paragraph = int(re.sub(r"\D", "", label.num))
         else:
             items.append(Item(line, What.TEXT, text))
-    # a formula line after a part letter
-    for i in range(1, len(items)):
-        if items[i - 1].what is What.PART and not formula:
-            continue  # a decision's parts (A/DEC/76/559 A and B) have no formula: the letter alone opens one
-        if items[i - 1].what is What.PART and items[i].what is What.TEXT and _FORMULA_END.fullmatch(items[i].text):
-            if len(items[i].text) < 80 and items[i].text.endswith((",", "，", "،")):
-                items[i].what = What.FORMULA
-                items[i].searchable = False
-            else:
-                items[i - 1].what = What.TEXT
-                items[i - 1].searchable = True
     _mark_boxes(items, table)
     return items
 
@@ -214,6 +214,35 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
             items[i].text = items[i].line.text.rstrip()
             items[i].label = None
             items[i].searchable = False
+
+
+@dataclass(slots=True)
+class _Heads:
+    """The lines already known to belong to a part's head (title, formula), by index, and the ordinal of the part
+    letter expected after the first part's."""
+
+    roles: dict[int, What] = field(default_factory=dict)
+    expected_after_first: int = 0
+
+    def add(self, head: PartHead) -> None:
+        for j in head.titles:
+            self.roles[j] = What.PART_TITLE
+        if head.formula is not None:
+            self.roles[head.formula] = What.FORMULA
+
+
+def _part_heads(texts: list[str], table: LanguageTable, *, formula: bool, first_label: str | None) -> _Heads:
+    """The head of the first part when the body opens with it: its title lines before the formula, where stage 1
+    read the part letter above them (A/RES/80/84 A: ``A`` / ``Information in the service of humanity``)."""
+    heads = _Heads()
+    first = part_ordinal(first_label, table) if first_label else None
+    if first is not None:
+        heads.expected_after_first = first + 1
+        if formula and texts and not is_formula(texts[0], table):
+            head = head_before_formula(texts, 0, table)
+            if head is not None:
+                heads.add(head)
+    return heads
 
 
 _RECITAL_ENDS = (",", "，", "،")
@@ -320,12 +349,6 @@ def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> 
     return False
 
 
-def _part_label(symbol: str) -> str | None:
-    """The part letter of a multi-part resolution's symbol (``A/RES/72/8 B`` -> ``B``)."""
-    match = re.search(r"\s([A-Z])$", symbol.strip())
-    return match.group(1) if match else None
-
-
 # --- building -----------------------------------------------------------------------------------------------
 
 
@@ -393,6 +416,7 @@ class _PartB:
     label: str | None
     line: int
     label_notes: tuple[Footnote, ...] = ()
+    title: list[Inline] = field(default_factory=list)
     formula: tuple[Inline, ...] | None = None
     preamble: list[Block] = field(default_factory=list)
     body: list[Block | _Section | _Provision] = field(default_factory=list)
@@ -569,9 +593,13 @@ class _Builder:
                     self.close_provisions()
                     self.end_draft()
                     self.sections.clear()
-                    self.part = self._new_part(item.text[:1], item.line.number)
+                    self.part = self._new_part(item.text, item.line.number)
                     self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                     self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
+                case What.PART_TITLE:
+                    if self.part.title:
+                        self.part.title.append(LineBreak(line=item.line.number))
+                    self.part.title.extend(self.inlines(index))
                 case What.TABLE:
                     self.table_line(index)
                 case What.LABELLED:
@@ -1007,7 +1035,8 @@ class _Builder:
                     self.container().append(block)
                 return
             if self.mode is Mode.PREAMBLE and not self.sections:
-                # an unnumbered operative paragraph (``Adopts the Declaration …``)
+                # an unnumbered operative paragraph (``Adopts the Declaration …``); the items after it are its own
+                # (A/RES/80/84 A: ``Urges all countries …:`` / ``(a) To cooperate …``)
                 _, content = self.phrased(index, self.op_matcher, "operative")
                 self.mode = Mode.OPERATIVE
                 # its items follow (``Urges all countries …:`` / ``(a) To cooperate …``, A/RES/80/84 A)
@@ -1124,7 +1153,7 @@ class _Builder:
         out: list[Part] = []
         for part in self.part_list:
             if part.formula is None and not part.preamble and not part.body and not part.conclusions:
-                continue
+                continue  # (the part before the first letter, when the body opens with it)
             preamble = None
             if part.formula is not None or part.preamble:
                 preamble = Preamble(formula=part.formula or (), children=tuple(part.preamble), line=part.line)
@@ -1135,6 +1164,7 @@ class _Builder:
                 Part(
                     label=part.label,
                     label_notes=part.label_notes,
+                    title=tuple(part.title),
                     preamble=preamble,
                     body=_lettered_items(_freeze(part.body)),
                     conclusions=conclusions,

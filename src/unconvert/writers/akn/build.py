@@ -244,11 +244,15 @@ class Builder:
             statement = sub(component, "statement", {"name": self.meta.kind.value})
             meta = sub(statement, "meta")
             self._identification(meta, self.frbr.for_component(f"cmp_{label}"), full=False)
-            if part.label or part.label_notes:
+            if part.label or part.label_notes or part.title:
                 p = sub(sub(statement, "preface"), "p")
                 if part.label:
                     sub(p, "docNumber").text = clean(part.label)
                 self._inlines(p, part.label_notes, cid)
+                if part.title:
+                    if part.label or part.label_notes:
+                        add_text(p, " ")
+                    self._inlines(sub(p, "docTitle"), part.title, cid)
             self._part_body(statement, part, prefix=cid)
 
     def _part_label(self, part: Part, index: int) -> str:
@@ -412,7 +416,8 @@ class Builder:
         has_title = preface is not None and bool(preface.number or preface.title)
         label = clean(part.label or "").strip() if part is not None else ""
         notes = part.label_notes if part is not None else ()
-        if not has_title and not label and not notes:
+        title = part.title if part is not None else ()
+        if not has_title and not label and not notes and not title:
             return
         el = sub(outer, "preface")
         if preface is not None and has_title:
@@ -423,11 +428,15 @@ class Builder:
                 if preface.number:
                     add_text(p, " ")
                 self._inlines(sub(p, "docTitle"), preface.title, "")
-        if label or notes:
+        if label or notes or title:
             p = sub(el, "p")
             if label:
                 sub(p, "docNumber").text = label
             self._inlines(p, notes, "")
+            if title:
+                if label or notes:
+                    add_text(p, " ")
+                self._inlines(sub(p, "docTitle"), title, "")
 
     # -- preamble ---------------------------------------------------------------------------------------------
     def _preamble(self, outer: etree._Element, preamble: Preamble, prefix: str) -> None:

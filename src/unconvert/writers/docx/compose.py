@@ -74,6 +74,8 @@ def _committee_line(content: tuple[Inline, ...], writer: BodyWriter) -> None:
 def _part(part: Part, writer: BodyWriter) -> None:
     if part.label or part.label_notes:
         writer.paragraph(styles.PART_HEADING, (Text(text=part.label or ""), *part.label_notes))
+    if part.title:
+        writer.paragraph(styles.PART_HEADING, part.title)
     if part.preamble is not None:
         if part.preamble.formula:
             writer.paragraph(styles.SINGLE_TXT, part.preamble.formula)

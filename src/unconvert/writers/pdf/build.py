@@ -476,6 +476,8 @@ class Builder:
                     keep=True,
                 )
             )
+        if part.title:
+            self.story.append(self.block(part.title, align="center", bold=True, after=6, keep=True))
         if part.preamble is not None:
             self.story.append(self.block(part.preamble.formula, first=S.FIRST_INDENT, before=12))
             self.add_blocks(part.preamble.children)

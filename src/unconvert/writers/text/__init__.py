@@ -206,6 +206,8 @@ class _TextWriter:
         if part.label or part.label_notes:
             self.blank()
             self.centred(self.text((Text(text=part.label or ""), *part.label_notes)))
+        if part.title:
+            self.centred(self.text(part.title))
         if part.preamble is not None:
             self.blank()
             self.para(self.text(part.preamble.formula), " " * INDENT)

@@ -8,6 +8,9 @@ from unconvert.tree import DocKind, Language, Organ
 # What may follow an opening verb as part of the phrase: an adverb (``أيضا``, ``مجددا``) or ``تأكيد`` (``يعيد تأكيد``).
 _AFTER_VERB = r"(?:أيضا|أيضاً|كذلك|مجددا|مجدداً|بشدة|بقوة|من\s+جديد|تأكيد|التأكيد)"
 
+# the letters of sub-parts (``ألف -``) and of a multi-part resolution's parts, spelt out, in order
+_SPELT_LETTERS = ("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام")
+
 TABLE = LanguageTable(
     language=Language.AR,
     # --- stage 1: front matter
@@ -92,7 +95,8 @@ TABLE = LanguageTable(
     preambular_guess=rf"(?:(?:و?إذ|وقد)\s+\S+(?:\s+{_AFTER_VERB})?|و\S+\s+منه(?:ا|م)?(?:\s+{_AFTER_VERB})?)(?!\S)",
     decimal_comma=True,
     bracketed_marks=True,
-    subsection_letters=("ألف", "باء", "جيم", "دال", "هاء", "واو", "زاي", "حاء", "طاء", "ياء", "كاف", "لام"),
+    subsection_letters=_SPELT_LETTERS,
+    part_letters=_SPELT_LETTERS,
     point_letters=(
         "أ",
         "ب",

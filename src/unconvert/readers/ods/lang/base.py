@@ -53,6 +53,7 @@ class LanguageTable:
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
     subsection_letters: tuple[str, ...] = ()  # sub-part letters spelt out (Arabic ``ألف -``), besides ``A.``
+    part_letters: tuple[str, ...] = ()  # the letters of a multi-part resolution's parts spelt out, besides ``A``, ``B``
     decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)
     # Footnote marks: words a year stands before (``2021 года``: the year is whole, ``202`` + note 1 is no
     # reading), and words a number is glued after as part of the text (``目标4``: Goal 4, no note 4).

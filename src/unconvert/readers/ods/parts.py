@@ -1,0 +1,98 @@
+"""The heads of the parts of a multi-part resolution or decision (A/RES/80/84 A-B, A/DEC/76/559 A-B).
+
+Each part opens with its letter on a line of its own (``A``, ``B``; Arabic also spells them: ``ألف``, ``باء``), maybe
+a title of its own (``United Nations global communications policies and activities``) and, in a resolution, its own
+formula (``The General Assembly,``). The letters come in sequence: a letter is a part's only when it is the next one
+(``B`` after ``A``) and a formula follows it after at most a few title lines (a resolution), or it stands after the
+closing lines of the part before (a decision, whose paragraphs have no formula). Anything else (``A`` heading a
+section of an annex) is left to the other rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unconvert.readers.ods.lang import LanguageTable
+from unconvert.readers.ods.numbering import read_label
+from unconvert.readers.ods.words import clean, compiled, fold, phrase_regex
+
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_MAX_TITLE_LINES = 3  # a part's title is printed on one or two lines; more is no title
+_LONGEST_FORMULA = 120
+_LONGEST_TITLE = 250
+_FORMULA_ENDS = (",", "，", "،")
+_SENTENCE_ENDS = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")
+
+
+def part_ordinal(text: str, table: LanguageTable) -> int | None:
+    """The position (0 for ``A``) of a part letter printed alone on its line, else None."""
+    stripped = clean(text)
+    if len(stripped) == 1 and stripped in _LATIN:
+        return _LATIN.index(stripped)
+    if stripped in table.part_letters:
+        return table.part_letters.index(stripped)
+    return None
+
+
+def is_formula(text: str, table: LanguageTable) -> bool:
+    """An enacting formula alone on its line: the language's (``The General Assembly,``), or any short line that
+    ends like one (``The Conference of the Parties,``)."""
+    stripped = clean(text)
+    if not stripped or len(stripped) >= _LONGEST_FORMULA or read_label(stripped, table) is not None:
+        return False
+    if stripped.endswith(_FORMULA_ENDS):
+        return True
+    for phrase, _organ in table.formulae:
+        match = compiled(phrase_regex(phrase)).match(stripped)
+        if match and fold(stripped[match.end() :]) == "":
+            return True
+    return False
+
+
+def _title_like(text: str, table: LanguageTable) -> bool:
+    stripped = clean(text)
+    return (
+        0 < len(stripped) < _LONGEST_TITLE
+        and not stripped.endswith(_SENTENCE_ENDS)
+        and read_label(stripped, table) is None
+        and part_ordinal(stripped, table) is None
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PartHead:
+    """A part's head in a list of lines: its title lines and its formula line (indices), if any."""
+
+    titles: tuple[int, ...]
+    formula: int | None
+
+
+def head_before_formula(texts: list[str], start: int, table: LanguageTable) -> PartHead | None:
+    """Title lines from ``start`` on, up to a formula line: the head of a part (its letter already read), or None
+    when no formula follows after at most a few title lines."""
+    titles: list[int] = []
+    for j in range(start, min(len(texts), start + _MAX_TITLE_LINES + 1)):
+        if is_formula(texts[j], table):
+            return PartHead(titles=tuple(titles), formula=j)
+        if not _title_like(texts[j], table):
+            return None
+        titles.append(j)
+    return None
+
+
+def part_head(
+    texts: list[str], index: int, table: LanguageTable, expected: int, *, formula: bool, after_closing: bool
+) -> PartHead | None:
+    """Whether ``texts[index]`` is the letter of the next part (ordinal ``expected``); its head if so.
+
+    A resolution's part has its formula after at most a few title lines; a decision's part (no formula) is
+    recognised after the closing lines of the part before, or at the start of the body."""
+    if part_ordinal(texts[index], table) != expected or index + 1 >= len(texts):
+        return None
+    if formula:
+        return head_before_formula(texts, index + 1, table)
+    if after_closing or index == 0:
+        following = clean(texts[index + 1])
+        return PartHead(titles=(), formula=None) if following and not re.fullmatch(r"\W*", following) else None
+    return None
