@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
 from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
 from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
@@ -89,9 +90,7 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     segments = [item.text if item.searchable else "" for item in items]
     marks = find_marks(segments, notes, table=table, diagnostics=diagnostics)
     marks += _unplaced_marks(segments, notes, marks, diagnostics)
-    builder = _Builder(
-        items, marks, table, diagnostics, front.part_label, decision=front.meta.kind is DocKind.DECISION
-    )
+    builder = _Builder(items, marks, table, diagnostics, front.part_label, decision=front.meta.kind is DocKind.DECISION)
     builder.run()
     return Body(
         parts=builder.parts(),
@@ -127,6 +126,7 @@ class Item:
     text: str
     label: Label | None = None
     searchable: bool = True  # footnote marks may stand in it
+    annex: AnnexLabel | None = None  # an annex label's label and title
 
 
 _FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
@@ -168,8 +168,9 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool, first_l
         if after_meeting and _date_like(text) and items and items[-1].what is What.MEETING:
             items.append(Item(line, What.DATE, text, searchable=False))
             continue
-        if _is_annex_label(text, table, after_meeting=after_meeting):
-            items.append(Item(line, What.ANNEX, text, searchable=False))
+        annex = read_annex_label(text, table, after_closing=after_meeting)
+        if annex is not None:
+            items.append(Item(line, What.ANNEX, text, searchable=False, annex=annex))
             in_annex = True
             continue
         table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
@@ -332,23 +333,6 @@ def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
     return Line(number=line.number, text="".join(line.text.split()))  # ``⇥B⇥1``: the mark glued to its letter
 
 
-def _is_annex_label(text: str, table: LanguageTable, *, after_meeting: bool) -> bool:
-    """``Annex``, ``Annex II``, ``附件一``; after the closing lines also ``Anexo <title>``."""
-    for word in table.annex_words:
-        if text == word:
-            return True
-        if text.startswith(word + " ") or text.startswith(word + "\u00a0") or text.startswith(word + "\t"):
-            rest = text[len(word) :].strip()
-            first = rest.split(" ")[0] if rest else ""
-            if re.fullmatch(r"[IVXLC]+|\d+|[A-Z]|[一二三四五六七八九十]+", first) and len(rest.split(" ")) == 1:
-                return True
-            if after_meeting and rest:
-                return True
-        if not table.phrase_boundary and text.startswith(word) and len(text) <= len(word) + 3:
-            return True
-    return False
-
-
 # --- building -----------------------------------------------------------------------------------------------
 
 
@@ -463,6 +447,7 @@ class _Builder:
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
         self.closing_as_text = False  # closing lines met inside an annex after the resolution's own
+        self.after_closing_read = False  # whether what follows the last closing lines was looked at
         self.await_heading = False
         self.annex_heading_budget = 0
         # A draft the document recommends to another organ (ECOSOC: ``Recommends to the General Assembly the adoption
@@ -630,6 +615,7 @@ class _Builder:
         self.end_draft()
         self.sections.clear()
         self.closing_as_text = False
+        self.after_closing_read = False
         if self.mode is Mode.ANNEX and self.part.conclusions:
             self.warn("closing-in-annex", "a second closing line, inside an annex, kept as text", item.line.number)
             self.annex_list[-1].children.append(Para(content=tuple(self.inlines(index)), line=item.line.number))
@@ -664,22 +650,53 @@ class _Builder:
         self.end_draft()
         self.sections.clear()
         line = item.line.number
-        label, heading = item.text, ""
-        for word in self.table.annex_words:
-            rest = item.text[len(word) :].strip() if item.text.startswith(word) else ""
-            first = rest.split(" ")[0] if rest else ""
-            if rest and not re.fullmatch(r"[IVXLC]+|\d+|[A-Z]|[一二三四五六七八九十]+", first):
-                label, heading = word, rest
-        annex = _AnnexB(label=(Text(text=label, line=line),), line=line)
-        if heading:
-            annex.headings.append((Text(text=heading, line=line),))
+        read = item.annex or AnnexLabel(item.text)
+        annex = _AnnexB(label=(Text(text=read.label, line=line),), line=line)
+        if read.heading:
+            annex.headings.append((Text(text=read.heading, line=line),))
         self.annex_list.append(annex)
         self.mode = Mode.ANNEX
         self.annex_heading_budget = 2 - len(annex.headings)
 
+    def unlabelled_annex(self, index: int) -> None:
+        """Content after the closing lines with no annex label (A/RES/75/284: the declaration that its only paragraph
+        adopts, ``annexed to the present resolution``) is that annex when the resolution refers to an annex
+        (``LanguageTable.annex_references``) or numbered paragraphs follow: the resolution has ended. Otherwise
+        (A/RES/70/1's list of instruments) it stays with the closing lines (``text()``)."""
+        if self.mode is Mode.ANNEX or not self.part.conclusions or self.closing_as_text or self.after_closing_read:
+            return
+        self.after_closing_read = True  # decided once for what follows these closing lines
+        if not (self.refers_to_annex(index) or self.numbered_until_next_closing(index)):
+            return
+        line = self.items[index].line.number
+        self.warn("annex-unlabelled", "content after the closing lines, with no annex label, read as an annex", line)
+        self.close_provisions()
+        self.sections.clear()
+        self.annex_list.append(_AnnexB(label=(), line=line))
+        self.mode = Mode.ANNEX
+        self.annex_heading_budget = 2
+
+    def refers_to_annex(self, index: int) -> bool:
+        phrases = self.table.annex_references
+        return any(
+            phrase in item.text
+            for item in self.items[:index]
+            if item.what in (What.TEXT, What.LABELLED)
+            for phrase in phrases
+        )
+
+    def numbered_until_next_closing(self, index: int) -> bool:
+        for item in self.items[index:]:
+            if item.what in (What.MEETING, What.ANNEX, What.PART):
+                return False
+            if item.label is not None and item.label.kind is Kind.PARAGRAPH:
+                return True
+        return False
+
     def table_line(self, index: int) -> None:
         """A table is built at its last line: its lines' cells (a line break continues a cell with a new paragraph;
         a ``*`` note is a row of its own), then its rows (``tables.grid``)."""
+        self.unlabelled_annex(index)
         self.close_provisions()
         if index + 1 < len(self.items) and self.items[index + 1].what is What.TABLE:
             return
@@ -730,6 +747,7 @@ class _Builder:
         return Cell(paragraphs=tuple(tuple(self.inlines(i, a, b)) for i, a, b in paragraphs), header=header, line=line)
 
     def labelled(self, index: int) -> None:
+        self.unlabelled_annex(index)
         item = self.items[index]
         label = item.label
         assert label is not None
@@ -965,6 +983,7 @@ class _Builder:
             self.seen_numbered = False
 
     def text(self, index: int) -> None:
+        self.unlabelled_annex(index)
         item = self.items[index]
         line = item.line.number
         if self.await_heading and self.sections:

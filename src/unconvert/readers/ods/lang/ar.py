@@ -85,6 +85,19 @@ TABLE = LanguageTable(
     operative_phrases=OPERATIVE[Language.AR],
     meeting_words=("الجلسة العامة",),
     annex_words=("المرفق",),
+    annex_references=(
+        "مرفق هذا القرار",
+        "المرفق بهذا القرار",
+        "المرفقة بهذا القرار",
+        "مرفق هذا المقرر",
+        "المرفق بهذا المقرر",
+        "المرفقة بهذا المقرر",
+    ),
+    annex_numbers=(
+        *("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"),
+        *("الحادي عشر", "الثاني عشر"),
+        *_SPELT_LETTERS,
+    ),
     table_headings=("الإجراء", "اسم الوظيفة", "الفئة/الرتبة", "العدد"),
     grade_codes=("مد", "ف"),
     # a verb and the word after it, never a noun with the article (``التنمية المستدامة``) or ``أن`` (``that …``)

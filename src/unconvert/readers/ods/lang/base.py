@@ -52,6 +52,10 @@ class LanguageTable:
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
+    # what the body says when it refers to its annex (``annexed to the present``): text after the closing lines
+    # with no annex label is then that annex
+    annex_references: tuple[str, ...] = ()
+    annex_numbers: tuple[str, ...] = ()  # annex numbers spelt out (Arabic ``المرفق الثاني``), besides I, 2, A, 一
     subsection_letters: tuple[str, ...] = ()  # sub-part letters spelt out (Arabic ``ألف -``), besides ``A.``
     part_letters: tuple[str, ...] = ()  # the letters of a multi-part resolution's parts spelt out, besides ``A``, ``B``
     decimal_comma: bool = False  # the language writes 59,3 (so ``59,3`` is no footnote mark 3 after ``59,``)

@@ -75,4 +75,5 @@ TABLE = LanguageTable(
     ),
     meeting_words=("plenary meeting",),
     annex_words=("Annex",),
+    annex_references=("annexed to the present", "annex to the present"),
 )

@@ -77,4 +77,5 @@ TABLE = LanguageTable(
     decimal_comma=True,
     meeting_words=("sesión plenaria",),
     annex_words=("Anexo",),
+    annex_references=("anexo de la presente", "anexo a la presente", "anexa a la presente"),
 )

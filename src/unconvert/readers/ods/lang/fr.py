@@ -74,4 +74,11 @@ TABLE = LanguageTable(
     decimal_comma=True,
     meeting_words=("séance plénière",),
     annex_words=("Annexe",),
+    annex_references=(
+        "annexe à la présente",
+        "annexé à la présente",
+        "annexée à la présente",
+        "annexés à la présente",
+        "annexées à la présente",
+    ),
 )

@@ -73,6 +73,7 @@ TABLE = LanguageTable(
     operative_phrases=OPERATIVE[Language.ZH],
     meeting_words=("全体会议",),
     annex_words=("附件",),
+    annex_references=("本决议附件", "本决定附件", "附于本决议"),
     table_headings=("行动", "员额职称", "职类/职等", "数目"),
     number_words=("目标", "指标"),  # ``可持续发展目标4``: Goal 4; ``指标1``: indicator 1
     italic_phrases=False,
