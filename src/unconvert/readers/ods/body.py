@@ -83,7 +83,10 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     table = front.table
     notes, diagnostics = parse_notes(stories.footnotes)
     lines = [line for line in stories.main[front.body_start :] if line.text.strip()]
-    items = _classify(lines, table, formula=front.meta.kind is DocKind.RESOLUTION, first_label=front.part_label)
+    in_parts = front.part_label is not None or _LETTER_RANGE.search(front.meta.symbol) is not None
+    items = _classify(
+        lines, table, formula=front.meta.kind is DocKind.RESOLUTION, first_label=front.part_label, in_parts=in_parts
+    )
     lead = _lead_mark_line(stories, front)
     if lead is not None:
         items.insert(0, Item(lead, What.LEAD, lead.text.strip()))
@@ -129,10 +132,13 @@ class Item:
     annex: AnnexLabel | None = None  # an annex label's label and title
 
 
+_LETTER_RANGE = re.compile(r"\s[A-Z]\s*[-–]\s*[A-Z]$")  # the parts of a symbol: ``A/RES/80/84 A-B``
 _FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
 
 
-def _classify(lines: list[Line], table: LanguageTable, *, formula: bool, first_label: str | None) -> list[Item]:
+def _classify(
+    lines: list[Line], table: LanguageTable, *, formula: bool, first_label: str | None, in_parts: bool
+) -> list[Item]:
     """What each non-empty line of the body is. The first line of a resolution is its formula; closing lines and
     annex labels are recognised by the language's words; the letter, title and formula of each part of a multi-part
     resolution (``parts.part_head``); a line without a leading tab and with fused cells is a table row; a numbered
@@ -150,12 +156,15 @@ def _classify(lines: list[Line], table: LanguageTable, *, formula: bool, first_l
         if i in heads.roles:
             items.append(Item(line, heads.roles[i], text, searchable=heads.roles[i] is What.PART_TITLE))
             continue
-        if not in_annex:
+        # a part letter opens the body, or the document is in parts (a letter above the first formula, a symbol
+        # ``A-B``, a part already read): a lettered heading of a single resolution or of its annex is no part
+        if (i == 0 or in_parts) and (not in_annex or first_label is not None):
             head = part_head(texts, i, table, expected, formula=formula, after_closing=after_meeting)
             if head is not None:
                 items.append(Item(line, What.PART, text, searchable=False))
                 heads.add(head)
                 expected += 1
+                in_parts = True
                 continue
         if i == 0 and formula and len(text) < 120 and read_label(text, table) is None:
             items.append(Item(line, What.FORMULA, text, searchable=False))
