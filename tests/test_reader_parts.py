@@ -20,7 +20,7 @@ from test_reader_body import drop_notes, key, text_of, tree_characters
 from unconvert.readers.ods import read
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.lang import table_for
-from unconvert.readers.ods.parts import part_head, part_ordinal
+from unconvert.readers.ods.parts import part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import decode, split_stories
 from unconvert.tree import Document, Language, OperativeParagraph, Point, PreambularParagraph
 
@@ -58,6 +58,8 @@ def test_part_letters_in_sequence_before_a_formula() -> None:
     assert part_head(lines, 0, table, 2, formula=True, after_closing=True) is None  # C expected
     assert part_head(["B", "Outreach services", "1. Requests …"], 0, table, 1, formula=True, after_closing=True) is None
     assert part_ordinal("باء", table_for(Language.AR)) == 1  # Arabic spells its part letters out
+    assert [part_ordinal(t, table) for t in ("B1", "B\t1", "B*", "B12")] == [1, 1, 1, 1]  # a note's mark on it
+    assert [part_letter(t) for t in ("B1", "\t\tB\t1", "B")] == ["B", "B", "B"]
     assert part_ordinal("باء", table) is None
 
 

@@ -24,7 +24,14 @@ from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_mark
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
-from unconvert.readers.ods.parts import PartHead, head_before_formula, is_formula, part_head, part_ordinal
+from unconvert.readers.ods.parts import (
+    PartHead,
+    head_before_formula,
+    is_formula,
+    part_head,
+    part_letter,
+    part_ordinal,
+)
 from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.tables import (
@@ -161,7 +168,8 @@ def _classify(
         if (i == 0 or in_parts) and (not in_annex or first_label is not None):
             head = part_head(texts, i, table, expected, formula=formula, after_closing=after_meeting)
             if head is not None:
-                items.append(Item(line, What.PART, text, searchable=False))
+                marked = part_letter(text) != text.strip()  # ``B1``, ``⇥B⇥1``: the mark glued to its letter
+                items.append(Item(line, What.PART, "".join(text.split()) if marked else text, searchable=marked))
                 heads.add(head)
                 expected += 1
                 in_parts = True
@@ -587,8 +595,9 @@ class _Builder:
                     self.close_provisions()
                     self.end_draft()
                     self.sections.clear()
-                    self.part = self._new_part(item.text, item.line.number)
-                    self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
+                    self.part = self._new_part(part_letter(item.text), item.line.number)
+                    if item.searchable:  # ``B1``: the note whose mark stands on the letter
+                        self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
                     self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
                 case What.PART_TITLE:
                     if self.part.title:

@@ -25,9 +25,20 @@ _FORMULA_ENDS = (",", "，", "،")
 _SENTENCE_ENDS = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")
 
 
-def part_ordinal(text: str, table: LanguageTable) -> int | None:
-    """The position (0 for ``A``) of a part letter printed alone on its line, else None."""
+_MARK = re.compile(r"[\t \u00a0]*(?:\d{1,3}|\*{1,3})$")  # a footnote mark on the letter: ``B1``, ``B⇥1``, ``B*``
+
+
+def part_letter(text: str) -> str:
+    """The letter of a part letter line, without the footnote mark that may stand on it (``B1`` -> ``B``)."""
     stripped = clean(text)
+    match = _MARK.search(stripped)
+    return stripped[: match.start()] if match and match.start() > 0 else stripped
+
+
+def part_ordinal(text: str, table: LanguageTable) -> int | None:
+    """The position (0 for ``A``) of a part letter printed alone on its line (maybe with a footnote mark), else
+    None."""
+    stripped = part_letter(text)
     if len(stripped) == 1 and stripped in _LATIN:
         return _LATIN.index(stripped)
     if stripped in table.part_letters:
