@@ -1006,8 +1006,12 @@ class _Builder:
         line = item.line.number
         if self.await_heading and self.sections:
             self.await_heading = False
-            section = self.sections[-1]
-            section.heading = tuple(self.inlines(index))
+            if self.mode is Mode.ANNEX or not _body_layout(item.line.text) or not _title_like(item.text):
+                self.sections[-1].heading = tuple(self.inlines(index))
+                return
+            # the title under ``⇥⇥I`` laid out as a body paragraph (one tab) is an unnumbered paragraph of the
+            # section, as the UN's file marks it (A/RES/77/256 B spa), like the titles under ``⇥I``
+            self.container().append(OperativeParagraph(num=None, content=tuple(self.inlines(index)), line=line))
             return
         self.await_heading = False
         if self.part_title_next:
