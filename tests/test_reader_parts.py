@@ -22,7 +22,7 @@ from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.parts import part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import decode, split_stories
-from unconvert.tree import Document, Language, OperativeParagraph, Point, PreambularParagraph
+from unconvert.tree import Document, Language, OperativeParagraph, Point, PreambularParagraph, Section
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANGS = ["ara", "eng", "fra", "rus", "spa", "zho"]
@@ -146,3 +146,19 @@ def test_collection_akn_has_a_component_per_part() -> None:
         "United Nations global communications policies and activities",
     ]
     assert preamble_texts(document) == [key(p) for p in gold["preamble"]]
+
+
+@needs_corpus
+def test_section_title_laid_out_as_a_paragraph() -> None:
+    """A/RES/77/256 B spa prints ``⇥⇥I`` and, under it, its title on a one-tab line: the title is an unnumbered
+    paragraph of the section, as the UN's file marks it (the English, French and Chinese files set it with two tabs,
+    as the section's heading)."""
+    document, _, _ = corpus("77/spa/A_RES_77_256_A-B_spa.txt")
+    section = next(b for b in document.parts[1].body if isinstance(b, Section) and b.num == "I")
+    assert section.heading == ()
+    first = section.children[0]
+    assert isinstance(first, OperativeParagraph) and first.num is None
+    assert text_of(first.content) == "Condiciones de servicio aplicables a ambos cuadros de personal"
+    document, _, _ = corpus("77/eng/A_RES_77_256_A-B_eng.txt")
+    section = next(b for b in document.parts[1].body if isinstance(b, Section) and b.num == "I")
+    assert text_of(section.heading) == "Conditions of service applicable to both categories of staff"
