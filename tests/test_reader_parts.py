@@ -16,13 +16,13 @@ from lxml import etree
 
 import unconvert
 from conftest import SHARED_CORPUS
-from test_reader_body import drop_notes, key, text_of, tree_characters
+from test_reader_body import key, preamble_texts, text_of, tree_characters
 from unconvert.readers.ods import read
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.parts import part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import decode, split_stories
-from unconvert.tree import Document, Language, OperativeParagraph, Point, PreambularParagraph, Section
+from unconvert.tree import Document, Language, OperativeParagraph, Point, Section
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANGS = ["ara", "eng", "fra", "rus", "spa", "zho"]
@@ -33,16 +33,6 @@ def corpus(rel: str) -> tuple[Document, dict[str, Any], Path]:
     path = SHARED_CORPUS / "akn4un" / rel
     gold: dict[str, Any] = json.loads(path.with_suffix(".gold.json").read_text(encoding="utf-8"))
     return read(path.read_bytes(), name=str(path)), gold, path
-
-
-def preamble_texts(document: Document) -> list[str]:
-    return [
-        key(drop_notes(text_of(block.content)))
-        for part in document.parts
-        if part.preamble is not None
-        for block in part.preamble.children
-        if isinstance(block, PreambularParagraph)
-    ]
 
 
 # --- the rule on its own ----------------------------------------------------------------------------------------

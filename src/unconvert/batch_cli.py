@@ -36,6 +36,7 @@ from rich.table import Table
 from unconvert.batch import FAIL_ON, Limits, Summary, convert_many
 from unconvert.batch.run import DEFAULT_TIMEOUT
 from unconvert.batch.sources import read_list_file
+from unconvert.cli import parse_size
 from unconvert.errors import UnconvertError
 
 DESCRIPTION = """Convert many ODS dumps at once: files, directories (recursive, *.txt), globs, .zip and .tar/.tar.gz
@@ -43,17 +44,6 @@ archives (read in place). Outputs mirror the source layout under OUTDIR (archive
 or are named from the UN symbol with --by-symbol. One JSON line per document goes to the report
 (OUTDIR/report.jsonl). Ctrl-C finishes the documents in flight, writes the report and exits 130; --resume
 continues a run that was interrupted or killed."""
-
-
-def _size(text: str) -> int:
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    cleaned = text.strip().lower().rstrip("b").rstrip("i")
-    try:
-        if cleaned and cleaned[-1] in units:
-            return int(float(cleaned[:-1]) * units[cleaned[-1]])
-        return int(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 64M, 2G, 1000000)") from None
 
 
 def _positive(text: str) -> int:
@@ -94,10 +84,10 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--pattern", default="*.txt", help="which files in directories/archives are dumps (*.txt)")
     parser.add_argument(
-        "--max-member-size", type=_size, default=defaults.member_bytes, metavar="SIZE", help="per document (64M)"
+        "--max-member-size", type=parse_size, default=defaults.member_bytes, metavar="SIZE", help="per document (64M)"
     )
     parser.add_argument(
-        "--max-archive-size", type=_size, default=defaults.total_bytes, metavar="SIZE", help="per archive (8G)"
+        "--max-archive-size", type=parse_size, default=defaults.total_bytes, metavar="SIZE", help="per archive (8G)"
     )
     parser.add_argument(
         "--max-members", type=_positive, default=defaults.members, metavar="N", help="per archive (200000)"
