@@ -15,8 +15,8 @@ from conftest import SHARED_CORPUS
 from test_reader_body import text_of
 from unconvert.readers.ods import read
 from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
-from unconvert.readers.ods.lang import table_for
 from unconvert.tree import Document, Language, OperativeParagraph
+from unconvert.un.languages import table_for
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 LANGS = ["ara", "eng", "fra", "rus", "spa", "zho"]

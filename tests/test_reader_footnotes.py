@@ -14,9 +14,9 @@ from test_reader_body import body_units, drop_notes, footnote_recall, key, load,
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods import read
 from unconvert.readers.ods.footnotes import Note, find_marks, parse_notes
-from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import Language, Text
+from unconvert.un.languages import table_for
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 

@@ -19,10 +19,10 @@ from conftest import SHARED_CORPUS
 from test_reader_body import key, preamble_texts, text_of, tree_characters
 from unconvert.readers.ods import read
 from unconvert.readers.ods.front import parse_front
-from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.parts import part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import decode, split_stories
 from unconvert.tree import Document, Language, OperativeParagraph, Point, Section
+from unconvert.un.languages import table_for
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 LANGS = ["ara", "eng", "fra", "rus", "spa", "zho"]

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import SHARED_CORPUS
 from unconvert.readers.ods import read
-from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.phrases import matchers
 from unconvert.tree import (
     Block,
@@ -29,6 +28,7 @@ from unconvert.tree import (
     Strong,
     plain_text,
 )
+from unconvert.un.languages import table_for
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 

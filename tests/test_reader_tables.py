@@ -18,9 +18,9 @@ import pytest
 from conftest import SAMPLE_CORPUS, SHARED_CORPUS
 from unconvert.diagnostics import Severity
 from unconvert.readers.ods import read
-from unconvert.readers.ods.lang import table_for
 from unconvert.readers.ods.tables import box_lines, closing_piece, grid, split_cells
 from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
+from unconvert.un.languages import table_for
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
 

@@ -9,8 +9,8 @@ Two stages (see ``docs/architecture.md``):
 2. ``body``: from the formula on, the preamble, operative paragraphs with their points, parts, annexes, tables
    and closing lines, with each footnote attached where its mark stands (``footnotes``).
 
-What each language prints (formulae, months, ordinals, committee names, opening phrases) is in ``lang/``, one
-table per language.
+What each language prints (formulae, months, ordinals, committee names, opening phrases) is in
+``unconvert.un.languages``, one module per language, shared with the other readers and the writers.
 
 Stage 1 checklist (``stories``, ``masthead``, ``cover``, ``words``, ``front``; see ``tests/test_reader_front.py``):
 

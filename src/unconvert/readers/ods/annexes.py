@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unconvert.readers.ods.lang import LanguageTable
+from unconvert.un.languages import LanguageTable
 
 _NUMBER = re.compile(r"(?:[IVXLC]+|\d{1,2}|[A-Z]|[一二三四五六七八九十]+)(?![\w])")
 _SEPARATOR = re.compile(r"[ \u00a0]*(?:[–—\-:.][ \u00a0\t]*|\t+)")

@@ -22,7 +22,6 @@ from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meet
 from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
-from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
 from unconvert.readers.ods.parts import (
     PartHead,
@@ -71,6 +70,7 @@ from unconvert.tree import (
     Table,
     Text,
 )
+from unconvert.un.languages import LanguageTable
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from unconvert.readers.ods.lang import LanguageTable
+from unconvert.un.languages import LanguageTable
 
 _ORDINAL = re.compile(r"\d+[^\s\d()\u4e00-\u9fff]*")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.masthead import LEADING_MARK, Head, agenda_of, session_of
 from unconvert.readers.ods.stories import Line
 from unconvert.readers.ods.words import (
@@ -41,6 +40,7 @@ from unconvert.tree import (
     Preface,
     Text,
 )
+from unconvert.un.languages import LanguageTable
 
 # --- the main story's front lines -------------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from unconvert.diagnostics import Diagnostic
-from unconvert.readers.ods.lang.base import LanguageTable
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import Inline, Text
+from unconvert.un.languages.base import LanguageTable
 
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")

@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.cover import Cover, closing_date, read_cover
-from unconvert.readers.ods.lang import LanguageTable, all_tables, table_for
 from unconvert.readers.ods.masthead import Head, read_header, read_ods_fields
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.words import clean, fold, plain
@@ -44,6 +43,7 @@ from unconvert.tree import (
     Preface,
     Session,
 )
+from unconvert.un.languages import LanguageTable, all_tables, table_for
 
 
 @dataclass(slots=True)

@@ -13,7 +13,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from unconvert.readers.ods.lang import LanguageTable, all_tables
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.words import (
     clean,
@@ -27,6 +26,7 @@ from unconvert.readers.ods.words import (
     tables_for_dates,
 )
 from unconvert.tree import OdsFields
+from unconvert.un.languages import LanguageTable, all_tables
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
 

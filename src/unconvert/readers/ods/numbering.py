@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from unconvert.readers.ods.lang import LanguageTable
+from unconvert.un.languages import LanguageTable
 
 
 class Kind(StrEnum):

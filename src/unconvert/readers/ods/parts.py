@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unconvert.readers.ods.lang import LanguageTable
 from unconvert.readers.ods.numbering import read_label
 from unconvert.readers.ods.words import clean, compiled, fold, phrase_regex
+from unconvert.un.languages import LanguageTable
 
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_TITLE_LINES = 3  # a part's title is printed on one or two lines; more is no title

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from unconvert.readers.ods.lang import LanguageTable
+from unconvert.un.languages import LanguageTable
 
 _TRAILING = ",;:，：،؛"
 

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unconvert.readers.ods.lang import LanguageTable, all_tables, table_for
 from unconvert.tree import Inline, Language, SymbolRef, Text
+from unconvert.un.languages import LanguageTable, all_tables, table_for
 
 # --- text ---------------------------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
-"""The shape of a language table. Fields are grouped by the stage that reads them.
+"""The shape of a language table. Fields are grouped by the stage of a reader that reads them.
 
-Stage 1 (front matter) fields and stage 2 (body) fields are filled in each language module (``en.py`` …).
-Add a field with a default when a new need appears; never branch on the language in the reader.
+Front-matter fields and body fields are filled in each language module (``en.py`` …). Add a field with a default
+when a new need appears; never branch on the language in a reader or a writer.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unconvert.tree import DocKind, Language, Organ
@@ -69,3 +70,16 @@ class LanguageTable:
     # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
     table_headings: tuple[str, ...] = ()
     grade_codes: tuple[str, ...] = ()
+
+
+# Session ordinals are listed up to this number (the GA holds its 80th session in 2025).
+ORDINAL_LIMIT = 120
+
+
+def ordinal_forms(build: Callable[[int], list[str]]) -> dict[str, int]:
+    """Every form (lower case) of the session ordinals 1 to ``ORDINAL_LIMIT``, mapped to its number.
+
+    A GA session line says its number in words (``Seventy-second session``, ``第七十七届会议``). Each language
+    composes its ordinals from a few word lists by its own rule: ``build(n)`` gives the forms of ``n``.
+    """
+    return {form: n for n in range(1, ORDINAL_LIMIT + 1) for form in build(n)}
