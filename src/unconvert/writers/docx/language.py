@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unconvert.tree import Language
+from unconvert.un import scripts
+from unconvert.un.scripts import Script, language_tag, profile_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,55 +37,30 @@ class Profile:
         return (latin_size + self.size - 20, latin_size + self.size_cs - 20)
 
 
-def _latin(language: Language, lang_tag: str) -> Profile:
+def _profile(language: Language) -> Profile:
+    """The Word profile of ``language``, from its script's profile: Word names a face for each of its three slots
+    (Latin, East Asian, complex script); the East Asian slot always holds the UN's Chinese faces."""
+    script = profile_for(language)
+    han = scripts.HAN.un_fonts
+    chinese = script.script is Script.HAN
+    arabic = script.script is Script.ARABIC
     return Profile(
         language=language,
-        lang_tag=lang_tag,
-        latin_font="Times New Roman",
-        east_asian_font="SimSun",
-        east_asian_heading_font="SimHei",
-        complex_font="Times New Roman",
-        size=20,
-        size_cs=20,
-        rtl=False,
-        italics=True,
-        exact_lines=True,
+        lang_tag=language_tag(language),
+        latin_font=script.un_fonts.latin,
+        east_asian_font=han.text,
+        east_asian_heading_font=han.bold,
+        complex_font=script.un_fonts.text if arabic else script.un_fonts.latin,
+        size=21 if chinese else 22 if arabic else 20,
+        size_cs=21 if chinese else 28 if arabic else 20,
+        rtl=script.rtl,
+        italics=script.italics,
+        exact_lines=not (chinese or arabic),
+        east_asian_bold_font=script.un_fonts.bold if chinese else "",
     )
 
 
-PROFILES: dict[Language, Profile] = {
-    Language.EN: _latin(Language.EN, "en-GB"),
-    Language.FR: _latin(Language.FR, "fr-FR"),
-    Language.ES: _latin(Language.ES, "es-ES"),
-    Language.RU: _latin(Language.RU, "ru-RU"),
-    Language.ZH: Profile(
-        language=Language.ZH,
-        lang_tag="zh-CN",
-        latin_font="Times New Roman",
-        east_asian_font="SimSun",
-        east_asian_heading_font="SimHei",
-        complex_font="Times New Roman",
-        size=21,
-        size_cs=21,
-        rtl=False,
-        italics=False,
-        exact_lines=False,
-        east_asian_bold_font="SimHei",
-    ),
-    Language.AR: Profile(
-        language=Language.AR,
-        lang_tag="ar-SA",
-        latin_font="Times New Roman",
-        east_asian_font="SimSun",
-        east_asian_heading_font="SimHei",
-        complex_font="Simplified Arabic",
-        size=22,
-        size_cs=28,
-        rtl=True,
-        italics=True,
-        exact_lines=False,
-    ),
-}
+PROFILES: dict[Language, Profile] = {language: _profile(language) for language in Language}
 
 
 def profile(language: Language) -> Profile:

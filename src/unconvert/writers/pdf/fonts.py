@@ -3,6 +3,8 @@
 reportlab embeds only TrueType outlines (not CFF), so every face below is a ``.ttf`` or a ``.ttc`` member. The
 faces come from Debian packages that the project installs; a missing one raises ``WriteError`` naming the package.
 
+The families by script are named in ``unconvert.un.scripts`` (``ScriptProfile.fonts``); here are their files:
+
 * Latin and Cyrillic: Liberation Serif (Times metrics), regular/bold/italic/bold italic (``fonts-liberation2``).
 * Arabic: Amiri, regular/bold/slanted (``fonts-hosny-amiri``).
 * Chinese: AR PL UMing CN, a Song/Ming face (``fonts-arphic-uming``); emphasis in AR PL UKai CN, the Kai face UN
@@ -24,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from unconvert.errors import WriteError
 from unconvert.tree import Language
+from unconvert.un.scripts import Script, profile_for, script_of
 
 FONT_DIRS = (
     Path("/usr/share/fonts/truetype"),
@@ -85,17 +88,21 @@ _lock = threading.Lock()
 _registered: set[str] = set()
 
 
+_BY_SCRIPT = {Script.LATIN: LATIN, Script.CYRILLIC: LATIN, Script.ARABIC: ARABIC, Script.HAN: CHINESE}
+
+
 def family_for(language: Language) -> Family:
     """The family ``language`` is set in, registering its faces on first use."""
-    family = ARABIC if language is Language.AR else CHINESE if language is Language.ZH else LATIN
+    family = _BY_SCRIPT[script_of(language)]
     ensure(family)
     return family
 
 
 def latin_for(language: Language) -> Family | None:
-    """The family for Latin letters and digits inside text of ``language`` when its own family's are unsuitable
-    (the Chinese faces' Latin glyphs are fixed-width; UN Chinese texts set symbols and numbers in Times)."""
-    if language is not Language.ZH:
+    """The family for Latin letters and digits inside text of ``language`` when its script's faces are unsuitable
+    for them (the Chinese faces' Latin glyphs are fixed-width; UN Chinese texts set symbols and numbers in Times)."""
+    fonts = profile_for(language).fonts
+    if fonts.latin == fonts.text:
         return None
     ensure(LATIN)
     return LATIN
