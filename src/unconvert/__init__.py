@@ -3,13 +3,14 @@
     >>> import unconvert
     >>> doc = unconvert.read("A_RES_64_183.txt")          # ODS text dump -> Document
     >>> xml = unconvert.write(doc, "akn")                  # XSD-valid AKN4UN bytes
+    >>> rendered = unconvert.render(doc, "text")          # bytes + what the writer had to adapt
     >>> pdf = unconvert.convert("A_RES_64_183.txt", "pdf")
     >>> run = unconvert.convert_many(["archive.zip"], to=["akn", "text"], out="out", jobs=2)
 
 The tree is in ``unconvert.tree``; formats in ``unconvert.registry``; errors in ``unconvert.errors``.
 """
 
-from unconvert.api import convert, read, validate, write
+from unconvert.api import Rendered, convert, read, render, validate, write
 from unconvert.batch import convert_many
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
@@ -36,6 +37,7 @@ __all__ = [
     "FormatError",
     "InvalidOutputError",
     "ReadError",
+    "Rendered",
     "Severity",
     "StorageError",
     "UnconvertError",
@@ -46,6 +48,7 @@ __all__ = [
     "convert_many",
     "formats",
     "read",
+    "render",
     "validate",
     "write",
 ]

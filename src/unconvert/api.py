@@ -1,4 +1,4 @@
-"""The library's front door: read, write, convert, validate. Nothing here prints or exits.
+"""The library's front door: read, write, render, convert, validate. Nothing here prints or exits.
 
 Every input is read with a size cap (``max_bytes``, default ``MAX_INPUT_BYTES``, 64 MiB — an ODS dump is a few
 hundred KB, the largest a few MB): ``read``/``convert``/``validate`` of ``/dev/zero`` or a runaway file raise
@@ -8,10 +8,12 @@ hundred KB, the largest a few MB): ``read``/``convert``/``validate`` of ``/dev/z
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from unconvert import registry
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.tree import Document
 
@@ -65,9 +67,50 @@ def read(
     return registry.reader(format)(data, name=label)
 
 
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A writer's output: ``data`` (the bytes ``write`` returns), the ``format`` that wrote it (its registry
+    name, aliases resolved) and the ``diagnostics`` it reported — what it had to adapt to the format, in the
+    order it met them. Every diagnostic's code starts with the format's name (``akn-noteref-dropped``)."""
+
+    format: str
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def render(document: Document, format: str = "akn", *, context: Context | None = None) -> Rendered:
+    """Serialise ``document`` in ``format`` and say what the writer had to adapt:
+
+        >>> rendered = unconvert.render(doc, "text")
+        >>> for d in rendered.diagnostics: print(d)     # line 12: warning: … [text-table-flattened]
+
+    The writer reports into a sink of this call only (a shared ``context`` never accumulates diagnostics); a
+    ``sink`` already on ``context`` receives them too. A code without the format's prefix gets it, so that a
+    diagnostic always names the format that reported it. ``data`` is exactly what ``write`` returns."""
+    name = registry.get_format(format, "writer").name
+    context = context or Context.from_env()
+    outer = context.sink
+    prefix = f"{name}-"
+    found: list[Diagnostic] = []
+
+    def collect(diagnostic: Diagnostic) -> None:
+        if not diagnostic.code.startswith(prefix):
+            diagnostic = replace(diagnostic, code=prefix + diagnostic.code)
+        found.append(diagnostic)
+        if outer is not None:
+            outer(diagnostic)
+
+    data = registry.writer(name)(document, context=context.with_sink(collect))
+    return Rendered(name, data, tuple(found))
+
+
 def write(document: Document, format: str = "akn", *, context: Context | None = None) -> bytes:
-    """Serialise ``document`` in ``format`` (``akn``, ``text``, ``docx``, ``pdf`` or a plugin)."""
-    return registry.writer(format)(document, context=context or Context.from_env())
+    """Serialise ``document`` in ``format`` (``akn``, ``text``, ``docx``, ``pdf`` or a plugin). What the writer
+    had to adapt goes to ``context.sink`` if it has one; ``render`` returns it with the bytes."""
+    context = context or Context.from_env()
+    if context.sink is None:
+        return registry.writer(format)(document, context=context)
+    return render(document, format, context=context).data
 
 
 def convert(

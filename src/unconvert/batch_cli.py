@@ -221,6 +221,8 @@ def print_summary(console: Console, summary: Summary) -> None:
     table.add_section()
     table.add_row("outputs written", "", *(str(c.written) for c in summary.formats.values()))
     table.add_row("writer failed", "", *(str(c.failed) for c in summary.formats.values()))
+    if any(c.warned for c in summary.formats.values()):
+        table.add_row("writer adapted (warnings)", "", *(str(c.warned) for c in summary.formats.values()))
     table.add_row("bytes", "", *(f"{c.bytes:,}" for c in summary.formats.values()))
     console.print(table)
     console.print(f"report: {escape(os.path.relpath(summary.report))}")

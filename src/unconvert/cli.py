@@ -7,7 +7,8 @@ Exit status:
         refused to store (disk full, permission denied, read-only file system)
     3   internal error: a writer failed on a tree the reader produced (a bug — please report it)
     130 interrupted (Ctrl-C)
-``batch`` decides its status with ``--fail-on`` (see ``unconvert batch --help``).
+Warnings — what the reader had to guess, what a writer had to adapt — are printed to standard error (not with
+``-q``) and never change the status. ``batch`` decides its status with ``--fail-on`` (see ``unconvert batch --help``).
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import os
 import sys
 import tempfile
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from unconvert import __version__, api, registry
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import FormatError, ReadError, StorageError, UnconvertError, ValidationError, WriteError
-from unconvert.tree import Document, to_json
+from unconvert.tree import to_json
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -65,10 +67,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def _report_diagnostics(name: str, document: Document, quiet: bool) -> None:
+def _report_diagnostics(name: str, diagnostics: Iterable[Diagnostic], quiet: bool) -> None:
+    """Print what the reader guessed or a writer adapted, one ``FILE:LINE: severity: message [code]`` a line
+    (a writer's codes start with its format: ``akn-``, ``text-``). Warnings never change the exit status."""
     if quiet:
         return
-    for diag in document.diagnostics:
+    for diag in diagnostics:
         where = f"{name}:{diag.line}" if diag.line is not None else name
         _say(f"{where}: {diag.severity.value}: {diag.message} [{diag.code}]")
 
@@ -94,8 +98,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     for path in inputs:
         try:
             document = api.read(path, format=args.source_format, max_bytes=args.max_size)
-            _report_diagnostics(str(path), document, args.quiet)
-            data = api.write(document, fmt.name, context=context)
+            _report_diagnostics(str(path), document.diagnostics, args.quiet)
+            rendered = api.render(document, fmt.name, context=context)
+            _report_diagnostics(str(path), rendered.diagnostics, args.quiet)
         except ReadError as exc:
             _say(f"unconvert: {exc}")
             status = max(status, EXIT_INPUT)
@@ -105,11 +110,11 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             status = EXIT_INTERNAL
             continue
         if out is None:
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(rendered.data)
             sys.stdout.buffer.flush()
         else:
             target = out / (path.stem + fmt.extension) if to_dir else out
-            write_atomic(target, data)
+            write_atomic(target, rendered.data)
     return status
 
 
@@ -143,7 +148,7 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     except ReadError as exc:
         _say(f"unconvert: {exc}")
         return EXIT_INPUT
-    _report_diagnostics(args.input, document, args.quiet)
+    _report_diagnostics(args.input, document.diagnostics, args.quiet)
     text = json.dumps(to_json(document), ensure_ascii=False, indent=1) + "\n"
     if args.output:
         write_atomic(Path(args.output), text.encode("utf-8"))

@@ -1,7 +1,8 @@
 """Diagnostics: what a reader had to guess or a writer had to adapt, reported instead of printed.
 
-A diagnostic travels with the document (``Document.diagnostics``) and with batch results. Fatal problems are
-exceptions (``unconvert.errors``), never diagnostics.
+A reader's diagnostics travel with the document (``Document.diagnostics``); a writer reports its own to its
+``Context`` and ``unconvert.render`` returns them with the bytes (their codes start with the format: ``akn-…``).
+Both go into batch results. Fatal problems are exceptions (``unconvert.errors``), never diagnostics.
 """
 
 from __future__ import annotations

@@ -6,10 +6,12 @@ A line::
      "id": "A_RES_70_1", "symbol": "A/RES/70/1", "language": "en",
      "input_sha256": "…", "input_size": 51234, "status": "ok",
      "outputs": [{"format": "akn", "path": "dumps/word/A_RES_70_1.akn.xml", "sha256": "…", "size": 81234}],
-     "diagnostics": [{"severity": "warning", "code": "…", "message": "…", "line": 12}],
+     "diagnostics": [{"severity": "warning", "code": "…", "message": "…", "line": 12, "format": null}],
      "error": null,
      "timings": {"read": 0.012, "write": {"akn": 0.020}, "disk": 0.001, "total": 0.034}}
 
+``diagnostics`` are what the reader had to guess and the batch noticed (``"format": null``), then what each
+writer had to adapt (``"format": "akn"``; its code starts with the format: ``akn-noteref-dropped``).
 ``status`` is ``ok``, ``warnings``, ``failed`` or ``skipped``; ``error`` is ``{"code", "type", "message",
 "format", "line"}`` for a failed or skipped document. Output paths are relative to the output directory. Every
 key but ``timings`` is a function of the inputs and options, so two runs can be compared with ``timings`` dropped.
@@ -30,12 +32,15 @@ from unconvert.diagnostics import Diagnostic
 Record = dict[str, Any]
 
 
-def diagnostic_json(diagnostic: Diagnostic) -> Record:
+def diagnostic_json(diagnostic: Diagnostic, format: str | None = None) -> Record:
+    """A diagnostic as a report entry; ``format`` names the writer that reported it (``None``: the reader or the
+    batch)."""
     return {
         "severity": diagnostic.severity.value,
         "code": diagnostic.code,
         "message": diagnostic.message,
         "line": diagnostic.line,
+        "format": format,
     }
 
 

@@ -38,7 +38,7 @@ from unconvert.batch.work import (
     output_failure,
 )
 from unconvert.context import Context
-from unconvert.diagnostics import Diagnostic
+from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import BatchError, StorageError
 
 STATUSES = ("ok", "warnings", "failed", "skipped")
@@ -50,7 +50,9 @@ milliseconds, the longest PDF in a few seconds; something that takes minutes is 
 
 @dataclass(frozen=True, slots=True)
 class DocumentResult:
-    """What became of one document. ``outputs`` have paths relative to the output directory. ``resumed`` is True
+    """What became of one document. ``outputs`` have paths relative to the output directory. ``diagnostics`` are
+    the reader's and the batch's, then the writers' (whose codes start with their format: ``akn-…``).
+    ``resumed`` is True
     when an earlier run had already converted it (``--resume``): then ``status`` is ``skipped`` and ``record`` is
     that run's report line, not a new one."""
 
@@ -67,9 +69,13 @@ class DocumentResult:
 
 @dataclass(slots=True)
 class FormatCounts:
+    """Per output format: outputs written, documents its writer failed on, bytes written, and documents its
+    writer reported a warning for (what it had to adapt)."""
+
     written: int = 0
     failed: int = 0
     bytes: int = 0
+    warned: int = 0
 
 
 @dataclass(slots=True)
@@ -323,6 +329,9 @@ class BatchRun:
                 counts = self.summary.formats[output.format]
                 counts.written += 1
                 counts.bytes += output.size
+            for fmt in {f for f, d in result.writer_diagnostics if d.severity is Severity.WARNING}:
+                if fmt in self.summary.formats:
+                    self.summary.formats[fmt].warned += 1
         elif failure is not None and failure.format in self.summary.formats:
             self.summary.formats[failure.format].failed += 1
         self._count(status)
@@ -334,6 +343,7 @@ class BatchRun:
             result=result,
             outputs=outputs,
             diagnostics=tuple(diagnostics),
+            writer_diagnostics=result.writer_diagnostics,
             failure=failure,
         )
         self._write(record)
@@ -343,7 +353,7 @@ class BatchRun:
             status,
             symbol=result.symbol,
             outputs=outputs,
-            diagnostics=tuple(diagnostics),
+            diagnostics=(*diagnostics, *(d for _, d in result.writer_diagnostics)),
             error=failure,
             record=record,
         )
@@ -368,6 +378,7 @@ class BatchRun:
         result: WorkResult | None = None,
         outputs: tuple[Output, ...] = (),
         diagnostics: tuple[Diagnostic, ...] = (),
+        writer_diagnostics: tuple[tuple[str, Diagnostic], ...] = (),
         failure: Failure | None = None,
     ) -> Record:
         return {
@@ -380,7 +391,10 @@ class BatchRun:
             "input_size": result.input_size if result else None,
             "status": status,
             "outputs": [{"format": o.format, "path": o.path, "sha256": o.sha256, "size": o.size} for o in outputs],
-            "diagnostics": [diagnostic_json(d) for d in diagnostics],
+            "diagnostics": [
+                *(diagnostic_json(d) for d in diagnostics),
+                *(diagnostic_json(d, fmt) for fmt, d in writer_diagnostics),
+            ],
             "error": failure_json(failure),
             "timings": timings_json(result.timings if result else Timings()),
         }

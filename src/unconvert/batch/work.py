@@ -1,10 +1,10 @@
 """The work done for one document, wherever it runs (in-process, a pool worker, a Dask worker).
 
-``convert_one(task)`` reads the source bytes itself (a task carries a reference, not bytes), hashes them, reads
-the document, runs every requested writer and writes each output to a temporary file in its final directory,
-fsync'd. It never raises for a problem with the document: every outcome, including a timeout, is a
-``WorkResult``. Renaming the temporary files to their final names and reporting is the parent's job
-(``unconvert.batch.run``), so that a document is either wholly there or not at all.
+``convert_one(task)`` reads the source bytes itself (a task carries a reference, not bytes), hashes them, reads the
+document, runs every requested writer (keeping what each reported it had to adapt) and writes each output to a
+temporary file in its final directory, fsync'd. It never raises for a problem with the document: every outcome,
+including a timeout, is a ``WorkResult``. Renaming the temporary files to their final names and reporting is the
+parent's job (``unconvert.batch.run``), so that a document is either wholly there or not at all.
 """
 
 from __future__ import annotations
@@ -101,8 +101,9 @@ class Timings:
 
 @dataclass(frozen=True, slots=True)
 class WorkResult:
-    """The outcome of one task. ``status`` is ``ok``, ``warnings``, ``failed``, or ``done`` (already converted
-    by an earlier run: ``--resume``)."""
+    """The outcome of one task. ``status`` is ``ok``, ``warnings`` (the reader or a writer reported a warning),
+    ``failed``, or ``done`` (already converted by an earlier run: ``--resume``). ``diagnostics`` are the
+    reader's, ``writer_diagnostics`` what each writer reported, with its format."""
 
     index: int
     status: str
@@ -112,6 +113,7 @@ class WorkResult:
     language: str | None = None
     outputs: tuple[Output, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    writer_diagnostics: tuple[tuple[str, Diagnostic], ...] = ()
     failure: Failure | None = None
     timings: Timings = field(default_factory=Timings)
 
@@ -218,11 +220,12 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
     language = document.meta.language.value
     context = Context(now=task.now)
     rendered: list[tuple[str, str, bytes]] = []
+    adapted: list[tuple[str, Diagnostic]] = []
     write_seconds: list[tuple[str, float]] = []
     for fmt, directory in zip(task.formats, task.directories, strict=True):
         began = time.perf_counter()
         try:
-            payload = api.write(document, fmt, context=context)
+            result = api.render(document, fmt, context=context)
         except Exception as exc:  # WriteError, FormatError, or a writer bug: the batch goes on
             code = "format-error" if isinstance(exc, FormatError) else "write-error"
             if not isinstance(exc, WriteError | FormatError):
@@ -231,7 +234,8 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
             timings = Timings(read=read_seconds, write=tuple(write_seconds), total=_since(started))
             return failed(Failure(code, str(exc), type(exc).__name__, format=fmt), timings, symbol, language)
         write_seconds.append((fmt, _since(began)))
-        rendered.append((fmt, directory, payload))
+        rendered.append((fmt, directory, result.data))
+        adapted.extend((fmt, diagnostic) for diagnostic in result.diagnostics)
     began = time.perf_counter()
     outputs = []
     for fmt, directory, payload in rendered:
@@ -248,7 +252,7 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
         outputs.append(Output(fmt, path, hashlib.sha256(payload).hexdigest(), len(payload)))
     disk_seconds = _since(began)
     diagnostics = tuple(document.diagnostics)
-    warned = any(d.severity is Severity.WARNING for d in diagnostics)
+    warned = any(d.severity is Severity.WARNING for d in (*diagnostics, *(d for _, d in adapted)))
     return WorkResult(
         index=index,
         status="warnings" if warned else "ok",
@@ -258,6 +262,7 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
         language=language,
         outputs=tuple(outputs),
         diagnostics=diagnostics,
+        writer_diagnostics=tuple(adapted),
         timings=Timings(read_seconds, tuple(write_seconds), disk_seconds, _since(started)),
     )
 
