@@ -14,9 +14,27 @@ import re
 from typing import assert_never
 
 from unconvert.context import Context
+from unconvert.layout import Role, walk
+from unconvert.layout.roles import (
+    Agenda,
+    AnnexTitle,
+    Closing,
+    CoverLine,
+    End,
+    Formula,
+    Heading,
+    Paragraph,
+    PartLabel,
+    PartTitle,
+    Provision,
+    RawText,
+    Recital,
+    Session,
+    TableBlock,
+    Title,
+    WrapUp,
+)
 from unconvert.tree import (
-    Annex,
-    Block,
     Cell,
     DateRef,
     Document,
@@ -26,15 +44,8 @@ from unconvert.tree import (
     LineBreak,
     MeetingRef,
     NoteRef,
-    OperativeParagraph,
-    Para,
     ParaRole,
-    Part,
-    Point,
-    PreambularParagraph,
-    RawBlock,
     RawInline,
-    Section,
     Strong,
     SymbolRef,
     Table,
@@ -165,23 +176,12 @@ class _TextWriter:
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
         self.masthead()
-        self.blank()
-        for line in self.doc.cover:
-            self.para(self.text(line.content))
-        if self.doc.preface is not None:
-            self.blank()
-            number = _plain(self.doc.preface.number).strip()
-            title = self.text(self.doc.preface.title).strip()
-            if number and title:
-                lead = number + " "
-                self.para(title, lead, " " * min(display_width(lead), 12))
-            else:
-                self.para(number or title)
-        for part in self.doc.parts:
-            self.part(part)
-        for annex in self.doc.annexes:
-            self.annex(annex)
-        self.footnotes()
+        front = True
+        for role in walk(self.doc):
+            if front and not isinstance(role, Session | Agenda):
+                self.blank()
+                front = False
+            self.role(role)
         while self.lines and not self.lines[-1]:
             self.lines.pop()
         return "\n".join(self.lines) + "\n"
@@ -198,38 +198,51 @@ class _TextWriter:
                 continue
             gap = WIDTH - display_width(left) - display_width(right)
             self.lines.append(left + " " * max(gap, 2) + right if right else left)
-        for line in (m.session, *m.agenda):
-            if line:
-                self.lines.append(self.text((Text(text=line),)))
 
-    def part(self, part: Part) -> None:
-        if part.label or part.label_notes:
-            self.blank()
-            self.centred(self.text((Text(text=part.label or ""), *part.label_notes)))
-        if part.title:
-            self.centred(self.text(part.title))
-        if part.preamble is not None:
-            self.blank()
-            self.para(self.text(part.preamble.formula), " " * INDENT)
-            for block in part.preamble.children:
-                self.block(block, 0)
-        for block in part.body:
-            self.block(block, 0)
-        if part.conclusions is not None and part.conclusions.lines:
-            self.blank()
-            for line in part.conclusions.lines:
-                self.para(self.text(line), " " * (WIDTH // 2), " " * (WIDTH // 2))
-
-    def annex(self, annex: Annex) -> None:
-        self.blank()
-        self.blank()
-        if annex.label:
-            self.centred(self.text(annex.label))
-        for heading in annex.headings:
-            self.blank()
-            self.centred(self.text(heading))
-        for block in annex.children:
-            self.block(block, 0)
+    def role(self, role: Role) -> None:
+        """Write one role of the page."""
+        match role:
+            case Session(text=line) | Agenda(text=line):
+                if line:
+                    self.lines.append(self.text((Text(text=line),)))
+            case CoverLine(content=content):
+                self.para(self.text(content))
+            case Title(number=number, content=content):
+                self.blank()
+                number = _plain(number).strip()
+                title = self.text(content).strip()
+                if number and title:
+                    lead = number + " "
+                    self.para(title, lead, " " * min(display_width(lead), 12))
+                else:
+                    self.para(number or title)
+            case PartLabel(content=content):
+                self.blank()
+                self.centred(self.text(content))
+            case PartTitle(content=content):
+                self.centred(self.text(content))
+            case Formula(content=content):
+                self.blank()
+                self.para(self.text(content), " " * INDENT)
+            case Closing(lines=lines):
+                if lines:
+                    self.blank()
+                for closing in lines:
+                    self.para(self.text(closing), " " * (WIDTH // 2), " " * (WIDTH // 2))
+            case AnnexTitle(label=label, headings=headings):
+                self.blank()
+                self.blank()
+                if label:
+                    self.centred(self.text(label))
+                for heading in headings:
+                    self.blank()
+                    self.centred(self.text(heading))
+            case End():
+                self.footnotes()
+            case Provision() | WrapUp() | Recital() | Paragraph() | RawText() | Heading() | TableBlock():
+                self.block(role)
+            case _:
+                assert_never(role)
 
     def footnotes(self) -> None:
         if not self.notes:
@@ -250,28 +263,21 @@ class _TextWriter:
                     self.para(text, hang, hang)
 
     # -- blocks -------------------------------------------------------------------------------------------------
-    def block(self, block: Block, level: int) -> None:
-        """``block`` at nesting ``level`` (0: a top-level paragraph; each point level indents 4 more)."""
+    def block(self, role: Provision | WrapUp | Recital | Paragraph | RawText | Heading | TableBlock) -> None:
+        """A block role at its nesting depth (0: a top-level paragraph; each point level indents 4 more)."""
+        level = role.depth
         pad = " " * (INDENT * (level + 1))
-        match block:
-            case (
-                OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
-                | Point(num=num, content=content, children=children, wrap_up=wrap_up)
-            ):
-                self.blank()
+        self.blank()
+        match role:
+            case Provision(num=num, content=content):
                 self.numbered(_plain(num or "").strip(), self.text(content), level)
-                for child in children:
-                    self.block(child, level + 1)
-                if wrap_up:
-                    self.blank()
-                    self.para(self.text(wrap_up), pad, pad)
-            case PreambularParagraph(content=content):
-                self.blank()
+            case WrapUp(content=content):
+                self.para(self.text(content), pad, pad)
+            case Recital(content=content):
                 self.para(self.text(content), " " * INDENT + " " * (INDENT * level), " " * (INDENT * level))
-            case Para(content=content, role=role):
-                self.blank()
+            case Paragraph(content=content, kind=kind):
                 text = self.text(content)
-                match role:
+                match kind:
                     case ParaRole.HEADING | ParaRole.CENTERED:
                         self.centred(text)
                     case ParaRole.QUOTE:
@@ -279,21 +285,16 @@ class _TextWriter:
                     case ParaRole.TEXT:
                         self.para(text, pad if level else " " * INDENT, " " * (INDENT * level))
                     case _:
-                        assert_never(role)
-            case RawBlock(text=text):
-                self.blank()
+                        assert_never(kind)
+            case RawText(text=text):
                 self.para(_plain(text), pad, " " * (INDENT * level))
-            case Section(num=num, heading=heading, children=children):
-                self.blank()
+            case Heading(num=num, content=heading):
                 title = " ".join(x for x in (_plain(num).strip(), self.text(heading).strip()) if x)
                 self.centred(title)
-                for child in children:
-                    self.block(child, level)
-            case Table():
-                self.blank()
-                self.table(block, " " * (INDENT * level))
+            case TableBlock(table=table):
+                self.table(table, " " * (INDENT * level))
             case _:
-                assert_never(block)
+                assert_never(role)
 
     def numbered(self, num: str, text: str, level: int) -> None:
         """``num`` at the level's indent, the text one tab stop further, continuation lines under the text."""

@@ -1,0 +1,94 @@
+"""The layout model: a document walked once into the roles of its page."""
+
+from __future__ import annotations
+
+from unconvert.layout import CoverKind, brackets, walk
+from unconvert.layout import roles as R
+from unconvert.tree import (
+    Annex,
+    CoverLine,
+    CoverRole,
+    DocKind,
+    Document,
+    Emphasis,
+    Language,
+    Masthead,
+    Meta,
+    OperativeParagraph,
+    Organ,
+    Para,
+    Part,
+    Point,
+    Preamble,
+    PreambularParagraph,
+    Preface,
+    Section,
+    Text,
+)
+
+
+def _doc(**fields: object) -> Document:
+    meta = Meta(kind=DocKind.RESOLUTION, organ=Organ.GA, language=Language.EN, symbol="A/RES/1/1", number="1/1")
+    return Document(meta=meta, **fields)  # type: ignore[arg-type]
+
+
+def _t(text: str) -> tuple[Text]:
+    return (Text(text=text),)
+
+
+def test_roles_in_reading_order() -> None:
+    doc = _doc(
+        masthead=Masthead(session="Sixty-fourth session", agenda=("Agenda item 69",)),
+        cover=(
+            CoverLine(role=CoverRole.ADOPTION, content=_t("Resolution adopted by the General Assembly")),
+            CoverLine(role=CoverRole.PROPONENT, content=_t("[on the report of the Third Committee]")),
+        ),
+        preface=Preface(number="1/1.", title=_t("A title")),
+        parts=(
+            Part(
+                preamble=Preamble(
+                    formula=_t("The General Assembly,"), children=(PreambularParagraph(phrase="", content=_t("R")),)
+                ),
+                body=(OperativeParagraph(num="1.", content=_t("Decides")),),
+            ),
+        ),
+        annexes=(Annex(label=_t("Annex"), headings=(), children=(Para(content=_t("x")),)),),
+    )
+    kinds = [type(role).__name__ for role in walk(doc)]
+    assert kinds == [
+        "Session",
+        "Agenda",
+        "CoverLine",
+        "CoverLine",
+        "Title",
+        "Formula",
+        "Recital",
+        "Provision",
+        "AnnexTitle",
+        "Paragraph",
+        "End",
+    ]
+    cover = [role for role in walk(doc) if isinstance(role, R.CoverLine)]
+    assert [c.kind for c in cover] == [CoverKind.HEADLINE, CoverKind.COMMITTEE]
+    assert (cover[1].lead, cover[1].inner, cover[1].trail) == ("[", _t("on the report of the Third Committee"), "]")
+    provision = next(role for role in walk(doc) if isinstance(role, R.Provision))
+    assert not provision.in_annex
+
+
+def test_brackets_need_both_ends() -> None:
+    assert brackets(_t("[open only")) == ("", _t("[open only"), "")
+    content = (Text(text="[on "), Emphasis(children=_t("x")), Text(text=" y]"))
+    assert brackets(content) == ("[", (Text(text="on "), Emphasis(children=_t("x")), Text(text=" y")), "]")
+
+
+def test_a_point_in_the_body_is_set_one_step_in() -> None:
+    inner = Point(num="(i)", content=_t("i"))
+    body = (
+        Point(num="(a)", content=_t("a"), children=(inner,)),
+        OperativeParagraph(num="2.", content=_t("b"), children=(Point(num="(a)", content=_t("c")),)),
+        Section(num="I", heading=_t("H"), children=(Point(num="(b)", content=_t("d")),)),
+    )
+    provisions = [(r.num, r.depth, r.level) for r in walk(_doc(parts=(Part(body=body),))) if isinstance(r, R.Provision)]
+    assert provisions == [("(a)", 0, 1), ("(i)", 1, 2), ("2.", 0, 0), ("(a)", 1, 1), ("(b)", 0, 1)]
+    heading = next(r for r in walk(_doc(parts=(Part(body=body), Part(body=body)))) if isinstance(r, R.Heading))
+    assert heading.outline == 2
