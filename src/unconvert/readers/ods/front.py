@@ -44,6 +44,7 @@ from unconvert.tree import (
     Session,
 )
 from unconvert.un.languages import LanguageTable, all_tables, table_for
+from unconvert.un.organs import FACTS, organ_of_symbol
 
 
 @dataclass(slots=True)
@@ -190,15 +191,7 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name
 # --- putting it together ------------------------------------------------------------------------------------------
 
 _RES_NUMBER = re.compile(r"^(?:[A-Z]+/)*(?:RES|DEC)/(?P<number>.+?)(?:\s+(?P<part>[A-Z]))?$")
-_ORGAN_OF_SYMBOL = (("A/HRC/", Organ.HRC), ("A/", Organ.GA), ("E/", Organ.ECOSOC), ("S/", Organ.SC))
 _JOB_OF_ODS = re.compile(r"^[A-Z](\d{2})(\d{5})[A-Z]$")
-
-
-def _organ_of(symbol: str) -> Organ | None:
-    for prefix, organ in _ORGAN_OF_SYMBOL:
-        if symbol.startswith(prefix):
-            return organ
-    return None
 
 
 def _organ_named(name: str) -> Organ | None:
@@ -283,7 +276,7 @@ def _meta(
                 head.line,
             )
         )
-    organ = _organ_of(symbol) or cover.formula_organ or _organ_named(head.organ)
+    organ = organ_of_symbol(symbol) or cover.formula_organ or _organ_named(head.organ)
     if organ is None:
         organ = Organ.GA
         diags.append(
@@ -367,11 +360,8 @@ def _meta(
     )
 
 
-_SYMBOL_PREFIX = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.SC: "S", Organ.HRC: "A/HRC"}
-
-
 def _symbol_from(organ: Organ, kind: DocKind, number: str, part: str | None) -> str:
     if not number:
         return ""
     series = "DEC" if kind is DocKind.DECISION else "RES"
-    return f"{_SYMBOL_PREFIX[organ]}/{series}/{number}" + (f" {part}" if part else "")
+    return f"{FACTS[organ].symbol_prefix}/{series}/{number}" + (f" {part}" if part else "")

@@ -31,12 +31,12 @@ from unconvert.tree import (
     Emphasis,
     Footnote,
     Inline,
+    Language,
     LineBreak,
     MeetingRef,
     Meta,
     NoteRef,
     OperativeParagraph,
-    Organ,
     Para,
     ParaRole,
     Part,
@@ -52,6 +52,7 @@ from unconvert.tree import (
     Text,
     plain_text,
 )
+from unconvert.un.organs import FACTS, printed_name
 from unconvert.writers.akn.eids import EidAllocator, eid_num
 from unconvert.writers.akn.frbr import Frbr, frbr_number
 
@@ -64,18 +65,17 @@ UNDOCS = "https://undocs.org/"
 # Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-# The adopting organ: its TLC eId, ontology name and English name.
-ORGANS: dict[Organ, tuple[str, str, str]] = {
-    Organ.GA: ("ga", "generalAssembly", "General Assembly"),
-    Organ.ECOSOC: ("ecosoc", "economicAndSocialCouncil", "Economic and Social Council"),
-    Organ.SC: ("sc", "securityCouncil", "Security Council"),
-    Organ.HRC: ("hrc", "humanRightsCouncil", "Human Rights Council"),
-}
-
 # Every TLC entry the writer may need: eId -> (element, href, showAs).
 TLC: dict[str, tuple[str, str, str]] = {
     "unconvert": ("TLCOrganization", "/akn/ontology/organization/unconvert", "unconvert"),
-    **{eid: ("TLCOrganization", f"/akn/ontology/organization/un/{onto}", show) for eid, onto, show in ORGANS.values()},
+    **{
+        facts.tlc_id: (
+            "TLCOrganization",
+            f"/akn/ontology/organization/un/{facts.ontology}",
+            printed_name(organ, Language.EN),
+        )
+        for organ, facts in FACTS.items()
+    },
     "author": ("TLCRole", "/akn/ontology/role/un/author", "Author"),
     "editor": ("TLCRole", "/akn/ontology/role/un/editor", "Editor"),
     "issuingBody": ("TLCRole", "/akn/ontology/role/un/issuingBody", "Issuing body"),
@@ -193,7 +193,7 @@ class Builder:
         self.eids = EidAllocator()
         self.note_eids: dict[str, str] = {}  # marker -> eId of the first note with it, for noteRefs to it
         self.note_refs: list[etree._Element] = []  # noteRef elements whose href is set once all notes are written
-        self.organ_id = ORGANS[self.meta.organ][0]
+        self.organ_id = FACTS[self.meta.organ].tlc_id
         self.author = f"#{self.organ_id}"
         work_date, self.work_date_name = _work_date(self.meta, context)
         number = self.meta.number or self.meta.symbol
