@@ -22,7 +22,8 @@ from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meet
 from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
 from unconvert.readers.ods.front import Front
-from unconvert.readers.ods.numbering import Kind, Label, Style, read_label
+from unconvert.readers.ods.lists import Provision, add_under_topic, ambiguous, apply, place, topic_depth, wrap_up_depth
+from unconvert.readers.ods.numbering import Kind, Label, read_label
 from unconvert.readers.ods.parts import (
     PartHead,
     head_before_formula,
@@ -362,54 +363,19 @@ class Mode(Enum):
 
 
 @dataclass(slots=True, eq=False)
-class _Provision:
-    """An operative paragraph or point under construction (compared by identity)."""
-
-    num: str | None
-    content: tuple[Inline, ...]
-    line: int
-    point: bool
-    children: list[Block | _Provision] = field(default_factory=list)
-    wrap_up: tuple[Inline, ...] = ()
-    list_style: Style | None = None
-    list_last: int = 0
-    heading: bool = False  # an item that only names a topic (``(f) Humanitarian assistance``): text under it follows
-
-    def freeze(self) -> Block:
-        children = tuple(c.freeze() if isinstance(c, _Provision) else c for c in self.children)
-        if self.point:
-            return Point(
-                num=self.num or "", content=self.content, children=children, wrap_up=self.wrap_up, line=self.line
-            )
-        return OperativeParagraph(
-            num=self.num, content=self.content, children=children, wrap_up=self.wrap_up, line=self.line
-        )
-
-    def add(self, child: Block | _Provision) -> None:
-        """Add a child; a wrap-up already read becomes a paragraph before it, so that order is kept."""
-        if self.wrap_up:
-            self.children.append(Para(content=self.wrap_up, line=self.wrap_up[0].line))
-            self.wrap_up = ()
-        self.children.append(child)
-
-    def has_points(self) -> bool:
-        return any(isinstance(c, _Provision) for c in self.children)
-
-
-@dataclass(slots=True, eq=False)
 class _Section:
     num: str
     heading: tuple[Inline, ...]
     line: int
     sub: bool
-    children: list[Block | _Section | _Provision] = field(default_factory=list)
+    children: list[Block | _Section | Provision] = field(default_factory=list)
 
     def freeze(self) -> Section:
         return Section(num=self.num, heading=self.heading, children=_freeze(self.children), line=self.line)
 
 
-def _freeze(blocks: list[Block | _Section | _Provision]) -> tuple[Block, ...]:
-    return tuple(b.freeze() if isinstance(b, _Section | _Provision) else b for b in blocks)
+def _freeze(blocks: list[Block | _Section | Provision]) -> tuple[Block, ...]:
+    return tuple(b.freeze() if isinstance(b, _Section | Provision) else b for b in blocks)
 
 
 @dataclass(slots=True)
@@ -420,7 +386,7 @@ class _PartB:
     title: list[Inline] = field(default_factory=list)
     formula: tuple[Inline, ...] | None = None
     preamble: list[Block] = field(default_factory=list)
-    body: list[Block | _Section | _Provision] = field(default_factory=list)
+    body: list[Block | _Section | Provision] = field(default_factory=list)
     conclusions: list[tuple[Inline, ...]] = field(default_factory=list)
     conclusions_line: int | None = None
 
@@ -430,7 +396,7 @@ class _AnnexB:
     label: tuple[Inline, ...]
     line: int
     headings: list[tuple[Inline, ...]] = field(default_factory=list)
-    children: list[Block | _Section | _Provision] = field(default_factory=list)
+    children: list[Block | _Section | Provision] = field(default_factory=list)
 
 
 class _Builder:
@@ -459,7 +425,7 @@ class _Builder:
         self.meeting: str | None = None
         self.adoption_date: _dt.date | None = None
         self.mode = Mode.DECISION if decision else Mode.PREAMBLE
-        self.stack: list[_Provision] = []  # open operative paragraph and its open points
+        self.stack: list[Provision] = []  # open operative paragraph and its open points
         self.sections: list[_Section] = []  # open sections (outer, sub)
         self.part = self._new_part(label, items[0].line.number if items else 0)
         self.seen_numbered = False
@@ -470,7 +436,7 @@ class _Builder:
         # A draft the document recommends to another organ (ECOSOC: ``Recommends to the General Assembly the adoption
         # of the following draft resolution:`` / ``The General Assembly,`` / recitals / ``1. …``): the paragraph that
         # introduces it, which holds the draft's formula, recitals and paragraphs, and the draft's last number.
-        self.draft: _Provision | None = None
+        self.draft: Provision | None = None
         self.draft_last: int | None = None
         self.part_title_next = False  # a part's number laid out as a paragraph: its title, the next line, too
         self.numbered_follows = _numbered_follows(items)
@@ -541,7 +507,7 @@ class _Builder:
         wrapper: Inline = Emphasis(children=words) if self.table.italic_phrases else Strong(children=words)
         return phrase, (wrapper, *notes, *rest)
 
-    def container(self) -> list[Block | _Section | _Provision]:
+    def container(self) -> list[Block | _Section | Provision]:
         if self.sections:
             return self.sections[-1].children
         if self.mode is Mode.ANNEX and self.annex_list:
@@ -791,7 +757,7 @@ class _Builder:
                 content: tuple[Inline, ...] = tuple(self.inlines(index))
             else:
                 _, content = self.phrased(index, self.op_matcher, "operative")
-            provision = _Provision(num=label.num, content=content, line=line, point=False)
+            provision = Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
             if self.mode is not Mode.ANNEX and self.introduces_draft(index):
@@ -803,7 +769,7 @@ class _Builder:
         """A numbered paragraph of the open draft: a paragraph inside the paragraph that introduces the draft."""
         assert self.draft is not None
         _, content = self.phrased(index, self.op_matcher, "operative")
-        provision = _Provision(num=label.num, content=content, line=self.items[index].line.number, point=False)
+        provision = Provision(num=label.num, content=content, line=self.items[index].line.number, point=False)
         self.draft.add(provision)
         self.stack = [self.draft, provision]
         self.draft_last = int(re.sub(r"\D", "", label.num) or 0)
@@ -830,94 +796,34 @@ class _Builder:
         del self.stack[2:]
 
     def point(self, index: int, label: Label) -> None:
+        """An item: where it goes is ``lists.place``'s to say, from the open paragraph and items and the next item's
+        number; an item with no paragraph to hang on (an annex list, a decision) gets an unnumbered one."""
         item = self.items[index]
         line = item.line.number
-        readings = dict(label.readings)
-        if Style.LETTER in readings and Style.ROMAN in readings:
-            readings = self.disambiguate(index, readings)
         content = tuple(self.inlines(index))
-        provision = _Provision(num=label.num, content=content, line=line, point=True)
+        provision = Provision(num=label.num, content=content, line=line, point=True)
         provision.heading = len(label.text) < _HEADING_ITEM and _heading_like(label.text, first=False)
         if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
             return
-        if Style.BULLET in readings and self.bullet_after_item(provision):
-            return
         if not self.stack:
-            # an item with no paragraph to hang on (an annex list, a decision): a paragraph of its own
-            parent = _Provision(num=None, content=(), line=line, point=False)
+            parent = Provision(num=None, content=(), line=line, point=False)
             self.container().append(parent)
             self.stack = [parent]
             self.warn("point-without-paragraph", f"item {label.num} outside a numbered paragraph", line)
-        for depth in range(len(self.stack) - 1, -1, -1):
-            owner = self.stack[depth]
-            style = owner.list_style
-            if style is None or style not in readings:
-                continue
-            if style is Style.BULLET or readings[style] == owner.list_last + 1:
-                del self.stack[depth + 1 :]
-                owner.add(provision)
-                owner.list_last = readings[style]
-                self.stack.append(provision)
-                return
-        owner = self.stack[-1]
-        if owner.list_style is not None:
-            # the innermost item already has a list of another style: the new list belongs to its last item
-            last = owner.children[-1] if owner.children else None
-            if isinstance(last, _Provision) and last.point:
-                owner = last
-        starts = [s for s, n in readings.items() if n in (0, 1)]
-        if starts:
-            style = starts[0]
-        else:
-            same = [d for d in range(len(self.stack)) if self.stack[d].list_style in readings]
-            if same:
-                owner = self.stack[same[-1]]
-                del self.stack[same[-1] + 1 :]
-                style = owner.list_style or next(iter(readings))
-            else:
-                style = next(iter(readings))
+        following = self.next_point(index) if ambiguous(label.readings) else None
+        placement = place(self.stack, label.readings, following.readings if following is not None else None)
+        if placement.out_of_sequence:
             self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
-        owner.add(provision)
-        owner.list_style = style
-        owner.list_last = readings[style]
-        index_of_owner = self.stack.index(owner) if owner in self.stack else None
-        if index_of_owner is None:
-            self.stack.append(owner)
-        else:
-            del self.stack[index_of_owner + 1 :]
-        self.stack.append(provision)
-
-    def bullet_after_item(self, provision: _Provision) -> bool:
-        """A bullet after a lettered or roman item is that item's sibling, not its child: the UN's files never nest
-        a bullet list inside an item (S/RES/2531 (2020), 2729 (2024), 2800 (2025), in every language). The list's
-        numbering goes on after the bullets (``(i)``, bullets, ``(ii)``)."""
-        if len(self.stack) < 2 or not self.stack[-1].point:
-            return False
-        parent = self.stack[-2]
-        if parent.list_style in (None, Style.BULLET):
-            return False
-        parent.add(provision)
-        self.stack[-1] = provision
-        return True
+        apply(self.stack, provision, placement)
 
     def text_under_heading_item(self, index: int) -> bool:
-        """Text after an item that only names a topic (``(f) Humanitarian assistance`` / ``In support of the Malian
-        authorities, to contribute …``) is an unnumbered item inside it, as the UN marks it (S/RES/2531 (2020),
-        2800 (2025)); the next such line too."""
-        if not self.stack or not self.stack[-1].point:
-            return False
-        top = self.stack[-1]
-        if top.heading:
-            owner = top
-        elif top.num == "" and len(self.stack) >= 3 and self.stack[-2].heading:
-            owner = self.stack[-2]
-        else:
+        """Text after an item that only names a topic is an unnumbered item inside it (``lists.topic_depth``)."""
+        depth = topic_depth(self.stack)
+        if depth is None:
             return False
         item = self.items[index]
-        provision = _Provision(num="", content=tuple(self.inlines(index)), line=item.line.number, point=True)
-        owner.add(provision)
-        del self.stack[self.stack.index(owner) + 1 :]
-        self.stack.append(provision)
+        provision = Provision(num="", content=tuple(self.inlines(index)), line=item.line.number, point=True)
+        add_under_topic(self.stack, depth, provision)
         return True
 
     def extend_preambular(self, index: int) -> bool:
@@ -934,22 +840,6 @@ class _Builder:
         extra = (LineBreak(line=line), Text(text=label.num + "\t", line=line), *self.inlines(index))
         blocks[-1] = PreambularParagraph(phrase=last.phrase, content=(*last.content, *extra), line=last.line)
         return True
-
-    def disambiguate(self, index: int, readings: dict[Style, int]) -> dict[Style, int]:
-        """``(i)``, ``(v)``, ``(x)``: a letter if it continues an open letter list and the next item does not
-        continue a roman one; else roman."""
-        letter, roman = readings[Style.LETTER], readings[Style.ROMAN]
-        following = self.next_point(index)
-        if following is not None and following.readings.get(Style.ROMAN) == roman + 1:
-            letter_next = following.readings.get(Style.LETTER) == letter + 1
-            if not letter_next:
-                return {Style.ROMAN: roman}
-        for owner in reversed(self.stack):
-            if owner.list_style is Style.LETTER and owner.list_last + 1 == letter:
-                return {Style.LETTER: letter}
-            if owner.list_style is Style.ROMAN and owner.list_last + 1 == roman:
-                return {Style.ROMAN: roman}
-        return {Style.ROMAN: roman} if roman == 1 else readings
 
     def next_point(self, index: int) -> Label | None:
         for item in self.items[index + 1 : index + 40]:
@@ -1057,7 +947,7 @@ class _Builder:
                 return
             self.close_provisions()
             content = tuple(self.inlines(index))
-            provision = _Provision(num=None, content=content, line=line, point=False)
+            provision = Provision(num=None, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]  # items that follow (``(a) Approved …``) belong to it
             return
@@ -1081,7 +971,7 @@ class _Builder:
                 _, content = self.phrased(index, self.op_matcher, "operative")
                 self.mode = Mode.OPERATIVE
                 # its items follow (``Urges all countries …:`` / ``(a) To cooperate …``, A/RES/80/84 A)
-                provision = _Provision(num=None, content=content, line=line, point=False)
+                provision = Provision(num=None, content=content, line=line, point=False)
                 self.container().append(provision)
                 self.stack = [provision]
                 if self.introduces_draft(index):
@@ -1181,12 +1071,10 @@ class _Builder:
 
     def wrap_up(self, index: int) -> None:
         """Text after the last item of a paragraph: the wrap-up of the innermost open provision with items."""
-        for depth in range(len(self.stack) - 1, -1, -1):
-            owner = self.stack[depth]
-            if owner.has_points() and not owner.wrap_up:
-                owner.wrap_up = tuple(self.inlines(index))
-                del self.stack[depth + 1 :]
-                return
+        depth = wrap_up_depth(self.stack)
+        if depth is not None:
+            self.stack[depth].wrap_up = tuple(self.inlines(index))
+            del self.stack[depth + 1 :]
 
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:
