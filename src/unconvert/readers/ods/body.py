@@ -20,8 +20,9 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
 from unconvert.readers.ods.closing import is_meeting_line, looks_like_date, meeting_ordinal, parse_date
 from unconvert.readers.ods.cover import formula_organ
-from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, note_inlines, parse_notes
+from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
+from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
 from unconvert.readers.ods.lists import Provision, add_under_topic, ambiguous, apply, place, topic_depth, wrap_up_depth
 from unconvert.readers.ods.numbering import Kind, Label, read_label
 from unconvert.readers.ods.parts import (
@@ -52,12 +53,10 @@ from unconvert.tree import (
     DateRef,
     DateRole,
     DocKind,
-    Emphasis,
     Footnote,
     Inline,
     LineBreak,
     MeetingRef,
-    NoteRef,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -67,7 +66,6 @@ from unconvert.tree import (
     PreambularParagraph,
     Row,
     Section,
-    Strong,
     Table,
     Text,
 )
@@ -141,7 +139,6 @@ class Item:
 
 
 _LETTER_RANGE = re.compile(r"\s[A-Z]\s*[-–]\s*[A-Z]$")  # the parts of a symbol: ``A/RES/80/84 A-B``
-_FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")
 
 
 def _classify(
@@ -266,7 +263,6 @@ def _part_heads(texts: list[str], table: LanguageTable, *, formula: bool, first_
 
 _RECITAL_ENDS = (",", "，", "،")
 _INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 \t\u00a0"
-_MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
 
 _BARE_PARAGRAPH = re.compile(r"(\d{1,3})[ \u00a0]?\t+(\S.*)")
 
@@ -416,7 +412,6 @@ class _Builder:
         self.marks: dict[int, list[Mark]] = {}
         for mark in sorted(marks, key=lambda m: (m.segment, m.start)):
             self.marks.setdefault(mark.segment, []).append(mark)
-        self.placed: set[int] = set()  # ids of notes placed at their mark
         self.pre_matcher, self.op_matcher = matchers(table)
         self.decision = decision
         self.part_list: list[_PartB] = []
@@ -453,59 +448,25 @@ class _Builder:
 
     def inlines(self, index: int, start: int = 0, end: int | None = None) -> list[Inline]:
         """The inlines of item ``index``'s text between ``start`` and ``end``, with its notes where their marks
-        stand."""
+        stand (``inlines.with_notes``)."""
         item = self.items[index]
-        text = item.text
-        stop = len(text) if end is None else end
-        out: list[Inline] = []
-        at = start
-        line = item.line.number
-        previous_end: int | None = None  # where the last mark placed here ends
-        for mark in self.marks.get(index, ()):
-            if mark.start < start or mark.start > stop or (mark.start == stop and stop < len(text)):
-                continue  # outside the range (a mark at the very end belongs to the last range)
-            separator = ""
-            if previous_end == at and mark.start == at + 1 and text[at] in _MARK_SEPARATORS:
-                separator = text[at]  # ``3,4``: the comma between two marks is raised with them
-            elif mark.start > at:
-                out.append(Text(text=text[at : mark.start], line=line))
-            if mark.repeat:
-                # a second reference to a note (Word's NOTEREF): no note of its own
-                out.append(NoteRef(marker=mark.note.marker, separator=separator, line=line))
-            else:
-                paragraphs = note_inlines(mark.note)
-                out.append(
-                    Footnote(marker=mark.note.marker, paragraphs=paragraphs, separator=separator, line=mark.note.line)
-                )
-            self.placed.add(id(mark.note))
-            at = previous_end = mark.end
-        if at < stop:
-            out.append(Text(text=text[at:stop], line=line))
-        return out
+        return with_notes(item.text, item.line.number, self.marks.get(index, ()), start, end)
 
     def phrased(
         self, index: int, matcher: PhraseMatcher, kind: str, *, guess: bool = True
     ) -> tuple[str, tuple[Inline, ...]]:
-        """The opening phrase of item ``index`` and its content with the phrase emphasised; without ``guess`` only a
-        phrase of the language table counts."""
+        """The opening phrase of item ``index`` and its content with the phrase emphasised (``inlines.with_phrase``);
+        a phrase guessed from the first words is reported."""
         item = self.items[index]
-        phrase = matcher.match(item.text)
-        if phrase is None and guess:
-            phrase = matcher.fallback(item.text)
-            if phrase:
-                self.warn(
-                    f"{kind}-phrase-guessed",
-                    f"opening phrase not in the language table; taking {phrase!r}",
-                    item.line.number,
-                )
-        if not phrase:
-            return "", tuple(self.inlines(index))
-        head = self.inlines(index, 0, len(phrase))
-        rest = self.inlines(index, len(phrase))
-        notes = [h for h in head if isinstance(h, Footnote)]
-        words = tuple(h for h in head if not isinstance(h, Footnote))
-        wrapper: Inline = Emphasis(children=words) if self.table.italic_phrases else Strong(children=words)
-        return phrase, (wrapper, *notes, *rest)
+        marks = self.marks.get(index, ())
+        read = with_phrase(item.text, item.line.number, marks, matcher, italic=self.table.italic_phrases, guess=guess)
+        if read.guessed:
+            self.warn(
+                f"{kind}-phrase-guessed",
+                f"opening phrase not in the language table; taking {read.phrase!r}",
+                item.line.number,
+            )
+        return read.phrase, read.content
 
     def container(self) -> list[Block | _Section | Provision]:
         if self.sections:
@@ -581,16 +542,7 @@ class _Builder:
         self.end_draft()
         if self.part.formula is not None or self.part.body:
             self.part = self._new_part(None, item.line.number)
-        match = _FORMULA_END.fullmatch(item.text)
-        words, punct = (match.group(1), match.group(2)) if match else (item.text, "")
-        line = item.line.number
-        if self.table.italic_phrases and words:
-            formula: tuple[Inline, ...] = (Emphasis(children=(Text(text=words, line=line),), line=line),)
-        else:
-            formula = (Text(text=words, line=line),) if words else ()
-        if punct:
-            formula += (Text(text=punct, line=line),)
-        self.part.formula = formula
+        self.part.formula = formula_inlines(item.text, item.line.number, italic=self.table.italic_phrases)
         self.mode = Mode.PREAMBLE
 
     def meeting_line(self, index: int) -> None:
@@ -837,7 +789,7 @@ class _Builder:
         assert label is not None
         line = item.line.number
         last = blocks[-1]
-        extra = (LineBreak(line=line), Text(text=label.num + "\t", line=line), *self.inlines(index))
+        extra = item_on_new_line(label.num, self.inlines(index), line)
         blocks[-1] = PreambularParagraph(phrase=last.phrase, content=(*last.content, *extra), line=last.line)
         return True
 
