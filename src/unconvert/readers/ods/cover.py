@@ -16,17 +16,6 @@ from dataclasses import dataclass, field
 
 from unconvert.readers.ods.masthead import LEADING_MARK, Head, agenda_of, session_of
 from unconvert.readers.ods.stories import Line
-from unconvert.readers.ods.words import (
-    FoundDate,
-    clean,
-    compiled,
-    find_date,
-    fold,
-    phrase_regex,
-    plain,
-    runs,
-    tables_for_dates,
-)
 from unconvert.tree import (
     CoverLine,
     CoverRole,
@@ -41,6 +30,17 @@ from unconvert.tree import (
     Text,
 )
 from unconvert.un.languages import LanguageTable
+from unconvert.un.symbols import runs
+from unconvert.un.words import (
+    FoundDate,
+    clean,
+    compiled,
+    find_date,
+    fold,
+    phrase_regex,
+    plain,
+    tables_for_dates,
+)
 
 # --- the main story's front lines -------------------------------------------------------------------------------
 

@@ -30,7 +30,6 @@ from unconvert.errors import ReadError
 from unconvert.readers.ods.cover import Cover, closing_date, read_cover
 from unconvert.readers.ods.masthead import Head, read_header, read_ods_fields
 from unconvert.readers.ods.stories import Line, Stories
-from unconvert.readers.ods.words import clean, fold, plain
 from unconvert.tree import (
     AgendaItem,
     CoverLine,
@@ -44,7 +43,9 @@ from unconvert.tree import (
     Session,
 )
 from unconvert.un.languages import LanguageTable, all_tables, table_for
-from unconvert.un.organs import FACTS, organ_of_symbol
+from unconvert.un.organs import organ_of_symbol
+from unconvert.un.symbols import document_symbol
+from unconvert.un.words import clean, fold, plain
 
 
 @dataclass(slots=True)
@@ -290,7 +291,7 @@ def _meta(
     number = re.sub(r"\s*[A-Z](?:[–\-][A-Z])?$", "", number) if re.search(r"\d\s*[A-Z]", number) else number
     number = number or number_from_symbol
     if not symbol:
-        symbol = _symbol_from(organ, kind, number, cover.part_label)
+        symbol = document_symbol(organ, kind, number, cover.part_label)
         if symbol:
             diags.append(
                 Diagnostic.warning("symbol-derived", f"no symbol stated: {symbol!r} derived from the number", None)
@@ -358,10 +359,3 @@ def _meta(
         meeting=cover.meeting,
         ods=ods,
     )
-
-
-def _symbol_from(organ: Organ, kind: DocKind, number: str, part: str | None) -> str:
-    if not number:
-        return ""
-    series = "DEC" if kind is DocKind.DECISION else "RES"
-    return f"{FACTS[organ].symbol_prefix}/{series}/{number}" + (f" {part}" if part else "")

@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass, field
 
 from unconvert.readers.ods.stories import Line, Stories
-from unconvert.readers.ods.words import (
+from unconvert.tree import OdsFields
+from unconvert.un.languages import LanguageTable, all_tables
+from unconvert.un.symbols import symbol_spans
+from unconvert.un.words import (
     clean,
     compiled,
     find_date,
@@ -22,11 +25,8 @@ from unconvert.readers.ods.words import (
     ordinal_keys,
     phrase_regex,
     plain,
-    symbol_spans,
     tables_for_dates,
 )
-from unconvert.tree import OdsFields
-from unconvert.un.languages import LanguageTable, all_tables
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
 

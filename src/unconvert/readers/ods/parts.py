@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from unconvert.readers.ods.numbering import read_label
-from unconvert.readers.ods.words import clean, compiled, fold, phrase_regex
 from unconvert.un.languages import LanguageTable
+from unconvert.un.words import clean, compiled, fold, phrase_regex
 
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_TITLE_LINES = 3  # a part's title is printed on one or two lines; more is no title

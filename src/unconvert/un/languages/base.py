@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unconvert.tree import DocKind, Language, Organ
+from unconvert.un.scripts import profile_for
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,7 +39,6 @@ class LanguageTable:
     # --- stage 2: body ---------------------------------------------------------------------------------------
     preambular_phrases: tuple[str, ...] = ()  # opening phrases of preambular paragraphs, longest first
     operative_phrases: tuple[str, ...] = ()  # opening phrases (verbs) of operative paragraphs, longest first
-    italic_phrases: bool = True  # False where the script has no italics (Chinese)
     phrase_boundary: bool = True  # an opening phrase ends at a word boundary (False: no spaces, Chinese)
     phrase_fallback_words: int = 1  # unknown opening phrase: take this many leading words (0: none)
     # Unknown opening phrase, where the language's grammar says what one looks like: a regular expression matched
@@ -70,6 +70,12 @@ class LanguageTable:
     # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
     table_headings: tuple[str, ...] = ()
     grade_codes: tuple[str, ...] = ()
+
+    @property
+    def italic_phrases(self) -> bool:
+        """Whether the opening phrases are set in italics (else in bold): the script's profile says (``un.scripts``:
+        Chinese has no italics)."""
+        return profile_for(self.language).italics
 
 
 # Session ordinals are listed up to this number (the GA holds its 80th session in 2025).

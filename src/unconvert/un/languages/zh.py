@@ -363,7 +363,6 @@ TABLE = LanguageTable(
     annex_references=("本决议附件", "本决定附件", "附于本决议"),
     table_headings=("行动", "员额职称", "职类/职等", "数目"),
     number_words=("目标", "指标"),  # ``可持续发展目标4``: Goal 4; ``指标1``: indicator 1
-    italic_phrases=False,
     phrase_boundary=False,
     phrase_fallback_words=0,
     phrase_forms_differ=False,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from typing import assert_never
-from urllib.parse import quote
 
 from lxml import etree
 
@@ -53,6 +52,7 @@ from unconvert.tree import (
     plain_text,
 )
 from unconvert.un.organs import FACTS, printed_name
+from unconvert.un.symbols import undocs_url
 from unconvert.writers.akn.eids import EidAllocator, eid_num
 from unconvert.writers.akn.frbr import Frbr, frbr_number
 
@@ -60,7 +60,6 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
 NSMAP: dict[str | None, str] = {None: AKN_NS, "akn4un": AKN4UN_NS}
 SOURCE = "#unconvert"
-UNDOCS = "https://undocs.org/"
 
 # Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -605,7 +604,7 @@ class Builder:
                 case NoteRef(marker=marker):
                     self._note_ref(parent, marker)
                 case SymbolRef(symbol=symbol, text=text):
-                    href = UNDOCS + quote(clean(symbol.strip()), safe="/()-.,")
+                    href = undocs_url(clean(symbol.strip()))
                     sub(parent, "ref", {"href": href}).text = clean(text)
                 case DateRef(date=date, text=text, role=role):
                     if role is None:

@@ -7,7 +7,6 @@ object layer is slow); python-docx is what the tests use to reopen the result.
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -95,11 +94,6 @@ def add_text(run: etree._Element, text: str) -> None:
 def serialize(element: etree._Element) -> bytes:
     """A part's bytes: UTF-8 with the standalone declaration Word writes."""
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def undocs_url(symbol: str) -> str:
-    """The ODS short link of a document symbol: ``https://undocs.org/A/64/L.34``."""
-    return "https://undocs.org/" + quote(symbol.strip(), safe="/().-")
 
 
 class Relationships:

@@ -27,9 +27,10 @@ from unconvert.tree import (
     SymbolRef,
     Text,
 )
+from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, undocs_url, w
+from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, w
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")

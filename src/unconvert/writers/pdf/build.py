@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import assert_never
-from urllib.parse import quote
 
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
@@ -46,6 +45,7 @@ from unconvert.tree import (
 from unconvert.tree import (
     Table as TreeTable,
 )
+from unconvert.un.symbols import undocs_url
 from unconvert.writers.pdf import styles as S
 from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
@@ -102,7 +102,7 @@ class Builder:
         for node in inlines:
             match node:
                 case SymbolRef(symbol=symbol, text=t):
-                    link = f"https://undocs.org/{quote(symbol.strip(), safe='/()')}" if symbol.strip() else None
+                    link = undocs_url(symbol) if symbol.strip() else None
                     out.extend(self.text_spans(t, size, bold=bold, italic=italic, link=link))
                 case Text(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
                     out.extend(self.text_spans(t, size, bold=bold, italic=italic))

@@ -1,8 +1,8 @@
-"""Reading what the languages print: comparison keys, phrases as patterns, dates, UN symbols, inline runs.
+"""Reading what the languages print: comparison keys, phrases as patterns, dates, ordinals.
 
-Shared by the front-matter modules (``masthead``, ``cover``, ``front``). Everything language-specific comes from a
-``LanguageTable``; what is derived from a table (compiled date patterns, folded month and ordinal names) is cached
-by language, since tables hold dicts and cannot be hashed.
+Shared by the readers (the ODS reader's ``masthead``, ``cover``, ``front``, ``parts``). Everything
+language-specific comes from a ``LanguageTable``; what is derived from a table (compiled date patterns, folded
+month and ordinal names) is cached by language, since tables hold dicts and cannot be hashed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from unconvert.tree import Inline, Language, SymbolRef, Text
+from unconvert.tree import Language
 from unconvert.un.languages import LanguageTable, all_tables, table_for
 
 # --- text ---------------------------------------------------------------------------------------------
@@ -127,64 +127,3 @@ def _date_of(match: re.Match[str], table: LanguageTable) -> FoundDate | None:
 def tables_for_dates(table: LanguageTable) -> list[LanguageTable]:
     """The document's own table first, then the others (Arabic, Chinese and Russian mastheads date in English)."""
     return [table] + [t for t in all_tables() if t.language is not table.language]
-
-
-# --- UN symbols -------------------------------------------------------------------------------------------------
-
-_SYMBOL = re.compile(
-    r"(?<![\w/.])(?:A|E|S|ST|DP|TD|UNEP|CCPR|CRC|CEDAW|CERD|HRC)"
-    r"(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+(?:[\s\u00a0]\(\d{4}\))?"
-)
-
-
-def symbol_spans(text: str) -> list[tuple[int, int]]:
-    """Where UN symbols stand in ``text`` (trailing punctuation left out)."""
-    spans = []
-    for match in _SYMBOL.finditer(text):
-        end = match.end()
-        while end > match.start() and text[end - 1] in ".,;:-":
-            end -= 1
-        if "/" in text[match.start() : end]:
-            spans.append((match.start(), end))
-    return spans
-
-
-# --- inline runs --------------------------------------------------------------------------------------------------
-
-
-def runs(text: str, line: int, marks: list[tuple[int, int, Inline]]) -> tuple[Inline, ...]:
-    """``text`` as inlines: the given nodes at their spans, symbols as ``SymbolRef`` and plain ``Text`` between."""
-    spans = sorted(marks, key=lambda m: m[0])
-    for start, end in symbol_spans(text):
-        if all(end <= s or start >= e for s, e, _ in spans):
-            spans.append((start, end, SymbolRef(symbol=plain(text[start:end]), text=text[start:end], line=line)))
-    spans.sort(key=lambda m: m[0])
-    spans = _with_addenda(text, line, spans)
-    out: list[Inline] = []
-    position = 0
-    for start, end, node in spans:
-        if start > position:
-            out.append(Text(text=text[position:start], line=line))
-        out.append(node)
-        position = end
-    if position < len(text):
-        out.append(Text(text=text[position:], line=line))
-    return tuple(out)
-
-
-_ADDENDUM = re.compile(r"(?<![\w/.])(?:Add|Corr|Rev|Amend)\.\d+")
-_REVISION_TAIL = re.compile(r"(?:/(?:Add|Corr|Rev|Amend)\.\d+)+$")
-
-
-def _with_addenda(text: str, line: int, spans: list[tuple[int, int, Inline]]) -> list[tuple[int, int, Inline]]:
-    """``A/64/L.34 and Add.1``: the lone ``Add.1`` is the symbol ``A/64/L.34/Add.1``."""
-    out = list(spans)
-    for match in _ADDENDUM.finditer(text):
-        if any(s <= match.start() < e for s, e, _ in out):
-            continue
-        before = [node for s, _e, node in out if s < match.start() and isinstance(node, SymbolRef)]
-        if before:
-            base = _REVISION_TAIL.sub("", before[-1].symbol)
-            ref = SymbolRef(symbol=f"{base}/{match.group()}", text=match.group(), line=line)
-            out.append((match.start(), match.end(), ref))
-    return sorted(out, key=lambda m: m[0])

@@ -1,0 +1,60 @@
+"""The shared UN knowledge (``unconvert.un``): organs, symbols and the one undocs.org link."""
+
+from __future__ import annotations
+
+import pytest
+
+from unconvert.tree import DocKind, Language, Organ
+from unconvert.un.languages import all_tables
+from unconvert.un.organs import FACTS, organ_of_symbol, printed_name
+from unconvert.un.symbols import document_symbol, symbol_spans, undocs_url
+
+
+@pytest.mark.parametrize(
+    ("symbol", "url"),
+    [
+        ("A/RES/64/183", "https://undocs.org/A/RES/64/183"),
+        ("A/64/L.34/Add.1", "https://undocs.org/A/64/L.34/Add.1"),
+        ("S/RES/2672 (2023)", "https://undocs.org/S/RES/2672%20(2023)"),
+        ("A/RES/ES-11/1", "https://undocs.org/A/RES/ES-11/1"),
+        (" E/2023/15 ", "https://undocs.org/E/2023/15"),
+    ],
+)
+def test_undocs_url_keeps_what_the_uns_own_files_keep(symbol: str, url: str) -> None:
+    """Dots, hyphens and an SC resolution's brackets stay as printed, as in the UN's AKN4UN links; a space is
+    encoded."""
+    assert undocs_url(symbol) == url
+
+
+def test_organ_of_symbol_takes_the_longest_prefix() -> None:
+    assert organ_of_symbol("A/HRC/RES/52/1") is Organ.HRC
+    assert organ_of_symbol("A/RES/77/1") is Organ.GA
+    assert organ_of_symbol("E/RES/2024/1") is Organ.ECOSOC
+    assert organ_of_symbol("S/RES/2672 (2023)") is Organ.SC
+    assert organ_of_symbol("ST/SGB/2019/1") is None
+
+
+def test_document_symbol_from_organ_and_number() -> None:
+    assert document_symbol(Organ.GA, DocKind.RESOLUTION, "77/1", None) == "A/RES/77/1"
+    assert document_symbol(Organ.GA, DocKind.RESOLUTION, "72/262", "C") == "A/RES/72/262 C"
+    assert document_symbol(Organ.GA, DocKind.DECISION, "77/408", None) == "A/DEC/77/408"
+    assert document_symbol(Organ.SC, DocKind.RESOLUTION, "2672 (2023)", None) == "S/RES/2672 (2023)"
+    assert document_symbol(Organ.ECOSOC, DocKind.RESOLUTION, "", None) == ""
+
+
+def test_every_language_names_every_organ() -> None:
+    """An organ's symbol prefix and AKN names are stated once (``FACTS``); its name in each language is the
+    language's."""
+    for table in all_tables():
+        assert {organ for _name, organ in table.organs} == set(FACTS)
+    assert printed_name(Organ.GA, Language.EN) == "General Assembly"
+    assert printed_name(Organ.SC, Language.FR) == "Conseil de sécurité"
+
+
+def test_symbol_spans_leave_trailing_punctuation_out() -> None:
+    text = "documents A/64/L.34, S/RES/2672 (2023) and E/2023/15."
+    assert [text[s:e] for s, e in symbol_spans(text)] == ["A/64/L.34", "S/RES/2672 (2023)", "E/2023/15"]
+
+
+def test_italic_phrases_come_from_the_script_profile() -> None:
+    assert [t.italic_phrases for t in all_tables()] == [True, True, True, True, True, False]
