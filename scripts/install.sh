@@ -29,4 +29,6 @@ if command -v apt-get >/dev/null; then
 fi
 
 python3 -m pip install -q --upgrade pip
+# '.[test]' holds both optional extras (batch: rich; dask: dask[distributed]) and the test tools (pytest,
+# import-linter, mypy, ruff…): CI and developers get everything; `pip install .` alone is the plain library.
 python3 -m pip install -q -e '.[test]'

@@ -8,26 +8,74 @@
     >>> run = unconvert.convert_many(["archive.zip"], to=["akn", "text"], out="out", jobs=2)
 
 The tree is in ``unconvert.tree``; formats in ``unconvert.registry``; errors in ``unconvert.errors``.
+
+The names below are imported when first used (PEP 562), not when the package is: ``import unconvert.tree`` runs
+this file first, and must not pay for the readers, the batch machinery or the registry it does not use.
 """
 
-from unconvert.api import Rendered, convert, read, render, validate, write
-from unconvert.batch import convert_many
-from unconvert.context import Context
-from unconvert.diagnostics import Diagnostic, Severity
-from unconvert.errors import (
-    BatchError,
-    FormatError,
-    InvalidOutputError,
-    ReadError,
-    StorageError,
-    UnconvertError,
-    ValidationError,
-    WriteError,
-)
-from unconvert.registry import formats
-from unconvert.tree import Document
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from unconvert.api import Rendered, convert, read, render, validate, write
+    from unconvert.batch import convert_many
+    from unconvert.context import Context
+    from unconvert.diagnostics import Diagnostic, Severity
+    from unconvert.errors import (
+        BatchError,
+        FormatError,
+        InvalidOutputError,
+        ReadError,
+        StorageError,
+        UnconvertError,
+        ValidationError,
+        WriteError,
+    )
+    from unconvert.registry import formats
+    from unconvert.tree import Document
 
 __version__ = "0.1.0"
+
+# Each public name and the module it comes from.
+_LAZY = {
+    "Rendered": "unconvert.api",
+    "convert": "unconvert.api",
+    "read": "unconvert.api",
+    "render": "unconvert.api",
+    "validate": "unconvert.api",
+    "write": "unconvert.api",
+    "convert_many": "unconvert.batch",
+    "Context": "unconvert.context",
+    "Diagnostic": "unconvert.diagnostics",
+    "Severity": "unconvert.diagnostics",
+    "BatchError": "unconvert.errors",
+    "FormatError": "unconvert.errors",
+    "InvalidOutputError": "unconvert.errors",
+    "ReadError": "unconvert.errors",
+    "StorageError": "unconvert.errors",
+    "UnconvertError": "unconvert.errors",
+    "ValidationError": "unconvert.errors",
+    "WriteError": "unconvert.errors",
+    "formats": "unconvert.registry",
+    "Document": "unconvert.tree",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use, and keep the name here so the next use is a plain lookup."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unconvert' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "BatchError",

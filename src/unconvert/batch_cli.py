@@ -12,7 +12,6 @@ It also runs on its own: ``python -m unconvert.batch_cli SRC... -o OUT``.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
@@ -20,22 +19,7 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import Any
 
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-
-from unconvert.batch import FAIL_ON, Limits, Summary, convert_many
-from unconvert.batch.run import DEFAULT_TIMEOUT
-from unconvert.batch.sources import read_list_file
+from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, Limits
 from unconvert.cli import parse_size
 from unconvert.errors import UnconvertError
 
@@ -108,17 +92,25 @@ def add_batch_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run_batch(args: argparse.Namespace) -> int:
     """Run ``unconvert batch``; returns the exit status (0, 1 per ``--fail-on``, 2 on a usage error, an output
     directory locked by another run, or an output the machine refused to store — disk full, permission denied —,
-    130 on Ctrl-C). Names (of files, members) are printed literally, never read as markup."""
-    err = Console(stderr=True, highlight=False)
+    130 on Ctrl-C). Names (of files, members) are printed literally, never read as markup. Without ``rich`` (the
+    ``batch`` extra) the progress and the summary are plain lines.
+
+    The batch machinery is imported here, not at the top: every command's parser has ``batch``'s options, and
+    ``unconvert convert`` must not pay for what only ``batch`` runs."""
+    from unconvert.batch.run import convert_many
+    from unconvert.batch.sources import read_list_file
+    from unconvert.batch_display import make_display
+
+    display = make_display()
     sources = list(args.sources)
     try:
         for list_file in args.from_list:
             sources.extend(read_list_file(list_file))
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        display.error(str(exc))
         return 2
     if not sources:
-        err.print("[red]error:[/red] no sources given (SRC... or --from-list FILE)")
+        display.error("no sources given (SRC... or --from-list FILE)")
         return 2
     stop = threading.Event()
     limits = Limits(member_bytes=args.max_member_size, total_bytes=args.max_archive_size, members=args.max_members)
@@ -140,48 +132,28 @@ def run_batch(args: argparse.Namespace) -> int:
             stop=stop,
         )
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        display.error(str(exc))
         return 2
 
     def interrupt(signum: int, frame: FrameType | None) -> None:
         stop.set()
         signal.signal(signal.SIGINT, signal.default_int_handler)  # a second Ctrl-C stops at once
-        err.print("[yellow]interrupted: finishing the documents in flight (Ctrl-C again to abort)…[/yellow]")
+        display.interrupting()
 
     on_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGINT, interrupt) if on_main_thread else None
-    out = Console(stderr=True)
-    live = not args.quiet and out.is_terminal
     failures: list[str] = []
     try:
-        with Progress(
-            TextColumn("[bold]converting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[rate]} docs/s"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[counts]}"),
-            console=out,
-            disable=not live,
-            transient=False,
-        ) as progress:
-            bar = progress.add_task("batch", total=run.total, rate="-", counts="")
+        with display.progress(run.total, quiet=args.quiet) as advance:
             for result in run:
-                s = run.summary
-                elapsed = progress.tasks[0].elapsed or 0.0
-                rate = f"{s.done / elapsed:.1f}" if elapsed > 0 else "-"
-                counts = f"ok {s.ok} warn {s.warnings} failed {s.failed} skipped {s.skipped}"
-                progress.update(bar, advance=1, rate=rate, counts=counts)
+                advance(run.summary)
                 if result.status == "failed" and result.error is not None and len(failures) < 20:
-                    failures.append(escape(f"{result.source}: {result.error.code}: {result.error.message}"))
+                    failures.append(f"{result.source}: {result.error.code}: {result.error.message}")
     except UnconvertError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        display.error(str(exc))
         return 2
     except KeyboardInterrupt:
-        err.print("[red]aborted[/red]: documents in flight were not reported; rerun with --resume")
+        display.aborted()
         return 130
     finally:
         if previous is not None:
@@ -189,43 +161,11 @@ def run_batch(args: argparse.Namespace) -> int:
     summary = run.summary
     if not args.quiet:
         for line in failures:
-            err.print(f"[red]failed[/red] {line}", markup=True, highlight=False, soft_wrap=True)
-        print_summary(Console(highlight=False), summary)
+            display.failed(line)
+        display.summary(summary)
     if summary.interrupted:
-        err.print(
-            f"[yellow]interrupted[/yellow] after {summary.done} of {summary.total} documents; the report is "
-            f"complete for those. Continue with: --resume"
-        )
+        display.interrupted(summary)
     return summary.exit_status(args.fail_on)
-
-
-def print_summary(console: Console, summary: Summary) -> None:
-    """The end-of-run summary: documents by status, outputs per format, where the report is."""
-    rate = summary.done / summary.elapsed if summary.elapsed > 0 else 0.0
-    console.print(
-        f"unconvert batch: {summary.done} of {summary.total} documents in {summary.elapsed:.1f} s ({rate:.1f}/s)"
-    )
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("documents")
-    table.add_column("", justify="right")
-    for name in summary.formats:
-        table.add_column(name, justify="right")
-    blank = [""] * len(summary.formats)
-    resumed = f" ({summary.resumed} already done)" if summary.resumed else ""
-    table.add_row("converted", str(summary.ok), *blank)
-    table.add_row("with warnings", str(summary.warnings), *blank)
-    table.add_row("failed", str(summary.failed), *blank)
-    table.add_row("skipped", f"{summary.skipped}{resumed}", *blank)
-    if summary.collisions:
-        table.add_row("renamed (name collision)", str(summary.collisions), *blank)
-    table.add_section()
-    table.add_row("outputs written", "", *(str(c.written) for c in summary.formats.values()))
-    table.add_row("writer failed", "", *(str(c.failed) for c in summary.formats.values()))
-    if any(c.warned for c in summary.formats.values()):
-        table.add_row("writer adapted (warnings)", "", *(str(c.warned) for c in summary.formats.values()))
-    table.add_row("bytes", "", *(f"{c.bytes:,}" for c in summary.formats.values()))
-    console.print(table)
-    console.print(f"report: {escape(os.path.relpath(summary.report))}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

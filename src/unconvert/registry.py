@@ -11,7 +11,6 @@ import functools
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
 
 from unconvert.context import Context
 from unconvert.errors import FormatError
@@ -44,7 +43,12 @@ ALIASES = {"xml": "akn", "txt": "text", "akomantoso": "akn"}
 
 @functools.cache
 def _plugins() -> tuple[Format, ...]:
-    """Formats from installed entry points, scanned once per process (the scan reads every distribution)."""
+    """Formats from installed entry points, scanned once per process (the scan reads every distribution).
+
+    ``importlib.metadata`` is imported here, not at the top: a conversion between built-in formats never needs it
+    (``get_format`` finds those first), and it costs a good part of the start-up of a one-document conversion."""
+    from importlib.metadata import entry_points
+
     known = {(f.kind, f.name) for f in BUILTIN}
     found = []
     for group, fkind in (("unconvert.readers", "reader"), ("unconvert.writers", "writer")):

@@ -5,13 +5,59 @@ pool or a Dask cluster), resumable, with a JSON Lines report. See ``docs/batch.m
     >>> run = convert_many(["dumps.zip"], to=["akn", "text"], out="out", jobs=2)
     >>> for result in run: ...
     >>> run.summary
+
+The names below are imported when first used (PEP 562): ``unconvert.batch.settings``, which the command line
+reads for its defaults, must not bring the whole batch machinery with it.
 """
 
-from unconvert.batch.executors import Executor, ProcessExecutor, SerialExecutor
-from unconvert.batch.report import read_report
-from unconvert.batch.run import FAIL_ON, STATUSES, BatchRun, DocumentResult, FormatCounts, Summary, convert_many
-from unconvert.batch.sources import Limits, SourceProblem, SourceRef
-from unconvert.batch.work import Failure, Output
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from unconvert.batch.execution import Executor
+    from unconvert.batch.executors import ProcessExecutor, SerialExecutor
+    from unconvert.batch.report import read_report
+    from unconvert.batch.run import BatchRun, DocumentResult, FormatCounts, Summary, convert_many
+    from unconvert.batch.settings import FAIL_ON, STATUSES, Limits
+    from unconvert.batch.sources import SourceProblem, SourceRef
+    from unconvert.batch.work import Failure, Output
+
+# Each public name and the module it comes from.
+_LAZY = {
+    "Executor": "unconvert.batch.execution",
+    "ProcessExecutor": "unconvert.batch.executors",
+    "SerialExecutor": "unconvert.batch.executors",
+    "read_report": "unconvert.batch.report",
+    "BatchRun": "unconvert.batch.run",
+    "DocumentResult": "unconvert.batch.run",
+    "FormatCounts": "unconvert.batch.run",
+    "Summary": "unconvert.batch.run",
+    "convert_many": "unconvert.batch.run",
+    "FAIL_ON": "unconvert.batch.settings",
+    "STATUSES": "unconvert.batch.settings",
+    "Limits": "unconvert.batch.settings",
+    "SourceProblem": "unconvert.batch.sources",
+    "SourceRef": "unconvert.batch.sources",
+    "Failure": "unconvert.batch.work",
+    "Output": "unconvert.batch.work",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use, and keep the name here so the next use is a plain lookup."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'unconvert.batch' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "FAIL_ON",

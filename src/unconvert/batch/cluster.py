@@ -19,7 +19,7 @@ from typing import Any
 import distributed
 from distributed import WorkerPlugin
 
-from unconvert.batch.executors import Work, crashed
+from unconvert.batch.execution import Work, crashed, run_chunk
 from unconvert.batch.work import Task, WorkResult, warm_up
 
 _dask: Any = distributed  # untyped
@@ -73,7 +73,7 @@ class DaskExecutor:
                     exhausted = True
                     return
                 key = f"unconvert-{run_token}-{chunk[0].index}"
-                future = self._client.submit(_run_chunk, function, chunk, pure=False, key=key)
+                future = self._client.submit(run_chunk, function, chunk, pure=False, key=key)
                 pending[future] = chunk
                 completed.add(future)
                 if len(chunk) < self.chunk:
@@ -110,11 +110,6 @@ def _ignoring_sigint() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
-    """On a worker: a few documents per Dask task, so the scheduling cost is paid once for several."""
-    return [function(task) for task in chunk]
 
 
 class _WarmUp(WorkerPlugin):

@@ -10,30 +10,17 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import itertools
-import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures.process import BrokenProcessPool
-from typing import Protocol
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from unconvert.batch.work import Failure, Task, WorkResult, convert_one, warm_up, worker_init
+from unconvert.batch.execution import Executor, Work, crashed, run_chunk
+from unconvert.batch.work import Task, WorkResult, convert_one, warm_up, worker_init
+from unconvert.errors import BatchError
 
-Work = Callable[[Task], WorkResult]
-
-
-class Executor(Protocol):
-    """Runs ``function`` over ``tasks``; yields results as they complete."""
-
-    def run(self, function: Work, tasks: Iterator[Task]) -> Iterator[WorkResult]: ...
-
-    def close(self) -> None: ...
-
-
-def crashed(task: Task, exc: BaseException) -> WorkResult:
-    """The result of a task whose worker failed (died, was killed, or the work raised outside its own guard)."""
-    message = f"worker failed: {type(exc).__name__}: {exc}".rstrip(": ")
-    return WorkResult(index=task.index, status="failed", failure=Failure("worker-error", message, type(exc).__name__))
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 class SerialExecutor:
@@ -57,17 +44,12 @@ class SerialExecutor:
 CHUNK = 4  # documents per task sent to a pool worker
 
 
-def run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
-    """Run ``function`` on each document of ``chunk`` in a worker process (``function`` never raises for a
-    document's own problem: every outcome is a ``WorkResult``)."""
-    return [function(task) for task in chunk]
-
-
 class ProcessExecutor:
     """A pool of ``jobs`` worker processes on this machine, each warmed up once by its initializer.
 
     Workers start with ``forkserver`` (``spawn`` where there is none), never by forking a parent that may run
-    threads (the progress display)."""
+    threads (the progress display). ``multiprocessing`` is imported here, when a pool is made, not when the
+    package is: a one-document conversion never pays for it."""
 
     def __init__(
         self, jobs: int, formats: tuple[str, ...], *, in_flight: int | None = None, chunk: int = CHUNK
@@ -76,8 +58,12 @@ class ProcessExecutor:
         self.formats = formats
         self.chunk = max(1, chunk)
         self.in_flight = in_flight or self.jobs * 4  # chunks
+        import multiprocessing
+
         methods = multiprocessing.get_all_start_methods()
-        self._context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        self._context: multiprocessing.context.BaseContext = multiprocessing.get_context(
+            "forkserver" if "forkserver" in methods else "spawn"
+        )
         self._pool: cf.ProcessPoolExecutor | None = None
 
     def _new_pool(self) -> cf.ProcessPoolExecutor:
@@ -96,6 +82,8 @@ class ProcessExecutor:
         A worker that dies (a crash in native code, the OOM killer) breaks the whole pool and every pending chunk
         with it. The pool is replaced and those documents are tried again one at a time, so that the document that
         kills its worker is found and fails alone (``worker-error``) and the others are converted."""
+        from concurrent.futures.process import BrokenProcessPool  # imports multiprocessing: only with a pool
+
         if self._pool is None:
             self._pool = self._new_pool()
         pending: dict[cf.Future[list[WorkResult]], list[Task]] = {}
@@ -163,6 +151,9 @@ class ProcessExecutor:
             self._pool = None
 
 
+DASK_MISSING = "a Dask cluster (--scheduler, --dask-local) needs the dask extra: pip install 'unconvert[dask]'"
+
+
 def make_executor(
     formats: tuple[str, ...],
     *,
@@ -173,8 +164,10 @@ def make_executor(
     """Dask when ``scheduler`` or ``dask_local`` is given; else a process pool of ``jobs`` (default: all
     cores), or this process for ``jobs == 1``."""
     if scheduler or dask_local:
-        from unconvert.batch.cluster import DaskExecutor  # distributed is imported only when asked for
-
+        try:
+            from unconvert.batch.cluster import DaskExecutor  # distributed is imported only when asked for
+        except ModuleNotFoundError as exc:
+            raise BatchError(f"{DASK_MISSING} (cannot import {exc.name or exc})") from exc
         return DaskExecutor(formats, address=scheduler, local_workers=dask_local)
     count = jobs or os.cpu_count() or 1
     if count <= 1:
@@ -182,4 +175,4 @@ def make_executor(
     return ProcessExecutor(count, formats)
 
 
-__all__ = ["Executor", "ProcessExecutor", "SerialExecutor", "convert_one", "make_executor"]
+__all__ = ["DASK_MISSING", "Executor", "ProcessExecutor", "SerialExecutor", "convert_one", "make_executor"]

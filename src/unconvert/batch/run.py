@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from unconvert import registry
-from unconvert.batch.executors import Executor, ProcessExecutor, make_executor
+from unconvert.batch.execution import Executor
+from unconvert.batch.executors import ProcessExecutor, make_executor
 from unconvert.batch.lock import OutputLock
 from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
 from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
-from unconvert.batch.sources import Limits, SourceProblem, SourceRef, expand
+from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, Limits
+from unconvert.batch.sources import SourceProblem, SourceRef, expand
 from unconvert.batch.work import (
     STORAGE_ERRNOS,
     Failure,
@@ -40,12 +42,6 @@ from unconvert.batch.work import (
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import BatchError, StorageError
-
-STATUSES = ("ok", "warnings", "failed", "skipped")
-FAIL_ON = ("warnings", "failed", "never")
-DEFAULT_TIMEOUT = 120.0
-"""Seconds a document may take (read and every writer) before it fails with ``timeout``. A dump converts in
-milliseconds, the longest PDF in a few seconds; something that takes minutes is stuck."""
 
 
 @dataclass(frozen=True, slots=True)

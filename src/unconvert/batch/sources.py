@@ -36,21 +36,11 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from unconvert.batch.settings import Limits
 from unconvert.errors import BatchError
 
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Caps against archive bombs. Sizes are decompressed bytes. ``total_bytes`` and ``members`` count every member
-    of a tar (reading a tar goes through every member before the last document, converted or not) and the
-    documents of a zip (a zip's other members are never inflated)."""
-
-    member_bytes: int = 64 * 1024 * 1024
-    total_bytes: int = 8 * 1024 * 1024 * 1024
-    members: int = 200_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from unconvert import api, registry
-from unconvert.batch.sources import Limits, SourceError, SourceRef, read_source
+from unconvert.batch.settings import Limits
+from unconvert.batch.sources import SourceError, SourceRef, read_source
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import FormatError, ReadError, WriteError

@@ -1,0 +1,28 @@
+"""The settings of a batch run that the command line shows as defaults: the caps against archive bombs, the time
+a document may take, the exit policies. A module of its own, without the batch machinery, so that building the
+``unconvert`` command line (every command has ``batch``'s options) does not import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+STATUSES = ("ok", "warnings", "failed", "skipped")
+FAIL_ON = ("warnings", "failed", "never")
+DEFAULT_TIMEOUT = 120.0
+"""Seconds a document may take (read and every writer) before it fails with ``timeout``. A dump converts in
+milliseconds, the longest PDF in a few seconds; something that takes minutes is stuck."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps against archive bombs. Sizes are decompressed bytes. ``total_bytes`` and ``members`` count every member
+    of a tar (reading a tar goes through every member before the last document, converted or not) and the
+    documents of a zip (a zip's other members are never inflated)."""
+
+    member_bytes: int = 64 * 1024 * 1024
+    total_bytes: int = 8 * 1024 * 1024 * 1024
+    members: int = 200_000
+
+
+__all__ = ["DEFAULT_TIMEOUT", "FAIL_ON", "STATUSES", "Limits"]
