@@ -1,11 +1,14 @@
-"""The shared UN knowledge (``unconvert.un``): organs, symbols and the one undocs.org link."""
+"""The shared UN knowledge (``unconvert.un``): organs, symbols and the one undocs.org link, the one date parser."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from unconvert.tree import DocKind, Language, Organ
-from unconvert.un.languages import all_tables
+from unconvert.un.dates import find_date, looks_like_date, parse_date, print_date, tables_for_dates
+from unconvert.un.languages import all_tables, table_for
 from unconvert.un.organs import FACTS, organ_of_symbol, printed_name
 from unconvert.un.symbols import document_symbol, symbol_spans, undocs_url
 
@@ -58,3 +61,32 @@ def test_symbol_spans_leave_trailing_punctuation_out() -> None:
 
 def test_italic_phrases_come_from_the_script_profile() -> None:
     assert [t.italic_phrases for t in all_tables()] == [True, True, True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("18 December 2009", Language.EN, dt.date(2009, 12, 18)),
+        ("  7 de diciembre de 2022 ", Language.ES, dt.date(2022, 12, 7)),
+        ("2022年12月12日", Language.ZH, dt.date(2022, 12, 12)),
+        ("2022年12月12日", Language.EN, dt.date(2022, 12, 12)),  # the Chinese form is read in any language
+        ("31 February 2009", Language.EN, None),
+        ("65th plenary meeting", Language.EN, None),
+    ],
+)
+def test_parse_date_reads_a_whole_date_line(text: str, language: Language, expected: dt.date | None) -> None:
+    assert parse_date(text, table_for(language)) == expected
+
+
+def test_find_date_takes_the_earliest_date_in_any_table() -> None:
+    """The document's table first, then the others: an Arabic masthead dates in English."""
+    found = find_date("Resolution adopted on 9 December 2022 and 1 May 2023", tables_for_dates(table_for(Language.AR)))
+    assert found is not None
+    assert (found.date, found.start, found.end) == (dt.date(2022, 12, 9), 22, 37)
+
+
+def test_print_date_and_what_looks_like_a_date() -> None:
+    assert print_date("17-21712 (E)    111217") == dt.date(2017, 12, 11)
+    assert print_date("17-21712 (E)") is None
+    assert looks_like_date("13 Dezember 2022")  # a day and a year: a date even in no table's words
+    assert not looks_like_date("Agenda item 124")

@@ -1,21 +1,18 @@
-"""Reading what the languages print: comparison keys, phrases as patterns, dates, ordinals.
+"""Reading what the languages print: comparison keys, phrases as patterns, ordinals.
 
 Shared by the readers (the ODS reader's ``masthead``, ``cover``, ``front``, ``parts``). Everything
-language-specific comes from a ``LanguageTable``; what is derived from a table (compiled date patterns, folded
-month and ordinal names) is cached by language, since tables hold dicts and cannot be hashed.
+language-specific comes from a ``LanguageTable``; what is derived from a table (folded ordinal names) is cached by
+language, since tables hold dicts and cannot be hashed.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from unconvert.tree import Language
-from unconvert.un.languages import LanguageTable, all_tables, table_for
+from unconvert.un.languages import LanguageTable, table_for
 
 # --- text ---------------------------------------------------------------------------------------------
 
@@ -59,27 +56,6 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _month_keys(table: LanguageTable) -> dict[str, int]:
-    return _month_keys_of(table.language)
-
-
-@lru_cache(maxsize=16)
-def _month_keys_of(language: Language) -> dict[str, int]:
-    return {fold(name): number for name, number in table_for(language).months.items()}
-
-
-def _date_regexes(table: LanguageTable) -> tuple[re.Pattern[str], ...]:
-    return _date_regexes_of(table.language)
-
-
-@lru_cache(maxsize=16)
-def _date_regexes_of(language: Language) -> tuple[re.Pattern[str], ...]:
-    table = table_for(language)
-    names = sorted(table.months, key=len, reverse=True)
-    alternation = "|".join(phrase_regex(name) for name in names) or r"\d{1,2}"
-    return tuple(compiled(p.replace("{month}", alternation)) for p in table.date_patterns)
-
-
 def ordinal_keys(table: LanguageTable) -> dict[str, int]:
     return _ordinal_keys_of(table.language)
 
@@ -87,43 +63,3 @@ def ordinal_keys(table: LanguageTable) -> dict[str, int]:
 @lru_cache(maxsize=16)
 def _ordinal_keys_of(language: Language) -> dict[str, int]:
     return {fold(word): number for word, number in table_for(language).ordinals.items()}
-
-
-@dataclass(frozen=True, slots=True)
-class FoundDate:
-    """A date found in a text: its value and where it stands."""
-
-    date: _dt.date
-    start: int
-    end: int
-
-
-def find_date(text: str, tables: Iterable[LanguageTable], *, start: int = 0) -> FoundDate | None:
-    """The first real date in ``text[start:]`` in any of ``tables``' forms (earliest position wins)."""
-    best: FoundDate | None = None
-    for table in tables:
-        for regex in _date_regexes(table):
-            for match in regex.finditer(text, start):
-                found = _date_of(match, table)
-                if found is not None:
-                    if best is None or found.start < best.start:
-                        best = found
-                    break
-    return best
-
-
-def _date_of(match: re.Match[str], table: LanguageTable) -> FoundDate | None:
-    month_text = match.group("month")
-    month = int(month_text) if month_text.isdigit() else _month_keys(table).get(fold(month_text))
-    if month is None:
-        return None
-    try:
-        value = _dt.date(int(match.group("year")), month, int(match.group("day")))
-    except ValueError:
-        return None
-    return FoundDate(value, match.start(), match.end())
-
-
-def tables_for_dates(table: LanguageTable) -> list[LanguageTable]:
-    """The document's own table first, then the others (Arabic, Chinese and Russian mastheads date in English)."""
-    return [table] + [t for t in all_tables() if t.language is not table.language]

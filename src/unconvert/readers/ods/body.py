@@ -19,7 +19,7 @@ from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.annexes import AnnexLabel
-from unconvert.readers.ods.closing import meeting_ordinal, parse_date
+from unconvert.readers.ods.closing import meeting_ordinal
 from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
@@ -55,6 +55,7 @@ from unconvert.tree import (
     Table,
     Text,
 )
+from unconvert.un.dates import parse_date
 from unconvert.un.languages import LanguageTable
 
 

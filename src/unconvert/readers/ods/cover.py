@@ -29,17 +29,15 @@ from unconvert.tree import (
     Preface,
     Text,
 )
+from unconvert.un.dates import FoundDate, find_date, tables_for_dates
 from unconvert.un.languages import LanguageTable
 from unconvert.un.symbols import runs
 from unconvert.un.words import (
-    FoundDate,
     clean,
     compiled,
-    find_date,
     fold,
     phrase_regex,
     plain,
-    tables_for_dates,
 )
 
 # --- the main story's front lines -------------------------------------------------------------------------------

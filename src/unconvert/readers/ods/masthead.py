@@ -15,17 +15,16 @@ from dataclasses import dataclass, field
 
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import OdsFields
+from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.languages import LanguageTable, all_tables
 from unconvert.un.symbols import symbol_spans
 from unconvert.un.words import (
     clean,
     compiled,
-    find_date,
     fold,
     ordinal_keys,
     phrase_regex,
     plain,
-    tables_for_dates,
 )
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
@@ -102,19 +101,6 @@ def agenda_of(text: str, table: LanguageTable) -> list[str] | None:
 _DISTR = re.compile(r"Distr\.?.*$")
 _JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
 _JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
-# ``17-21712 (E)    111217``: the job number, its language letter and the date the file was printed (DDMMYY).
-_PRINT_DATE = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)\s+(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?!\d)")
-
-
-def print_date(text: str) -> _dt.date | None:
-    """The print date of a first-page footer line (``17-21712 (E)    111217`` → 2017-12-11), if it states one."""
-    match = _PRINT_DATE.match(text)
-    if match is None:
-        return None
-    try:
-        return _dt.date(2000 + int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
 
 
 @dataclass(slots=True)
