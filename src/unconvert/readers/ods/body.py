@@ -2,10 +2,18 @@
 tables, closing lines, and footnotes attached where their marks stand.
 
 The main story from ``Front.body_start`` is read line by line (one line per Word paragraph; empty lines carry
-nothing). Each line is classified once (``regions.classify``: numbered paragraph, item, section number, closing
-line, annex label, table, part letter or title, or plain text); the footnote marks of all lines are found together
-(``footnotes.find_marks``); then a small state machine (``_Builder``) places every line in the tree, in order. What
-the reader had to guess (an item's level, an unknown opening phrase, a note without a mark) becomes a warning
+nothing), in visible steps (``parse_body``):
+
+1. ``regions.classify``: what each line is (formula, numbered paragraph, item, section number, closing line, annex
+   label, table, part letter or title, or plain text), decided once;
+2. ``footnotes.find_marks`` then ``passes.keep_unplaced_notes``: where the mark of every note stands;
+3. the builder (``_Builder``), a small state machine that places every line in the tree, in order: whether text is
+   a recital, an operative paragraph, a heading or a wrap-up depends on what came before it. Where an item goes is
+   ``lists.place``'s to say (a pure function of the open paragraph and items), and a line's inlines (notes at their
+   marks, the opening phrase emphasised) are ``inlines``';
+4. the post-passes over the tree built: ``passes.drop_empty_parts``, then ``passes.lift_lettered_items``.
+
+What the reader had to guess (an item's level, an unknown opening phrase, a note without a mark) becomes a warning
 ``Diagnostic`` with the line number. Every language difference comes from the ``LanguageTable``.
 """
 
@@ -21,12 +29,13 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.annexes import AnnexLabel
 from unconvert.readers.ods.closing import meeting_ordinal
 from unconvert.readers.ods.cover import formula_organ
-from unconvert.readers.ods.footnotes import Mark, Note, detached_mark, find_marks, parse_notes
+from unconvert.readers.ods.footnotes import Mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
 from unconvert.readers.ods.lists import Provision, add_under_topic, ambiguous, apply, place, topic_depth, wrap_up_depth
 from unconvert.readers.ods.numbering import Kind, Label
 from unconvert.readers.ods.parts import part_letter
+from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
 from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.regions import Item, What, classify, numbered_follows
 from unconvert.readers.ods.stories import Stories
@@ -47,7 +56,6 @@ from unconvert.tree import (
     Para,
     ParaRole,
     Part,
-    Point,
     Preamble,
     PreambularParagraph,
     Row,
@@ -78,12 +86,12 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     items = classify(stories, front)
     segments = [item.text if item.searchable else "" for item in items]
     marks = find_marks(segments, notes, table=table, diagnostics=diagnostics)
-    marks += _unplaced_marks(segments, notes, marks, diagnostics)
+    marks += keep_unplaced_notes(segments, notes, marks, diagnostics)
     builder = _Builder(items, marks, table, diagnostics, front.part_label, decision=front.meta.kind is DocKind.DECISION)
     builder.run()
     return Body(
-        parts=builder.parts(),
-        annexes=tuple(builder.annexes),
+        parts=lift_lettered_items(drop_empty_parts(builder.parts())),
+        annexes=builder.annexes(),
         meeting=builder.meeting,
         adoption_date=builder.adoption_date,
         diagnostics=diagnostics,
@@ -98,54 +106,6 @@ def _body_layout(raw: str) -> bool:
     """A line laid out as a body paragraph, with one leading tab; a heading is centred (no tab in Word's own files)
     or has two."""
     return raw.startswith("\t") and not raw.startswith("\t\t")
-
-
-def _unplaced_marks(
-    segments: list[str], notes: list[Note], marks: list[Mark], diagnostics: list[Diagnostic]
-) -> list[Mark]:
-    """Notes whose glued mark was not found: at their number printed apart from the word when exactly one stands
-    between the neighbouring marks, else kept at the end of the paragraph holding the mark of the note before (a
-    note before every mark opens the first paragraph); each with a warning, never lost."""
-    placed = {id(m.note): m for m in marks if not m.repeat}
-    searchable = [i for i, text in enumerate(segments) if text] or list(range(len(segments)))
-    out: list[Mark] = []
-    for i, note in enumerate(notes):
-        if id(note) in placed:
-            continue
-        before = next((placed[id(n)] for n in reversed(notes[:i]) if id(n) in placed), None)
-        following = next((placed[id(n)] for n in notes[i + 1 :] if id(n) in placed), None)
-        detached = detached_mark(
-            segments,
-            note,
-            (before.segment, before.start) if before else (-1, -1),
-            (following.segment, following.start) if following else None,
-        )
-        if detached is not None:
-            placed[id(note)] = detached
-            out.append(detached)
-            diagnostics.append(
-                Diagnostic.warning(
-                    "footnote-mark-detached",
-                    f"the mark of footnote {note.marker} stands apart from its word; taken as the mark",
-                    note.line,
-                )
-            )
-            continue
-        if before is not None:
-            segment, at = before.segment, len(segments[before.segment])
-        elif searchable:
-            segment, at = searchable[0], 0  # a note before every mark (``*`` on the title) opens the body
-        else:
-            continue
-        out.append(Mark(segment=segment, start=at, end=at, note=note))
-        diagnostics.append(
-            Diagnostic.warning(
-                "footnote-mark-not-found",
-                f"the mark of footnote {note.marker} was not found; kept at the end of a nearby paragraph",
-                note.line,
-            )
-        )
-    return out
 
 
 # --- building -----------------------------------------------------------------------------------------------
@@ -217,7 +177,6 @@ class _Builder:
         self.decision = decision
         self.part_list: list[_PartB] = []
         self.annex_list: list[_AnnexB] = []
-        self.annexes: list[Annex] = []
         self.meeting: str | None = None
         self.adoption_date: _dt.date | None = None
         self.mode = Mode.DECISION if decision else Mode.PREAMBLE
@@ -833,11 +792,9 @@ class _Builder:
 
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:
-        """The parts read; an empty body gives none (the reader then reports that it found no document)."""
+        """The parts read, as built (``passes`` then drop the empty ones and lift ``a)`` items)."""
         out: list[Part] = []
         for part in self.part_list:
-            if part.formula is None and not part.preamble and not part.body and not part.conclusions:
-                continue  # (the part before the first letter, when the body opens with it)
             preamble = None
             if part.formula is not None or part.preamble:
                 preamble = Preamble(formula=part.formula or (), children=tuple(part.preamble), line=part.line)
@@ -850,56 +807,19 @@ class _Builder:
                     label_notes=part.label_notes,
                     title=tuple(part.title),
                     preamble=preamble,
-                    body=_lettered_items(_freeze(part.body)),
+                    body=_freeze(part.body),
                     conclusions=conclusions,
                     line=part.line,
                 )
             )
-        for annex in self.annex_list:
-            self.annexes.append(
-                Annex(
-                    label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line
-                )
-            )
         return tuple(out)
 
-
-def _lettered_items(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Lettered items after an unnumbered paragraph (a decision's ``At its 53rd plenary meeting, … the General
-    Assembly: (a) Approved …; (b) Invited …``, a resolution's ``Urges all countries …: (a) To cooperate …``). The
-    UN's files list them as siblings of that paragraph in every language; the gold nests items numbered ``(a)``
-    (English, Arabic, Chinese: A/DEC/77/408, 77/539, 78/513, A/RES/80/84 A), as AKN4UN nests points, and keeps items
-    numbered ``a)`` (French, Spanish, Russian) as paragraphs of their own. So do we: only ``a)`` items are lifted
-    out, and a wrap-up then becomes the paragraph after them."""
-    out: list[Block] = []
-    for block in blocks:
-        if not isinstance(block, OperativeParagraph):
-            out.append(block)
-            continue
-        points = [child for child in block.children if isinstance(child, Point)]
-        if not (
-            block.num is None
-            and points
-            and isinstance(block.children[0], Point)
-            and not any(point.num.startswith("(") for point in points)
-        ):
-            out.append(block)
-            continue
-        others = tuple(child for child in block.children if not isinstance(child, Point))  # text read into it
-        out.append(OperativeParagraph(num=None, content=block.content, children=others, line=block.line))
-        for point in points:
-            out.append(
-                OperativeParagraph(
-                    num=point.num,
-                    content=point.content,
-                    children=point.children,
-                    wrap_up=point.wrap_up,
-                    line=point.line,
-                )
-            )
-        if block.wrap_up:
-            out.append(OperativeParagraph(num=None, content=block.wrap_up, line=block.wrap_up[0].line))
-    return tuple(out)
+    def annexes(self) -> tuple[Annex, ...]:
+        """The annexes read."""
+        return tuple(
+            Annex(label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line)
+            for annex in self.annex_list
+        )
 
 
 _HEADING_ITEM = 100  # an item that heads the text under it is short
