@@ -174,6 +174,9 @@ class End:
     """The end of the document (the UN closes it with a short rule)."""
 
 
+BlockRole = Recital | Paragraph | Provision | WrapUp | Heading | TableBlock | RawText
+"""A role of the text's blocks (what stands at a depth in the tree's nesting)."""
+
 Role = (
     Session
     | Agenda

@@ -9,9 +9,9 @@ a deterministic package (``package``): the same tree and ``context.now`` always 
 from __future__ import annotations
 
 from unconvert.context import Context
+from unconvert.layout import furniture, walk
 from unconvert.tree import Document, plain_text
 from unconvert.writers.docx.body import BodyWriter
-from unconvert.writers.docx.compose import compose
 from unconvert.writers.docx.footnotes import Notes
 from unconvert.writers.docx.language import profile
 from unconvert.writers.docx.layout import HEADER_FOOTER_PARTS, header_footer_parts, section_properties
@@ -43,7 +43,9 @@ def write(document: Document, *, context: Context) -> bytes:
     story = Story(prof, doc_rels, notes)
     document_element = root("document")
     body = sub(document_element, "body")
-    compose(document, BodyWriter(body, story))
+    writer = BodyWriter(body, story)
+    for role in walk(document):
+        writer.role(role)
     section_properties(body, rel_ids, prof, footnote_start=notes.start)
 
     word: list[tuple[str, bytes]] = [
@@ -52,7 +54,7 @@ def write(document: Document, *, context: Context) -> bytes:
         ("settings.xml", settings_xml(prof)),
         ("footnotes.xml", notes.to_xml()),
     ]
-    word.extend(header_footer_parts(document, Story(prof)).items())
+    word.extend(header_footer_parts(furniture(document), Story(prof)).items())
 
     title = document.meta.title or (plain_text(document.preface.title) if document.preface else "")
     parts: list[tuple[str, bytes]] = [

@@ -1,9 +1,10 @@
-"""Block nodes to paragraphs and tables, in the UN's geometry.
+"""The roles of the page (``unconvert.layout``) as Word paragraphs and tables, in the UN's geometry.
 
-Numbered provisions are set as the UN sets them: the number after a first-line indent of one tab step and a
-tab to the text (``1.`` at 1742 twips, text at 2218); points of the first level alike; deeper points wrap one
-step further in per level. Annex paragraphs put their number flush on the text column. A section heading is
-one centred bold paragraph, its number and title separated by a line break.
+Each role has its paragraph style (``styles``); numbered provisions are set as the UN sets them: the number after
+a first-line indent of one tab step and a tab to the text (``1.`` at 1742 twips, text at 2218); points of the first
+level alike; deeper points wrap one step further in per level. Annex paragraphs put their number flush on the text
+column. A section heading is one centred bold paragraph, its number and title separated by a line break; the
+committee line is italic with its brackets upright; annexes start on a new page; a short rule ends the document.
 """
 
 from __future__ import annotations
@@ -12,23 +13,8 @@ from typing import assert_never
 
 from lxml import etree
 
-from unconvert.tree import (
-    Block,
-    Cell,
-    Inline,
-    LineBreak,
-    OperativeParagraph,
-    Para,
-    ParaRole,
-    Point,
-    PreambularParagraph,
-    RawBlock,
-    Section,
-    Table,
-    Text,
-    footnotes_in,
-    plain_text,
-)
+from unconvert.layout import CoverKind, Role, roles
+from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Table, Text, footnotes_in, plain_text
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.ooxml import flag, sub, w
@@ -40,15 +26,19 @@ _ROLE_STYLE = {
     ParaRole.CENTERED: styles.CENTERED,
     ParaRole.QUOTE: styles.QUOTE,
 }
+_COVER_STYLE = {
+    CoverKind.HEADLINE: styles.COVER_TITLE,
+    CoverKind.COMMITTEE: styles.COVER_LINE,
+    CoverKind.PLAIN: styles.COVER_TEXT,
+}
 
 
 class BodyWriter:
-    """Appends paragraphs and tables to ``parent`` (the ``w:body``)."""
+    """Appends the paragraphs and tables of the roles to ``parent`` (the ``w:body``)."""
 
     def __init__(self, parent: etree._Element, story: Story) -> None:
         self.parent = parent
         self.story = story
-        self.in_annex = False
 
     def paragraph(self, style: str, content: tuple[Inline, ...] = ()) -> etree._Element:
         """Append a paragraph of ``style`` holding ``content``."""
@@ -56,46 +46,77 @@ class BodyWriter:
         add_inlines(p, content, self.story)
         return p
 
-    def blocks(self, blocks: tuple[Block, ...], level: int = 0) -> None:
-        """Append ``blocks``; ``level`` is how deep in points they stand (0: a paragraph of the body)."""
-        for block in blocks:
-            match block:
-                case Para(content=content, role=role):
-                    if level > 1 and role is ParaRole.TEXT:
-                        self._indented(None, content, level)
-                    else:
-                        self.paragraph(_ROLE_STYLE[role], content)
-                case PreambularParagraph(content=content):
+    def role(self, role: Role) -> None:
+        """Append what ``role`` prints."""
+        match role:
+            case roles.Session(text=text):
+                self.paragraph(styles.SESSION, (Text(text=text),))
+            case roles.Agenda(text=text):
+                self.paragraph(styles.AGENDA, (Text(text=text),))
+            case roles.CoverLine(kind=CoverKind.COMMITTEE):
+                self._committee_line(role)
+            case roles.CoverLine(kind=kind, content=content):
+                self.paragraph(_COVER_STYLE[kind], content)
+            case roles.Title(number=number, content=content):
+                p = self.paragraph(styles.TITLE)
+                if number.strip():
+                    # The number hangs in the first column: right-aligned on a tab as the UN sets it, or flush with
+                    # the start margin in a right-to-left paragraph, where a right tab does not mirror reliably.
+                    lead = "" if self.story.profile.rtl else "\t"
+                    text_run(p, lead + number.strip() + "\t", Format(), self.story)
+                add_inlines(p, content, self.story)
+            case roles.PartLabel(content=content) | roles.PartTitle(content=content):
+                self.paragraph(styles.PART_HEADING, content)
+            case roles.Formula(content=content):
+                if content:
                     self.paragraph(styles.SINGLE_TXT, content)
-                case OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up):
-                    self._indented(num, content, level)
-                    self.blocks(children, level + 1)
-                    if wrap_up:
-                        self._indented(None, wrap_up, level)
-                case Point(num=num, content=content, children=children, wrap_up=wrap_up):
-                    point_level = max(level, 1)
-                    self._indented(num, content, point_level)
-                    self.blocks(children, point_level + 1)
-                    if wrap_up:
-                        self._indented(None, wrap_up, point_level)
-                case Section(num=num, heading=heading, children=children):
-                    self.section_heading(num, heading)
-                    self.blocks(children, level)
-                case Table():
-                    self.table(block)
-                case RawBlock(text=text):
-                    self.paragraph(styles.SINGLE_TXT, (Text(text=text),))
-                case _:
-                    assert_never(block)
+            case roles.Recital(content=content):
+                self.paragraph(styles.SINGLE_TXT, content)
+            case roles.Paragraph(content=content, kind=kind, level=level):
+                if level > 1 and kind is ParaRole.TEXT:
+                    self._indented(None, content, level)
+                else:
+                    self.paragraph(_ROLE_STYLE[kind], content)
+            case roles.Provision(num=num, content=content, level=level, in_annex=in_annex):
+                self._indented(num, content, level, in_annex=in_annex)
+            case roles.WrapUp(content=content, level=level):
+                self._indented(None, content, level)
+            case roles.Heading(num=num, content=content):
+                self.section_heading(num, content)
+            case roles.TableBlock(table=table):
+                self.table(table)
+            case roles.RawText(text=text):
+                self.paragraph(styles.SINGLE_TXT, (Text(text=text),))
+            case roles.Closing(lines=lines):
+                if lines:
+                    self.paragraph(styles.CONCLUSIONS, _joined(lines))
+            case roles.AnnexTitle(label=label, headings=headings):
+                self.paragraph(styles.ANNEX_LABEL, label)
+                for heading in headings:
+                    self.paragraph(styles.ANNEX_HEADING, heading)
+            case roles.End():
+                self.paragraph(styles.END_RULE)
+            case _:
+                assert_never(role)
 
-    def _indented(self, num: str | None, content: tuple[Inline, ...], level: int) -> None:
+    def _committee_line(self, line: roles.CoverLine) -> None:
+        """The italic committee line, its square brackets set upright as the UN prints them."""
+        p = self.paragraph(styles.COVER_LINE)
+        upright = Format(upright=True)
+        if line.lead:
+            text_run(p, line.lead, upright, self.story)
+        add_inlines(p, line.inner, self.story)
+        if line.trail:
+            text_run(p, line.trail, upright, self.story)
+
+    def _indented(self, num: str | None, content: tuple[Inline, ...], level: int, *, in_annex: bool = False) -> None:
         """A provision: ``num``, a tab, its text, indented for ``level``."""
         p, ppr = paragraph(self.parent, styles.SINGLE_TXT, self.story.profile)
         indent = styles.BODY_INDENT
         if level >= 2:
             indent += styles.STEP * (level - 1)
             sub(ppr, "ind", left=str(indent), right=str(styles.BODY_INDENT), firstLine="0")
-        elif level == 0 and self.in_annex and num:
+        elif level == 0 and in_annex and num:
             sub(ppr, "ind", left=str(indent), right=str(styles.BODY_INDENT), firstLine="0")
         if num:
             text_run(p, num.strip() + "\t", Format(), self.story)
@@ -157,3 +178,13 @@ class BodyWriter:
         for content in cell.paragraphs or ((),):
             p, _ = paragraph(tc, styles.TABLE_TEXT, self.story.profile)
             add_inlines(p, content, self.story, Format(italic=cell.header))
+
+
+def _joined(lines: tuple[tuple[Inline, ...], ...]) -> tuple[Inline, ...]:
+    """Closing lines as one paragraph's content, a line break between two lines."""
+    content: list[Inline] = []
+    for index, line in enumerate(lines):
+        if index:
+            content.append(LineBreak())
+        content.extend(line)
+    return tuple(content)

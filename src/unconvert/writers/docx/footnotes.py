@@ -53,7 +53,7 @@ class Notes:
         p = etree.SubElement(note, w("p"))
         ppr = sub(p, "pPr")
         sub(ppr, "spacing", after="80", line="240", lineRule="auto")
-        sub(ppr, "ind", left=str(styles.BODY_INDENT - 475) if not self.profile.rtl else "0")
+        sub(ppr, "ind", left=str(styles.BODY_INDENT - styles.STEP) if not self.profile.rtl else "0")
         run = etree.SubElement(p, w("r"))
         flag(run, kind)
 

@@ -1,14 +1,18 @@
-"""Per-language typography: fonts, sizes, language tags, direction, whether opening phrases are italic.
+"""Word's view of a language: its script profile (``unconvert.un.scripts``) and its typography
+(``unconvert.layout.typography``) in Word's terms: three font slots (Latin, East Asian, complex script) and
+half-point sizes.
 
-The UN sets English, French, Spanish and Russian in Times New Roman 10 pt; Chinese in SimSun (headings in SimHei)
-with Latin text in Times New Roman and never in italics; Arabic right to left in a complex-script font, larger,
-with Latin symbols in Times New Roman. Everything the writer varies by language is here, nowhere else.
+Word sets the UN's own faces: Times New Roman for Latin letters, SimSun (headings and bold in SimHei) in the East
+Asian slot of every language, Simplified Arabic in the complex-script slot of Arabic text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from unconvert.layout.geometry import half_points
+from unconvert.layout.typography import typography_for
 from unconvert.tree import Language
 from unconvert.un import scripts
 from unconvert.un.scripts import Script, language_tag, profile_for
@@ -16,7 +20,7 @@ from unconvert.un.scripts import Script, language_tag, profile_for
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """What one language needs from the writer. Sizes are in half-points (Word's ``w:sz``)."""
+    """What one language needs from the Word writer. Sizes are in half-points (Word's ``w:sz``)."""
 
     language: Language
     lang_tag: str  # w:lang w:val and the core property dc:language
@@ -28,41 +32,33 @@ class Profile:
     size_cs: int  # body size for complex-script (Arabic) text
     rtl: bool
     italics: bool  # False: emphasis (opening phrases) is set upright, as the Chinese editors do
-    exact_lines: bool  # True: exact 12 pt line pitch as the UN's Latin styles; False: single spacing for tall scripts
-    east_asian_bold_font: str = ""  # the face bold East Asian runs are set in, when the language has one
+    exact_lines: bool  # True: the exact line pitch of the UN's Latin styles; False: single spacing (tall scripts)
+    east_asian_bold_font: str  # the face bold East Asian runs are set in, when the language has one
 
-    def scaled(self, latin_size: int) -> tuple[int, int]:
-        """A size given for Latin text (``24`` = 12 pt) for this language: ``(w:sz, w:szCs)``, each as much
-        larger than the Latin size as this language's body is larger than 10 pt."""
-        return (latin_size + self.size - 20, latin_size + self.size_cs - 20)
+    def scaled(self, latin: float) -> tuple[int, int]:
+        """A size given for Latin text (in points) for this language: ``(w:sz, w:szCs)``, each as much larger than
+        the Latin size as this language's body is larger than 10 pt."""
+        size = half_points(latin)
+        return (size + self.size - 20, size + self.size_cs - 20)
 
 
-def _profile(language: Language) -> Profile:
-    """The Word profile of ``language``, from its script's profile: Word names a face for each of its three slots
-    (Latin, East Asian, complex script); the East Asian slot always holds the UN's Chinese faces."""
+@cache
+def profile(language: Language) -> Profile:
+    """The profile of ``language``."""
     script = profile_for(language)
+    typography = typography_for(language)
     han = scripts.HAN.un_fonts
-    chinese = script.script is Script.HAN
-    arabic = script.script is Script.ARABIC
     return Profile(
         language=language,
         lang_tag=language_tag(language),
         latin_font=script.un_fonts.latin,
         east_asian_font=han.text,
         east_asian_heading_font=han.bold,
-        complex_font=script.un_fonts.text if arabic else script.un_fonts.latin,
-        size=21 if chinese else 22 if arabic else 20,
-        size_cs=21 if chinese else 28 if arabic else 20,
+        complex_font=script.un_fonts.text if script.rtl else script.un_fonts.latin,
+        size=half_points(typography.word_size),
+        size_cs=half_points(typography.word_complex_size),
         rtl=script.rtl,
         italics=script.italics,
-        exact_lines=not (chinese or arabic),
-        east_asian_bold_font=script.un_fonts.bold if chinese else "",
+        exact_lines=typography.exact_lines,
+        east_asian_bold_font=script.un_fonts.bold if script.script is Script.HAN else "",
     )
-
-
-PROFILES: dict[Language, Profile] = {language: _profile(language) for language in Language}
-
-
-def profile(language: Language) -> Profile:
-    """The profile of ``language``."""
-    return PROFILES[language]

@@ -11,16 +11,26 @@ from __future__ import annotations
 
 from lxml import etree
 
-from unconvert.tree import Document
+from unconvert.layout import Furniture
+from unconvert.layout import geometry as G
+from unconvert.layout.typography import SYMBOL_INITIAL, WORD_LATIN
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
 from unconvert.writers.docx.ooxml import clean, flag, r, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, right_to_left, text_run
 
-PAGE_WIDTH = 12240
-PAGE_HEIGHT = 15840
-MARGINS = {"top": "1440", "right": "1200", "bottom": "1728", "left": "1200", "header": "432", "footer": "504"}
+PAGE_WIDTH = G.twips(G.LETTER.width)
+PAGE_HEIGHT = G.twips(G.LETTER.height)
+_SIDE = str(G.twips(G.LETTER.margin()))
+MARGINS = {
+    "top": str(G.twips(G.WORD_MARGIN_TOP)),
+    "right": _SIDE,
+    "bottom": str(G.twips(G.WORD_MARGIN_BOTTOM)),
+    "left": _SIDE,
+    "header": str(G.twips(G.WORD_HEADER)),
+    "footer": str(G.twips(G.WORD_FOOTER)),
+}
 
 # (part name, kind, w:type) of the six header/footer parts, in the order they are related to the document.
 HEADER_FOOTER_PARTS = (
@@ -32,7 +42,8 @@ HEADER_FOOTER_PARTS = (
     ("footer3.xml", "footer", "default"),
 )
 
-_MASTHEAD_COLUMNS = (1267, 1872, 245, 3110, 245, 3101)
+_MASTHEAD_COLUMNS = tuple(G.twips(width) for width in G.WORD_MASTHEAD_COLUMNS)
+_MASTHEAD_ROWS = tuple(G.twips(height) for height in G.WORD_MASTHEAD_ROWS)
 _RUNNING_TITLE_MAX = 100  # longer titles are left out of the running head rather than crowding it
 
 
@@ -53,7 +64,7 @@ def section_properties(
     flag(sect, "titlePg")
     if profile.rtl:
         flag(sect, "bidi")
-    sub(sect, "docGrid", linePitch="360")
+    sub(sect, "docGrid", linePitch=str(G.twips(G.WORD_LINE_PITCH)))
 
 
 def _table(
@@ -120,12 +131,13 @@ def _text_paragraph(
 
 
 def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
-    """The masthead symbol, its first letter in 20 pt as the UN prints it (``A/RES/64/183``)."""
+    """The masthead symbol, its first letter large as the UN prints it (``A/RES/64/183``)."""
     p, ppr = paragraph(parent, styles.HEADER, story.profile, ltr=True)
     sub(ppr, "jc", val="left" if story.profile.rtl else "right")
     if not symbol:
         return
-    for text, size in ((symbol[0], "40"), (symbol[1:], "20")):
+    for text, points in ((symbol[0], SYMBOL_INITIAL), (symbol[1:], WORD_LATIN.text.size)):
+        size = str(G.half_points(points))
         if not text:
             continue
         run = etree.SubElement(p, w("r"))
@@ -137,46 +149,45 @@ def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
         sub(run, "t").text = clean(text)
 
 
-def masthead_header(document: Document, story: Story) -> bytes:
+def masthead_header(furniture: Furniture, story: Story) -> bytes:
     """The first-page header: the masthead table."""
-    head = document.masthead
-    meta = document.meta
+    f = furniture
     hdr = root("hdr")
     cols = _MASTHEAD_COLUMNS
     tbl = _table(hdr, cols, story.profile)
     thin = (("bottom", "4"),)
-    top = _row(tbl, 864, "exact")
+    top = _row(tbl, _MASTHEAD_ROWS[0], "exact")
     _text_paragraph(_cell(top, cols[0], rules=thin, align="bottom"), styles.HEADER, "", story)
     # The authority spans the organ's width so that a long one (Russian) stays on one line.
     authority = _cell(top, sum(cols[1:4]), span=3, rules=thin, align="bottom")
-    _text_paragraph(authority, styles.MASTHEAD_AUTHORITY, head.authority, story)
-    _symbol(_cell(top, sum(cols[4:]), span=2, rules=thin, align="bottom"), head.symbol or meta.symbol, story)
+    _text_paragraph(authority, styles.MASTHEAD_AUTHORITY, f.authority, story)
+    _symbol(_cell(top, sum(cols[4:]), span=2, rules=thin, align="bottom"), f.symbol, story)
 
     rules = (("top", "4"), ("bottom", "12"))
-    second = _row(tbl, 2880, "exact")
+    second = _row(tbl, _MASTHEAD_ROWS[1], "exact")
     _text_paragraph(_cell(second, cols[0], rules=rules), styles.HEADER, "", story)
     organ = _cell(second, sum(cols[1:4]), span=3, rules=rules)
-    _text_paragraph(organ, styles.MASTHEAD_ORGAN, head.organ, story)
+    _text_paragraph(organ, styles.MASTHEAD_ORGAN, f.organ, story)
     _text_paragraph(_cell(second, cols[4], rules=rules), styles.HEADER, "", story)
     issued = _cell(second, cols[5], rules=rules)
-    _text_paragraph(issued, styles.NORMAL, head.distribution, story, spacing={"before": "240", "after": "0"})
-    _text_paragraph(issued, styles.NORMAL, head.date, story)
-    if meta.symbol2:
-        _text_paragraph(issued, styles.NORMAL, meta.symbol2, story)
+    _text_paragraph(issued, styles.NORMAL, f.distribution, story, spacing={"before": "240", "after": "0"})
+    _text_paragraph(issued, styles.NORMAL, f.date, story)
+    if f.symbol2:
+        _text_paragraph(issued, styles.NORMAL, f.symbol2, story)
     _text_paragraph(hdr, styles.HEADER, "", story)
     return serialize(hdr)
 
 
-def running_header(document: Document, story: Story, *, even: bool) -> bytes:
+def running_header(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     """The header of pages 2+: symbol and title, the symbol outside (left on even pages, right on odd)."""
-    symbol = document.masthead.symbol or document.meta.symbol
-    title = document.meta.title if len(document.meta.title) <= _RUNNING_TITLE_MAX else ""
+    title = furniture.title if len(furniture.title) <= _RUNNING_TITLE_MAX else ""
     hdr = root("hdr")
-    cells = [(3600, symbol), (styles.TEXT_WIDTH - 3600, title)]
+    symbol_width = G.twips(G.WORD_RUNNING_SYMBOL)
+    cells = [(symbol_width, furniture.symbol), (styles.TEXT_WIDTH - symbol_width, title)]
     if not even:
         cells.reverse()
     tbl = _table(hdr, tuple(width for width, _ in cells), story.profile, rule_below=True)
-    tr = _row(tbl, 864, "atLeast")
+    tr = _row(tbl, _MASTHEAD_ROWS[0], "atLeast")
     for index, (width, text) in enumerate(cells):
         cell = _cell(tr, width, align="bottom")
         on_left = (index == 0) != story.profile.rtl  # a right-to-left table runs its cells from the right
@@ -199,29 +210,21 @@ def _field(parent: etree._Element, instruction: str, placeholder: str, story: St
     text_run(field, placeholder, fmt, story)
 
 
-def job_line(document: Document) -> str:
-    """The first-page job line: ``09-47281 (E)``; empty when the source gives no job number."""
-    job = document.meta.job_number
-    if not job:
-        return ""
-    return f"{job} ({document.meta.language.job_letter})"
-
-
-def first_footer(document: Document, story: Story) -> bytes:
+def first_footer(furniture: Furniture, story: Story) -> bytes:
     """The first page's footer: the job number with its language letter."""
     ftr = root("ftr")
-    _text_paragraph(ftr, styles.FOOTER, job_line(document), story)
+    _text_paragraph(ftr, styles.FOOTER, furniture.job_line, story)
     return serialize(ftr)
 
 
-def running_footer(document: Document, story: Story, *, even: bool) -> bytes:
+def running_footer(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside."""
     ftr = root("ftr")
     p, ppr = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
     tabs = etree.Element(w("tabs"))
     sub(tabs, "tab", val="right", pos=str(styles.TEXT_WIDTH))
     ppr.insert(1, tabs)  # schema order: pStyle, tabs, bidi
-    job = document.meta.job_number or ""
+    job = furniture.job
     bold = Format(bold=True)
     if not even:
         text_run(p, job + "\t", Format(), story)
@@ -233,13 +236,13 @@ def running_footer(document: Document, story: Story, *, even: bool) -> bytes:
     return serialize(ftr)
 
 
-def header_footer_parts(document: Document, story: Story) -> dict[str, bytes]:
+def header_footer_parts(furniture: Furniture, story: Story) -> dict[str, bytes]:
     """The six header and footer parts by part name."""
     return {
-        "header1.xml": masthead_header(document, story),
-        "header2.xml": running_header(document, story, even=True),
-        "header3.xml": running_header(document, story, even=False),
-        "footer1.xml": first_footer(document, story),
-        "footer2.xml": running_footer(document, story, even=True),
-        "footer3.xml": running_footer(document, story, even=False),
+        "header1.xml": masthead_header(furniture, story),
+        "header2.xml": running_header(furniture, story, even=True),
+        "header3.xml": running_header(furniture, story, even=False),
+        "footer1.xml": first_footer(furniture, story),
+        "footer2.xml": running_footer(furniture, story, even=True),
+        "footer3.xml": running_footer(furniture, story, even=False),
     }

@@ -1,18 +1,21 @@
 """The named styles of a UN document (``word/styles.xml``), after the UN's own Word template, kept small.
 
-Geometry is the UN's: body text indented 1267 twips (0.88 in) from both margins, first line a further 475
-twips, tab stops every 475 twips from 1267; the title number hangs in the left 1267 twips; footnotes hang
-432 twips with the mark right-aligned. Sizes are given for Latin text and scaled per language. Style ids are
-the constants below; the writer never names a style any other way.
+Each paragraph style is one entry of a table (``_styles``); its geometry and sizes are the layout model's
+(``unconvert.layout``): body text indented ``COLUMN_INDENT`` from both margins, first line a further ``STEP``,
+tab stops every step; the title number hangs in the column's indent; footnotes hang ``NOTE_HANG`` with the mark
+right-aligned. Sizes are the Latin ones of the UN's Word template, scaled per language. Style ids are the
+constants below; the writer never names a style any other way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from lxml import etree
 
+from unconvert.layout import geometry as G
+from unconvert.layout.typography import WORD_LATIN as T
 from unconvert.tree import Language
 from unconvert.writers.docx.language import Profile, profile
 from unconvert.writers.docx.ooxml import flag, root, serialize, sub, w
@@ -43,18 +46,131 @@ MASTHEAD_ORGAN = "MastheadOrgan"
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
 
-BODY_INDENT = 1267  # the UN's text column starts 0.88 in inside the margin
-STEP = 475  # one tab step (0.33 in)
-TAB_STOPS = tuple(BODY_INDENT + STEP * i for i in range(12))
-TEXT_WIDTH = 12240 - 2 * 1200  # Letter paper, 1200-twip side margins
-
-_LINE_EXACT = "exact"
+BODY_INDENT = G.twips(G.COLUMN_INDENT)  # the UN's text column starts 0.88 in inside the margin
+STEP = G.twips(G.STEP)  # one tab step (0.33 in)
+TEXT_WIDTH = G.twips(G.MEASURE)
 
 
-def _tabs(ppr: etree._Element, stops: Iterable[tuple[str, int]]) -> None:
-    tabs = sub(ppr, "tabs")
-    for kind, pos in stops:
-        sub(tabs, "tab", val=kind, pos=str(pos))
+@dataclass(frozen=True, slots=True)
+class Space:
+    """Paragraph spacing in points. ``rule``: ``exact`` (the script's line rule: an exact pitch for Latin text,
+    single spacing for tall scripts), ``atLeast`` (likewise, the pitch a minimum) or ``auto`` (single spacing
+    whatever the script); ``before`` is left out when ``None``."""
+
+    before: float | None = 0
+    after: float = 0
+    line: float = T.text.leading
+    rule: str = "exact"
+
+    def attrs(self, prof: Profile) -> dict[str, str]:
+        single = self.rule == "auto" or not prof.exact_lines
+        before = self.before if self.rule == "auto" or prof.exact_lines else self.before or 0
+        attrs = {} if before is None else {"before": str(G.twips(before))}
+        attrs["after"] = str(G.twips(self.after))
+        attrs["line"] = "240" if single else str(G.twips(self.line))
+        attrs["lineRule"] = "auto" if single else self.rule
+        return attrs
+
+
+@dataclass(frozen=True, slots=True)
+class Ind:
+    """Paragraph indents in points (``first`` or ``hanging``); the text column's by default."""
+
+    left: float = G.COLUMN_INDENT
+    right: float = G.COLUMN_INDENT
+    first: float = 0
+    hanging: float = 0
+
+    def attrs(self) -> dict[str, str]:
+        attrs = {"left": str(G.twips(self.left)), "right": str(G.twips(self.right))}
+        if self.hanging:
+            attrs["hanging"] = str(G.twips(self.hanging))
+        elif self.first:
+            attrs["firstLine"] = str(G.twips(self.first))
+        return attrs
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """One paragraph style: id and name, the style that follows it (``after``), paragraph properties (``keep``:
+    any of ``next``, ``lines``, ``break``), character properties (``size`` in Latin points, scaled per language;
+    ``tracking``: letter spacing and width, Latin scripts only unless ``fixed``; ``fixed``: sizes not scaled)."""
+
+    sid: str
+    name: str
+    after: str | None = None
+    keep: str = ""
+    space: Space | None = None
+    ind: Ind | None = None
+    jc: str = ""
+    outline: int | None = None
+    bold: bool = False
+    italic: bool = False
+    size: float = 0
+    based: str | None = NORMAL
+    tabs: tuple[tuple[str, float], ...] = ()
+    rule: bool = False  # a rule under the paragraph
+    tracking: tuple[tuple[str, str], ...] = ()
+    fixed: bool = False
+    custom: bool = True
+
+
+_COLUMN = Ind()
+_AUTO = Space(None, rule="auto")
+
+
+def _styles(prof: Profile) -> tuple[Style, ...]:
+    """The paragraph styles after ``Normal``, in the order of the part."""
+    # The number hangs in the column's indent, right-aligned on a tab. Arabic digits set at the complex-script size
+    # are too wide for it: the title moves one tab step in (and the right tab goes, as it does not mirror).
+    hang = G.COLUMN_INDENT + G.STEP if prof.rtl else G.COLUMN_INDENT
+    number = () if prof.rtl else (("right", G.COLUMN_INDENT - G.TITLE_NUMBER_GAP),)
+    end = (G.MEASURE - G.END_RULE) / 2
+    quote = G.COLUMN_INDENT + G.STEP
+    note_tabs = (("right", G.COLUMN_INDENT - 3.6), ("left", G.COLUMN_INDENT))
+    latin = prof.language not in (Language.ZH, Language.AR)
+    body_space = Space(None, T.para_space, rule="atLeast")
+    tab_stops = tuple(("left", x) for x in G.TAB_STOPS)
+    headline, title, annex = T.headline, T.title, T.annex
+    # fmt: off
+    return (
+        Style(SINGLE_TXT, "Single Txt", SINGLE_TXT, space=body_space, ind=Ind(first=G.STEP), jc="both",
+              tabs=tab_stops),
+        Style(SESSION, "Session", AGENDA, bold=True),
+        Style(AGENDA, "Agenda Item", SINGLE_TXT),
+        Style(COVER_TITLE, "Cover Title", COVER_LINE, "next lines", Space(24, 12, headline.leading), _COLUMN,
+              bold=True, size=headline.size),
+        Style(COVER_LINE, "Cover Line", TITLE, "next", Space(after=18), _COLUMN, italic=True),
+        Style(COVER_TEXT, "Cover Text", SINGLE_TXT, "next", Space(after=12), _COLUMN),
+        Style(TITLE, "Title H1", SINGLE_TXT, "next lines", Space(0, 18, title.leading), Ind(hang, hanging=hang),
+              outline=0, bold=True, size=title.size, tabs=(*number, ("left", hang))),
+        Style(PART_HEADING, "Part Heading", SINGLE_TXT, "next", Space(12, 12, title.leading), jc="center",
+              outline=1, bold=True, size=title.size),
+        Style(SECTION_HEADING, "Section Heading", SINGLE_TXT, "next lines", Space(12, 12), _COLUMN, "center", 2,
+              bold=True),
+        Style(HEADING, "H23", SINGLE_TXT, "next lines", Space(12, 6), _COLUMN, outline=3, bold=True),
+        Style(CENTERED, "Centered", ind=_COLUMN, jc="center", based=SINGLE_TXT),
+        Style(QUOTE, "Quote Txt", ind=Ind(quote, quote), based=SINGLE_TXT),
+        Style(CONCLUSIONS, "Conclusions", keep="lines", space=Space(6, 6), ind=_COLUMN, jc="right", italic=True,
+              based=SINGLE_TXT),
+        Style(END_RULE, "End Rule", space=Space(12, 0), ind=Ind(end, end), size=2, rule=True),
+        Style(ANNEX_LABEL, "Annex Label", ANNEX_HEADING, "next break", Space(0, 12, annex.leading), outline=0,
+              bold=True, size=annex.size),
+        Style(ANNEX_HEADING, "Annex Heading", SINGLE_TXT, "next lines", Space(0, 12, annex.leading), _COLUMN,
+              outline=1, bold=True, size=annex.size),
+        Style(TABLE_TEXT, "Table Text", space=Space(2, 2, T.table.leading), size=T.table.size),
+        Style(FOOTNOTE_TEXT, "footnote text", space=Space(0, 0, T.note.leading), ind=Ind(hanging=G.NOTE_HANG),
+              size=T.note.size, tabs=note_tabs, tracking=(("spacing", "5"),) if latin else (), custom=False),
+        Style(HEADER, "header", space=_AUTO, bold=True, size=T.head, custom=False),
+        Style(FOOTER, "footer", space=_AUTO, size=T.head, custom=False),
+        # the narrow masthead cell takes "United Nations" in any script at the same size
+        Style(MASTHEAD_AUTHORITY, "Masthead Authority", space=Space(None, 4, rule="auto"), size=T.authority,
+              fixed=True),
+        # condensed like the UN's XLarge, so that "Economic and Social Council" fits
+        Style(MASTHEAD_ORGAN, "Masthead Organ", space=Space(5.45, 0, rule="auto"), bold=True, size=T.organ,
+              tracking=(("spacing", "-4"), ("w", "98"))),
+    )
+    # fmt: on
 
 
 def _style(
@@ -82,240 +198,81 @@ def _style(
     return style, ppr, rpr
 
 
-def _size(rpr: etree._Element, prof: Profile, latin: int) -> None:
+def _size(rpr: etree._Element, prof: Profile, latin: float) -> None:
     size, size_cs = prof.scaled(latin)
     sub(rpr, "sz", val=str(size))
     sub(rpr, "szCs", val=str(size_cs))
 
 
-def _bold(rpr: etree._Element, prof: Profile) -> None:
-    if prof.language is Language.ZH:
-        sub(rpr, "rFonts", eastAsia=prof.east_asian_heading_font)
-    flag(rpr, "b")
-    flag(rpr, "bCs")
-
-
-def _italic(rpr: etree._Element, prof: Profile) -> None:
-    if prof.italics:
+def _paragraph_style(styles: etree._Element, style: Style, prof: Profile) -> None:
+    """Append ``style``, its properties in the schema's order."""
+    _, ppr, rpr = _style(
+        styles, style.sid, style.name, based_on=style.based, next_style=style.after, custom=style.custom
+    )
+    assert ppr is not None
+    for word, element in (("next", "keepNext"), ("lines", "keepLines"), ("break", "pageBreakBefore")):
+        if word in style.keep:
+            flag(ppr, element)
+    if style.rule:
+        sub(sub(ppr, "pBdr"), "bottom", val="single", sz="4", space="1", color="auto")
+    if style.tabs:
+        tabs = sub(ppr, "tabs")
+        for kind, pos in style.tabs:
+            sub(tabs, "tab", val=kind, pos=str(G.twips(pos)))
+    if style.space is not None:
+        sub(ppr, "spacing", **style.space.attrs(prof))
+    if style.ind is not None:
+        sub(ppr, "ind", **style.ind.attrs())
+    if style.jc:
+        sub(ppr, "jc", val=style.jc)
+    if style.outline is not None:
+        sub(ppr, "outlineLvl", val=str(style.outline))
+    if style.bold:
+        if prof.language is Language.ZH:
+            sub(rpr, "rFonts", eastAsia=prof.east_asian_heading_font)
+        flag(rpr, "b")
+        flag(rpr, "bCs")
+    if style.italic and prof.italics:
         flag(rpr, "i")
         flag(rpr, "iCs")
-
-
-def _spacing(ppr: etree._Element, prof: Profile, *, line: int = 240, before: int = 0, after: int = 0) -> None:
-    attrs = {"before": str(before), "after": str(after)}
-    if prof.exact_lines:
-        attrs.update(line=str(line), lineRule=_LINE_EXACT)
-    else:
-        attrs.update(line="240", lineRule="auto")
-    sub(ppr, "spacing", **attrs)
-
-
-def _ind(ppr: etree._Element, left: int, right: int, *, first: int = 0, hanging: int = 0) -> None:
-    attrs = {"left": str(left), "right": str(right)}
-    if hanging:
-        attrs["hanging"] = str(hanging)
-    elif first:
-        attrs["firstLine"] = str(first)
-    sub(ppr, "ind", **attrs)
+    for name, value in style.tracking:
+        sub(rpr, name, val=value)
+    if style.fixed:
+        sub(rpr, "sz", val=str(G.half_points(style.size)))
+        sub(rpr, "szCs", val=str(G.half_points(style.size)))
+    elif style.size:
+        _size(rpr, prof, style.size)
 
 
 def _defaults(styles: etree._Element, prof: Profile) -> None:
     defaults = sub(styles, "docDefaults")
     rpr = sub(sub(defaults, "rPrDefault"), "rPr")
-    sub(
-        rpr,
-        "rFonts",
-        ascii=prof.latin_font,
-        hAnsi=prof.latin_font,
-        eastAsia=prof.east_asian_font,
-        cs=prof.complex_font,
-    )
-    _size(rpr, prof, 20)
+    fonts = {"ascii": prof.latin_font, "hAnsi": prof.latin_font, "eastAsia": prof.east_asian_font}
+    sub(rpr, "rFonts", **fonts, cs=prof.complex_font)
+    _size(rpr, prof, T.text.size)
     sub(rpr, "lang", val=prof.lang_tag, eastAsia="zh-CN", bidi="ar-SA")
     ppr = sub(sub(defaults, "pPrDefault"), "pPr")
     sub(ppr, "spacing", after="0", line="240", lineRule="auto")
 
 
 def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
-    body_tabs = [("left", pos) for pos in TAB_STOPS]
-
     _, ppr, rpr = _style(styles, NORMAL, "Normal", based_on=None, custom=False)
     assert ppr is not None
-    style = styles[-1]
-    style.set(w("default"), "1")
+    styles[-1].set(w("default"), "1")
     flag(ppr, "suppressAutoHyphens")
     if prof.rtl:
         flag(ppr, "bidi")
-    _spacing(ppr, prof)
-    sub(
-        rpr, "rFonts", ascii=prof.latin_font, hAnsi=prof.latin_font, eastAsia=prof.east_asian_font, cs=prof.complex_font
-    )
+    sub(ppr, "spacing", **Space().attrs(prof))
+    fonts = {"ascii": prof.latin_font, "hAnsi": prof.latin_font, "eastAsia": prof.east_asian_font}
+    sub(rpr, "rFonts", **fonts, cs=prof.complex_font)
     if prof.language not in (Language.ZH, Language.AR):
         sub(rpr, "spacing", val="4")
         sub(rpr, "w", val="103")
         sub(rpr, "kern", val="14")
-    _size(rpr, prof, 20)
+    _size(rpr, prof, T.text.size)
     sub(rpr, "lang", val=prof.lang_tag, eastAsia="zh-CN", bidi="ar-SA")
-
-    _, ppr, rpr = _style(styles, SINGLE_TXT, "Single Txt", next_style=SINGLE_TXT)
-    assert ppr is not None
-    _tabs(ppr, body_tabs)
-    if prof.exact_lines:
-        sub(ppr, "spacing", after="120", line="240", lineRule="atLeast")
-    else:
-        _spacing(ppr, prof, after=120)
-    _ind(ppr, BODY_INDENT, BODY_INDENT, first=STEP)
-    sub(ppr, "jc", val="both")
-
-    _, ppr, rpr = _style(styles, SESSION, "Session", next_style=AGENDA)
-    _bold(rpr, prof)
-
-    _style(styles, AGENDA, "Agenda Item", next_style=SINGLE_TXT)
-
-    _, ppr, rpr = _style(styles, COVER_TITLE, "Cover Title", next_style=COVER_LINE)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "keepLines")
-    _spacing(ppr, prof, line=300, before=480, after=240)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    _bold(rpr, prof)
-    _size(rpr, prof, 28)
-
-    _, ppr, rpr = _style(styles, COVER_LINE, "Cover Line", next_style=TITLE)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    _spacing(ppr, prof, after=360)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    _italic(rpr, prof)
-
-    _, ppr, rpr = _style(styles, COVER_TEXT, "Cover Text", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    _spacing(ppr, prof, after=240)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-
-    _, ppr, rpr = _style(styles, TITLE, "Title H1", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "keepLines")
-    # Arabic digits set at the complex-script size are too wide for the UN's 1267-twip number column: one more
-    # tab step keeps the title clear of its number.
-    hang = BODY_INDENT + STEP if prof.rtl else BODY_INDENT
-    _tabs(ppr, [("left", hang)] if prof.rtl else [("right", BODY_INDENT - 245), ("left", hang)])
-    _spacing(ppr, prof, line=270, after=360)
-    _ind(ppr, hang, BODY_INDENT, hanging=hang)
-    sub(ppr, "outlineLvl", val="0")
-    _bold(rpr, prof)
-    _size(rpr, prof, 24)
-
-    _, ppr, rpr = _style(styles, PART_HEADING, "Part Heading", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    _spacing(ppr, prof, line=270, before=240, after=240)
-    sub(ppr, "jc", val="center")
-    sub(ppr, "outlineLvl", val="1")
-    _bold(rpr, prof)
-    _size(rpr, prof, 24)
-
-    _, ppr, rpr = _style(styles, SECTION_HEADING, "Section Heading", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "keepLines")
-    _spacing(ppr, prof, before=240, after=240)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    sub(ppr, "jc", val="center")
-    sub(ppr, "outlineLvl", val="2")
-    _bold(rpr, prof)
-
-    _, ppr, rpr = _style(styles, HEADING, "H23", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "keepLines")
-    _spacing(ppr, prof, before=240, after=120)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    sub(ppr, "outlineLvl", val="3")
-    _bold(rpr, prof)
-
-    _, ppr, _ = _style(styles, CENTERED, "Centered", based_on=SINGLE_TXT)
-    assert ppr is not None
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    sub(ppr, "jc", val="center")
-
-    _, ppr, _ = _style(styles, QUOTE, "Quote Txt", based_on=SINGLE_TXT)
-    assert ppr is not None
-    _ind(ppr, BODY_INDENT + STEP, BODY_INDENT + STEP)
-
-    _, ppr, rpr = _style(styles, CONCLUSIONS, "Conclusions", based_on=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepLines")
-    _spacing(ppr, prof, before=120, after=120)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    sub(ppr, "jc", val="right")
-    _italic(rpr, prof)
-
-    _, ppr, rpr = _style(styles, END_RULE, "End Rule")
-    assert ppr is not None
-    borders = sub(ppr, "pBdr")
-    sub(borders, "bottom", val="single", sz="4", space="1", color="auto")
-    _spacing(ppr, prof, before=240, after=0)
-    margin = (TEXT_WIDTH - 1440) // 2
-    _ind(ppr, margin, margin)
-    _size(rpr, prof, 4)
-
-    _, ppr, rpr = _style(styles, ANNEX_LABEL, "Annex Label", next_style=ANNEX_HEADING)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "pageBreakBefore")
-    _spacing(ppr, prof, line=300, after=240)
-    sub(ppr, "outlineLvl", val="0")
-    _bold(rpr, prof)
-    _size(rpr, prof, 28)
-
-    _, ppr, rpr = _style(styles, ANNEX_HEADING, "Annex Heading", next_style=SINGLE_TXT)
-    assert ppr is not None
-    flag(ppr, "keepNext")
-    flag(ppr, "keepLines")
-    _spacing(ppr, prof, line=300, after=240)
-    _ind(ppr, BODY_INDENT, BODY_INDENT)
-    sub(ppr, "outlineLvl", val="1")
-    _bold(rpr, prof)
-    _size(rpr, prof, 28)
-
-    _, ppr, rpr = _style(styles, TABLE_TEXT, "Table Text")
-    assert ppr is not None
-    _spacing(ppr, prof, line=210, before=40, after=40)
-    _size(rpr, prof, 18)
-
-    _, ppr, rpr = _style(styles, FOOTNOTE_TEXT, "footnote text", custom=False)
-    assert ppr is not None
-    _tabs(ppr, [("right", BODY_INDENT - 72), ("left", BODY_INDENT)])
-    _spacing(ppr, prof, line=210, after=0)
-    _ind(ppr, BODY_INDENT, BODY_INDENT, hanging=432)
-    if prof.language not in (Language.ZH, Language.AR):
-        sub(rpr, "spacing", val="5")
-    _size(rpr, prof, 17)
-
-    for style_id, name, bold in ((HEADER, "header", True), (FOOTER, "footer", False)):
-        _, ppr, rpr = _style(styles, style_id, name, custom=False)
-        assert ppr is not None
-        sub(ppr, "spacing", after="0", line="240", lineRule="auto")
-        if bold:
-            _bold(rpr, prof)
-        _size(rpr, prof, 17)
-
-    _, ppr, rpr = _style(styles, MASTHEAD_AUTHORITY, "Masthead Authority")
-    assert ppr is not None
-    sub(ppr, "spacing", after="80", line="240", lineRule="auto")
-    sub(rpr, "sz", val="28")
-    sub(rpr, "szCs", val="28")  # the narrow masthead cell takes "United Nations" in any script at 14 pt
-
-    _, ppr, rpr = _style(styles, MASTHEAD_ORGAN, "Masthead Organ")
-    assert ppr is not None
-    sub(ppr, "spacing", before="109", after="0", line="240", lineRule="auto")
-    _bold(rpr, prof)
-    sub(rpr, "spacing", val="-4")  # condensed like the UN's XLarge, so "Economic and Social Council" fits
-    sub(rpr, "w", val="98")
-    _size(rpr, prof, 40)
+    for style in _styles(prof):
+        _paragraph_style(styles, style, prof)
 
 
 def _character_styles(styles: etree._Element, prof: Profile) -> None:

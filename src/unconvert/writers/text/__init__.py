@@ -14,26 +14,7 @@ import re
 from typing import assert_never
 
 from unconvert.context import Context
-from unconvert.layout import Role, walk
-from unconvert.layout.roles import (
-    Agenda,
-    AnnexTitle,
-    Closing,
-    CoverLine,
-    End,
-    Formula,
-    Heading,
-    Paragraph,
-    PartLabel,
-    PartTitle,
-    Provision,
-    RawText,
-    Recital,
-    Session,
-    TableBlock,
-    Title,
-    WrapUp,
-)
+from unconvert.layout import Role, roles, walk
 from unconvert.tree import (
     Cell,
     DateRef,
@@ -178,7 +159,7 @@ class _TextWriter:
         self.masthead()
         front = True
         for role in walk(self.doc):
-            if front and not isinstance(role, Session | Agenda):
+            if front and not isinstance(role, roles.Session | roles.Agenda):
                 self.blank()
                 front = False
             self.role(role)
@@ -202,12 +183,12 @@ class _TextWriter:
     def role(self, role: Role) -> None:
         """Write one role of the page."""
         match role:
-            case Session(text=line) | Agenda(text=line):
+            case roles.Session(text=line) | roles.Agenda(text=line):
                 if line:
                     self.lines.append(self.text((Text(text=line),)))
-            case CoverLine(content=content):
+            case roles.CoverLine(content=content):
                 self.para(self.text(content))
-            case Title(number=number, content=content):
+            case roles.Title(number=number, content=content):
                 self.blank()
                 number = _plain(number).strip()
                 title = self.text(content).strip()
@@ -216,20 +197,20 @@ class _TextWriter:
                     self.para(title, lead, " " * min(display_width(lead), 12))
                 else:
                     self.para(number or title)
-            case PartLabel(content=content):
+            case roles.PartLabel(content=content):
                 self.blank()
                 self.centred(self.text(content))
-            case PartTitle(content=content):
+            case roles.PartTitle(content=content):
                 self.centred(self.text(content))
-            case Formula(content=content):
+            case roles.Formula(content=content):
                 self.blank()
                 self.para(self.text(content), " " * INDENT)
-            case Closing(lines=lines):
+            case roles.Closing(lines=lines):
                 if lines:
                     self.blank()
                 for closing in lines:
                     self.para(self.text(closing), " " * (WIDTH // 2), " " * (WIDTH // 2))
-            case AnnexTitle(label=label, headings=headings):
+            case roles.AnnexTitle(label=label, headings=headings):
                 self.blank()
                 self.blank()
                 if label:
@@ -237,9 +218,17 @@ class _TextWriter:
                 for heading in headings:
                     self.blank()
                     self.centred(self.text(heading))
-            case End():
+            case roles.End():
                 self.footnotes()
-            case Provision() | WrapUp() | Recital() | Paragraph() | RawText() | Heading() | TableBlock():
+            case (
+                roles.Provision()
+                | roles.WrapUp()
+                | roles.Recital()
+                | roles.Paragraph()
+                | roles.RawText()
+                | roles.Heading()
+                | roles.TableBlock()
+            ):
                 self.block(role)
             case _:
                 assert_never(role)
@@ -263,19 +252,19 @@ class _TextWriter:
                     self.para(text, hang, hang)
 
     # -- blocks -------------------------------------------------------------------------------------------------
-    def block(self, role: Provision | WrapUp | Recital | Paragraph | RawText | Heading | TableBlock) -> None:
+    def block(self, role: roles.BlockRole) -> None:
         """A block role at its nesting depth (0: a top-level paragraph; each point level indents 4 more)."""
         level = role.depth
         pad = " " * (INDENT * (level + 1))
         self.blank()
         match role:
-            case Provision(num=num, content=content):
+            case roles.Provision(num=num, content=content):
                 self.numbered(_plain(num or "").strip(), self.text(content), level)
-            case WrapUp(content=content):
+            case roles.WrapUp(content=content):
                 self.para(self.text(content), pad, pad)
-            case Recital(content=content):
+            case roles.Recital(content=content):
                 self.para(self.text(content), " " * INDENT + " " * (INDENT * level), " " * (INDENT * level))
-            case Paragraph(content=content, kind=kind):
+            case roles.Paragraph(content=content, kind=kind):
                 text = self.text(content)
                 match kind:
                     case ParaRole.HEADING | ParaRole.CENTERED:
@@ -286,12 +275,12 @@ class _TextWriter:
                         self.para(text, pad if level else " " * INDENT, " " * (INDENT * level))
                     case _:
                         assert_never(kind)
-            case RawText(text=text):
+            case roles.RawText(text=text):
                 self.para(_plain(text), pad, " " * (INDENT * level))
-            case Heading(num=num, content=heading):
+            case roles.Heading(num=num, content=heading):
                 title = " ".join(x for x in (_plain(num).strip(), self.text(heading).strip()) if x)
                 self.centred(title)
-            case TableBlock(table=table):
+            case roles.TableBlock(table=table):
                 self.table(table, " " * (INDENT * level))
             case _:
                 assert_never(role)

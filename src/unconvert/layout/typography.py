@@ -1,0 +1,106 @@
+"""Type sizes, leadings and spacing of the UN page per script, in points.
+
+The UN sets English, French, Spanish and Russian in Times 10 pt on 12; Arabic and Chinese larger, because their
+glyphs read smaller at the same body size. Each script has one ``Typography``; a size of a role (``title``: the
+number and title; ``headline``: the adoption line; ``annex``: an annex's label and headings) with its leading.
+
+The Word writer sets the UN's own faces and follows the UN's Word template: it takes the Latin sizes
+(``WORD_LATIN``) and makes every size of another script as much larger as that script's Word body size
+(``word_size``, ``word_complex_size``: Arabic letters in the complex-script slot) is larger than 10 pt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unconvert.tree import Language
+from unconvert.un.scripts import Script, script_of
+
+
+@dataclass(frozen=True, slots=True)
+class Type:
+    """A type size and the distance between baselines."""
+
+    size: float
+    leading: float
+
+
+@dataclass(frozen=True, slots=True)
+class Typography:
+    """The sizes of one script's page."""
+
+    text: Type  # running text
+    note: Type  # footnotes (and, in the PDF, table cells)
+    title: Type  # number and title, part labels
+    headline: Type  # "Resolution adopted by the General Assembly on …"
+    annex: Type  # an annex's label and headings
+    table: Type  # table cells (Word)
+    authority: float  # masthead: "United Nations"
+    organ: float  # masthead: "General Assembly"
+    head: float  # running heads, Word's header and footer
+    para_space: float  # space between paragraphs
+    word_size: float  # Word: the body size of the script's letters (and of Latin letters in its text)
+    word_complex_size: float  # Word: the body size of Arabic letters (complex script)
+    exact_lines: bool  # Word: an exact line pitch as the UN's Latin styles; False: single spacing (tall scripts)
+
+
+# Rows are roles, columns the scripts: Latin and Cyrillic, Arabic, Chinese.
+_TEXT = (Type(10, 12), Type(13, 18), Type(12, 18))
+_NOTE = (Type(8.5, 10), Type(11, 14.5), Type(9.5, 13))
+_TITLE = (Type(12.5, 14.5), Type(15, 20), Type(13.5, 19))
+_HEADLINE = (Type(14, 16), Type(16, 21), Type(14, 19))
+_AUTHORITY = (14.0, 16.0, 14.0)
+_ORGAN = (20.0, 22.0, 20.0)
+_HEAD = (8.5, 10.0, 9.5)
+_WORD_SIZE = (10.0, 11.0, 10.5)
+_WORD_COMPLEX_SIZE = (10.0, 14.0, 10.5)
+
+
+def _typography(column: int) -> Typography:
+    return Typography(
+        text=_TEXT[column],
+        note=_NOTE[column],
+        title=_TITLE[column],
+        headline=_HEADLINE[column],
+        annex=_TITLE[column],
+        table=_NOTE[column],
+        authority=_AUTHORITY[column],
+        organ=_ORGAN[column],
+        head=_HEAD[column],
+        para_space=6.0,
+        word_size=_WORD_SIZE[column],
+        word_complex_size=_WORD_COMPLEX_SIZE[column],
+        exact_lines=column == 0,
+    )
+
+
+LATIN = _typography(0)
+ARABIC = _typography(1)
+CHINESE = _typography(2)
+_BY_SCRIPT = {Script.LATIN: LATIN, Script.CYRILLIC: LATIN, Script.ARABIC: ARABIC, Script.HAN: CHINESE}
+
+# The Latin sizes of the UN's Word template (styles H1, HCh, SingleTxt, footnote text), which the Word writer scales.
+WORD_LATIN = Typography(
+    text=Type(10, 12),
+    note=Type(8.5, 10.5),
+    title=Type(12, 13.5),
+    headline=Type(14, 15),
+    annex=Type(14, 15),
+    table=Type(9, 10.5),
+    authority=14,
+    organ=20,
+    head=8.5,
+    para_space=6,
+    word_size=10,
+    word_complex_size=10,
+    exact_lines=True,
+)
+
+
+SYMBOL_INITIAL = 20.0  # the masthead symbol's first letter (``A`` of ``A/RES/64/183``); the rest at the text size
+PRINT_SYMBOL = 10.5  # the rest of the masthead symbol in the PDF writer
+
+
+def typography_for(language: Language) -> Typography:
+    """The typography of the script ``language`` is written in."""
+    return _BY_SCRIPT[script_of(language)]
