@@ -24,7 +24,6 @@ from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps
 from unconvert.readers.ods import read
 from unconvert.readers.ods.footnotes import Note, detached_mark, find_marks, parse_notes
 from unconvert.readers.ods.front import parse_front
-from unconvert.readers.ods.phrases import matchers
 from unconvert.readers.ods.stories import Line, decode, split_stories
 from unconvert.tree import (
     Annex,
@@ -51,6 +50,7 @@ from unconvert.tree import (
     plain_text,
 )
 from unconvert.un.languages import table_for
+from unconvert.un.phrases import matchers
 
 NOTE = "\ue000"
 _MARK_IN_BRACKETS = re.compile("\\(\\s*" + NOTE + "\\s*\\)")  # an Arabic mark ``(1)``

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from unconvert.readers.ods.lists import Interruption, Item, nest
-from unconvert.readers.ods.numbering import Kind, read_label
 from unconvert.tree import Block, Language, OperativeParagraph, Para, Point, plain_text
 from unconvert.un.languages import table_for
+from unconvert.un.numbering import Kind, read_label
 
 Outline = list[tuple[str, "Outline"]]
 

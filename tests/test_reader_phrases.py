@@ -15,7 +15,6 @@ import pytest
 
 from conftest import SHARED_CORPUS
 from unconvert.readers.ods import read
-from unconvert.readers.ods.phrases import matchers
 from unconvert.tree import (
     Block,
     Document,
@@ -29,6 +28,7 @@ from unconvert.tree import (
     plain_text,
 )
 from unconvert.un.languages import table_for
+from unconvert.un.phrases import matchers
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")
 

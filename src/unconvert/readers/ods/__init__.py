@@ -12,7 +12,7 @@ Two stages (see ``docs/architecture.md``):
 What each language prints (formulae, months, ordinals, committee names, opening phrases) is in
 ``unconvert.un.languages``, one module per language, shared with the other readers and the writers.
 
-Stage 1 checklist (``stories``, ``masthead``, ``cover``, ``words``, ``front``; see ``tests/test_reader_front.py``):
+Stage 1 checklist (``stories``, ``masthead``, ``cover``, ``front``; see ``tests/test_reader_front.py``):
 
 - [x] UTF-8 with or without BOM; LF, CRLF or CR line ends; file line numbers (1-based) on every ``Line``.
 - [x] Not a text dump (NUL, undecodable or control bytes, ZIP/PDF/DOC/UTF-16 signatures), empty text, or text with

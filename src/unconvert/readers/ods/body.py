@@ -27,16 +27,13 @@ from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.annexes import AnnexLabel
-from unconvert.readers.ods.closing import meeting_ordinal
 from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
 from unconvert.readers.ods.lists import Provision, add_under_topic, ambiguous, apply, place, topic_depth, wrap_up_depth
-from unconvert.readers.ods.numbering import Kind, Label
 from unconvert.readers.ods.parts import part_letter
 from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
-from unconvert.readers.ods.phrases import PhraseMatcher, matchers
 from unconvert.readers.ods.regions import Item, What, classify, numbered_follows
 from unconvert.readers.ods.stories import Stories
 from unconvert.readers.ods.tables import grid, looks_like_table, split_box, split_cells
@@ -63,8 +60,11 @@ from unconvert.tree import (
     Table,
     Text,
 )
+from unconvert.un.closing import meeting_ordinal
 from unconvert.un.dates import parse_date
 from unconvert.un.languages import LanguageTable
+from unconvert.un.numbering import Kind, Label
+from unconvert.un.phrases import PhraseMatcher, matchers
 
 
 @dataclass(slots=True)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unconvert.readers.ods.masthead import LEADING_MARK, Head, agenda_of, session_of
+from unconvert.readers.ods.masthead import LEADING_MARK, Head
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import (
     CoverLine,
@@ -31,6 +31,7 @@ from unconvert.tree import (
 )
 from unconvert.un.dates import FoundDate, find_date, tables_for_dates
 from unconvert.un.languages import LanguageTable
+from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import runs
 from unconvert.un.words import (
     clean,

@@ -11,8 +11,9 @@ What this reads (``docs/ODS_DUMP.md``):
   line, a decision's ``Decision`` / ``Plenary`` / heading lines; the preface (``64/183.⇥Title``) and the part letter
   of a multi-part resolution.
 
-``masthead`` reads the comment, header and footer; ``cover`` the main story's front lines; ``words`` holds what
-they share (folding, dates, symbols). This module tells the language and puts ``Meta`` together.
+``masthead`` reads the comment, header and footer; ``cover`` the main story's front lines; ``unconvert.un`` holds
+what they share with other readers (``words``, ``dates``, ``symbols``, ``organs``). This module tells the language
+and puts ``Meta`` together.
 
 Every line of the main story before ``body_start`` ends up in the masthead, a cover line or the preface (or is a
 comment anchor or empty). What each language prints is asked from its ``LanguageTable``; what had to be guessed

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from unconvert.readers.ods.footnotes import Mark, note_inlines
-from unconvert.readers.ods.phrases import PhraseMatcher
 from unconvert.tree import Emphasis, Footnote, Inline, LineBreak, NoteRef, Strong, Text
+from unconvert.un.phrases import PhraseMatcher
 
 _MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
 _FORMULA_END = re.compile(r"(.*?)([,，،:]?)\s*")

@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from unconvert.readers.ods.numbering import Style
 from unconvert.tree import Block, Inline, OperativeParagraph, Para, ParaRole, Point, Text
+from unconvert.un.numbering import Style
 
 Readings = Mapping[Style, int]
 

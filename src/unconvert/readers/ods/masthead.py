@@ -17,12 +17,11 @@ from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import OdsFields
 from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.languages import LanguageTable, all_tables
+from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import symbol_spans
 from unconvert.un.words import (
     clean,
     compiled,
-    fold,
-    ordinal_keys,
     phrase_regex,
     plain,
 )
@@ -53,47 +52,7 @@ def read_ods_fields(comments: list[Line]) -> OdsFields:
     )
 
 
-# --- session and agenda lines -------------------------------------------------------------------------------------
-
-_ITEM = re.compile(r"\d+(?:[\s\u00a0]*[(（]?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?[)）])?")
-LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")
-
-
-@dataclass(frozen=True, slots=True)
-class SessionLine:
-    """A session line's number: the GA ordinal or the ECOSOC year; None when the ordinal is not understood."""
-
-    number: int | None
-
-
-def session_of(text: str, table: LanguageTable) -> SessionLine | None:
-    """What ``text`` says when it is a whole session line, else None."""
-    for pattern in table.session_patterns:
-        match = compiled(pattern).fullmatch(text)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        if groups.get("year"):
-            return SessionLine(int(groups["year"]))
-        ordinal = groups.get("ordinal") or ""
-        words = ordinal.split()
-        # "Resumed seventy-second session": the ordinal is the longest known tail of the words.
-        tails = (fold(" ".join(words[k:])) for k in range(len(words)))
-        number = next((ordinal_keys(table)[tail] for tail in tails if tail in ordinal_keys(table)), None)
-        if number is None and ordinal.strip().isdigit():
-            number = int(ordinal)
-        if number is not None or len(ordinal.split()) <= 3:
-            return SessionLine(number)
-    return None
-
-
-def agenda_of(text: str, table: LanguageTable) -> list[str] | None:
-    """The agenda item numbers of an agenda line as printed (``99 (gg)``, ``3 a)``), or None."""
-    for pattern in table.agenda_patterns:
-        match = compiled(pattern).fullmatch(text)
-        if match:
-            return [plain(item) for item in _ITEM.findall(match.group("items"))]
-    return None
+LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")  # a note mark before a front line (``*2018 session``)
 
 
 # --- masthead (first-page header) and footer ------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from unconvert.readers.ods.numbering import read_label
 from unconvert.un.languages import LanguageTable
+from unconvert.un.numbering import read_label
 from unconvert.un.words import clean, compiled, fold, phrase_regex
 
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
-from unconvert.readers.ods.closing import is_meeting_line
 from unconvert.readers.ods.front import Front
-from unconvert.readers.ods.numbering import Kind, Label, read_label
 from unconvert.readers.ods.parts import PartHead, head_before_formula, is_formula, part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.tables import box_lines, closing_piece, looks_like_table, note_of, tab_led
 from unconvert.tree import DocKind
+from unconvert.un.closing import is_meeting_line
 from unconvert.un.dates import looks_like_date
 from unconvert.un.languages import LanguageTable
+from unconvert.un.numbering import Kind, Label, read_label
 
 
 def classify(stories: Stories, front: Front) -> list[Item]:

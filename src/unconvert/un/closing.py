@@ -1,6 +1,6 @@
 """The closing lines of a resolution or decision: ``65th plenary meeting`` / ``18 December 2009``.
 
-One Word paragraph with a line break, so two lines of the dump. The meeting line is recognised by the language's
+One Word paragraph with a line break (two lines of an ODS dump). The meeting line is recognised by the language's
 ``meeting_words`` and a number; the date by ``unconvert.un.dates.parse_date``.
 """
 
