@@ -28,14 +28,22 @@ from strategies import (
     tree_words,
 )
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import InvalidOutputError
 from unconvert.tree import (
     Annex,
+    Block,
     CoverLine,
     CoverRole,
     Document,
+    NoteRef,
     OperativeParagraph,
+    Para,
+    Point,
+    Preamble,
     RawBlock,
+    Row,
+    Table,
     Text,
 )
 from unconvert.writers.akn import build, write
@@ -498,3 +506,78 @@ def test_annex_without_anything_still_valid() -> None:
     doc = dataclasses.replace(seed_document(), annexes=(Annex(label=(), headings=(), children=()),))
     root = akn(doc)
     assert values(root, "//a:attachment/@eId") == ["att_1"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# What the writer had to adapt, reported as akn-… diagnostics with the source line (the bytes stay the same)
+
+
+def adapted(document: Document) -> list[tuple[Severity, str, int | None]]:
+    """The AKN writer's diagnostics for ``document``, after checking they change nothing in the bytes."""
+    rendered = unconvert.render(document, "akn", context=FIXED)
+    assert rendered.data == write(document, context=FIXED)
+    return [(d.severity, d.code, d.line) for d in rendered.diagnostics]
+
+
+def with_body(*blocks: Block) -> Document:
+    return dataclasses.replace(seed_document(), parts=(dataclasses.replace(seed_document().parts[0], body=blocks),))
+
+
+def test_the_hand_built_examples_need_no_adaptation() -> None:
+    assert adapted(seed_document()) == []
+    assert all(adapted(make()) == [] for make in EXAMPLES.values())
+
+
+def test_a_note_ref_naming_no_note_is_dropped_and_reported_at_its_line() -> None:
+    lost = NoteRef(marker="9", line=12)
+    doc = with_body(Para(content=(Text(text="See note", line=12), lost, Text(text=" above.", line=12)), line=12))
+    assert adapted(doc) == [(Severity.WARNING, "akn-noteref-dropped", 12)]
+    root = akn(doc)
+    assert not xp(root, "//a:noteRef") and "See note above." in text_of(xp(root, "//a:mainBody")[0])
+
+
+def test_characters_xml_cannot_hold_are_reported_where_they_stand() -> None:
+    doc = with_body(
+        RawBlock(kind="raw", text="bell\x07 here", line=5),
+        OperativeParagraph(num="3.", content=(Text(text="nul\x00", line=6),), line=6),
+    )
+    found = adapted(doc)
+    assert found == [(Severity.WARNING, "akn-characters-dropped", 5), (Severity.WARNING, "akn-characters-dropped", 6)]
+    message = unconvert.render(doc, "akn", context=FIXED).diagnostics[0].message
+    assert "U+0007" in message
+
+
+def test_numbered_provisions_in_a_preamble_are_flattened_and_reported() -> None:
+    seed = seed_document()
+    preamble = seed.parts[0].preamble
+    assert preamble is not None
+    stray = OperativeParagraph(
+        num="1.", content=(Text(text="Stray"),), children=(Point(num="(a)", content=(Text(text="x"),)),), line=9
+    )
+    plain = Para(content=(Text(text="Heading"),), line=10)  # a plain paragraph loses nothing: not reported
+    children = (*preamble.children, stray, plain)
+    part = dataclasses.replace(seed.parts[0], preamble=Preamble(formula=preamble.formula, children=children))
+    assert adapted(dataclasses.replace(seed, parts=(part,))) == [(Severity.WARNING, "akn-preamble-flattened", 9)]
+
+
+def test_numbers_taken_twice_are_reported_once_per_place_at_the_first() -> None:
+    doc = with_body(*(OperativeParagraph(num="1.", content=(Text(text="text"),), line=n) for n in (3, 4, 5)))
+    assert adapted(doc) == [(Severity.INFO, "akn-eid-renamed", 4)]
+    assert values(akn(doc), "//a:mainBody/a:paragraph/@eId") == ["para_1", "para_1-2", "para_1-3"]
+
+
+def test_an_empty_table_or_row_gets_an_empty_cell_and_says_so() -> None:
+    doc = with_body(Table(rows=(), line=7), Table(rows=(Row(cells=(), line=8),), line=8))
+    assert adapted(doc) == [(Severity.INFO, "akn-table-empty", 7), (Severity.INFO, "akn-row-empty", 8)]
+
+
+def test_a_work_with_no_date_of_its_own_is_dated_by_the_markup_and_says_so() -> None:
+    seed = seed_document()
+    meta = dataclasses.replace(seed.meta, adoption_date=None, issue_date=None, print_date=None)
+    assert adapted(dataclasses.replace(seed, meta=meta)) == [(Severity.WARNING, "akn-work-dated-by-markup", None)]
+
+
+def test_a_writer_called_directly_reports_to_the_context_it_is_given() -> None:
+    found: list[Diagnostic] = []
+    write(with_body(Table(rows=(), line=7)), context=FIXED.with_sink(found.append))
+    assert [d.code for d in found] == ["akn-table-empty"]

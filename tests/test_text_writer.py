@@ -16,7 +16,23 @@ import unconvert
 from conftest import ROOT, sample_dumps
 from strategies import EXAMPLES, documents, seed_document, tree_words
 from unconvert.context import Context
-from unconvert.tree import Document, Language, NoteRef, OperativeParagraph, PreambularParagraph, Text, find_all
+from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.tree import (
+    Block,
+    Cell,
+    Document,
+    Footnote,
+    Language,
+    NoteRef,
+    OperativeParagraph,
+    Para,
+    PreambularParagraph,
+    RawBlock,
+    Row,
+    Table,
+    Text,
+    find_all,
+)
 from unconvert.writers.text import (
     WIDTH,
     display_width,
@@ -166,3 +182,66 @@ def test_never_raises_and_gives_utf8(doc: Document) -> None:
     assert decoded.endswith("\n")
     assert_all_words_in(doc, decoded)
     assert write(doc, context=FIXED) == data
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# What the writer had to adapt, reported as text-… diagnostics with the source line (the bytes stay the same)
+
+
+def adapted(document: Document) -> list[tuple[Severity, str, int | None]]:
+    """The text writer's diagnostics for ``document``, after checking they change nothing in the bytes."""
+    rendered = unconvert.render(document, "text", context=FIXED)
+    assert rendered.data == write(document, context=FIXED)
+    return [(d.severity, d.code, d.line) for d in rendered.diagnostics]
+
+
+def with_body(*blocks: Block) -> Document:
+    return dataclasses.replace(seed_document(), parts=(dataclasses.replace(seed_document().parts[0], body=blocks),))
+
+
+def cell(text: str, line: int | None = None, colspan: int = 1) -> Cell:
+    return Cell(paragraphs=((Text(text=text),),), colspan=colspan, line=line)
+
+
+def test_the_seed_needs_no_adaptation() -> None:
+    assert adapted(seed_document()) == []
+
+
+def test_a_table_too_wide_for_columns_is_written_row_by_row_and_says_so() -> None:
+    words = " ".join(["appropriation"] * 6)
+    wide = Table(rows=(Row(cells=tuple(cell(words) for _ in range(9)), line=21),), line=20)
+    assert adapted(with_body(wide)) == [(Severity.INFO, "text-table-as-rows", 20)]
+    assert " | ".join([words] * 2) in text(with_body(wide)).replace("\n    ", " ").replace("\n", " ")
+    chinese = Table(rows=(Row(cells=(cell("大会回顾其关于上海合作组织的决议" * 6), cell("决议" * 30))),), line=30)
+    assert adapted(with_body(chinese)) == [(Severity.INFO, "text-table-as-rows", 30)]
+    narrow = Table(rows=(Row(cells=(cell("Section"), cell("Amount"))),), line=40)
+    assert adapted(with_body(narrow)) == []
+
+
+def test_an_empty_table_is_left_out_and_says_so() -> None:
+    assert adapted(with_body(Table(rows=(Row(cells=()),), line=7))) == [(Severity.INFO, "text-table-empty", 7)]
+
+
+def test_a_cell_spanning_columns_is_printed_in_its_first_and_says_so_at_the_cell() -> None:
+    table = Table(rows=(Row(cells=(cell("a"), cell("b"))), Row(cells=(cell("Total", line=52, colspan=2),))), line=50)
+    assert adapted(with_body(table)) == [(Severity.INFO, "text-cell-span-dropped", 52)]
+
+
+def test_characters_a_text_file_should_not_hold_are_reported_where_they_stand() -> None:
+    note = Footnote(marker="1\x07", paragraphs=((Text(text="fine"),),), line=14)
+    doc = with_body(
+        RawBlock(kind="raw", text="bell\x07", line=12),
+        Para(content=(Text(text="nul\x00", line=13), note), line=13),
+    )
+    assert adapted(doc) == [
+        (Severity.WARNING, "text-characters-dropped", 12),
+        (Severity.WARNING, "text-characters-dropped", 13),
+        (Severity.WARNING, "text-characters-dropped", 14),
+    ]
+    assert "\x07" not in text(doc) and "\x00" not in text(doc)
+
+
+def test_the_text_writer_called_directly_reports_to_the_context_it_is_given() -> None:
+    found: list[Diagnostic] = []
+    write(with_body(Table(rows=(), line=7)), context=FIXED.with_sink(found.append))
+    assert [d.code for d in found] == ["text-table-empty"]

@@ -11,9 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import unconvert
 from conftest import SAMPLE_CORPUS, SEED
+from strategies import documents
 from test_batch import few, install_writer_plugin
 from unconvert import registry
 from unconvert.batch import convert_many, read_report
@@ -21,6 +23,7 @@ from unconvert.batch_cli import main as batch_main
 from unconvert.cli import main as cli_main
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
+from unconvert.tree import Document
 
 NOTE = (
     "from unconvert.diagnostics import Diagnostic\n"
@@ -123,3 +126,14 @@ def test_fail_on_warnings_counts_writer_warnings(note: str, tmp_path: Path) -> N
         out = tmp_path / fmt.replace(",", "_")
         assert batch_main([clean, "-t", fmt, "-o", str(out), "-j", "1", "-q", "--fail-on", "warnings"]) == status
         assert batch_main([clean, "-t", fmt, "-o", str(out), "-j", "1", "-q", "--fail-on", "failed"]) == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_a_diagnostic_is_information_never_a_change_of_output(doc: Document) -> None:
+    """On random trees, what the AKN and text writers return is the same whether anyone listens or not, and each
+    diagnostic they report names its format."""
+    for fmt in ("akn", "text"):
+        rendered = unconvert.render(doc, fmt, context=Context.fixed())
+        assert rendered.data == unconvert.write(doc, fmt, context=Context.fixed())
+        assert all(d.code.startswith(f"{fmt}-") for d in rendered.diagnostics)

@@ -12,7 +12,7 @@ the body (a point is never set at step 0).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from unconvert.tree import Inline, ParaRole, Table
@@ -145,11 +145,12 @@ class TableBlock:
 
 @dataclass(frozen=True, slots=True)
 class RawText:
-    """Text the reader could not place, printed as it stands."""
+    """Text the reader could not place, printed as it stands; ``line`` is its source line (for diagnostics)."""
 
     text: str
     depth: int
     level: int
+    line: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

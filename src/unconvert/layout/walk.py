@@ -186,7 +186,7 @@ def _blocks(
                 _blocks(children, out, depth=depth, shift=shift, outline=outline + 1, in_annex=in_annex)
             case Table():
                 out.append(TableBlock(block, depth))
-            case RawBlock(text=text):
-                out.append(RawText(text, depth, level))
+            case RawBlock(text=text, line=line):
+                out.append(RawText(text, depth, level, line))
             case _:
                 assert_never(block)

@@ -4,6 +4,11 @@ One ``Builder`` per document: it allocates eIds (unique across the whole output)
 and finally writes the ``meta`` block, whose ``references`` list a TLC entry for every ``#id`` the rest of the
 document uses. Nothing here validates: ``unconvert.writers.akn.write`` checks the result.
 
+What the builder has to adapt to stay valid AKN it reports to the context as ``akn-…`` diagnostics, with the
+source line of the node concerned: a ``noteRef`` naming no note (dropped), characters XML cannot hold (dropped),
+numbered provisions in a preamble (flattened into its container), a number taken twice (its eId takes ``-2``), an
+empty table or row (an empty cell added), a work with no date of its own (dated by the markup date).
+
 Dates: the work is dated by the adoption date, or the issue date when the source gives none (the reader reports
 that as a diagnostic); only a tree with neither falls back to the markup date from the context, so that the FRBR
 IRIs stay well-formed. ``0001-01-01`` is never written.
@@ -18,6 +23,7 @@ from typing import assert_never
 from lxml import etree
 
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.tree import (
     Annex,
     Block,
@@ -191,10 +197,20 @@ class Builder:
         self.context = context
         self.eids = EidAllocator()
         self.note_eids: dict[str, str] = {}  # marker -> eId of the first note with it, for noteRefs to it
-        self.note_refs: list[etree._Element] = []  # noteRef elements whose href is set once all notes are written
+        # noteRef elements (with their node) whose href is set once all notes are written
+        self.note_refs: list[tuple[etree._Element, NoteRef]] = []
+        self.renamed: set[tuple[str, str]] = set()  # (prefix, element) where numbers took a suffix (reported)
         self.organ_id = FACTS[self.meta.organ].tlc_id
         self.author = f"#{self.organ_id}"
         work_date, self.work_date_name = _work_date(self.meta, context)
+        if self.work_date_name == "markup":
+            context.report(
+                Diagnostic.warning(
+                    "akn-work-dated-by-markup",
+                    f"the document states no adoption, issue or print date: its FRBR IRIs carry the markup date "
+                    f'{work_date.isoformat()} (FRBRdate name="markup")',
+                )
+            )
         number = self.meta.number or self.meta.symbol
         self.frbr = Frbr(
             actor=self.meta.organ.value,
@@ -359,6 +375,7 @@ class Builder:
         cover = etree.Element(q("coverPage"))
 
         def line(tag: str | None, text: str, attrib: dict[str, str] | None = None) -> None:
+            self._check_text(text, masthead.line, "the masthead")
             p = sub(cover, "p")
             if tag is None:
                 add_text(p, text)
@@ -455,11 +472,28 @@ class Builder:
                     self._inlines(sub(container, "p"), block.content, eid)
                 case Table():
                     self._table(el, block, base)
+                case Para() | RawBlock():
+                    self._preamble_container(el, block, base)
+                case OperativeParagraph() | Point() | Section():
+                    self.context.report(
+                        Diagnostic.warning(
+                            "akn-preamble-flattened",
+                            f"a {_block_name(block)} in the preamble is written as the lines of a container "
+                            "(AKN's preamble holds no numbered provisions): its numbers stay in the text, "
+                            "its nesting is lost",
+                            line=block.line,
+                        )
+                    )
+                    self._preamble_container(el, block, base)
                 case _:
-                    eid = self.eids.child(base, "container")
-                    container = sub(el, "container", {"name": _block_name(block), "eId": eid})
-                    for line in flatten(block):
-                        self._inlines(sub(container, "p"), line, eid)
+                    assert_never(block)
+
+    def _preamble_container(self, preamble: etree._Element, block: Block, base: str) -> None:
+        """A block other than a recital or a table in the preamble: a ``container`` of its lines."""
+        eid = self.eids.child(base, "container")
+        container = sub(preamble, "container", {"name": _block_name(block), "eId": eid})
+        for line in flatten(block):
+            self._inlines(sub(container, "p"), line, eid)
 
     # -- hierarchy ----------------------------------------------------------------------------------------------
     def _hier(self, parent: etree._Element, block: Block, prefix: str, *, top: bool = False) -> None:
@@ -467,15 +501,17 @@ class Builder:
         match block:
             case OperativeParagraph() | Point():
                 name = "paragraph" if isinstance(block, OperativeParagraph) else "point"
-                eid = self.eids.child(prefix, name, block.num)
+                eid = self._numbered_eid(prefix, name, block.num, block.line)
                 el = sub(parent, name, {"eId": eid})
                 if block.num:
+                    self._check_text(block.num, block.line, f"the number of a {name}")
                     sub(el, "num").text = clean(block.num)
                 self._provision(el, eid, block.content, block.children, block.wrap_up)
             case Section():
-                eid = self.eids.child(prefix, "section", block.num)
+                eid = self._numbered_eid(prefix, "section", block.num, block.line)
                 el = sub(parent, "section", {"eId": eid})
                 if block.num:
+                    self._check_text(block.num, block.line, "the number of a section")
                     sub(el, "num").text = clean(block.num)
                 if block.heading:
                     self._inlines(sub(el, "heading"), block.heading, eid)
@@ -544,12 +580,25 @@ class Builder:
         rows = table.rows or ()
         for row in rows:
             tr = sub(el, "tr")
+            if not row.cells:
+                self.context.report(
+                    Diagnostic.info(
+                        "akn-row-empty", "a table row without cells gets one empty cell (AKN wants one)", line=row.line
+                    )
+                )
             for cell in row.cells or (Cell(paragraphs=()),):
                 attrib = {"colspan": str(cell.colspan)} if cell.colspan > 1 else None
                 box = sub(tr, "th" if cell.header else "td", attrib)
                 for paragraph in cell.paragraphs or ((),):
                     self._inlines(sub(box, "p"), paragraph, eid)
         if not rows:
+            self.context.report(
+                Diagnostic.info(
+                    "akn-table-empty",
+                    "a table without rows is written as one empty cell (AKN wants one)",
+                    line=table.line,
+                )
+            )
             sub(sub(sub(el, "tr"), "td"), "p")
 
     # -- conclusions and annexes ------------------------------------------------------------------------------
@@ -592,6 +641,7 @@ class Builder:
         for node in inlines:
             match node:
                 case Text(text=text) | RawInline(text=text):
+                    self._check_text(text, node.line, "text")
                     add_text(parent, text)
                 case Emphasis(children=children):
                     self._inlines(sub(parent, "i"), children, note_prefix)
@@ -601,43 +651,84 @@ class Builder:
                     sub(parent, "eol")
                 case Footnote():
                     self._note(parent, node, note_prefix)
-                case NoteRef(marker=marker):
-                    self._note_ref(parent, marker)
+                case NoteRef():
+                    self._note_ref(parent, node)
                 case SymbolRef(symbol=symbol, text=text):
+                    self._check_text(symbol + text, node.line, "a document symbol")
                     href = undocs_url(clean(symbol.strip()))
                     sub(parent, "ref", {"href": href}).text = clean(text)
                 case DateRef(date=date, text=text, role=role):
+                    self._check_text(text, node.line, "a date")
                     if role is None:
                         sub(parent, "date", {"date": _iso(date)}).text = clean(text)
                     else:
                         sub(parent, "docDate", {"date": _iso(date), "refersTo": f"#{role.value}"}).text = clean(text)
                 case MeetingRef(ordinal=ordinal, text=text):
+                    self._check_text(ordinal + text, node.line, "a meeting")
                     attrib = {"name": "adoptionMeeting", "title": clean(ordinal)}
                     sub(parent, "inline", attrib).text = clean(text)
                 case _:
                     assert_never(node)
 
     def _note(self, parent: etree._Element, note: Footnote, prefix: str) -> None:
+        self._check_text(note.marker, note.line, "a footnote marker")
         eid = self.eids.child(prefix, "authorialNote")
         el = sub(parent, "authorialNote", {"marker": clean(note.marker), "placement": "bottom", "eId": eid})
         self.note_eids.setdefault(note.marker, eid)
         for paragraph in note.paragraphs or ((),):
             self._inlines(sub(el, "p"), paragraph, eid)
 
-    def _note_ref(self, parent: etree._Element, marker: str) -> None:
+    def _note_ref(self, parent: etree._Element, node: NoteRef) -> None:
         """A second reference to a note: a ``noteRef`` whose ``href`` is set in ``_resolve_note_refs``."""
-        self.note_refs.append(sub(parent, "noteRef", {"marker": clean(marker)}))
+        self._check_text(node.marker, node.line, "a footnote marker")
+        self.note_refs.append((sub(parent, "noteRef", {"marker": clean(node.marker)}), node))
 
     def _resolve_note_refs(self) -> None:
         """Point each noteRef at the note with its marker (annexes may be written before the parts that hold the
-        notes). A noteRef naming no note of the document (only a hand-built tree has one) is dropped: the marker
-        is an attribute of the reference, not text of the document."""
-        for ref in self.note_refs:
+        notes). A noteRef naming no note of the document (only a hand-built tree has one) is dropped, and
+        reported: the marker is an attribute of the reference, not text of the document."""
+        for ref, node in self.note_refs:
             eid = self.note_eids.get(ref.get("marker", ""))
             if eid is None:
+                self.context.report(
+                    Diagnostic.warning(
+                        "akn-noteref-dropped",
+                        f"the reference to note {node.marker!r} is left out: the document has no note with that "
+                        "marker, and an AKN noteRef must name one",
+                        line=node.line,
+                    )
+                )
                 _remove_keeping_tail(ref)
             else:
                 ref.set("href", f"#{eid}")
+
+    def _check_text(self, text: str, line: int | None, what: str) -> None:
+        """Report characters of ``text`` that XML 1.0 cannot hold (``clean`` leaves them out of the output)."""
+        if _NOT_XML.search(text):
+            found = ", ".join(sorted({f"U+{ord(c):04X}" for c in _NOT_XML.findall(text)}))
+            self.context.report(
+                Diagnostic.warning(
+                    "akn-characters-dropped", f"{what} holds characters XML cannot carry, left out: {found}", line=line
+                )
+            )
+
+    def _numbered_eid(self, prefix: str, element: str, num: str | None, line: int | None) -> str:
+        """The eId of a numbered provision. A number already taken at this place (numbering that restarts after
+        an unnumbered heading, a repeated ``3.``) gets ``-2``, ``-3`` … from the allocator, as the XSD wants eIds
+        unique; that is reported once per place, at the first number it happens to."""
+        eid = self.eids.child(prefix, element, num)
+        wanted = self.eids.last_wanted
+        if num and eid != wanted and (prefix, element) not in self.renamed:
+            self.renamed.add((prefix, element))
+            self.context.report(
+                Diagnostic.info(
+                    "akn-eid-renamed",
+                    f"the number {num!r} is already taken under {prefix or 'the body'}: its eId is {eid}, not "
+                    f"{wanted}, and each {element} numbered again there takes such a suffix (eIds are unique)",
+                    line=line,
+                )
+            )
+        return eid
 
 
 def _remove_keeping_tail(el: etree._Element) -> None:
@@ -657,9 +748,13 @@ def _iso(date: _dt.date) -> str:
 
 
 def _content_of(block: Para | RawBlock) -> tuple[Inline, ...]:
-    if isinstance(block, RawBlock):
-        return (Text(text=block.text),)
-    return block.content
+    match block:
+        case Para(content=content):
+            return content
+        case RawBlock(text=text, line=line):
+            return (Text(text=text, line=line),)
+        case _:
+            assert_never(block)
 
 
 def _block_name(block: Block) -> str:

@@ -31,9 +31,11 @@ class EidAllocator:
     def __init__(self) -> None:
         self._used: set[str] = set()
         self._counters: dict[tuple[str, str], int] = defaultdict(int)
+        self.last_wanted = ""  # the eId the last ``reserve`` was asked for (it took ``-2`` … if this differs)
 
     def reserve(self, eid: str) -> str:
         """Take ``eid`` (or ``eid-2``, ``eid-3`` … when it is already taken) and return what was taken."""
+        self.last_wanted = eid
         candidate, n = eid, 1
         while candidate in self._used:
             n += 1

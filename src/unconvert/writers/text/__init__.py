@@ -5,7 +5,9 @@ indents (wrapped at 80 columns, continuation lines under the text), points inden
 headings, tables as aligned columns, closing lines, then the footnotes (marker and text). A footnote's mark is
 ``[1]`` where it stood. Right-to-left text (Arabic) stays in logical order: no visual reordering, no centring.
 Wide East Asian characters count as two columns, and Chinese lines break between any two of them.
-The output depends on the tree only (``context`` is accepted for the common writer signature).
+The output depends on the tree only. What the writer adapts it reports to ``context`` as ``text-…``
+diagnostics, with the node's source line: a table too wide for columns (written row by row), an empty table
+(left out), a cell spanning columns (printed in its first), characters a text file should not hold (left out).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from typing import assert_never
 
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Role, roles, walk
 from unconvert.tree import (
     Cell,
@@ -111,13 +114,30 @@ def _plain(text: str) -> str:
 
 
 class _TextWriter:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, context: Context | None) -> None:
         self.doc = document
+        self.context = context
         self.rtl = document.meta.language.rtl
         self.lines: list[str] = []
         self.notes: list[Footnote] = []
 
     # -- output helpers -----------------------------------------------------------------------------------------
+    def report(self, diagnostic: Diagnostic) -> None:
+        if self.context is not None:
+            self.context.report(diagnostic)
+
+    def check(self, text: str, line: int | None, what: str) -> None:
+        """Report characters of ``text`` that ``_plain`` leaves out (controls, lone surrogates, non-characters)."""
+        if _NOT_TEXT.search(text):
+            found = ", ".join(sorted({f"U+{ord(c):04X}" for c in _NOT_TEXT.findall(text)}))
+            self.report(
+                Diagnostic.warning(
+                    "text-characters-dropped",
+                    f"{what} holds characters a text file should not hold, left out: {found}",
+                    line=line,
+                )
+            )
+
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
             self.lines.append("")
@@ -137,6 +157,7 @@ class _TextWriter:
         for node in inlines:
             match node:
                 case Text(text=t) | RawInline(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t):
+                    self.check(t, node.line, "text")
                     out.append(t)
                 case Emphasis(children=children) | Strong(children=children):
                     out.append(self.text(children))
@@ -145,6 +166,7 @@ class _TextWriter:
                 case Footnote(marker=marker, separator=separator) | NoteRef(marker=marker, separator=separator):
                     if isinstance(node, Footnote):
                         self.notes.append(node)
+                    self.check(separator + marker, node.line, "a footnote mark")
                     mark = "".join(_plain(separator + marker).split())  # a mark is never broken across lines
                     if separator and out and out[-1].endswith("]"):
                         out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
@@ -275,7 +297,8 @@ class _TextWriter:
                         self.para(text, pad if level else " " * INDENT, " " * (INDENT * level))
                     case _:
                         assert_never(kind)
-            case roles.RawText(text=text):
+            case roles.RawText(text=text, line=line):
+                self.check(text, line, "text")
                 self.para(_plain(text), pad, " " * (INDENT * level))
             case roles.Heading(num=num, content=heading):
                 title = " ".join(x for x in (_plain(num).strip(), self.text(heading).strip()) if x)
@@ -304,15 +327,27 @@ class _TextWriter:
         spaces. A table too wide for that (many columns, or Chinese text that would break inside words) is
         written row by row instead, cells separated by `` | ``, so that no cell's text is interleaved."""
         grid: list[list[str]] = []
+        spanning: Cell | None = None
         for row in table.rows:
             cells: list[str] = []
             for cell in row.cells:
                 cells.append(self.cell(cell))
                 cells.extend("" for _ in range(cell.colspan - 1))
+                if cell.colspan > 1 and spanning is None:
+                    spanning = cell
             grid.append(cells)
         columns = max((len(r) for r in grid), default=0)
         if not columns:
+            self.report(Diagnostic.info("text-table-empty", "a table without cells is left out", line=table.line))
             return
+        if spanning is not None:
+            self.report(
+                Diagnostic.info(
+                    "text-cell-span-dropped",
+                    f"a cell spanning {spanning.colspan} columns is printed in its first column, the others left empty",
+                    line=spanning.line if spanning.line is not None else table.line,
+                )
+            )
         natural = [0] * columns
         for cells in grid:
             for i, text in enumerate(cells):
@@ -321,6 +356,19 @@ class _TextWriter:
         widths = _fit(natural, room)
         squeezed = [w for w, n in zip(widths, natural, strict=True) if w < n]
         if squeezed and (min(squeezed) < 10 or any(_IS_WIDE.search(text) for cells in grid for text in cells)):
+            why = (
+                "its columns would be narrower than 10"
+                if min(squeezed) < 10
+                else "its East Asian text would break inside words"
+            )
+            self.report(
+                Diagnostic.info(
+                    "text-table-as-rows",
+                    f"a table of {columns} column(s) does not fit in {WIDTH} columns of text ({why}): written row "
+                    "by row, cells separated by ' | '",
+                    line=table.line,
+                )
+            )
             for cells in grid:
                 line = " | ".join(text.replace("\n", " ") for text in cells)
                 if line.strip(" |"):
@@ -358,7 +406,7 @@ def _fit(natural: list[int], room: int) -> list[int]:
 
 def write(document: Document, *, context: Context | None = None) -> bytes:
     """``document`` as a plain-text reading copy (UTF-8, LF line ends)."""
-    return _TextWriter(document).document().encode("utf-8")
+    return _TextWriter(document, context).document().encode("utf-8")
 
 
 __all__ = ["display_width", "wrap", "write"]
