@@ -134,3 +134,6 @@ def validate(source: Source, *, name: str | None = None, max_bytes: int | None =
 
     data, label = _load_source(source, name, max_bytes)
     validate_bytes(data, name=label)
+
+
+__all__ = ["MAX_INPUT_BYTES", "Rendered", "Source", "convert", "read", "read_capped", "render", "validate", "write"]

@@ -60,3 +60,6 @@ class Context:
     def fixed(cls, year: int = 2026, month: int = 1, day: int = 1) -> Context:
         """A fixed context for tests and golden files."""
         return cls(now=_dt.datetime(year, month, day, tzinfo=_dt.UTC))
+
+
+__all__ = ["Context", "Sink"]

@@ -39,3 +39,6 @@ class Diagnostic:
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
         return f"{where}{self.severity.value}: {self.message} [{self.code}]"
+
+
+__all__ = ["Diagnostic", "Severity"]

@@ -71,3 +71,15 @@ class StorageError(UnconvertError):
         self.path = path
         self.errno = errno
         super().__init__(message)
+
+
+__all__ = [
+    "BatchError",
+    "FormatError",
+    "InvalidOutputError",
+    "ReadError",
+    "StorageError",
+    "UnconvertError",
+    "ValidationError",
+    "WriteError",
+]

@@ -101,4 +101,15 @@ def writer(name: str) -> Writer:
     return _load(get_format(name, "writer"))  # type: ignore[return-value]
 
 
-__all__ = ["BUILTIN", "Context", "Format", "formats", "get_format", "reader", "writer"]
+__all__ = [
+    "ALIASES",
+    "BUILTIN",
+    "Context",
+    "Format",
+    "Reader",
+    "Writer",
+    "formats",
+    "get_format",
+    "reader",
+    "writer",
+]

@@ -175,4 +175,4 @@ def make_executor(
     return ProcessExecutor(count, formats)
 
 
-__all__ = ["DASK_MISSING", "Executor", "ProcessExecutor", "SerialExecutor", "convert_one", "make_executor"]
+__all__ = ["CHUNK", "DASK_MISSING", "Executor", "ProcessExecutor", "SerialExecutor", "convert_one", "make_executor"]
