@@ -1,16 +1,38 @@
-"""Shared test fixtures: where the seed, the bundled sample corpus and (if present) ../shared/corpus are."""
+"""Shared test fixtures: where the seed, the bundled sample corpus and (if present) ../shared/corpus are; the one
+switch that rewrites golden files; the Hypothesis profiles."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SAMPLE_CORPUS = DATA / "corpus"
 SEED = ROOT / "examples" / "A_RES_64_183.txt"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+UPDATE_GOLDENS = os.environ.get("UNCONVERT_UPDATE_GOLDENS") == "1"
+"""``UNCONVERT_UPDATE_GOLDENS=1 python -m pytest …`` rewrites every golden file the selected tests compare with
+(tests/golden/**) from what the code produces now; review the diff before committing. The only such switch."""
+
+# Hypothesis: by default every run tries the same examples (derandomized: a failure in CI is a failure on every
+# machine, and a run never turns red by chance), with no deadline (the 2 cores are shared; a slow example is not a
+# bug) and the counts each property test asks for through ``examples()``. UNCONVERT_HYPOTHESIS_PROFILE=long
+# searches at random with 20 times as many examples, to look for what the fixed examples miss.
+settings.register_profile("ci", derandomize=True, deadline=None, max_examples=100, print_blob=True)
+settings.register_profile("long", derandomize=False, deadline=None, max_examples=2000, print_blob=True)
+HYPOTHESIS_PROFILE = os.environ.get("UNCONVERT_HYPOTHESIS_PROFILE", "ci")
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def examples(count: int) -> int:
+    """The example count of a property test: ``count`` (sized for the 2-core CI) in the default profile, 20
+    times as many in the long one."""
+    return count * 20 if HYPOTHESIS_PROFILE == "long" else count
 
 
 def sample_dumps() -> list[Path]:

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import unconvert
-from conftest import ROOT, sample_dumps, shared_dumps
+from conftest import ROOT, UPDATE_GOLDENS, examples, sample_dumps, shared_dumps
 from strategies import (
     EXAMPLES,
     decision_document,
@@ -91,7 +91,7 @@ def canonical(data: bytes) -> bytes:
 def test_seed_matches_golden_file() -> None:
     data = write(seed_document(), context=FIXED)
     golden = GOLDEN / "A_RES_64_183.akn.xml"
-    if os.environ.get("UNCONVERT_UPDATE_GOLDENS") == "1":
+    if UPDATE_GOLDENS:
         golden.write_bytes(data)
     assert golden.exists(), "run with UNCONVERT_UPDATE_GOLDENS=1 to create the golden file"
     assert canonical(data) == canonical(golden.read_bytes())
@@ -446,7 +446,7 @@ def assert_in_order(needles: list[str], haystack: list[str]) -> None:
             raise AssertionError(f"{word!r} missing (or out of order) in the AKN text") from None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(150), suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_every_generated_tree_gives_valid_akn_and_keeps_its_text(doc: Document) -> None:
     data = write(doc, context=FIXED)

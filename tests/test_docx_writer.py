@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
 import shutil
 import subprocess
 import zipfile
@@ -22,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import unconvert
-from conftest import SAMPLE_CORPUS, SHARED_CORPUS, sample_dumps, shared_dumps
+from conftest import SAMPLE_CORPUS, SHARED_CORPUS, UPDATE_GOLDENS, examples, sample_dumps, shared_dumps
 from strategies import annex_table_document, documents, multipart_document, sc_document, seed_document
 from unconvert.context import Context
 from unconvert.tree import (
@@ -382,12 +381,12 @@ def test_other_document_shapes_follow_the_tree(make: object) -> None:
 
 def test_golden_document_and_footnotes_parts_of_the_seed() -> None:
     """The seed's ``word/document.xml`` and ``word/footnotes.xml`` as canonical XML (C14N); regenerate with
-    ``UPDATE_GOLDEN=1 pytest tests/test_docx_writer.py`` after an intended change, and review the diff."""
+    ``UNCONVERT_UPDATE_GOLDENS=1 pytest tests/test_docx_writer.py`` after an intended change, and review the diff."""
     data = write(seed_document(), context=CONTEXT)
     for part in ("document.xml", "footnotes.xml"):
         produced = etree.fromstring(parts_of(data)[f"word/{part}"])
         golden = GOLDEN / f"A_RES_64_183.{part}"
-        if os.environ.get("UPDATE_GOLDEN"):
+        if UPDATE_GOLDENS:
             golden.parent.mkdir(parents=True, exist_ok=True)
             golden.write_bytes(etree.tostring(produced, pretty_print=True, encoding="UTF-8", xml_declaration=True))
         expected = etree.fromstring(golden.read_bytes(), etree.XMLParser(remove_blank_text=True))
@@ -589,7 +588,7 @@ def test_a_second_reference_to_a_note_is_a_noteref_field_to_its_bookmark() -> No
     assert len(unknown) == 1 and "".join(t.text or "" for t in unknown[0].iter(f"{W}t")) == "Unknown9"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_any_tree_gives_a_docx_word_can_reopen(document: Document) -> None:
     data = write(document, context=CONTEXT)

@@ -7,19 +7,17 @@ with ``UNCONVERT_UPDATE_GOLDENS=1 python -m pytest tests/test_goldens.py`` and r
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
 import unconvert
-from conftest import SAMPLE_CORPUS
+from conftest import SAMPLE_CORPUS, UPDATE_GOLDENS
 from unconvert.context import Context
 from unconvert.tree import to_json
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "corpus"
-UPDATE = os.environ.get("UNCONVERT_UPDATE_GOLDENS") == "1"
 DOCUMENTS = [
     "akn4un/77/fra/A_RES_77_125_fra",  # GA resolution, French
     "akn4un/77/ara/A_RES_77_125_ara",  # Arabic
@@ -42,7 +40,7 @@ def test_tree_and_akn_match_their_goldens(name: str) -> None:
     akn = unconvert.write(doc, "akn", context=Context.fixed())
     stem = name.rsplit("/", 1)[-1]
     tree_file, akn_file = GOLDEN / f"{stem}.json", GOLDEN / f"{stem}.akn.xml"
-    if UPDATE:
+    if UPDATE_GOLDENS:
         GOLDEN.mkdir(parents=True, exist_ok=True)
         tree_file.write_text(tree, encoding="utf-8")
         akn_file.write_bytes(akn)

@@ -32,7 +32,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 import unconvert
-from conftest import SAMPLE_CORPUS, sample_dumps, shared_dumps
+from conftest import SAMPLE_CORPUS, examples, sample_dumps, shared_dumps
 from unconvert.context import Context
 from unconvert.errors import WriteError
 from unconvert.tree import (
@@ -704,7 +704,7 @@ def test_example_shapes(name: str) -> None:
     assert_reading_order(doc, pdf)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(40), suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_any_tree_gives_a_deterministic_pdf(doc: Document) -> None:
     pdf = write(doc, context=CONTEXT)

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, sample_dumps, shared_dumps
+from conftest import SAMPLE_CORPUS, SEED, SHARED_CORPUS, examples, sample_dumps, shared_dumps
 from unconvert import write
 from unconvert.context import Context
 from unconvert.diagnostics import Severity
@@ -514,19 +514,19 @@ def _read_or_read_error(data: bytes) -> None:
         assert error.name == "fuzz.txt"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_random_bytes_raise_only_read_error(data: bytes) -> None:
     _read_or_read_error(data)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(max_size=2000))
 def test_random_text_raises_only_read_error(text: str) -> None:
     _read_or_read_error(text.encode("utf-8"))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(SEED_LINES), max_size=60), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_shuffled_seed_lines_raise_only_read_error(lines: list[str], newline: str) -> None:
     _read_or_read_error(newline.join(lines).encode("utf-8"))

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from unconvert.readers.ods.lists import Interruption, Item, nest
 from unconvert.tree import Block, Language, OperativeParagraph, Para, Point, plain_text
 from unconvert.un.languages import table_for
@@ -161,7 +162,7 @@ def _texts(blocks: tuple[Block, ...]) -> Iterator[str]:
             yield plain_text(block.content)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
+@settings(max_examples=examples(300))
 @given(st.lists(st.one_of(st.sampled_from(_LABELS), st.sampled_from(["text one", "text two"])), max_size=25))
 def test_nesting_keeps_every_item_in_order_and_every_text_once(tokens: list[str]) -> None:
     lines = [f"{token}\tline {n}" if token in _LABELS else f"{token} {n}" for n, token in enumerate(tokens)]

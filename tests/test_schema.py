@@ -11,7 +11,7 @@ import xmlschema
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from conftest import sample_dumps
+from conftest import examples, sample_dumps
 from strategies import EXAMPLES, documents, seed_document
 from unconvert.context import Context
 from unconvert.errors import ValidationError
@@ -129,7 +129,7 @@ def test_validators_agree_on_broken_documents(reference_validator: xmlschema.XML
         assert not reference_validator.is_valid(data.decode("utf-8"))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_validators_agree_on_generated_trees(reference_validator: xmlschema.XMLSchema, doc: Document) -> None:
     data = write(doc, context=FIXED)

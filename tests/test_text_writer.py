@@ -4,7 +4,6 @@ determinism, and that it never raises on any tree."""
 from __future__ import annotations
 
 import dataclasses
-import os
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from conftest import ROOT, sample_dumps
+from conftest import ROOT, UPDATE_GOLDENS, examples, sample_dumps
 from strategies import EXAMPLES, documents, seed_document, tree_words
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
@@ -51,7 +50,7 @@ def text(doc: Document) -> str:
 def test_seed_matches_golden_file() -> None:
     data = write(seed_document(), context=FIXED)
     golden = ROOT / "tests" / "golden" / "A_RES_64_183.txt"
-    if os.environ.get("UNCONVERT_UPDATE_GOLDENS") == "1":
+    if UPDATE_GOLDENS:
         golden.write_bytes(data)
     assert golden.exists(), "run with UNCONVERT_UPDATE_GOLDENS=1 to create the golden file"
     assert data == golden.read_bytes()
@@ -174,7 +173,7 @@ def test_sample_corpus_reading_copies_keep_every_word(path: Path) -> None:
     assert_all_words_in(doc, text(doc))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(150), suppress_health_check=list(HealthCheck))
 @given(documents())
 def test_never_raises_and_gives_utf8(doc: Document) -> None:
     data = write(doc, context=FIXED)
