@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TypeAlias
+from typing import TypeAlias, assert_never
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,6 +132,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
                 out.append("\n")
             case Footnote() | NoteRef():
                 pass
+            case _:
+                assert_never(node)
     return "".join(out)
 
 
@@ -144,6 +146,8 @@ def footnotes_in(inlines: tuple[Inline, ...]) -> list[Footnote]:
                 found.append(node)
             case Emphasis(children=c) | Strong(children=c):
                 found.extend(footnotes_in(c))
-            case _:
+            case Text() | LineBreak() | NoteRef() | SymbolRef() | DateRef() | MeetingRef() | RawInline():
                 pass
+            case _:
+                assert_never(node)
     return found
