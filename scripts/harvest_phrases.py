@@ -18,9 +18,10 @@ Each language module (``src/unconvert/un/languages/<code>.py``) holds the lists 
 
     python scripts/harvest_phrases.py --check     # how the harvest compares with the committed lists
     python scripts/harvest_phrases.py --write     # rewrite the blocks from the harvest
+    python scripts/harvest_phrases.py --write --language xx     # one module only
 
 A new language: add its module with an empty block (the two markers), its AKN4UN folder name to ``FOLDERS``, and
-run ``--write``.
+run ``--write --language`` with its code.
 
 The lists committed today predate this script (they were harvested once by hand, then corrected): every listed
 phrase is harvested or a correction, but the harvest gives 724 phrases more (46-78 per part and language), and no
@@ -262,10 +263,13 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--check", action="store_true", help="compare the harvest with the committed lists")
     action.add_argument("--write", action="store_true", help="rewrite the generated blocks")
     parser.add_argument("-v", "--verbose", action="store_true", help="with --check: list the differing phrases")
+    parser.add_argument(
+        "--language", action="append", choices=sorted(FOLDERS), help="only this language module (repeatable)"
+    )
     args = parser.parse_args(argv)
     if not (args.corpus / "akn4un").is_dir():
         parser.error(f"no AKN4UN files under {args.corpus}")
-    lists = generated(args.corpus)
+    lists = {code: found for code, found in generated(args.corpus).items() if code in (args.language or FOLDERS)}
     if args.write:
         for code, (preambular, operative) in lists.items():
             if write(code, preambular, operative):
