@@ -35,6 +35,7 @@ import unconvert
 from conftest import SAMPLE_CORPUS, examples, sample_dumps, shared_dumps
 from unconvert.context import Context
 from unconvert.errors import WriteError
+from unconvert.layout import geometry, typography
 from unconvert.tree import (
     Annex,
     Block,
@@ -68,7 +69,8 @@ from unconvert.tree import (
     footnotes_in,
     plain_text,
 )
-from unconvert.writers.pdf import fonts, lines, shaping, styles, write
+from unconvert.writers.pdf import fonts, lines, shaping, write
+from unconvert.writers.pdf import page as pdf_page
 
 sys.path.insert(0, str(Path(__file__).parent))
 from strategies import EXAMPLES, documents
@@ -139,18 +141,18 @@ def _body_size(pages: list[Page]) -> float:
 
 
 def _in_body(chunk: Chunk, page_number: int) -> bool:
-    top = styles.PAGE_HEIGHT - (200 if page_number == 1 else styles.BODY_TOP - 2)
-    return styles.BODY_BOTTOM - 2 <= chunk.y <= top
+    top = pdf_page.PAPER.height - (200 if page_number == 1 else geometry.PRINT_BODY_TOP - 2)
+    return geometry.PRINT_BODY_BOTTOM - 2 <= chunk.y <= top
 
 
 def _marks(
-    pages: list[Page], rtl: bool, title_size: float = styles.LATIN.title_size
+    pages: list[Page], rtl: bool, title_size: float = typography.LATIN.title.size
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Per page: the footnote marks in the text, and the markers of the notes that start at its foot. A mark is
     smaller than the body's text, or the superscript of a title-size line (a part letter's ``B1``)."""
     size = _body_size(pages)
     title_mark = round(title_size * 0.62, 1)
-    left, right = styles.COLUMN_X - 0.5, styles.COLUMN_X + styles.COLUMN + 0.5
+    left, right = pdf_page.COLUMN_X - 0.5, pdf_page.COLUMN_X + pdf_page.COLUMN + 0.5
     in_text: list[list[str]] = []
     at_foot: list[list[str]] = []
     for number, page in enumerate(pages, 1):
@@ -453,7 +455,7 @@ def assert_notes_on_their_pages(doc: Document, pdf: bytes) -> None:
     ``NoteRef``, is a mark with no note of its own)."""
     rtl = doc.meta.language.rtl
     pages = _pages(pdf)
-    marks, markers = _marks(pages, rtl, styles.typography_for(doc.meta.language).title_size)
+    marks, markers = _marks(pages, rtl, typography.typography_for(doc.meta.language).title.size)
     expected = [(m.strip(), is_note) for m, is_note in marks_of(doc) if m.strip()]
     assert [m for page in marks for m in page] == [m for m, _ in expected]
     position = 0
@@ -503,7 +505,7 @@ def test_hand_built_document_pages_marks_and_notes() -> None:
 def test_running_heads_and_page_numbers_alternate_sides() -> None:
     """As in the UN's PDFs: even pages carry the symbol and ``n/N`` on the left, odd pages on the right; a
     right-to-left document mirrors this."""
-    middle = styles.PAGE_WIDTH / 2
+    middle = pdf_page.PAPER.width / 2
     for language, flip in ((Language.EN, False), (Language.AR, True)):
         pages = _pages(write(hand_built(language), context=CONTEXT))
         for number, page in enumerate(pages[1:4], 2):
@@ -609,7 +611,7 @@ def test_arabic_is_shaped_and_right_to_left() -> None:
     assert sum("\ufe70" <= ch <= "\ufeff" for ch in drawn) > 100
     assert not any("\u0621" <= ch <= "\u063a" or "\u0641" <= ch <= "\u064a" for ch in drawn)
     # right to left: a paragraph's first line is flush with the column's right edge
-    right = styles.COLUMN_X + styles.COLUMN
+    right = pdf_page.COLUMN_X + pdf_page.COLUMN
     size = _body_size(pages)
     ends = [c.x + 1 for c in pages[0].chunks if c.size == size]
     assert any(abs(x - right) < size * 3 for x in ends)
@@ -635,7 +637,7 @@ def test_arabic_paragraph_numbers_read_from_the_right() -> None:
     doc = unconvert.read(path)
     pdf = write(doc, context=CONTEXT)
     # "1 -" is drawn as "- 1" (the figure rightmost, read first) at the right of the column
-    right = [c for page in _pages(pdf) for c in page.chunks if c.x > styles.COLUMN_X + styles.COLUMN * 0.8]
+    right = [c for page in _pages(pdf) for c in page.chunks if c.x > pdf_page.COLUMN_X + pdf_page.COLUMN * 0.8]
     drawn = "".join(c.text for c in right).replace(" ", "")
     assert "-1" in drawn and "-2" in drawn and "1-" not in drawn
     assert "1 -" in [t.strip() for page in _actual_texts(pdf) for t in page]

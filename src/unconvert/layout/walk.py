@@ -3,7 +3,8 @@
 This is the only walk over a document the paged writers (DOCX, PDF) and the text writer make: each maps the
 roles, in order, to its own primitives. What the page prints that the tree only implies is decided here once:
 which cover lines are headlines, the committee line's brackets, the indentation level of a provision, the outline
-level of a heading, the masthead's fallbacks.
+level of a heading, the masthead's fallbacks (the document's symbol and distribution where the masthead does not
+print them).
 """
 
 from __future__ import annotations
@@ -55,15 +56,16 @@ from unconvert.tree import CoverLine as TreeCoverLine
 class Furniture:
     """What the page furniture prints: the first page's masthead and footer, the running heads of later pages."""
 
-    authority: str  # United Nations
+    authority: str  # United Nations (the masthead's, else in English)
     symbol: str  # A/RES/64/183, the masthead's or else the document's
     organ: str  # General Assembly
-    distribution: str  # Distr.: General
+    distribution: str  # Distr.: General, the masthead's or else the document's
     date: str  # 23 February 2010
     symbol2: str  # a second symbol printed under the date
     title: str  # the running head's title
     job: str  # the job number (09-47281), empty when the source gives none
     job_line: str  # the first page's job line: ``09-47281 (E)``; empty without a job number
+    stamp: str  # the issue date as the job line's stamp prints it (``190918``); empty without one
 
 
 def cover_kind(role: CoverRole) -> CoverKind:
@@ -84,15 +86,16 @@ def furniture(document: Document) -> Furniture:
     meta, head = document.meta, document.masthead
     job = meta.job_number or ""
     return Furniture(
-        authority=head.authority,
+        authority=head.authority or "United Nations",
         symbol=head.symbol or meta.symbol,
         organ=head.organ,
-        distribution=head.distribution,
+        distribution=head.distribution or meta.distribution or "",
         date=head.date,
         symbol2=meta.symbol2 or "",
         title=meta.title,
         job=job,
         job_line=f"{job} ({meta.language.job_letter})" if job else "",
+        stamp=meta.issue_date.strftime("%d%m%y") if meta.issue_date else "",
     )
 
 

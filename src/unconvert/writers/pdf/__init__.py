@@ -5,7 +5,8 @@ preamble and operative part, sections, tables, annexes on new pages, footnotes a
 mark, running heads and ``n/N`` page numbers, metadata (title, subject = symbol, author, language) and an outline.
 The same tree and ``context.now`` always give the same bytes.
 
-Modules: ``fonts`` (discovery, registration), ``styles`` (geometry, sizes), ``shaping`` (Arabic shaping and bidi),
+The page's roles, geometry and sizes are the layout model's (``unconvert.layout``). Modules: ``fonts`` (discovery,
+registration), ``shaping`` (Arabic shaping and bidi),
 ``lines`` (line breaking and drawing), ``footnotes`` (the page's note area), ``flowables``, ``build`` (tree to
 flowables), ``page`` (masthead, running heads, footers, the document template).
 """
@@ -19,13 +20,15 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from unconvert.context import Context
 from unconvert.errors import WriteError
+from unconvert.layout import furniture
+from unconvert.layout.typography import typography_for
 from unconvert.tree import Document
+from unconvert.un.scripts import profile_for
 from unconvert.writers.pdf.build import build_story
 from unconvert.writers.pdf.fonts import family_for, latin_for
 from unconvert.writers.pdf.footnotes import PageNotes
 from unconvert.writers.pdf.lines import Setting, Style
-from unconvert.writers.pdf.page import Furniture, UNDocTemplate, numbered_canvas
-from unconvert.writers.pdf.styles import typography_for
+from unconvert.writers.pdf.page import Setup, UNDocTemplate, numbered_canvas
 
 __all__ = ["write"]
 
@@ -39,16 +42,17 @@ def write(document: Document, *, context: Context) -> bytes:
     family = family_for(meta.language)
     latin = latin_for(meta.language)
     typo = typography_for(meta.language)
-    note_size = typo.note_size
+    script = profile_for(meta.language)
+    note_size = typo.note.size
     marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2))
-    page_notes = PageNotes(typo.note_leading, Setting(rtl=typo.rtl, cjk=typo.cjk), marker)
-    furniture = Furniture.of(document, family, typo)
-    story = build_story(document, family, typo, page_notes, latin)
+    page_notes = PageNotes(typo.note.leading, Setting(rtl=script.rtl, cjk=script.break_anywhere), marker)
+    setup = Setup(furniture(document), family, typo, script)
+    story = build_story(document, family, typo, script, page_notes, latin)
     buffer = io.BytesIO()
     title = meta.title or meta.symbol
     doc = UNDocTemplate(
         buffer,
-        furniture,
+        setup,
         page_notes,
         title=title,
         subject=meta.symbol,
@@ -60,7 +64,7 @@ def write(document: Document, *, context: Context) -> bytes:
         initialFontName=family.regular,
     )
     try:
-        doc.build(story, canvasmaker=numbered_canvas(furniture, context.now))
+        doc.build(story, canvasmaker=numbered_canvas(setup, context.now))
     except LayoutError as exc:
         raise WriteError(f"{meta.symbol}: PDF layout failed: {exc}") from exc
     return buffer.getvalue()

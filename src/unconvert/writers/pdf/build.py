@@ -1,8 +1,9 @@
 """The document tree as a list of flowables in the UN layout.
 
-Geometry is relative to the body frame, which spans the full measure (masthead width); text blocks sit in the
-centred column (``styles.COLUMN_INDENT`` in from either side), numbers of the preface hang into the margin.
-Left/right below mean start/end: a right-to-left document mirrors every indent.
+The page's roles (``unconvert.layout``) in order, each mapped to flowables. Geometry is relative to the body frame,
+which spans the full measure (masthead width); text blocks sit in the centred column (``COLUMN_INDENT`` in from
+either side), numbers of the preface hang into the margin. Left/right below mean start/end: a right-to-left
+document mirrors every indent.
 """
 
 from __future__ import annotations
@@ -12,31 +13,21 @@ from typing import assert_never
 
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from unconvert.layout import CoverKind, Role, roles, walk
+from unconvert.layout import geometry as G
+from unconvert.layout.typography import Typography
 from unconvert.tree import (
-    Annex,
-    Block,
     Cell,
-    Conclusions,
-    CoverLine,
-    CoverRole,
     DateRef,
     Document,
     Emphasis,
     Footnote,
     Inline,
-    Language,
     LineBreak,
     MeetingRef,
     NoteRef,
-    OperativeParagraph,
-    Para,
     ParaRole,
-    Part,
-    Point,
-    PreambularParagraph,
-    RawBlock,
     RawInline,
-    Section,
     Strong,
     SymbolRef,
     Text,
@@ -45,18 +36,20 @@ from unconvert.tree import (
 from unconvert.tree import (
     Table as TreeTable,
 )
+from unconvert.un.scripts import ScriptProfile
 from unconvert.un.symbols import undocs_url
-from unconvert.writers.pdf import styles as S
 from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure, script_runs
+from unconvert.writers.pdf.page import COLUMN, COLUMN_INDENT, FIRST_INDENT, LEVEL_INDENT, NUM_TAB, PAPER
 from unconvert.writers.pdf.shaping import display, shape
 
-BODY = S.COLUMN_INDENT  # start of the text column inside the frame
+BODY = COLUMN_INDENT  # start of the text column inside the frame
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
-TALLEST_ROW = 0.5 * (S.PAGE_HEIGHT - S.BODY_TOP - S.BODY_BOTTOM)
-END = S.MEASURE - S.COLUMN - S.COLUMN_INDENT
+TALLEST_ROW = 0.5 * (PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM)
+END = G.MEASURE - COLUMN - COLUMN_INDENT
+TITLE_END = COLUMN - G.TITLE_WIDTH  # the adoption line, title and annex headings end this far before the column's
 
 
 @dataclass(slots=True)
@@ -65,20 +58,22 @@ class Builder:
 
     document: Document
     family: Family
-    typo: S.Typography
+    typo: Typography
+    script: ScriptProfile
     page_notes: PageNotes
     latin: Family | None = None  # face for Latin runs in Chinese text
     note_count: int = 0
     bookmarks: int = 0
     outline_level: int = -1
+    titled: bool = False  # the document's outline entry is made
     story: list[Flowable] = field(default_factory=list)
 
     @property
     def rtl(self) -> bool:
-        return self.typo.rtl
+        return self.script.rtl
 
     def setting(self, align: str = "justify") -> Setting:
-        return Setting(align=align, rtl=self.typo.rtl, cjk=self.typo.cjk)
+        return Setting(align=align, rtl=self.script.rtl, cjk=self.script.break_anywhere)
 
     # --- inlines -------------------------------------------------------------------------------------------------
 
@@ -143,13 +138,13 @@ class Builder:
         return [Span(run, Style(font if cjk else latin, size, link=link)) for run, cjk in script_runs(text)]
 
     def note_body(self, note: Footnote) -> NoteBody:
-        size = self.typo.note_size
+        size = self.typo.note.size
         spans: list[Span] = []
         for i, paragraph in enumerate(note.paragraphs):
             if i:
                 spans.append(Span("\n", Style(self.family.regular, size)))
             spans.extend(self.spans(paragraph, size, None))
-        lines = break_lines(spans, S.COLUMN, S.COLUMN, self.setting())
+        lines = break_lines(spans, COLUMN, COLUMN, self.setting())
         return NoteBody(note.marker, lines, measure(note.marker, self.page_notes.marker_style))
 
     # --- blocks --------------------------------------------------------------------------------------------------
@@ -173,7 +168,7 @@ class Builder:
         keep: bool = False,
     ) -> TextBlock:
         """A text block in the column: ``indent``/``first``/``end``/``num_at`` are relative to the column."""
-        size = size or self.typo.size
+        size = size or self.typo.text.size
         notes: dict[int, NoteBody] = {}
         spans = self.spans(inlines, size, notes, bold=bold, italic=italic)
         first_at = BODY + (indent if first is None else first)
@@ -189,7 +184,7 @@ class Builder:
             first=first_at,
             end_indent=END + end,
             num_at=BODY + num_at,
-            leading=leading or self.typo.leading,
+            leading=leading or self.typo.text.leading,
             space_before=self.typo.para_space if before is None else before,
             space_after=after,
         )
@@ -205,36 +200,79 @@ class Builder:
         title = " ".join(title.split())[:120] or "—"
         self.story.append(Bookmark(f"b{self.bookmarks}", title, level))
 
-    def add_blocks(self, blocks: tuple[Block, ...], depth: int = 0, level: int = 1) -> None:
-        for block in blocks:
-            self.add_block(block, depth, level)
-
-    def add_block(self, block: Block, depth: int, level: int) -> None:
-        first = S.FIRST_INDENT
-        match block:
-            case Para(content=content, role=role):
-                if role is ParaRole.HEADING:
-                    self.story.append(self.block(content, align="start", bold=True, before=12, keep=True))
-                elif role is ParaRole.CENTERED:
-                    self.story.append(self.block(content, align="center"))
-                elif role is ParaRole.QUOTE:
-                    indent = S.LEVEL_INDENT * (depth + 1)
-                    self.story.append(self.block(content, indent=indent, first=indent, end=S.LEVEL_INDENT))
-                else:
-                    self.story.append(self.block(content, indent=self.point_indent(depth), first=first))
-            case PreambularParagraph(content=content):
-                self.story.append(self.block(content, first=first))
+    def role(self, role: Role) -> None:
+        """Append the flowables of ``role``."""
+        if not self.titled and not isinstance(role, roles.Session | roles.Agenda | roles.CoverLine | roles.Title):
+            self.titled = True
+            if self.document.meta.title:
+                self.bookmark(self.document.meta.title, 0)
+        match role:
+            case roles.Session(text=text):
+                self.story.append(self.plain_line(text, bold=True))
+            case roles.Agenda(text=text):
+                self.story.append(self.plain_line(text))
+            case roles.CoverLine():
+                self.story.append(self.cover(role))
+            case roles.Title(number=number, content=content):
+                self.title(number, content)
+            case roles.PartLabel(label=label, content=content):
+                if label:
+                    self.bookmark(label, 1)
+                title = self.typo.title.size
+                self.story.append(
+                    self.block(content, align="center", bold=True, size=title, before=18, after=6, keep=True)
+                )
+            case roles.PartTitle(content=content):
+                self.story.append(self.block(content, align="center", bold=True, after=6, keep=True))
+            case roles.Formula(content=content):
+                self.story.append(self.block(content, first=FIRST_INDENT, before=12))
+            case roles.Closing(lines=lines):
+                italic = self.script.italics
+                for i, line in enumerate(lines):
+                    self.story.append(
+                        self.block(line, align="end", italic=italic, before=14 if i == 0 else 0, keep=i == 0)
+                    )
+            case roles.AnnexTitle():
+                self.annex(role)
+            case roles.End():
+                self.story.append(FlushNotes(self.page_notes))
             case (
-                OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up)
-                | Point(num=num, content=content, children=children, wrap_up=wrap_up)
+                roles.Recital()
+                | roles.Paragraph()
+                | roles.Provision()
+                | roles.WrapUp()
+                | roles.Heading()
+                | roles.TableBlock()
+                | roles.RawText()
             ):
+                self.add_block(role)
+            case _:
+                assert_never(role)
+
+    def add_block(self, role: roles.BlockRole) -> None:
+        first = FIRST_INDENT
+        match role:
+            case roles.Paragraph(content=content, kind=kind, depth=depth):
+                match kind:
+                    case ParaRole.HEADING:
+                        self.story.append(self.block(content, align="start", bold=True, before=12, keep=True))
+                    case ParaRole.CENTERED:
+                        self.story.append(self.block(content, align="center"))
+                    case ParaRole.QUOTE:
+                        indent = LEVEL_INDENT * (depth + 1)
+                        self.story.append(self.block(content, indent=indent, first=indent, end=LEVEL_INDENT))
+                    case ParaRole.TEXT:
+                        self.story.append(self.block(content, indent=self.point_indent(depth), first=first))
+                    case _:
+                        assert_never(kind)
+            case roles.Recital(content=content):
+                self.story.append(self.block(content, first=first))
+            case roles.Provision(num=num, content=content, depth=depth):
                 self.story.append(self.numbered(num, content, depth))
-                self.add_blocks(children, depth + 1, level)
-                if wrap_up:
-                    self.story.append(self.block(wrap_up, indent=self.point_indent(depth), first=first))
-            case Section(num=num, heading=heading, children=children):
-                title = f"{num} {plain_text(heading)}".strip()
-                self.bookmark(title, level)
+            case roles.WrapUp(content=content, depth=depth):
+                self.story.append(self.block(content, indent=self.point_indent(depth), first=first))
+            case roles.Heading(num=num, content=heading, outline=outline):
+                self.bookmark(f"{num} {plain_text(heading)}".strip(), outline)
                 if num:
                     self.story.append(
                         self.block(
@@ -242,36 +280,33 @@ class Builder:
                             align="start",
                             bold=True,
                             num=num,
-                            indent=S.FIRST_INDENT,
-                            first=S.FIRST_INDENT,
+                            indent=FIRST_INDENT,
+                            first=FIRST_INDENT,
                             before=14,
                             keep=True,
                         )
                     )
                 else:
                     self.story.append(self.block(heading, align="start", bold=True, before=14, keep=True))
-                self.add_blocks(children, depth, level + 1)
-            case TreeTable():
-                self.story.extend(self.table(block))
-            case RawBlock(text=text):
+            case roles.TableBlock(table=table):
+                self.story.extend(self.table(table))
+            case roles.RawText(text=text):
                 self.story.append(self.block((Text(text=text),), first=first))
             case _:
-                assert_never(block)
+                assert_never(role)
 
     def point_indent(self, depth: int) -> float:
-        return 0.0 if depth <= 1 else S.LEVEL_INDENT * depth
+        return 0.0 if depth <= 1 else LEVEL_INDENT * depth
 
     def numbered(self, num: str | None, content: tuple[Inline, ...], depth: int) -> TextBlock:
         """An operative paragraph or a point: the UN sets the number at the first-line indent with the text at a
         tab and runs the following lines back to the column's edge; deeper points hang from their own indent."""
         if not num:
-            return self.block(content, first=S.FIRST_INDENT)
+            return self.block(content, first=FIRST_INDENT)
         if depth <= 1:
-            return self.block(content, first=S.NUM_TAB, num=num, num_at=S.FIRST_INDENT)
-        indent = S.LEVEL_INDENT * depth
-        return self.block(
-            content, indent=indent + S.LEVEL_INDENT, first=indent + S.LEVEL_INDENT, num=num, num_at=indent
-        )
+            return self.block(content, first=NUM_TAB, num=num, num_at=FIRST_INDENT)
+        indent = LEVEL_INDENT * depth
+        return self.block(content, indent=indent + LEVEL_INDENT, first=indent + LEVEL_INDENT, num=num, num_at=indent)
 
     # --- tables --------------------------------------------------------------------------------------------------
 
@@ -282,12 +317,12 @@ class Builder:
         if not any(row.cells for row in table.rows):
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
-        width = S.COLUMN if columns <= 6 else S.MEASURE
+        width = COLUMN if columns <= 6 else G.MEASURE
         col_width = width / columns
         if col_width < NARROWEST_COLUMN:
             return self.table_as_paragraphs(table)  # the source fused a table into one row of many cells
-        size = self.typo.note_size
-        leading = self.typo.note_leading
+        size = self.typo.note.size
+        leading = self.typo.note.leading
         grid: list[list[object]] = []
         spans_cmds: list[tuple[int, int, int, int]] = []  # first column, first row, last column, last row
         row_notes: list[list[NoteBody]] = []
@@ -319,7 +354,7 @@ class Builder:
                 header_rows += 1
         if self.rtl:
             spans_cmds = [(columns - 1 - c1, r0, columns - 1 - c0, r1) for c0, r0, c1, r1 in spans_cmds]
-        offset = (S.MEASURE - width) / 2
+        offset = (G.MEASURE - width) / 2
 
         def make(rows: list[int]) -> Table:
             picked = [grid[i] for i in rows]
@@ -370,134 +405,73 @@ class Builder:
     # --- document ------------------------------------------------------------------------------------------------
 
     def build(self) -> list[Flowable]:
-        doc = self.document
-        self.front()
-        multi = len(doc.parts) > 1
-        for part in doc.parts:
-            self.part(part, multi)
-        for annex in doc.annexes:
-            self.annex(annex)
-        self.story.append(FlushNotes(self.page_notes))
+        for role in walk(self.document):
+            self.role(role)
         return self.story
 
-    def front(self) -> None:
-        doc = self.document
-        head_size = self.typo.size
-        session = doc.masthead.session or (doc.meta.session.text if doc.meta.session else "")
-        if session:
-            self.story.append(self.plain_line(session, bold=True))
-        for agenda in doc.masthead.agenda:
-            self.story.append(self.plain_line(agenda))
-        title_end = S.COLUMN - S.TITLE_WIDTH
-        for i, line in enumerate(doc.cover):
-            self.story.append(self.cover(line, i, title_end, head_size))
-        if doc.preface is not None:
-            title = plain_text(doc.preface.title) or doc.meta.title or doc.meta.symbol
-            self.bookmark(f"{doc.preface.number} {title}".strip(), 0)
-            number = doc.preface.number
-            num_style = Style(latin_twin(self.family.bold) or self.family.bold, self.typo.title_size)
-            num_w = measure(shape(number) if self.rtl else number, num_style)
-            self.story.append(
-                self.block(
-                    doc.preface.title,
-                    align="start",
-                    bold=True,
-                    size=self.typo.title_size,
-                    leading=self.typo.title_leading,
-                    end=title_end,
-                    num=number or None,
-                    num_at=-num_w - 11,
-                    first=0,
-                    before=14,
-                    after=6,
-                    keep=True,
-                )
-            )
-        elif doc.meta.title:
-            self.bookmark(doc.meta.title, 0)
-
-    def plain_line(self, text: str, *, bold: bool = False) -> TextBlock:
-        block = self.block((Text(text=text),), align="start", bold=bold, before=0, indent=-BODY, first=-BODY)
-        return block
-
-    def cover(self, line: CoverLine, index: int, title_end: float, size: float) -> TextBlock:
-        role = line.role
-        content = line.content
-        before = 24.0 if index == 0 else 10.0
-        if role in (CoverRole.ADOPTION, CoverRole.TITLE, CoverRole.DOC_TYPE):
-            return self.block(
+    def title(self, number: str, content: tuple[Inline, ...]) -> None:
+        """The number and title, the number hanging in the margin; the document's outline entry."""
+        meta = self.document.meta
+        title = plain_text(content) or meta.title or meta.symbol
+        self.bookmark(f"{number} {title}".strip(), 0)
+        self.titled = True
+        size = self.typo.title.size
+        num_style = Style(latin_twin(self.family.bold) or self.family.bold, size)
+        num_w = measure(shape(number) if self.rtl else number, num_style)
+        self.story.append(
+            self.block(
                 content,
                 align="start",
                 bold=True,
-                size=self.typo.adoption_size,
-                leading=self.typo.adoption_leading,
-                end=title_end,
+                size=size,
+                leading=self.typo.title.leading,
+                end=TITLE_END,
+                num=number or None,
+                num_at=-num_w - 11,
+                first=0,
+                before=14,
+                after=6,
+                keep=True,
+            )
+        )
+
+    def plain_line(self, text: str, *, bold: bool = False) -> TextBlock:
+        return self.block((Text(text=text),), align="start", bold=bold, before=0, indent=-BODY, first=-BODY)
+
+    def cover(self, line: roles.CoverLine) -> TextBlock:
+        before = 24.0 if line.first else 10.0
+        if line.kind is CoverKind.HEADLINE:
+            headline = self.typo.headline
+            return self.block(
+                line.content,
+                align="start",
+                bold=True,
+                size=headline.size,
+                leading=headline.leading,
+                end=TITLE_END,
                 first=0,
                 before=before,
                 keep=True,
             )
-        if role is CoverRole.PROPONENT:
-            return self.block(self.bracketed(content), align="start", end=title_end, first=0, before=before, keep=True)
-        return self.block(content, align="start", end=title_end, first=0, before=before, keep=True)
+        content = self.committee(line) if line.kind is CoverKind.COMMITTEE else line.content
+        return self.block(content, align="start", end=TITLE_END, first=0, before=before, keep=True)
 
-    def bracketed(self, content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    def committee(self, line: roles.CoverLine) -> tuple[Inline, ...]:
         """The committee line: the UN sets it in italics inside upright brackets."""
-        if not self.typo.italics:
-            return content
-        first, last = (content[0], content[-1]) if content else (None, None)
-        if (
-            isinstance(first, Text)
-            and isinstance(last, Text)
-            and first.text.lstrip().startswith("[")
-            and last.text.rstrip().endswith("]")
-            and (len(content) > 1 or len(first.text.strip()) > 1)
-        ):
-            if len(content) == 1:
-                inner: tuple[Inline, ...] = (Text(text=first.text.strip()[1:-1]),)
-            else:
-                head = Text(text=first.text.lstrip()[1:])
-                tail = Text(text=last.text.rstrip()[:-1])
-                inner = (head, *content[1:-1], tail)
-            return (Text(text="["), Emphasis(children=inner), Text(text="]"))
-        return (Emphasis(children=content),)
+        if not self.script.italics:
+            return line.content
+        if line.lead:
+            return (Text(text=line.lead), Emphasis(children=line.inner), Text(text=line.trail))
+        return (Emphasis(children=line.content),)
 
-    def part(self, part: Part, multi: bool) -> None:
-        if part.label or part.label_notes:
-            if part.label:
-                self.bookmark(part.label, 1)
-            self.story.append(
-                self.block(
-                    (Text(text=part.label or ""), *part.label_notes),
-                    align="center",
-                    bold=True,
-                    size=self.typo.title_size,
-                    before=18,
-                    after=6,
-                    keep=True,
-                )
-            )
-        if part.title:
-            self.story.append(self.block(part.title, align="center", bold=True, after=6, keep=True))
-        if part.preamble is not None:
-            self.story.append(self.block(part.preamble.formula, first=S.FIRST_INDENT, before=12))
-            self.add_blocks(part.preamble.children)
-        self.add_blocks(part.body, 0, 2 if multi else 1)
-        if part.conclusions is not None:
-            self.conclusions(part.conclusions)
-
-    def conclusions(self, conclusions: Conclusions) -> None:
-        for i, line in enumerate(conclusions.lines):
-            italic = self.typo.italics
-            self.story.append(self.block(line, align="end", italic=italic, before=14 if i == 0 else 0, keep=i == 0))
-
-    def annex(self, annex: Annex) -> None:
-        if not (annex.label or annex.headings or annex.children):
+    def annex(self, annex: roles.AnnexTitle) -> None:
+        if annex.empty:
             return  # nothing to print: no page of its own
         self.story.append(PageBreak())
         label = plain_text(annex.label)
         heading = " ".join(plain_text(h) for h in annex.headings)
         self.bookmark(f"{label} {heading}".strip() or "Annex", 0)
-        size, leading = self.typo.title_size, self.typo.title_leading
+        size, leading = self.typo.annex.size, self.typo.annex.leading
         if annex.label:
             self.story.append(
                 self.block(annex.label, align="start", bold=True, size=size, leading=leading, before=0, keep=True)
@@ -505,26 +479,19 @@ class Builder:
         for line in annex.headings:
             self.story.append(
                 self.block(
-                    line,
-                    align="start",
-                    bold=True,
-                    size=size,
-                    leading=leading,
-                    end=S.COLUMN - S.TITLE_WIDTH,
-                    before=6,
-                    keep=True,
+                    line, align="start", bold=True, size=size, leading=leading, end=TITLE_END, before=6, keep=True
                 )
             )
         self.story.append(Spacer(1, 6))
-        self.add_blocks(annex.children, 0, 1)
 
 
 def build_story(
-    document: Document, family: Family, typo: S.Typography, page_notes: PageNotes, latin: Family | None = None
+    document: Document,
+    family: Family,
+    typo: Typography,
+    script: ScriptProfile,
+    page_notes: PageNotes,
+    latin: Family | None = None,
 ) -> list[Flowable]:
     """The flowables of ``document`` (the masthead and page furniture are drawn by ``page``)."""
-    return Builder(document, family, typo, page_notes, latin).build()
-
-
-def is_rtl(language: Language) -> bool:
-    return language.rtl
+    return Builder(document, family, typo, script, page_notes, latin).build()

@@ -17,54 +17,38 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from unconvert.tree import Document
-from unconvert.writers.pdf import styles as S
+from unconvert.layout import Furniture
+from unconvert.layout import geometry as G
+from unconvert.layout.typography import PRINT_SYMBOL, SYMBOL_INITIAL, Typography
+from unconvert.un.scripts import ScriptProfile
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import PageNotes
 from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, draw_line, measure, script_runs
 from unconvert.writers.pdf.shaping import shape
 
-TOP_Y = S.PAGE_HEIGHT - S.TOP
-LEFT = S.MARGIN_X
-RIGHT = S.MARGIN_X + S.MEASURE
+# The layout model's page on A4: the measure centred, the text column centred inside it.
+PAPER = G.A4
+MARGIN_X = PAPER.margin()
+COLUMN = G.PRINT_COLUMN
+COLUMN_X = (PAPER.width - COLUMN) / 2
+COLUMN_INDENT = COLUMN_X - MARGIN_X  # body text's indent inside the frame
+FIRST_INDENT = G.PRINT_STEP  # first line of a paragraph
+NUM_TAB = 2 * G.STEP  # where the text after an operative paragraph's number starts
+LEVEL_INDENT = G.PRINT_STEP  # each nesting level of points
+
+TOP_Y = PAPER.height - G.PRINT_TOP
+LEFT = MARGIN_X
+RIGHT = MARGIN_X + G.MEASURE
 
 
 @dataclass(frozen=True, slots=True)
-class Furniture:
-    """What the page furniture prints, prepared once per document."""
+class Setup:
+    """What the page furniture prints (``furniture``) and how: the family, the typography, the script."""
 
+    furniture: Furniture
     family: Family
-    typo: S.Typography
-    symbol: str
-    title: str
-    authority: str
-    organ: str
-    distribution: str
-    date: str
-    job_line: str
-    job: str
-
-    @classmethod
-    def of(cls, document: Document, family: Family, typo: S.Typography) -> Furniture:
-        meta, mast = document.meta, document.masthead
-        symbol = mast.symbol or meta.symbol
-        job = meta.job_number or ""
-        job_line = ""
-        if job:
-            stamp = meta.issue_date.strftime("%d%m%y") if meta.issue_date else ""
-            job_line = f"{job} ({meta.language.job_letter})\t{stamp}".rstrip()
-        return cls(
-            family=family,
-            typo=typo,
-            symbol=symbol,
-            title=meta.title,
-            authority=mast.authority or "United Nations",
-            organ=mast.organ,
-            distribution=mast.distribution or (meta.distribution or ""),
-            date=mast.date,
-            job_line=job_line,
-            job=job,
-        )
+    typo: Typography
+    script: ScriptProfile
 
 
 def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor: str = "start") -> float:
@@ -89,26 +73,20 @@ def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor
     return width
 
 
-def masthead_height(furniture: Furniture) -> float:
-    """Distance from the top of page 1 to the thick rule under the masthead (room for the emblem the UN prints
-    there, which is not reproduced: its use is restricted)."""
-    return 200.0
-
-
-def draw_masthead(canv: Canvas, f: Furniture) -> None:
+def draw_masthead(canv: Canvas, setup: Setup) -> None:
     """The first-page masthead (without the UN emblem, whose use is restricted): authority and symbol over a thin
     rule, the organ in large bold type, the distribution and date, a thick rule."""
-    fam, rtl = f.family, f.typo.rtl
+    f, fam, rtl, typo = setup.furniture, setup.family, setup.script.rtl, setup.typo
     start, end = (RIGHT, LEFT) if rtl else (LEFT, RIGHT)
-    inner = S.COLUMN_INDENT
+    inner = COLUMN_INDENT
     col = start - inner if rtl else start + inner
     anchor_start = "end" if rtl else "start"
-    y0 = S.PAGE_HEIGHT - 60
-    text_at(canv, f.authority, Style(fam.regular, f.typo.authority_size), col, y0, anchor=anchor_start)
+    y0 = PAPER.height - 60
+    text_at(canv, f.authority, Style(fam.regular, typo.authority), col, y0, anchor=anchor_start)
     if f.symbol:
         # the UN prints the symbol's first letter large
-        big = Style(fam.regular, 20)
-        rest = Style(fam.regular, 10.5)
+        big = Style(fam.regular, SYMBOL_INITIAL)
+        rest = Style(fam.regular, PRINT_SYMBOL)
         head, tail = f.symbol[0], f.symbol[1:]
         if rtl:
             w = text_at(canv, head, big, end, y0, anchor="start")
@@ -119,23 +97,23 @@ def draw_masthead(canv: Canvas, f: Furniture) -> None:
     canv.setLineWidth(0.5)
     canv.line(min(col, end), y0 - 5, max(col, end), y0 - 5)
     organ_y = y0 - 25
-    text_at(canv, f.organ, Style(fam.bold, f.typo.organ_size), col, organ_y, anchor=anchor_start)
-    distr_x = start - 337 if rtl else start + 337
-    size = f.typo.size
+    text_at(canv, f.organ, Style(fam.bold, typo.organ), col, organ_y, anchor=anchor_start)
+    distr_x = start - G.PRINT_DISTRIBUTION if rtl else start + G.PRINT_DISTRIBUTION
+    size = typo.text.size
     text_at(canv, f.distribution, Style(fam.regular, size), distr_x, organ_y, anchor=anchor_start)
-    text_at(canv, f.date, Style(fam.regular, size), distr_x, organ_y - f.typo.leading, anchor=anchor_start)
-    rule_y = S.PAGE_HEIGHT - masthead_height(f)
+    text_at(canv, f.date, Style(fam.regular, size), distr_x, organ_y - typo.text.leading, anchor=anchor_start)
+    rule_y = PAPER.height - G.PRINT_MASTHEAD
     canv.setLineWidth(2)
     canv.line(LEFT, rule_y, RIGHT, rule_y)
 
 
-def draw_running_head(canv: Canvas, f: Furniture, page: int) -> None:
+def draw_running_head(canv: Canvas, setup: Setup, page: int) -> None:
     """Pages 2 on: the symbol on the outer side... the UN puts it left on even pages and right on odd ones, the
     title opposite, over a thin rule."""
-    fam, typo = f.family, f.typo
-    style = Style(fam.bold, typo.head_size)
+    f, fam, script = setup.furniture, setup.family, setup.script
+    style = Style(fam.bold, setup.typo.head)
     even = page % 2 == 0
-    symbol_left = even != typo.rtl
+    symbol_left = even != script.rtl
     y = TOP_Y + 8
     if symbol_left:
         text_at(canv, f.symbol, style, LEFT, y, anchor="start")
@@ -143,12 +121,12 @@ def draw_running_head(canv: Canvas, f: Furniture, page: int) -> None:
         text_at(canv, f.symbol, style, RIGHT, y, anchor="end")
     if f.title:
         title = " ".join(f.title.split())
-        if typo.rtl:
+        if script.rtl:
             title = shape(title)
-        width = S.MEASURE * 0.55
-        setting = Setting(align="end" if symbol_left else "start", rtl=typo.rtl, cjk=typo.cjk)
+        width = G.MEASURE * 0.55
+        setting = Setting(align="end" if symbol_left else "start", rtl=script.rtl, cjk=script.break_anywhere)
         lines = break_lines([Span(title, style)], width, width, setting)[:2]
-        lead = typo.head_size * 1.2
+        lead = setup.typo.head * 1.2
         for i, line in enumerate(lines):
             baseline = y + (len(lines) - 1 - i) * lead
             x = RIGHT - width if symbol_left else LEFT
@@ -161,27 +139,27 @@ def draw_running_head(canv: Canvas, f: Furniture, page: int) -> None:
 class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """A4 pages in the UN layout; the footnote area is managed page by page."""
 
-    def __init__(self, buffer: Any, furniture: Furniture, page_notes: PageNotes, **kwargs: Any) -> None:
+    def __init__(self, buffer: Any, setup: Setup, page_notes: PageNotes, **kwargs: Any) -> None:
         super().__init__(
             buffer,
-            pagesize=(S.PAGE_WIDTH, S.PAGE_HEIGHT),
-            leftMargin=S.MARGIN_X,
-            rightMargin=S.MARGIN_X,
-            topMargin=S.BODY_TOP,
-            bottomMargin=S.BODY_BOTTOM,
+            pagesize=(PAPER.width, PAPER.height),
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=G.PRINT_BODY_TOP,
+            bottomMargin=G.PRINT_BODY_BOTTOM,
             **kwargs,
         )
-        self.furniture = furniture
+        self.setup = setup
         self.page_notes = page_notes
-        first_top = S.PAGE_HEIGHT - masthead_height(furniture) - 10
-        body_h = S.PAGE_HEIGHT - S.BODY_TOP - S.BODY_BOTTOM
+        first_top = PAPER.height - G.PRINT_MASTHEAD - 10
+        body_h = PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM
 
         def frame(top: float, ident: str) -> Frame:
             return Frame(
-                S.MARGIN_X,
-                S.BODY_BOTTOM,
-                S.MEASURE,
-                top - S.BODY_BOTTOM,
+                MARGIN_X,
+                G.PRINT_BODY_BOTTOM,
+                G.MEASURE,
+                top - G.PRINT_BODY_BOTTOM,
                 leftPadding=0,
                 rightPadding=0,
                 topPadding=0,
@@ -192,25 +170,25 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates(
             [
                 PageTemplate("first", [frame(first_top, "first")], onPage=self._first, autoNextPageTemplate="later"),
-                PageTemplate("later", [frame(S.BODY_BOTTOM + body_h, "later")], onPage=self._later),
+                PageTemplate("later", [frame(G.PRINT_BODY_BOTTOM + body_h, "later")], onPage=self._later),
             ]
         )
 
     def _first(self, canv: Canvas, doc: Any) -> None:
-        draw_masthead(canv, self.furniture)
+        draw_masthead(canv, self.setup)
 
     def _later(self, canv: Canvas, doc: Any) -> None:
-        draw_running_head(canv, self.furniture, canv.getPageNumber())
+        draw_running_head(canv, self.setup, canv.getPageNumber())
 
     def beforePage(self) -> None:
         self.page_notes.begin_page(self.pageTemplate.frames[0])
 
     def afterPage(self) -> None:
-        rtl = self.furniture.typo.rtl
-        self.page_notes.draw(self.canv, S.COLUMN_X, S.COLUMN, S.BODY_BOTTOM, S.FIRST_INDENT, rtl)
+        rtl = self.setup.script.rtl
+        self.page_notes.draw(self.canv, COLUMN_X, COLUMN, G.PRINT_BODY_BOTTOM, FIRST_INDENT, rtl)
 
 
-def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
+def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
     """A canvas class that prints ``n/N`` and the job number on every page (as a form filled in once the page
     count is known), and stamps the document with ``now`` (not the clock) so the same input gives the same bytes."""
 
@@ -243,15 +221,15 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
             super().save()
 
         def _footer(self, page: int, total: int) -> None:
-            f = furniture
-            y = S.FOOTER_Y
-            regular = Style(f.family.regular, 8 if not f.typo.cjk else 8.5)
-            bold = Style(f.family.bold, 8.5)
+            f, family, rtl = setup.furniture, setup.family, setup.script.rtl
+            y = G.PRINT_FOOTER
+            regular = Style(family.regular, 8 if not setup.script.break_anywhere else 8.5)
+            bold = Style(family.bold, 8.5)
             if page == 1:
                 if f.job_line:
-                    job, _, stamp = f.job_line.partition("\t")
-                    style = Style(f.family.regular, 9)
-                    if f.typo.rtl:
+                    job, stamp = f.job_line, f.stamp
+                    style = Style(family.regular, 9)
+                    if rtl:
                         w = text_at(self, job, style, RIGHT, y, anchor="end")
                         text_at(self, stamp, style, RIGHT - w - 20, y, anchor="end")
                     else:
@@ -260,7 +238,7 @@ def numbered_canvas(furniture: Furniture, now: _dt.datetime) -> type[Canvas]:
                 return
             number = f"{page}/{total}"
             even = page % 2 == 0
-            number_left = even != f.typo.rtl
+            number_left = even != rtl
             if number_left:
                 text_at(self, number, bold, LEFT, y, anchor="start")
                 if f.job:
