@@ -31,7 +31,16 @@ from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
-from unconvert.readers.ods.lists import Provision, add_under_topic, ambiguous, apply, place, topic_depth, wrap_up_depth
+from unconvert.readers.ods.lists import (
+    Provision,
+    ambiguous,
+    apply,
+    continue_with_text,
+    place,
+    takes_wrap_up,
+    wrap_up,
+    wrap_up_depth,
+)
 from unconvert.readers.ods.parts import part_letter
 from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
 from unconvert.readers.ods.regions import Item, What, classify, numbered_follows
@@ -502,7 +511,7 @@ class _Builder:
                 self.draft.add(PreambularParagraph(phrase=phrase, content=content, line=line))
             return
         inner = self.stack[1:]
-        if any(p.has_points() and not p.wrap_up for p in inner):
+        if wrap_up_depth(inner) is not None:  # a list inside one of the draft's paragraphs is done
             self.wrap_up(index)
             return
         target = inner[0] if inner else self.draft
@@ -529,16 +538,6 @@ class _Builder:
         if placement.out_of_sequence:
             self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
         apply(self.stack, provision, placement)
-
-    def text_under_heading_item(self, index: int) -> bool:
-        """Text after an item that only names a topic is an unnumbered item inside it (``lists.topic_depth``)."""
-        depth = topic_depth(self.stack)
-        if depth is None:
-            return False
-        item = self.items[index]
-        provision = Provision(num="", content=tuple(self.inlines(index)), line=item.line.number, point=True)
-        add_under_topic(self.stack, depth, provision)
-        return True
 
     def extend_preambular(self, index: int) -> bool:
         """An item after a preambular paragraph (``Recalling … of:`` / ``(a) …``) continues that paragraph, on a
@@ -631,7 +630,7 @@ class _Builder:
                 self.annex_heading_budget = budget - 1
                 return
             self.annex_heading_budget = 0
-            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
+            if takes_wrap_up(self.stack):
                 self.wrap_up(index)
                 return
             self.close_provisions()
@@ -656,7 +655,7 @@ class _Builder:
             return
         if self.mode is Mode.DECISION:
             # a decision's next paragraph starts a new one, unless it continues the sentence (``and decides …``)
-            if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up and item.text[:1].islower():
+            if takes_wrap_up(self.stack) and item.text[:1].islower():
                 self.wrap_up(index)
                 return
             self.close_provisions()
@@ -699,15 +698,9 @@ class _Builder:
             self.close_provisions()
             self.heading_or_paragraph(index)
             return
-        if self.text_under_heading_item(index):
-            return
-        if self.stack and self.stack[0].has_points() and not self.stack[0].wrap_up:
-            self.wrap_up(index)
-            return
         content = tuple(self.inlines(index))
         if self.stack:
-            self.stack[0].add(Para(content=content, role=ParaRole.TEXT, line=line))
-            del self.stack[1:]
+            continue_with_text(self.stack, content, line)
         else:
             self.container().append(Para(content=content, line=line))
 
@@ -785,10 +778,8 @@ class _Builder:
 
     def wrap_up(self, index: int) -> None:
         """Text after the last item of a paragraph: the wrap-up of the innermost open provision with items."""
-        depth = wrap_up_depth(self.stack)
-        if depth is not None:
-            self.stack[depth].wrap_up = tuple(self.inlines(index))
-            del self.stack[depth + 1 :]
+        if wrap_up_depth(self.stack) is not None:
+            wrap_up(self.stack, tuple(self.inlines(index)))
 
     # -- the result ------------------------------------------------------------------------------------------
     def parts(self) -> tuple[Part, ...]:

@@ -8,9 +8,10 @@ from the numbers alone: an item continues the innermost open list whose next num
 list of its style. Text between items is the wrap-up of the innermost paragraph or item whose list is done, or an
 unnumbered item under an item that only names a topic.
 
-The decisions are pure functions of the open path (``place``, ``wrap_up_depth``, ``topic_depth``); ``apply`` carries
-a placement out. ``nest`` folds a whole flat sequence into nested blocks with them, with no other state: it is what
-the tests drive, and the body reader drives the same functions line by line, as it reads.
+The decisions are pure functions of the open path (``place``, ``wrap_up_depth``, ``topic_depth``,
+``takes_wrap_up``); ``apply`` and ``continue_with_text`` carry them out on it. ``nest`` folds a whole flat sequence
+into nested blocks with them, with no state outside the call: it is what the tests drive, and the body reader drives
+the same functions line by line, as it reads (it needs each line's warnings, and the lines between lists, in order).
 """
 
 from __future__ import annotations
@@ -182,11 +183,26 @@ def topic_depth(stack: Sequence[Provision]) -> int | None:
     return None
 
 
-def add_under_topic(stack: list[Provision], depth: int, item: Provision) -> None:
-    """An unnumbered item under the topic item at ``depth`` (``topic_depth``)."""
-    stack[depth].add(item)
-    del stack[depth + 1 :]
-    stack.append(item)
+def takes_wrap_up(stack: Sequence[Provision]) -> bool:
+    """Whether text may still wrap up the open paragraph's items: it has items, and no wrap-up yet."""
+    return bool(stack) and stack[0].has_points() and not stack[0].wrap_up
+
+
+def continue_with_text(stack: list[Provision], content: tuple[Inline, ...], line: int) -> None:
+    """Unnumbered text of the operative part inside the open paragraph (``stack`` not empty): an unnumbered item
+    under a topic item (``topic_depth``), else the wrap-up of the innermost list that is done while the paragraph
+    takes one (``takes_wrap_up``), else text of the paragraph itself, after which its items are closed."""
+    depth = topic_depth(stack)
+    if depth is not None:
+        item = Provision(num="", content=content, line=line, point=True)
+        stack[depth].add(item)
+        del stack[depth + 1 :]
+        stack.append(item)
+    elif takes_wrap_up(stack):
+        wrap_up(stack, content)
+    else:
+        stack[0].add(Para(content=content, role=ParaRole.TEXT, line=line))
+        del stack[1:]
 
 
 # --- the whole fold, from a flat sequence ------------------------------------------------------------------------
@@ -227,15 +243,7 @@ def nest(entries: Sequence[Item | Interruption], content: str = "", num: str | N
     out_of_sequence: list[str] = []
     for i, entry in enumerate(entries):
         if isinstance(entry, Interruption):
-            text = _text(entry.text, entry.line)
-            depth = topic_depth(stack)
-            if depth is not None:
-                add_under_topic(stack, depth, Provision(num="", content=text, line=entry.line, point=True))
-            elif root.has_points() and not root.wrap_up:
-                wrap_up(stack, text)
-            else:
-                root.add(Para(content=text, role=ParaRole.TEXT, line=entry.line))
-                del stack[1:]
+            continue_with_text(stack, _text(entry.text, entry.line), entry.line)
             continue
         following = _next_readings(entries[i + 1 :])
         item = Provision(num=entry.num, content=_text(entry.text, entry.line), line=entry.line, point=True)
