@@ -10,7 +10,7 @@ nothing), in visible steps (``parse_body``):
 3. the builder (``_Builder``), a small state machine that places every line in the tree, in order: whether text is
    a recital, an operative paragraph, a heading or a wrap-up depends on what came before it. Where an item goes is
    ``lists.place``'s to say (a pure function of the open paragraph and items), and a line's inlines (notes at their
-   marks, the opening phrase emphasised) are ``inlines``';
+   marks, the opening phrase emphasised) come from ``inlines``, and a table from ``table_blocks.build_table``;
 4. the post-passes over the tree built: ``passes.drop_empty_parts``, then ``passes.lift_lettered_items``.
 
 What the reader had to guess (an item's level, an unknown opening phrase, a note without a mark) becomes a warning
@@ -45,11 +45,10 @@ from unconvert.readers.ods.parts import part_letter
 from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
 from unconvert.readers.ods.regions import Item, What, classify, numbered_follows
 from unconvert.readers.ods.stories import Stories
-from unconvert.readers.ods.tables import grid, looks_like_table, split_box, split_cells
+from unconvert.readers.ods.table_blocks import TableLine, build_table
 from unconvert.tree import (
     Annex,
     Block,
-    Cell,
     Conclusions,
     DateRef,
     DateRole,
@@ -64,9 +63,7 @@ from unconvert.tree import (
     Part,
     Preamble,
     PreambularParagraph,
-    Row,
     Section,
-    Table,
     Text,
 )
 from unconvert.un.closing import meeting_ordinal
@@ -401,8 +398,7 @@ class _Builder:
         return False
 
     def table_line(self, index: int) -> None:
-        """A table is built at its last line: its lines' cells (a line break continues a cell with a new paragraph;
-        a ``*`` note is a row of its own), then its rows (``tables.grid``)."""
+        """A table is built at its last line, from its whole run of lines (``table_blocks.build_table``)."""
         self.unlabelled_annex(index)
         self.close_provisions()
         if index + 1 < len(self.items) and self.items[index + 1].what is What.TABLE:
@@ -410,48 +406,14 @@ class _Builder:
         first = index
         while first > 0 and self.items[first - 1].what is What.TABLE:
             first -= 1
-        run = range(first, index + 1)
-        fused = any(looks_like_table(self.items[i].text) for i in run)
-        pieces: list[list[tuple[int, int, int]]] = []  # per cell, its paragraphs: (item, start, end)
-        notes: list[list[tuple[int, int, int]]] = []
-        for i in run:
-            item = self.items[i]
-            if item.text.startswith("*"):
-                notes.append([(i, 0, len(item.text))])  # a table's note
-                continue
-            if fused:
-                spans = split_cells(
-                    item.text, headings=self.table.table_headings, grades=self.table.grade_codes, heads=self.row_heads
-                )
-            else:
-                spans = split_box(item.text)
-            for n, (a, b) in enumerate(spans):
-                if n == 0 and pieces and not notes:
-                    pieces[-1].append((i, a, b))  # the cell goes on, in a new paragraph
-                else:
-                    pieces.append([(i, a, b)])
-            self.warn("table-cells-guessed", "table cells recovered from fused text", item.line.number)
-        texts = [" ".join(self.items[i].text[a:b].strip() for i, a, b in cell) for cell in pieces]
-        layout = grid(texts, self.table.ordinals) if fused else None
-        rows_of: list[list[int | None]] = layout.rows if layout else [[n] for n in range(len(pieces))]
-        headings = layout.headings if layout else 0
-        line = self.items[first].line.number
-        if layout is not None and not layout.rule and len(pieces) > 1:
-            self.warn("table-grid-guessed", "no rows found in the fused table; one cell per row", line)
-        rows = [
-            Row(cells=tuple(self.cell(pieces[n] if n is not None else [], header=r < headings) for n in row), line=line)
-            for r, row in enumerate(rows_of)
+        run = [
+            TableLine(self.items[i].text, self.items[i].line.number, self.marks.get(i, ()))
+            for i in range(first, index + 1)
         ]
-        rows += [Row(cells=(self.cell(note),), line=self.items[note[0][0]].line.number) for note in notes]
-        if layout is not None and layout.rule == "figures":  # the row heads, for the document's next tables
-            found = {texts[row[0]] for row in rows_of[headings:] if len(row) > 2 and row[0] is not None}
-            self.row_heads = tuple(sorted({*self.row_heads, *found}, key=len, reverse=True))
-        self.container().append(Table(rows=tuple(rows), line=line))
-
-    def cell(self, paragraphs: list[tuple[int, int, int]], *, header: bool = False) -> Cell:
-        """A table cell of these pieces of lines (item, start, end), one paragraph each."""
-        line = self.items[paragraphs[0][0]].line.number if paragraphs else None
-        return Cell(paragraphs=tuple(tuple(self.inlines(i, a, b)) for i, a, b in paragraphs), header=header, line=line)
+        built = build_table(run, self.table, self.row_heads)
+        self.diagnostics.extend(built.diagnostics)
+        self.row_heads = built.row_heads
+        self.container().append(built.table)
 
     def labelled(self, index: int) -> None:
         self.unlabelled_annex(index)

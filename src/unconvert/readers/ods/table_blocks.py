@@ -1,0 +1,92 @@
+"""A run of table lines of the body as a tree ``Table``.
+
+``regions`` says which lines are a table's; ``tables`` recovers what the dump lost (the cell boundaries of fused
+text, the rows); this module puts the two together into rows of cells, each cell's paragraphs as inlines with the
+notes at their marks (``inlines.with_notes``). A pure function of the lines: the row heads of the document's earlier
+tables go in and come out (a later table's rows are cut at them), and what had to be guessed comes out as warnings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods.footnotes import Mark
+from unconvert.readers.ods.inlines import with_notes
+from unconvert.readers.ods.tables import grid, looks_like_table, split_box, split_cells
+from unconvert.tree import Cell, Row, Table
+from unconvert.un.languages import LanguageTable
+
+Piece = tuple[int, int, int]  # a paragraph of a cell: (line index in the run, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class TableLine:
+    """A line of the table's run: its text, its line number, the footnote marks standing in it."""
+
+    text: str
+    line: int
+    marks: Sequence[Mark] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltTable:
+    """The table, the row heads known after it, and the warnings of what was guessed (in line order)."""
+
+    table: Table
+    row_heads: tuple[str, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: tuple[str, ...]) -> BuiltTable:
+    """The table of these lines (not empty): their cells (a line break continues a cell with a new paragraph; a
+    ``*`` note is a row of its own), then its rows (``tables.grid``) where the text was fused, else one cell per
+    row."""
+    diagnostics: list[Diagnostic] = []
+    fused = any(looks_like_table(line.text) for line in lines)
+    pieces: list[list[Piece]] = []  # per cell, its paragraphs
+    notes: list[list[Piece]] = []
+    for i, line in enumerate(lines):
+        if line.text.startswith("*"):
+            notes.append([(i, 0, len(line.text))])  # a table's note
+            continue
+        if fused:
+            spans = split_cells(
+                line.text, headings=language.table_headings, grades=language.grade_codes, heads=row_heads
+            )
+        else:
+            spans = split_box(line.text)
+        for n, (a, b) in enumerate(spans):
+            if n == 0 and pieces and not notes:
+                pieces[-1].append((i, a, b))  # the cell goes on, in a new paragraph
+            else:
+                pieces.append([(i, a, b)])
+        diagnostics.append(
+            Diagnostic.warning("table-cells-guessed", "table cells recovered from fused text", line.line)
+        )
+    texts = [" ".join(lines[i].text[a:b].strip() for i, a, b in cell) for cell in pieces]
+    layout = grid(texts, language.ordinals) if fused else None
+    rows_of: list[list[int | None]] = layout.rows if layout else [[n] for n in range(len(pieces))]
+    headings = layout.headings if layout else 0
+    first = lines[0].line
+    if layout is not None and not layout.rule and len(pieces) > 1:
+        diagnostics.append(
+            Diagnostic.warning("table-grid-guessed", "no rows found in the fused table; one cell per row", first)
+        )
+    rows = [
+        Row(cells=tuple(_cell(lines, pieces[n] if n is not None else [], header=r < headings) for n in row), line=first)
+        for r, row in enumerate(rows_of)
+    ]
+    rows += [Row(cells=(_cell(lines, note),), line=lines[note[0][0]].line) for note in notes]
+    if layout is not None and layout.rule == "figures":  # the row heads, for the document's next tables
+        found = {texts[row[0]] for row in rows_of[headings:] if len(row) > 2 and row[0] is not None}
+        row_heads = tuple(sorted({*row_heads, *found}, key=len, reverse=True))
+    return BuiltTable(Table(rows=tuple(rows), line=first), row_heads, tuple(diagnostics))
+
+
+def _cell(lines: Sequence[TableLine], paragraphs: list[Piece], *, header: bool = False) -> Cell:
+    """A table cell of these pieces of lines, one paragraph each."""
+    line = lines[paragraphs[0][0]].line if paragraphs else None
+    content = tuple(tuple(with_notes(lines[i].text, lines[i].line, lines[i].marks, a, b)) for i, a, b in paragraphs)
+    return Cell(paragraphs=content, header=header, line=line)
