@@ -43,7 +43,20 @@ from unconvert.readers.ods.lists import (
 )
 from unconvert.readers.ods.parts import part_letter
 from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
-from unconvert.readers.ods.regions import Item, What, classify, numbered_follows
+from unconvert.readers.ods.regions import (
+    Item,
+    What,
+    body_layout,
+    classify,
+    heading_like,
+    introduces_draft,
+    next_is_numbered,
+    next_point,
+    numbered_follows,
+    numbered_until_next_closing,
+    refers_to_annex,
+    title_like,
+)
 from unconvert.readers.ods.stories import Stories
 from unconvert.readers.ods.table_blocks import TableLine, build_table
 from unconvert.tree import (
@@ -105,13 +118,8 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
 
 
 _RECITAL_ENDS = (",", "，", "،")
+_HEADING_ITEM = 100  # an item that heads the text under it is short
 _INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 \t\u00a0"
-
-
-def _body_layout(raw: str) -> bool:
-    """A line laid out as a body paragraph, with one leading tab; a heading is centred (no tab in Word's own files)
-    or has two."""
-    return raw.startswith("\t") and not raw.startswith("\t\t")
 
 
 # --- building -----------------------------------------------------------------------------------------------
@@ -247,16 +255,6 @@ class _Builder:
     def end_draft(self) -> None:
         self.draft, self.draft_last = None, None
 
-    def introduces_draft(self, index: int) -> bool:
-        """Whether item ``index`` introduces a draft: it ends with a colon and an enacting formula follows."""
-        following = self.items[index + 1] if index + 1 < len(self.items) else None
-        return (
-            self.items[index].text.rstrip().endswith((":", "："))
-            and following is not None
-            and following.what is What.TEXT
-            and formula_organ(following.text, self.table) is not None
-        )
-
     def in_draft(self, label: Label) -> bool:
         """Whether numbered paragraph ``label`` belongs to the open draft, not to the paragraphs after it: the
         draft's numbering restarts at 1; the number after the introducing paragraph's, while the draft's own
@@ -370,7 +368,10 @@ class _Builder:
         if self.mode is Mode.ANNEX or not self.part.conclusions or self.closing_as_text or self.after_closing_read:
             return
         self.after_closing_read = True  # decided once for what follows these closing lines
-        if not (self.refers_to_annex(index) or self.numbered_until_next_closing(index)):
+        if not (
+            refers_to_annex(self.items, index, self.table.annex_references)
+            or numbered_until_next_closing(self.items, index)
+        ):
             return
         line = self.items[index].line.number
         self.warn("annex-unlabelled", "content after the closing lines, with no annex label, read as an annex", line)
@@ -379,23 +380,6 @@ class _Builder:
         self.annex_list.append(_AnnexB(label=(), line=line))
         self.mode = Mode.ANNEX
         self.annex_heading_budget = 2
-
-    def refers_to_annex(self, index: int) -> bool:
-        phrases = self.table.annex_references
-        return any(
-            phrase in item.text
-            for item in self.items[:index]
-            if item.what in (What.TEXT, What.LABELLED)
-            for phrase in phrases
-        )
-
-    def numbered_until_next_closing(self, index: int) -> bool:
-        for item in self.items[index:]:
-            if item.what in (What.MEETING, What.ANNEX, What.PART):
-                return False
-            if item.label is not None and item.label.kind is Kind.PARAGRAPH:
-                return True
-        return False
 
     def table_line(self, index: int) -> None:
         """A table is built at its last line, from its whole run of lines (``table_blocks.build_table``)."""
@@ -445,7 +429,7 @@ class _Builder:
             provision = Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
-            if self.mode is not Mode.ANNEX and self.introduces_draft(index):
+            if self.mode is not Mode.ANNEX and introduces_draft(self.items, index, self.table):
                 self.draft = provision
             return
         self.point(index, label)
@@ -487,7 +471,7 @@ class _Builder:
         line = item.line.number
         content = tuple(self.inlines(index))
         provision = Provision(num=label.num, content=content, line=line, point=True)
-        provision.heading = len(label.text) < _HEADING_ITEM and _heading_like(label.text, first=False)
+        provision.heading = len(label.text) < _HEADING_ITEM and heading_like(label.text, first=False)
         if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
             return
         if not self.stack:
@@ -495,7 +479,7 @@ class _Builder:
             self.container().append(parent)
             self.stack = [parent]
             self.warn("point-without-paragraph", f"item {label.num} outside a numbered paragraph", line)
-        following = self.next_point(index) if ambiguous(label.readings) else None
+        following = next_point(self.items, index) if ambiguous(label.readings) else None
         placement = place(self.stack, label.readings, following.readings if following is not None else None)
         if placement.out_of_sequence:
             self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
@@ -516,14 +500,6 @@ class _Builder:
         blocks[-1] = PreambularParagraph(phrase=last.phrase, content=(*last.content, *extra), line=last.line)
         return True
 
-    def next_point(self, index: int) -> Label | None:
-        for item in self.items[index + 1 : index + 40]:
-            if item.label is not None and item.label.kind is Kind.POINT:
-                return item.label
-            if item.label is not None or item.what is not What.TEXT:
-                return None
-        return None
-
     def part_number_as_paragraph(self, index: int, label: Label) -> bool:
         """A part's number alone on a line laid out as a body paragraph (``⇥I``, one tab), not set as a heading
         (centred, or two tabs): the UN's files mark it, and the title under it, as unnumbered paragraphs, and so do
@@ -534,7 +510,7 @@ class _Builder:
             return False
         if self.part.conclusions:
             return False  # after the closing lines: another part's or an annex's
-        if not _body_layout(item.line.text):
+        if not body_layout(item.line.text):
             return False
         line = item.line.number
         self.close_provisions()
@@ -571,7 +547,7 @@ class _Builder:
         line = item.line.number
         if self.await_heading and self.sections:
             self.await_heading = False
-            if self.mode is Mode.ANNEX or not _body_layout(item.line.text) or not _title_like(item.text):
+            if self.mode is Mode.ANNEX or not body_layout(item.line.text) or not title_like(item.text):
                 self.sections[-1].heading = tuple(self.inlines(index))
                 return
             # the title under ``⇥⇥I`` laid out as a body paragraph (one tab) is an unnumbered paragraph of the
@@ -581,13 +557,13 @@ class _Builder:
         self.await_heading = False
         if self.part_title_next:
             self.part_title_next = False
-            if self.mode is not Mode.ANNEX and _title_like(item.text):
+            if self.mode is not Mode.ANNEX and title_like(item.text):
                 self.container().append(OperativeParagraph(num=None, content=tuple(self.inlines(index)), line=line))
                 return
         if self.mode is Mode.ANNEX:
             annex = self.annex_list[-1]
             budget = self.annex_heading_budget
-            if budget > 0 and not annex.children and _heading_like(item.text, first=not annex.headings):
+            if budget > 0 and not annex.children and heading_like(item.text, first=not annex.headings):
                 annex.headings.append(tuple(self.inlines(index)))
                 self.annex_heading_budget = budget - 1
                 return
@@ -649,14 +625,14 @@ class _Builder:
                 provision = Provision(num=None, content=content, line=line, point=False)
                 self.container().append(provision)
                 self.stack = [provision]
-                if self.introduces_draft(index):
+                if introduces_draft(self.items, index, self.table):
                     self.draft = provision
                 return
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
             return
         # operative part: a heading between paragraphs, or continuation text
-        if _heading_like(item.text, first=False) and self.next_is_numbered(index):
+        if heading_like(item.text, first=False) and next_is_numbered(self.items, index):
             self.close_provisions()
             self.heading_or_paragraph(index)
             return
@@ -673,21 +649,10 @@ class _Builder:
         item = self.items[index]
         content = tuple(self.inlines(index))
         line = item.line.number
-        if _body_layout(item.line.text):
+        if body_layout(item.line.text):
             self.container().append(OperativeParagraph(num=None, content=content, line=line))
         else:
             self.container().append(Para(content=content, role=ParaRole.HEADING, line=line))
-
-    def next_is_numbered(self, index: int) -> bool:
-        """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it),
-        also after another such line (``Mandate of MINUSMA`` / ``General principles`` / ``16. …``)."""
-        for following in self.items[index + 1 : index + 1 + _HEADING_RUN]:
-            label = following.label
-            if label is not None:
-                return label.kind is Kind.PARAGRAPH
-            if following.what is not What.TEXT or not _heading_like(following.text, first=False):
-                return False
-        return False
 
     def heads_operative_part(self, index: int) -> bool:
         """Whether an unnumbered line after the recitals heads the first numbered paragraph: short, unpunctuated
@@ -699,8 +664,8 @@ class _Builder:
             and self.mode is Mode.PREAMBLE
             and not self.sections
             and bool(self.part.preamble)
-            and _heading_like(text, first=False)
-            and self.next_is_numbered(index)
+            and heading_like(text, first=False)
+            and next_is_numbered(self.items, index)
             and self.pre_matcher.match(text) is None
             and self.op_matcher.match(text) is None
         )
@@ -773,19 +738,3 @@ class _Builder:
             Annex(label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line)
             for annex in self.annex_list
         )
-
-
-_HEADING_ITEM = 100  # an item that heads the text under it is short
-_LONGEST_TITLE = 400
-_HEADING_RUN = 3  # heading lines in a row before a numbered paragraph (a part's title, then a sub-part's)
-
-
-def _title_like(text: str) -> bool:
-    """A part's title under its number: maybe long (``Conditions of service …, other than …: full-time members …``),
-    never ending as a recital or an item does."""
-    return len(text) < _LONGEST_TITLE and not text.rstrip().endswith((",", ";", "，", "；", "،", "؛"))
-
-
-def _heading_like(text: str, *, first: bool) -> bool:
-    limit = 250 if first else 150
-    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", ".", "。"))

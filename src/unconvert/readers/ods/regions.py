@@ -4,16 +4,21 @@ The body builder places lines in the tree by what they are; this module says wha
 its neighbours: the formula, a numbered line (paragraph, item, section number: ``numbering.read_label``), the closing
 lines (meeting, date), an annex label, a table row (fused cells, a box of untabbed lines, a table's note), the
 letter and title of each part of a multi-part resolution, and plain text. Whether plain text is a recital, an
-operative paragraph, a heading or a wrap-up depends on what came before it; that is the builder's to decide.
+operative paragraph, a heading or a wrap-up depends on what came before it; that is the builder's to decide, and
+the facts about a line and its neighbours it asks for that are here too (``heading_like``, ``title_like``,
+``body_layout``, ``next_is_numbered``, ``next_point``, ``introduces_draft``, ``refers_to_annex``,
+``numbered_until_next_closing``, ``numbered_follows``): functions of the lines alone, never of what was built.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
 from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
+from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.parts import PartHead, head_before_formula, is_formula, part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import Line, Stories
@@ -232,3 +237,79 @@ def numbered_follows(items: list[Item]) -> list[bool]:
         elif kind is Kind.PARAGRAPH:
             ahead = True
     return out
+
+
+# --- what the builder asks of a line and its neighbours ----------------------------------------------------------
+
+_LONGEST_TITLE = 400
+_HEADING_RUN = 3  # heading lines in a row before a numbered paragraph (a part's title, then a sub-part's)
+
+
+def title_like(text: str) -> bool:
+    """A part's title under its number: maybe long (``Conditions of service …, other than …: full-time members …``),
+    never ending as a recital or an item does."""
+    return len(text) < _LONGEST_TITLE and not text.rstrip().endswith((",", ";", "，", "；", "،", "؛"))
+
+
+def heading_like(text: str, *, first: bool) -> bool:
+    """A line that may be a heading: short (longer for an annex's first), not ending as a sentence, a recital or an
+    item does."""
+    limit = 250 if first else 150
+    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", ".", "。"))
+
+
+def body_layout(raw: str) -> bool:
+    """A line laid out as a body paragraph, with one leading tab; a heading is centred (no tab in Word's own files)
+    or has two."""
+    return raw.startswith("\t") and not raw.startswith("\t\t")
+
+
+def next_is_numbered(items: Sequence[Item], index: int) -> bool:
+    """Whether the next line is a numbered paragraph (so that a short unpunctuated line before it heads it),
+    also after another such line (``Mandate of MINUSMA`` / ``General principles`` / ``16. …``)."""
+    for following in items[index + 1 : index + 1 + _HEADING_RUN]:
+        label = following.label
+        if label is not None:
+            return label.kind is Kind.PARAGRAPH
+        if following.what is not What.TEXT or not heading_like(following.text, first=False):
+            return False
+    return False
+
+
+def next_point(items: Sequence[Item], index: int) -> Label | None:
+    """The number of the next item after ``index`` when only text stands between them (it settles ``(i)``)."""
+    for item in items[index + 1 : index + 40]:
+        if item.label is not None and item.label.kind is Kind.POINT:
+            return item.label
+        if item.label is not None or item.what is not What.TEXT:
+            return None
+    return None
+
+
+def introduces_draft(items: Sequence[Item], index: int, table: LanguageTable) -> bool:
+    """Whether item ``index`` introduces a draft: it ends with a colon and an enacting formula follows."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    return (
+        items[index].text.rstrip().endswith((":", "："))
+        and following is not None
+        and following.what is What.TEXT
+        and formula_organ(following.text, table) is not None
+    )
+
+
+def refers_to_annex(items: Sequence[Item], index: int, phrases: Sequence[str]) -> bool:
+    """Whether a line before ``index`` refers to an annex (``annexed to the present resolution``: the language's
+    ``annex_references``)."""
+    return any(
+        phrase in item.text for item in items[:index] if item.what in (What.TEXT, What.LABELLED) for phrase in phrases
+    )
+
+
+def numbered_until_next_closing(items: Sequence[Item], index: int) -> bool:
+    """Whether a numbered paragraph stands from ``index`` on, before the next closing line, annex label or part."""
+    for item in items[index:]:
+        if item.what in (What.MEETING, What.ANNEX, What.PART):
+            return False
+        if item.label is not None and item.label.kind is Kind.PARAGRAPH:
+            return True
+    return False
