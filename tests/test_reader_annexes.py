@@ -14,8 +14,8 @@ import pytest
 from conftest import SHARED_CORPUS
 from test_reader_body import text_of
 from unconvert.readers.ods import read
-from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
 from unconvert.tree import Document, Language, OperativeParagraph
+from unconvert.un.annexes import AnnexLabel, read_annex_label
 from unconvert.un.languages import table_for
 
 needs_corpus = pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="needs ../shared/corpus")

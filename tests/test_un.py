@@ -8,6 +8,7 @@ import pytest
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.dates import find_date, looks_like_date, parse_date, print_date, tables_for_dates
+from unconvert.un.identify import language_of_script, language_of_words, names_un_body
 from unconvert.un.languages import all_tables, table_for
 from unconvert.un.organs import FACTS, organ_of_symbol, printed_name
 from unconvert.un.symbols import document_symbol, symbol_spans, undocs_url
@@ -90,3 +91,14 @@ def test_print_date_and_what_looks_like_a_date() -> None:
     assert print_date("17-21712 (E)") is None
     assert looks_like_date("13 Dezember 2022")  # a day and a year: a date even in no table's words
     assert not looks_like_date("Agenda item 124")
+
+
+def test_which_language_a_text_is_in() -> None:
+    assert language_of_script("إن الجمعية العامة، إذ تشير") is Language.AR
+    assert language_of_script("大会， 回顾其各项决议") is Language.ZH
+    assert language_of_script("Генеральная Ассамблея") is Language.RU
+    assert language_of_script("The General Assembly") is None
+    vote = language_of_words("Le Conseil de sécurité, rappelant ses résolutions et la Charte des Nations Unies")
+    assert (vote.language, vote.words) == (Language.FR, 13)
+    assert names_un_body("… adoptée par le Conseil de sécurité …", table_for(Language.FR))
+    assert not names_un_body("Die Generalversammlung", table_for(Language.EN))

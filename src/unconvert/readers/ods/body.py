@@ -26,8 +26,6 @@ from enum import Enum
 from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
-from unconvert.readers.ods.annexes import AnnexLabel
-from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.footnotes import Mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
@@ -79,8 +77,10 @@ from unconvert.tree import (
     Section,
     Text,
 )
+from unconvert.un.annexes import AnnexLabel
 from unconvert.un.closing import meeting_ordinal
 from unconvert.un.dates import parse_date
+from unconvert.un.formulae import formula_organ
 from unconvert.un.languages import LanguageTable
 from unconvert.un.numbering import Kind, Label
 from unconvert.un.phrases import PhraseMatcher, matchers

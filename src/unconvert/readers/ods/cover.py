@@ -30,6 +30,7 @@ from unconvert.tree import (
     Text,
 )
 from unconvert.un.dates import FoundDate, find_date, tables_for_dates
+from unconvert.un.formulae import formula_organ
 from unconvert.un.languages import LanguageTable
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import runs
@@ -37,7 +38,6 @@ from unconvert.un.words import (
     clean,
     compiled,
     fold,
-    phrase_regex,
     plain,
 )
 
@@ -93,15 +93,6 @@ def _symbol_number(match: re.Match[str], table: LanguageTable) -> str:
     symbol_prefix = next((s for p, s in table.session_prefixes if p.rstrip("-") == prefix), prefix + "-")
     rest = re.sub(r"^[ \u00a0]*[-–‑][ \u00a0]*", "", printed[len(prefix) :])
     return symbol_prefix + rest
-
-
-def formula_organ(text: str, table: LanguageTable) -> Organ | None:
-    """The organ whose enacting formula ``text`` is (the formula alone, with its comma or colon), else None."""
-    for phrase, organ in table.formulae:
-        match = compiled(phrase_regex(phrase)).match(text)
-        if match and fold(text[match.end() :]) == "":
-            return organ
-    return None
 
 
 def _matches(text: str, patterns: Iterable[str]) -> re.Match[str] | None:

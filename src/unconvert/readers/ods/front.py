@@ -22,7 +22,6 @@ is a warning ``Diagnostic`` with its line. A date the source does not state stay
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +42,7 @@ from unconvert.tree import (
     Preface,
     Session,
 )
+from unconvert.un.identify import language_of_script, language_of_words, names_un_body
 from unconvert.un.languages import LanguageTable, all_tables, table_for
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.symbols import document_symbol
@@ -75,19 +75,8 @@ class Front:
 # --- language -------------------------------------------------------------------------------------------------
 
 _JOB_LETTER = re.compile(r"^[A-Z]?\d{5,9}(?P<letter>[A-Z])$")
-_SCRIPTS = (
-    (Language.AR, re.compile(r"[\u0600-\u06ff]")),
-    (Language.ZH, re.compile(r"[\u4e00-\u9fff]")),
-    (Language.RU, re.compile(r"[\u0400-\u04ff]")),
-)
-_WORD = re.compile(r"[^\W\d_]+")
 _SAMPLE_CHARS = 6000
 _FRONT_LINES = 8
-
-
-@functools.cache
-def _common_words(language: Language) -> frozenset[str]:
-    return frozenset(table_for(language).common_words)
 
 
 # ODS job letters of languages the UN translates into besides its six (German: the Deutscher Übersetzungsdienst).
@@ -110,24 +99,18 @@ def _language_of_text(lines: list[Line], *, name: str, strict: bool) -> tuple[La
     # sample with another script.
     front = "\n".join([line.text for line in lines[:120] if line.text.strip()][:_FRONT_LINES])
     for sample in (front, text):
-        letters = sum(map(str.isalpha, sample))
-        for language, script in _SCRIPTS:
-            if letters and len(script.findall(sample)) > letters * 0.3:
-                return language, True
+        by_script = language_of_script(sample)
+        if by_script is not None:
+            return by_script, True
     if not any(map(str.isalpha, text)):
         return None, False
-    words = [w.casefold() for w in _WORD.findall(text)]
-    best, best_score = None, 0
-    for table in all_tables():
-        common = _common_words(table.language)
-        score = sum(1 for w in words if w in common)
-        if score > best_score:
-            best, best_score = table.language, score
+    vote = language_of_words(text)
+    best = vote.language
     if best is None:
         return None, False
-    if _names_un_body(text, table_for(best)):
+    if names_un_body(text, table_for(best)):
         return best, True
-    share = best_score / len(words)
+    share = vote.score / vote.words
     if strict and share < _MIN_COMMON_SHARE:
         raise ReadError(
             f"the text is in none of the six UN languages (English, French, Spanish, Russian, Arabic, Chinese): "
@@ -136,13 +119,6 @@ def _language_of_text(lines: list[Line], *, name: str, strict: bool) -> tuple[La
             line=next((line.number for line in lines if line.text.strip()), None),
         )
     return best, False
-
-
-def _names_un_body(text: str, table: LanguageTable) -> bool:
-    """Whether ``text`` prints the UN's name, an organ or an enacting formula as ``table``'s language does."""
-    names = (*table.authority, *(name for name, _ in table.organs), *(name for name, _ in table.formulae))
-    folded = text.casefold()
-    return any(name.casefold() in folded for name in names if name)
 
 
 def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name: str) -> Language | None:

@@ -13,15 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from unconvert.un.formulae import is_formula
 from unconvert.un.languages import LanguageTable
 from unconvert.un.numbering import read_label
-from unconvert.un.words import clean, compiled, fold, phrase_regex
+from unconvert.un.words import clean
 
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _MAX_TITLE_LINES = 3  # a part's title is printed on one or two lines; more is no title
-_LONGEST_FORMULA = 120
 _LONGEST_TITLE = 250
-_FORMULA_ENDS = (",", "，", "،")
 _SENTENCE_ENDS = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")
 
 
@@ -44,21 +43,6 @@ def part_ordinal(text: str, table: LanguageTable) -> int | None:
     if stripped in table.part_letters:
         return table.part_letters.index(stripped)
     return None
-
-
-def is_formula(text: str, table: LanguageTable) -> bool:
-    """An enacting formula alone on its line: the language's (``The General Assembly,``), or any short line that
-    ends like one (``The Conference of the Parties,``)."""
-    stripped = clean(text)
-    if not stripped or len(stripped) >= _LONGEST_FORMULA or read_label(stripped, table) is not None:
-        return False
-    if stripped.endswith(_FORMULA_ENDS):
-        return True
-    for phrase, _organ in table.formulae:
-        match = compiled(phrase_regex(phrase)).match(stripped)
-        if match and fold(stripped[match.end() :]) == "":
-            return True
-    return False
 
 
 def _title_like(text: str, table: LanguageTable) -> bool:

@@ -17,15 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from unconvert.readers.ods.annexes import AnnexLabel, read_annex_label
-from unconvert.readers.ods.cover import formula_organ
 from unconvert.readers.ods.front import Front
-from unconvert.readers.ods.parts import PartHead, head_before_formula, is_formula, part_head, part_letter, part_ordinal
+from unconvert.readers.ods.parts import PartHead, head_before_formula, part_head, part_letter, part_ordinal
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.readers.ods.tables import box_lines, closing_piece, looks_like_table, note_of, tab_led
 from unconvert.tree import DocKind
+from unconvert.un.annexes import AnnexLabel, read_annex_label
 from unconvert.un.closing import is_meeting_line
 from unconvert.un.dates import looks_like_date
+from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.languages import LanguageTable
 from unconvert.un.numbering import Kind, Label, read_label
 
