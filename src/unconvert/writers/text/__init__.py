@@ -153,28 +153,38 @@ class _TextWriter:
 
     def text(self, inlines: tuple[Inline, ...]) -> str:
         """The printed text of ``inlines``; footnotes become ``[marker]`` and are kept for the end."""
+        return self._text(inlines)[0]
+
+    def _text(self, inlines: tuple[Inline, ...]) -> tuple[str, bool]:
+        """``text``, and whether it ends with a footnote mark: a next mark with a separator joins that one
+        (``[3,4]``), never a ``]`` of the document's own text."""
         out: list[str] = []
+        after_mark = False
         for node in inlines:
             match node:
                 case Text(text=t) | RawInline(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t):
                     self.check(t, node.line, "text")
                     out.append(t)
+                    after_mark = False
                 case Emphasis(children=children) | Strong(children=children):
-                    out.append(self.text(children))
+                    inner, after_mark = self._text(children)
+                    out.append(inner)
                 case LineBreak():
                     out.append("\n")
+                    after_mark = False
                 case Footnote(marker=marker, separator=separator) | NoteRef(marker=marker, separator=separator):
                     if isinstance(node, Footnote):
                         self.notes.append(node)
                     self.check(separator + marker, node.line, "a footnote mark")
                     mark = "".join(_plain(separator + marker).split())  # a mark is never broken across lines
-                    if separator and out and out[-1].endswith("]"):
+                    if separator and after_mark:
                         out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
                     else:
                         out.append(f"[{mark}]")
+                    after_mark = True
                 case _:
                     assert_never(node)
-        return _plain("".join(out))
+        return _plain("".join(out)), after_mark
 
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
