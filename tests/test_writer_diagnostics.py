@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from conftest import SAMPLE_CORPUS, SEED
+from conftest import SAMPLE_CORPUS, SEED, examples
 from strategies import documents
 from test_batch import few, install_writer_plugin
 from unconvert import registry
@@ -128,7 +128,7 @@ def test_fail_on_warnings_counts_writer_warnings(note: str, tmp_path: Path) -> N
         assert batch_main([clean, "-t", fmt, "-o", str(out), "-j", "1", "-q", "--fail-on", "failed"]) == 0
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_a_diagnostic_is_information_never_a_change_of_output(doc: Document) -> None:
     """On random trees, what the AKN and text writers return is the same whether anyone listens or not, and each
