@@ -92,3 +92,23 @@ def test_a_point_in_the_body_is_set_one_step_in() -> None:
     assert provisions == [("(a)", 0, 1), ("(i)", 1, 2), ("2.", 0, 0), ("(a)", 1, 1), ("(b)", 0, 1)]
     heading = next(r for r in walk(_doc(parts=(Part(body=body), Part(body=body)))) if isinstance(r, R.Heading))
     assert heading.outline == 2
+
+
+def test_inlines_flatten_into_pieces_carrying_their_emphasis() -> None:
+    from unconvert.layout.inlines import Break, Mark, Run, pieces
+    from unconvert.tree import Footnote, LineBreak, NoteRef, Strong, SymbolRef
+
+    note = Footnote(marker="1", paragraphs=(_t("A note."),))
+    content = (
+        Emphasis(children=(Text(text="Recalling"), Strong(children=(SymbolRef(symbol="A/1", text="A/1"),)))),
+        LineBreak(),
+        note,
+        NoteRef(marker="1", separator=","),
+    )
+    assert list(pieces(content)) == [
+        Run("Recalling", italic=True),
+        Run("A/1", bold=True, italic=True, symbol="A/1"),
+        Break(),
+        Mark("1", "", note),
+        Mark("1", ",", None),
+    ]

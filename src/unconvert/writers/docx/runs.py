@@ -14,19 +14,8 @@ from typing import assert_never
 
 from lxml import etree
 
-from unconvert.tree import (
-    DateRef,
-    Emphasis,
-    Footnote,
-    Inline,
-    LineBreak,
-    MeetingRef,
-    NoteRef,
-    RawInline,
-    Strong,
-    SymbolRef,
-    Text,
-)
+from unconvert.layout.inlines import Break, Mark, Run, pieces
+from unconvert.tree import Footnote, Inline
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
@@ -108,30 +97,27 @@ def text_run(parent: etree._Element, text: str, fmt: Format, story: Story) -> et
 
 def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Story, fmt: Format = PLAIN) -> None:
     """Append the runs of ``inlines`` to the paragraph ``parent``."""
-    for node in inlines:
-        match node:
-            case Text(text=text) | DateRef(text=text) | MeetingRef(text=text) | RawInline(text=text):
-                if text:
-                    text_run(parent, text, fmt, story)
-            case Emphasis(children=children):
-                add_inlines(parent, children, story, Format(True, fmt.bold, fmt.style, fmt.upright))
-            case Strong(children=children):
-                add_inlines(parent, children, story, Format(fmt.italic, True, fmt.style, fmt.upright))
-            case LineBreak():
+    for piece in pieces(inlines):
+        match piece:
+            case Run(text=text, bold=bold, italic=italic, symbol=symbol):
+                run_fmt = Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright)
+                if symbol is not None:
+                    _hyperlink(parent, symbol, text, run_fmt, story)
+                elif text:
+                    text_run(parent, text, run_fmt, story)
+            case Break(bold=bold, italic=italic):
                 run = etree.SubElement(parent, w("r"))
-                run_properties(run, fmt, story)
+                run_properties(run, Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright), story)
                 etree.SubElement(run, w("br"))
-            case SymbolRef(symbol=symbol, text=text):
-                _hyperlink(parent, symbol, text, fmt, story)
-            case Footnote() | NoteRef():
-                if node.separator:  # ``3,4``: the comma between two marks, raised with them
-                    text_run(parent, node.separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
-                if isinstance(node, Footnote):
-                    _footnote_reference(parent, node, story)
+            case Mark(marker=marker, separator=separator, note=note):
+                if separator:  # ``3,4``: the comma between two marks, raised with them
+                    text_run(parent, separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
+                if note is not None:
+                    _footnote_reference(parent, note, story)
                 else:
-                    _note_reference(parent, node.marker, story)
+                    _note_reference(parent, marker, story)
             case _:
-                assert_never(node)
+                assert_never(piece)
 
 
 def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, story: Story) -> None:

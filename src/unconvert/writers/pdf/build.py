@@ -15,27 +15,10 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from unconvert.layout import CoverKind, Role, roles, walk
 from unconvert.layout import geometry as G
+from unconvert.layout.inlines import Break, Mark, Run, pieces
 from unconvert.layout.typography import Typography
-from unconvert.tree import (
-    Cell,
-    DateRef,
-    Document,
-    Emphasis,
-    Footnote,
-    Inline,
-    LineBreak,
-    MeetingRef,
-    NoteRef,
-    ParaRole,
-    RawInline,
-    Strong,
-    SymbolRef,
-    Text,
-    plain_text,
-)
-from unconvert.tree import (
-    Table as TreeTable,
-)
+from unconvert.tree import Cell, Document, Emphasis, Footnote, Inline, ParaRole, Text, plain_text
+from unconvert.tree import Table as TreeTable
 from unconvert.un.scripts import ScriptProfile
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, NotedTable, TextBlock
@@ -94,33 +77,27 @@ class Builder:
         """The spans of ``inlines``; footnotes become superscript marks and their bodies go into ``notes`` (or are
         dropped, for text that cannot carry notes such as a running head)."""
         out: list[Span] = []
-        for node in inlines:
-            match node:
-                case SymbolRef(symbol=symbol, text=t):
-                    link = undocs_url(symbol) if symbol.strip() else None
-                    out.extend(self.text_spans(t, size, bold=bold, italic=italic, link=link))
-                case Text(text=t) | DateRef(text=t) | MeetingRef(text=t) | RawInline(text=t):
-                    out.extend(self.text_spans(t, size, bold=bold, italic=italic))
-                case Emphasis(children=c):
-                    out.extend(self.spans(c, size, notes, bold=bold, italic=True))
-                case Strong(children=c):
-                    out.extend(self.spans(c, size, notes, bold=True, italic=italic))
-                case LineBreak():
+        for piece in pieces(inlines, bold=bold, italic=italic):
+            match piece:
+                case Run(text=text, bold=b, italic=i, symbol=symbol):
+                    link = undocs_url(symbol) if symbol is not None and symbol.strip() else None
+                    out.extend(self.text_spans(text, size, bold=b, italic=i, link=link))
+                case Break():
                     out.append(Span("\n", Style(self.family.regular, size)))
-                case NoteRef(marker=marker, separator=separator):
-                    if notes is not None:
-                        out.append(Span(separator + marker, self.raised(size)))
-                case Footnote():
+                case Mark(note=Footnote() as note, marker=marker, separator=separator):
                     if notes is None:
                         continue
                     index = self.note_count
                     self.note_count += 1
-                    notes[index] = self.note_body(node)
-                    if node.separator:
-                        out.append(Span(node.separator, self.raised(size)))
-                    out.append(Span(node.marker, self.raised(size, note=index)))
+                    notes[index] = self.note_body(note)
+                    if separator:
+                        out.append(Span(separator, self.raised(size)))
+                    out.append(Span(marker, self.raised(size, note=index)))
+                case Mark(marker=marker, separator=separator):
+                    if notes is not None:
+                        out.append(Span(separator + marker, self.raised(size)))
                 case _:
-                    assert_never(node)
+                    assert_never(piece)
         return out
 
     def text_spans(

@@ -18,23 +18,8 @@ from typing import assert_never
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Role, roles, walk
-from unconvert.tree import (
-    Cell,
-    DateRef,
-    Document,
-    Emphasis,
-    Footnote,
-    Inline,
-    LineBreak,
-    MeetingRef,
-    NoteRef,
-    ParaRole,
-    RawInline,
-    Strong,
-    SymbolRef,
-    Table,
-    Text,
-)
+from unconvert.layout.inlines import Break, Mark, Run, pieces
+from unconvert.tree import Cell, Document, Footnote, Inline, ParaRole, Table, Text
 
 WIDTH = 80
 INDENT = 4
@@ -152,30 +137,23 @@ class _TextWriter:
             self.lines.append(" " * pad + line)
 
     def text(self, inlines: tuple[Inline, ...]) -> str:
-        """The printed text of ``inlines``; footnotes become ``[marker]`` and are kept for the end."""
-        return self._text(inlines)[0]
-
-    def _text(self, inlines: tuple[Inline, ...]) -> tuple[str, bool]:
-        """``text``, and whether it ends with a footnote mark: a next mark with a separator joins that one
-        (``[3,4]``), never a ``]`` of the document's own text."""
+        """The printed text of ``inlines``; footnotes become ``[marker]`` and are kept for the end. A mark with a
+        separator right after another mark joins it (``[3,4]``), never a ``]`` of the document's own text."""
         out: list[str] = []
         after_mark = False
-        for node in inlines:
-            match node:
-                case Text(text=t) | RawInline(text=t) | SymbolRef(text=t) | DateRef(text=t) | MeetingRef(text=t):
-                    self.check(t, node.line, "text")
+        for piece in pieces(inlines):
+            match piece:
+                case Run(text=t, line=line):
+                    self.check(t, line, "text")
                     out.append(t)
                     after_mark = False
-                case Emphasis(children=children) | Strong(children=children):
-                    inner, after_mark = self._text(children)
-                    out.append(inner)
-                case LineBreak():
+                case Break():
                     out.append("\n")
                     after_mark = False
-                case Footnote(marker=marker, separator=separator) | NoteRef(marker=marker, separator=separator):
-                    if isinstance(node, Footnote):
-                        self.notes.append(node)
-                    self.check(separator + marker, node.line, "a footnote mark")
+                case Mark(marker=marker, separator=separator, note=note, line=line):
+                    if note is not None:
+                        self.notes.append(note)
+                    self.check(separator + marker, line, "a footnote mark")
                     mark = "".join(_plain(separator + marker).split())  # a mark is never broken across lines
                     if separator and after_mark:
                         out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
@@ -183,8 +161,8 @@ class _TextWriter:
                         out.append(f"[{mark}]")
                     after_mark = True
                 case _:
-                    assert_never(node)
-        return _plain("".join(out)), after_mark
+                    assert_never(piece)
+        return _plain("".join(out))
 
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
