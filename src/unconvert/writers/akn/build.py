@@ -148,10 +148,11 @@ def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) 
     return _SUB_ELEMENT(parent, _TAGS.get(tag) or q(tag), attrib)
 
 
-def add_text(parent: etree._Element, text: str) -> None:
-    """Append ``text`` after the last child of ``parent`` (or as its text)."""
+def add_text(parent: etree._Element, text: str) -> bool:
+    """Append ``text`` after the last child of ``parent`` (or as its text). True when characters XML cannot hold
+    had to be left out (lxml refuses them: the check costs nothing when there are none)."""
     if not text:
-        return
+        return False
     if len(parent):
         last = parent[-1]
         tail = last.tail + text if last.tail else text
@@ -159,12 +160,15 @@ def add_text(parent: etree._Element, text: str) -> None:
             last.tail = tail
         except ValueError:  # lxml refuses characters XML cannot hold (and has dropped the old tail)
             last.tail = clean(tail)
+            return True
     else:
         body = parent.text + text if parent.text else text
         try:
             parent.text = body
         except ValueError:
             parent.text = clean(body)
+            return True
+    return False
 
 
 def join(prefix: str, local: str) -> str:
@@ -641,8 +645,8 @@ class Builder:
         for node in inlines:
             match node:
                 case Text(text=text) | RawInline(text=text):
-                    self._check_text(text, node.line, "text")
-                    add_text(parent, text)
+                    if add_text(parent, text):
+                        self._check_text(text, node.line, "text")
                 case Emphasis(children=children):
                     self._inlines(sub(parent, "i"), children, note_prefix)
                 case Strong(children=children):

@@ -143,8 +143,7 @@ class _TextWriter:
         after_mark = False
         for piece in pieces(inlines):
             match piece:
-                case Run(text=t, line=line):
-                    self.check(t, line, "text")
+                case Run(text=t):
                     out.append(t)
                     after_mark = False
                 case Break():
@@ -153,8 +152,11 @@ class _TextWriter:
                 case Mark(marker=marker, separator=separator, note=note, line=line):
                     if note is not None:
                         self.notes.append(note)
-                    self.check(separator + marker, line, "a footnote mark")
-                    mark = "".join(_plain(separator + marker).split())  # a mark is never broken across lines
+                    raw = separator + marker
+                    plain = _plain(raw)
+                    if len(plain) != len(raw):
+                        self.check(raw, line, "a footnote mark")
+                    mark = "".join(plain.split())  # a mark is never broken across lines
                     if separator and after_mark:
                         out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
                     else:
@@ -162,7 +164,13 @@ class _TextWriter:
                     after_mark = True
                 case _:
                     assert_never(piece)
-        return _plain("".join(out))
+        joined = "".join(out)
+        plain = _plain(joined)
+        if len(plain) != len(joined):  # something was left out: say where (rare, so searched only then)
+            for piece in pieces(inlines):
+                if isinstance(piece, Run):
+                    self.check(piece.text, piece.line, "text")
+        return plain
 
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
