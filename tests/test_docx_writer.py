@@ -757,3 +757,46 @@ def test_write_speed_of_the_seed(benchmark: Any) -> None:
     write(document, context=CONTEXT)
     data = benchmark(write, document, context=CONTEXT)
     assert data == write(document, context=CONTEXT)
+
+
+# What the writer had to adapt, reported as docx-… diagnostics with the source line (the bytes stay the same)
+
+
+def adapted(document: Document) -> list[tuple[str, str, int | None]]:
+    """The DOCX writer's diagnostics for ``document``, after checking they change nothing in the bytes."""
+    rendered = unconvert.render(document, "docx", context=CONTEXT)
+    assert rendered.data == write(document, context=CONTEXT)
+    return [(d.severity.value, d.code, d.line) for d in rendered.diagnostics]
+
+
+def _with_body(*blocks: Block) -> Document:
+    seed = seed_document()
+    return dataclasses.replace(seed, parts=(dataclasses.replace(seed.parts[0], body=blocks),), annexes=())
+
+
+def test_the_seed_needs_no_adaptation() -> None:
+    assert adapted(seed_document()) == []
+
+
+def test_what_word_cannot_hold_is_reported_where_it_stands() -> None:
+    inner = Footnote(marker="a", paragraphs=((Text(text="inner"),),), line=21)
+    outer = Footnote(marker="1", paragraphs=((Text(text="outer"), inner),), line=20)
+    body = (
+        Para(content=(Text(text="Bell\x07", line=10), outer), line=10),
+        Para(content=(Text(text="See"), NoteRef(marker="9", line=11)), line=11),
+        Table(rows=(Row(cells=()),), line=12),
+        Table(rows=(Row(cells=(Cell(paragraphs=()), Cell(paragraphs=()))), Row(cells=(Cell(paragraphs=()),), line=14))),
+    )
+    assert adapted(_with_body(*body)) == [
+        ("warning", "docx-characters-dropped", 10),
+        ("warning", "docx-note-in-note", 21),
+        ("info", "docx-noteref-unlinked", 11),
+        ("info", "docx-table-empty", 12),
+        ("info", "docx-row-filled", 14),
+    ]
+
+
+def test_a_long_title_leaves_the_running_heads_and_says_so() -> None:
+    seed = seed_document()
+    long = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, title="word " * 30))
+    assert adapted(long) == [("info", "docx-running-title-dropped", None)]

@@ -22,7 +22,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -723,3 +723,37 @@ def test_shared_corpus_document(path: Path) -> None:
     pdf = write(doc, context=CONTEXT)
     assert_reading_order(doc, pdf)
     assert_notes_on_their_pages(doc, pdf)
+
+
+# What the writer had to adapt, reported as pdf-… diagnostics with the source line (the bytes stay the same)
+
+
+def adapted(doc: Document) -> list[tuple[str, str, int | None]]:
+    """The PDF writer's diagnostics for ``doc``, after checking they change nothing in the bytes."""
+    rendered = unconvert.render(doc, "pdf", context=CONTEXT)
+    assert rendered.data == write(doc, context=CONTEXT)
+    return [(d.severity.value, d.code, d.line) for d in rendered.diagnostics]
+
+
+def test_what_the_page_cannot_hold_is_reported_where_it_stands() -> None:
+    base = hand_built()
+    inner = Footnote(marker="a", paragraphs=((_t("inner"),),), line=21)
+    outer = Footnote(marker="1", paragraphs=((_t("outer"), inner, NoteRef(marker="1", line=22)),), line=20)
+    many = Row(cells=tuple(Cell(paragraphs=((_t(str(i)),),)) for i in range(16)))
+    body = (
+        Para(content=(_t("A paragraph"), outer), line=10),
+        Table(rows=(Row(cells=()),), line=12),
+        Table(rows=(many,), line=13),
+    )
+    doc = replace(
+        base,
+        parts=(Part(body=body),),
+        annexes=(Annex(label=(), headings=(), children=(), line=30),),
+    )
+    assert adapted(doc) == [
+        ("warning", "pdf-note-mark-dropped", 21),
+        ("warning", "pdf-note-mark-dropped", 22),
+        ("info", "pdf-table-empty", 12),
+        ("info", "pdf-table-as-paragraphs", 13),
+        ("info", "pdf-annex-empty", 30),
+    ]

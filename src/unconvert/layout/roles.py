@@ -168,6 +168,7 @@ class AnnexTitle:
     label: tuple[Inline, ...]
     headings: tuple[tuple[Inline, ...], ...]
     empty: bool
+    line: int | None = field(default=None, compare=False)  # the annex's source line (for diagnostics)
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,7 +157,7 @@ def _part(part: Part, out: list[Role], outline: int) -> None:
 
 def _annex(annex: Annex, out: list[Role]) -> None:
     empty = not (annex.label or annex.headings or annex.children)
-    out.append(AnnexTitle(annex.label, annex.headings, empty))
+    out.append(AnnexTitle(annex.label, annex.headings, empty, annex.line))
     _blocks(annex.children, out, depth=0, shift=0, outline=1, in_annex=True)
 
 

@@ -39,8 +39,8 @@ def write(document: Document, *, context: Context) -> bytes:
     for part, kind, _ in HEADER_FOOTER_PARTS:
         rel_ids[part] = doc_rels.add(REL_TYPES[kind], part)
 
-    notes = Notes(prof)
-    story = Story(prof, doc_rels, notes)
+    notes = Notes(prof, context)
+    story = Story(prof, doc_rels, notes, context=context)
     document_element = root("document")
     body = sub(document_element, "body")
     writer = BodyWriter(body, story)
@@ -54,7 +54,7 @@ def write(document: Document, *, context: Context) -> bytes:
         ("settings.xml", settings_xml(prof)),
         ("footnotes.xml", notes.to_xml()),
     ]
-    word.extend(header_footer_parts(furniture(document), Story(prof)).items())
+    word.extend(header_footer_parts(furniture(document), Story(prof, context=context)).items())
 
     title = document.meta.title or (plain_text(document.preface.title) if document.preface else "")
     parts: list[tuple[str, bytes]] = [

@@ -13,6 +13,7 @@ from typing import assert_never
 
 from lxml import etree
 
+from unconvert.diagnostics import Diagnostic
 from unconvert.layout import CoverKind, Role, roles
 from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Table, Text, footnotes_in, plain_text
 from unconvert.writers.docx import styles
@@ -135,6 +136,7 @@ class BodyWriter:
         prof = self.story.profile
         columns = max((sum(max(c.colspan, 1) for c in row.cells) for row in table.rows), default=0)
         if columns == 0:
+            self.story.report(Diagnostic.info("docx-table-empty", "a table without cells is left out", line=table.line))
             return
         width = styles.TEXT_WIDTH - styles.BODY_INDENT
         column = width // columns
@@ -164,6 +166,14 @@ class BodyWriter:
                 span = max(cell.colspan, 1)
                 self._cell(tr, cell, span, column)
                 used += span
+            if used < columns:
+                self.story.report(
+                    Diagnostic.info(
+                        "docx-row-filled",
+                        f"a row of {used} of the table's {columns} columns is filled with empty cells",
+                        line=row.line,
+                    )
+                )
             for _ in range(columns - used):
                 self._cell(tr, Cell(paragraphs=()), 1, column)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from unconvert.context import Context
 from unconvert.tree import Footnote
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
@@ -37,14 +38,14 @@ def paragraph(
 class Notes:
     """Collects the footnotes of a document in order and writes their part."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, context: Context | None = None) -> None:
         self.profile = profile
         self.rels = Relationships()
         self.count = 0
         self.start = 1  # the number of the first auto-numbered note (sectPr footnotePr/numStart)
         self._part = root("footnotes")
         self._numbered = 0
-        self._story = Story(profile, self.rels, None)
+        self._story = Story(profile, self.rels, None, context=context)
         self._separator("separator", -1)
         self._separator("continuationSeparator", 0)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Furniture
 from unconvert.layout import geometry as G
 from unconvert.layout.typography import SYMBOL_INITIAL, WORD_LATIN
@@ -181,6 +182,13 @@ def masthead_header(furniture: Furniture, story: Story) -> bytes:
 def running_header(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     """The header of pages 2+: symbol and title, the symbol outside (left on even pages, right on odd)."""
     title = furniture.title if len(furniture.title) <= _RUNNING_TITLE_MAX else ""
+    if furniture.title and not title and not even:  # said once for the two running heads
+        story.report(
+            Diagnostic.info(
+                "docx-running-title-dropped",
+                f"the title is longer than {_RUNNING_TITLE_MAX} characters: the running heads carry the symbol only",
+            )
+        )
     hdr = root("hdr")
     symbol_width = G.twips(G.WORD_RUNNING_SYMBOL)
     cells = [(symbol_width, furniture.symbol), (styles.TEXT_WIDTH - symbol_width, title)]

@@ -67,6 +67,11 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def illegal(text: str) -> list[str]:
+    """The characters of ``text`` that XML 1.0 cannot carry (``clean`` leaves them out)."""
+    return _ILLEGAL.findall(text)
+
+
 def add_text(run: etree._Element, text: str) -> None:
     """Append ``text`` to ``run``: tabs become ``w:tab``, line ends ``w:br``, the rest ``w:t``."""
     if not text:

@@ -14,12 +14,14 @@ from typing import assert_never
 
 from lxml import etree
 
+from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.layout.inlines import Break, Mark, Run, pieces
 from unconvert.tree import Footnote, Inline
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, w
+from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, illegal, r, sub, w
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -51,6 +53,12 @@ class Story:
     notes: NoteSink | None = None
     # marker -> (reference run, note id, mark as shown) of the notes written so far, for NOTEREF fields
     note_runs: dict[str, tuple[etree._Element, int, str]] = field(default_factory=dict)
+    context: Context | None = None  # where what the writer adapts is reported
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        """Report an adaptation (``docx-…``) to the context, if there is one."""
+        if self.context is not None:
+            self.context.report(diagnostic)
 
 
 def right_to_left(text: str) -> bool:
@@ -99,7 +107,8 @@ def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Stor
     """Append the runs of ``inlines`` to the paragraph ``parent``."""
     for piece in pieces(inlines):
         match piece:
-            case Run(text=text, bold=bold, italic=italic, symbol=symbol):
+            case Run(text=text, bold=bold, italic=italic, symbol=symbol, line=line):
+                _check(text, line, story)
                 run_fmt = Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright)
                 if symbol is not None:
                     _hyperlink(parent, symbol, text, run_fmt, story)
@@ -109,15 +118,25 @@ def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Stor
                 run = etree.SubElement(parent, w("r"))
                 run_properties(run, Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright), story)
                 etree.SubElement(run, w("br"))
-            case Mark(marker=marker, separator=separator, note=note):
+            case Mark(marker=marker, separator=separator, note=note, line=line):
                 if separator:  # ``3,4``: the comma between two marks, raised with them
                     text_run(parent, separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
                 if note is not None:
                     _footnote_reference(parent, note, story)
                 else:
-                    _note_reference(parent, marker, story)
+                    _note_reference(parent, marker, story, line)
             case _:
                 assert_never(piece)
+
+
+def _check(text: str, line: int | None, story: Story) -> None:
+    """Report the characters of ``text`` that a Word part cannot hold (they are left out)."""
+    found = illegal(text)
+    if found:
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+        story.report(
+            Diagnostic.warning("docx-characters-dropped", f"characters XML cannot hold, left out: {codes}", line=line)
+        )
 
 
 def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, story: Story) -> None:
@@ -132,6 +151,14 @@ def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, stor
 def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) -> None:
     mark_fmt = Format(style=styles.FOOTNOTE_REFERENCE)
     if story.notes is None:  # a note inside a note: Word has no such thing, keep the mark as text
+        story.report(
+            Diagnostic.warning(
+                "docx-note-in-note",
+                f"footnote {note.marker.strip()!r} stands inside a footnote, which Word cannot hold: its mark is "
+                "printed as text and its own text is left out",
+                line=note.line,
+            )
+        )
         text_run(parent, note.marker, mark_fmt, story)
         return
     note_id, custom_mark, shown = story.notes(note)
@@ -146,12 +173,19 @@ def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) ->
         add_text(run, custom_mark)
 
 
-def _note_reference(parent: etree._Element, marker: str, story: Story) -> None:
+def _note_reference(parent: etree._Element, marker: str, story: Story, line: int | None) -> None:
     """Another reference to an earlier note, as Word makes one: a ``NOTEREF`` field to a bookmark around the
     note's reference, showing its mark; a marker that names no earlier note is printed as it stands."""
     mark_fmt = Format(style=styles.FOOTNOTE_REFERENCE)
     found = story.note_runs.get(marker.strip())
     if found is None:
+        story.report(
+            Diagnostic.info(
+                "docx-noteref-unlinked",
+                f"a reference to note {marker.strip()!r} names no earlier note: its mark is printed without a link",
+                line=line,
+            )
+        )
         text_run(parent, marker, mark_fmt, story)
         return
     run, note_id, shown = found

@@ -47,7 +47,7 @@ def write(document: Document, *, context: Context) -> bytes:
     marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2))
     page_notes = PageNotes(typo.note.leading, Setting(rtl=script.rtl, cjk=script.break_anywhere), marker)
     setup = Setup(furniture(document), family, typo, script)
-    story = build_story(document, family, typo, script, page_notes, latin)
+    story = build_story(document, family, typo, script, page_notes, latin, context)
     buffer = io.BytesIO()
     title = meta.title or meta.symbol
     doc = UNDocTemplate(

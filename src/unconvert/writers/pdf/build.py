@@ -13,6 +13,8 @@ from typing import assert_never
 
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
+from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.layout import CoverKind, Role, roles, walk
 from unconvert.layout import geometry as G
 from unconvert.layout.inlines import Break, Mark, Run, pieces
@@ -45,11 +47,17 @@ class Builder:
     script: ScriptProfile
     page_notes: PageNotes
     latin: Family | None = None  # face for Latin runs in Chinese text
+    context: Context | None = None  # where what the writer adapts is reported
     note_count: int = 0
     bookmarks: int = 0
     outline_level: int = -1
     titled: bool = False  # the document's outline entry is made
     story: list[Flowable] = field(default_factory=list)
+
+    def report(self, diagnostic: Diagnostic) -> None:
+        """Report an adaptation (``pdf-…``) to the context, if there is one."""
+        if self.context is not None:
+            self.context.report(diagnostic)
 
     @property
     def rtl(self) -> bool:
@@ -84,8 +92,9 @@ class Builder:
                     out.extend(self.text_spans(text, size, bold=b, italic=i, link=link))
                 case Break():
                     out.append(Span("\n", Style(self.family.regular, size)))
-                case Mark(note=Footnote() as note, marker=marker, separator=separator):
+                case Mark(note=Footnote() as note, marker=marker, separator=separator, line=line):
                     if notes is None:
+                        self.dropped_mark(marker, line)
                         continue
                     index = self.note_count
                     self.note_count += 1
@@ -93,12 +102,23 @@ class Builder:
                     if separator:
                         out.append(Span(separator, self.raised(size)))
                     out.append(Span(marker, self.raised(size, note=index)))
-                case Mark(marker=marker, separator=separator):
-                    if notes is not None:
+                case Mark(marker=marker, separator=separator, line=line):
+                    if notes is None:
+                        self.dropped_mark(marker, line)
+                    else:
                         out.append(Span(separator + marker, self.raised(size)))
                 case _:
                     assert_never(piece)
         return out
+
+    def dropped_mark(self, marker: str, line: int | None) -> None:
+        self.report(
+            Diagnostic.warning(
+                "pdf-note-mark-dropped",
+                f"footnote mark {marker.strip()!r} stands inside a footnote, which cannot carry notes: it is left out",
+                line=line,
+            )
+        )
 
     def text_spans(
         self, text: str, size: float, *, bold: bool = False, italic: bool = False, link: str | None = None
@@ -292,12 +312,14 @@ class Builder:
         than half a page (text the source fused into a few cells) is set as consecutive paragraphs instead, so
         that nothing is lost and every word stays whole."""
         if not any(row.cells for row in table.rows):
+            self.report(Diagnostic.info("pdf-table-empty", "a table without cells is left out", line=table.line))
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = COLUMN if columns <= 6 else G.MEASURE
         col_width = width / columns
         if col_width < NARROWEST_COLUMN:
-            return self.table_as_paragraphs(table)  # the source fused a table into one row of many cells
+            # the source fused a table into one row of many cells
+            return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
         size = self.typo.note.size
         leading = self.typo.note.leading
         grid: list[list[object]] = []
@@ -315,7 +337,7 @@ class Builder:
                 row_height = max(row_height, block.wrap(col_width * cell.colspan - 6, 1e9)[1])
                 if row_height > TALLEST_ROW:
                     self.note_count = saved_count
-                    return self.table_as_paragraphs(table)
+                    return self.table_as_paragraphs(table, "a row would be taller than half a page")
                 notes_here.extend(notes)
                 cells.append(block)
                 if cell.colspan > 1:
@@ -358,7 +380,12 @@ class Builder:
 
         return [NotedTable(list(range(len(grid))), row_notes, self.page_notes, header_rows, make, offset)]
 
-    def table_as_paragraphs(self, table: TreeTable) -> list[Flowable]:
+    def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
+        self.report(
+            Diagnostic.info(
+                "pdf-table-as-paragraphs", f"a table is set as paragraphs, cell by cell: {why}", line=table.line
+            )
+        )
         out: list[Flowable] = []
         for row in table.rows:
             for cell in row.cells:
@@ -443,7 +470,8 @@ class Builder:
 
     def annex(self, annex: roles.AnnexTitle) -> None:
         if annex.empty:
-            return  # nothing to print: no page of its own
+            self.report(Diagnostic.info("pdf-annex-empty", "an annex with nothing in it gets no page", line=annex.line))
+            return
         self.story.append(PageBreak())
         label = plain_text(annex.label)
         heading = " ".join(plain_text(h) for h in annex.headings)
@@ -469,6 +497,8 @@ def build_story(
     script: ScriptProfile,
     page_notes: PageNotes,
     latin: Family | None = None,
+    context: Context | None = None,
 ) -> list[Flowable]:
-    """The flowables of ``document`` (the masthead and page furniture are drawn by ``page``)."""
-    return Builder(document, family, typo, script, page_notes, latin).build()
+    """The flowables of ``document`` (the masthead and page furniture are drawn by ``page``); what had to be
+    adapted is reported to ``context``."""
+    return Builder(document, family, typo, script, page_notes, latin, context=context).build()
