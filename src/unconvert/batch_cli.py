@@ -20,7 +20,7 @@ from types import FrameType
 from typing import Any
 
 from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, Limits
-from unconvert.cli import parse_size
+from unconvert.cli_types import parse_size
 from unconvert.errors import UnconvertError
 
 DESCRIPTION = """Convert many ODS dumps at once: files, directories (recursive, *.txt), globs, .zip and .tar/.tar.gz

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from unconvert import __version__, api, registry
+from unconvert.cli_types import parse_size
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import FormatError, ReadError, StorageError, UnconvertError, ValidationError, WriteError
@@ -155,18 +156,6 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-def parse_size(text: str) -> int:
-    """``64M``, ``2G``, ``512k``, ``1000000`` -> bytes (argparse type)."""
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    cleaned = text.strip().lower().rstrip("b").rstrip("i")
-    try:
-        if cleaned and cleaned[-1] in units:
-            return int(float(cleaned[:-1]) * units[cleaned[-1]])
-        return int(cleaned)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 64M, 2G, 1000000)") from None
 
 
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
