@@ -15,8 +15,9 @@ this file first, and must not pay for the readers, the batch machinery or the re
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from unconvert.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from unconvert.api import Rendered, convert, read, render, validate, write
@@ -63,19 +64,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name's module on first use, and keep the name here so the next use is a plain lookup."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'unconvert' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "BatchError",

@@ -12,8 +12,9 @@ reads for its defaults, must not bring the whole batch machinery with it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from unconvert.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from unconvert.batch.execution import Executor
@@ -45,19 +46,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a public name's module on first use, and keep the name here so the next use is a plain lookup."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'unconvert.batch' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
-
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "FAIL_ON",
