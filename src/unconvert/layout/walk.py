@@ -95,7 +95,9 @@ def furniture(document: Document) -> Furniture:
         title=meta.title,
         job=job,
         job_line=f"{job} ({meta.language.job_letter})" if job else "",
-        stamp=meta.issue_date.strftime("%d%m%y") if meta.issue_date else "",
+        stamp=f"{meta.issue_date.day:02d}{meta.issue_date.month:02d}{meta.issue_date.year % 100:02d}"
+        if meta.issue_date
+        else "",
     )
 
 

@@ -49,7 +49,19 @@ class BodyWriter:
 
     def role(self, role: Role) -> None:
         """Append what ``role`` prints."""
+        # the text's blocks first: they are most of a document
         match role:
+            case roles.Recital(content=content):
+                self.paragraph(styles.SINGLE_TXT, content)
+            case roles.Paragraph(content=content, kind=kind, level=level):
+                if level > 1 and kind is ParaRole.TEXT:
+                    self._indented(None, content, level)
+                else:
+                    self.paragraph(_ROLE_STYLE[kind], content)
+            case roles.Provision(num=num, content=content, level=level, in_annex=in_annex):
+                self._indented(num, content, level, in_annex=in_annex)
+            case roles.WrapUp(content=content, level=level):
+                self._indented(None, content, level)
             case roles.Session(text=text):
                 self.paragraph(styles.SESSION, (Text(text=text),))
             case roles.Agenda(text=text):
@@ -71,17 +83,6 @@ class BodyWriter:
             case roles.Formula(content=content):
                 if content:
                     self.paragraph(styles.SINGLE_TXT, content)
-            case roles.Recital(content=content):
-                self.paragraph(styles.SINGLE_TXT, content)
-            case roles.Paragraph(content=content, kind=kind, level=level):
-                if level > 1 and kind is ParaRole.TEXT:
-                    self._indented(None, content, level)
-                else:
-                    self.paragraph(_ROLE_STYLE[kind], content)
-            case roles.Provision(num=num, content=content, level=level, in_annex=in_annex):
-                self._indented(num, content, level, in_annex=in_annex)
-            case roles.WrapUp(content=content, level=level):
-                self._indented(None, content, level)
             case roles.Heading(num=num, content=content):
                 self.section_heading(num, content)
             case roles.TableBlock(table=table):

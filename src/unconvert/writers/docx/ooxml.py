@@ -54,6 +54,9 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
     """Append ``w:<tag>`` with ``w:``-qualified attributes (``sub(p, "jc", val="center")``)."""
     if not attrs:
         return etree.SubElement(parent, w(tag))
+    if len(attrs) == 1:  # most properties have one attribute (``w:val``): no comprehension for them
+        [(key, value)] = attrs.items()
+        return etree.SubElement(parent, w(tag), {w(key): value})
     return etree.SubElement(parent, w(tag), {w(k): v for k, v in attrs.items()})
 
 
@@ -67,21 +70,18 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
-def illegal(text: str) -> list[str]:
-    """The characters of ``text`` that XML 1.0 cannot carry (``clean`` leaves them out)."""
-    return _ILLEGAL.findall(text)
-
-
-def add_text(run: etree._Element, text: str) -> None:
-    """Append ``text`` to ``run``: tabs become ``w:tab``, line ends ``w:br``, the rest ``w:t``."""
+def add_text(run: etree._Element, text: str) -> str:
+    """Append ``text`` to ``run``: tabs become ``w:tab``, line ends ``w:br``, the rest ``w:t``. Return the
+    characters XML cannot hold that were left out (nearly always none)."""
     if not text:
-        return
-    if not _SPECIAL.search(text):  # the common case: one plain w:t
+        return ""
+    if text.isprintable() or not _SPECIAL.search(text):  # the common case: one plain w:t
         t = etree.SubElement(run, _T)
         t.text = text
         if text[:1] == " " or text[-1:] == " ":
             t.set(_XML_SPACE, "preserve")
-        return
+        return ""
+    dropped = "".join(_ILLEGAL.findall(text))
     for piece in _BREAKS.split(clean(text)):
         if not piece:
             continue
@@ -94,6 +94,7 @@ def add_text(run: etree._Element, text: str) -> None:
             t.text = piece
             if piece[0] == " " or piece[-1] == " ":
                 t.set(_XML_SPACE, "preserve")
+    return dropped
 
 
 def serialize(element: etree._Element) -> bytes:

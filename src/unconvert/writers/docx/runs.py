@@ -21,10 +21,12 @@ from unconvert.tree import Footnote, Inline
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, illegal, r, sub, w
+from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, w
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+_R = w("r")
 
 NoteSink = Callable[[Footnote], tuple[int, str | None, str]]
 """Takes a footnote, returns its id, the custom mark to print (``None``: Word numbers it) and the mark as it
@@ -72,6 +74,8 @@ def right_to_left(text: str) -> bool:
 def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "") -> None:
     """Give ``run`` its ``w:rPr`` (schema order: rStyle, b, bCs, i, iCs, rtl) if it needs one."""
     prof = story.profile
+    if fmt is PLAIN and not prof.rtl:  # the common run: nothing to say
+        return
     italic = fmt.italic and prof.italics
     rtl = prof.rtl and right_to_left(text)
     upright = fmt.upright and prof.italics
@@ -95,57 +99,54 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
         flag(rpr, "rtl")
 
 
-def text_run(parent: etree._Element, text: str, fmt: Format, story: Story) -> etree._Element:
-    """Append a run carrying ``text``."""
-    run = etree.SubElement(parent, w("r"))
+def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line: int | None = None) -> etree._Element:
+    """Append a run carrying ``text`` (from source line ``line``, for the report of characters left out)."""
+    run = etree.SubElement(parent, _R)
     run_properties(run, fmt, story, text)
-    add_text(run, text)
+    dropped = add_text(run, text)
+    if dropped:
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in dropped}))
+        story.report(
+            Diagnostic.warning("docx-characters-dropped", f"characters XML cannot hold, left out: {codes}", line=line)
+        )
     return run
 
 
 def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Story, fmt: Format = PLAIN) -> None:
     """Append the runs of ``inlines`` to the paragraph ``parent``."""
     for piece in pieces(inlines):
-        match piece:
-            case Run(text=text, bold=bold, italic=italic, symbol=symbol, line=line):
-                _check(text, line, story)
-                run_fmt = Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright)
-                if symbol is not None:
-                    _hyperlink(parent, symbol, text, run_fmt, story)
-                elif text:
-                    text_run(parent, text, run_fmt, story)
-            case Break(bold=bold, italic=italic):
-                run = etree.SubElement(parent, w("r"))
-                run_properties(run, Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright), story)
-                etree.SubElement(run, w("br"))
-            case Mark(marker=marker, separator=separator, note=note, line=line):
-                if separator:  # ``3,4``: the comma between two marks, raised with them
-                    text_run(parent, separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
-                if note is not None:
-                    _footnote_reference(parent, note, story)
-                else:
-                    _note_reference(parent, marker, story, line)
-            case _:
-                assert_never(piece)
+        # isinstance and unpacking rather than class patterns: this is the writer's innermost loop
+        if isinstance(piece, Run):
+            text, bold, italic, symbol, line = piece
+            run_fmt = Format(fmt.italic or italic, fmt.bold or bold, fmt.style, fmt.upright) if bold or italic else fmt
+            if symbol is not None:
+                _hyperlink(parent, symbol, text, run_fmt, story, line)
+            elif text:
+                text_run(parent, text, run_fmt, story, line)
+        elif isinstance(piece, Break):
+            run = etree.SubElement(parent, w("r"))
+            run_properties(
+                run, Format(fmt.italic or piece.italic, fmt.bold or piece.bold, fmt.style, fmt.upright), story
+            )
+            etree.SubElement(run, w("br"))
+        elif isinstance(piece, Mark):
+            if piece.separator:  # ``3,4``: the comma between two marks, raised with them
+                text_run(parent, piece.separator, Format(style=styles.FOOTNOTE_REFERENCE), story)
+            if piece.note is not None:
+                _footnote_reference(parent, piece.note, story)
+            else:
+                _note_reference(parent, piece.marker, story, piece.line)
+        else:
+            assert_never(piece)
 
 
-def _check(text: str, line: int | None, story: Story) -> None:
-    """Report the characters of ``text`` that a Word part cannot hold (they are left out)."""
-    found = illegal(text)
-    if found:
-        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
-        story.report(
-            Diagnostic.warning("docx-characters-dropped", f"characters XML cannot hold, left out: {codes}", line=line)
-        )
-
-
-def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, story: Story) -> None:
+def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, story: Story, line: int | None) -> None:
     if not symbol.strip():
-        text_run(parent, text, fmt, story)
+        text_run(parent, text, fmt, story, line)
         return
     rid = story.rels.add(HYPERLINK_TYPE, undocs_url(symbol), external=True)
     link = etree.SubElement(parent, w("hyperlink"), {r("id"): rid, w("history"): "1"})
-    text_run(link, text, Format(fmt.italic, fmt.bold, styles.HYPERLINK), story)
+    text_run(link, text, Format(fmt.italic, fmt.bold, styles.HYPERLINK), story, line)
 
 
 def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) -> None:
