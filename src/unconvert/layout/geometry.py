@@ -43,10 +43,6 @@ NOTE_RULE = 72.0  # the footnote separator's length
 END_RULE = 72.0  # the short rule that ends the document, centred on the measure
 TITLE_NUMBER_GAP = 12.25  # the title's number ends this far before the column (Word: a right tab)
 
-# The PDF writer's column, as measured on the printed PDFs before the model took the Word template's values.
-PRINT_COLUMN = 364.6
-PRINT_STEP = 23.7
-
 # Word: the section's margins and the header and footer distances from the paper's edge (Letter).
 WORD_MARGIN_TOP = 72.0
 WORD_MARGIN_BOTTOM = 86.4

@@ -4,9 +4,12 @@ The UN sets English, French, Spanish and Russian in Times 10 pt on 12; Arabic an
 glyphs read smaller at the same body size. Each script has one ``Typography``; a size of a role (``title``: the
 number and title; ``headline``: the adoption line; ``annex``: an annex's label and headings) with its leading.
 
-The Word writer sets the UN's own faces and follows the UN's Word template: it takes the Latin sizes
-(``WORD_LATIN``) and makes every size of another script as much larger as that script's Word body size
-(``word_size``, ``word_complex_size``: Arabic letters in the complex-script slot) is larger than 10 pt.
+The Latin sizes are the UN's Word template's (styles ``SingleTxt``, ``H1`` for the title, ``HCh`` for annex
+headings, ``footnote text``), as its printed PDFs show them (``corpus/layout``): the PDF writer sets them, and the
+Word writer too, making every size of another script as much larger as that script's Word body size
+(``word_size``, ``word_complex_size``: Arabic letters in the complex-script slot) is larger than 10 pt. The Arabic
+and Chinese rows are the PDF writer's, for the faces it embeds; no UN file of those scripts is at hand to set them
+by, so Word keeps its own body sizes for them (10.5 pt Chinese; 11 pt, Arabic letters 14 pt).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ class Typography:
     title: Type  # number and title, part labels
     headline: Type  # "Resolution adopted by the General Assembly on …"
     annex: Type  # an annex's label and headings
-    table: Type  # table cells (Word)
+    table: Type  # table cells (Word; the PDF sets them at the note size)
     authority: float  # masthead: "United Nations"
     organ: float  # masthead: "General Assembly"
     head: float  # running heads, Word's header and footer
@@ -46,9 +49,11 @@ class Typography:
 
 # Rows are roles, columns the scripts: Latin and Cyrillic, Arabic, Chinese.
 _TEXT = (Type(10, 12), Type(13, 18), Type(12, 18))
-_NOTE = (Type(8.5, 10), Type(11, 14.5), Type(9.5, 13))
-_TITLE = (Type(12.5, 14.5), Type(15, 20), Type(13.5, 19))
-_HEADLINE = (Type(14, 16), Type(16, 21), Type(14, 19))
+_NOTE = (Type(8.5, 10.5), Type(11, 14.5), Type(9.5, 13))
+_TITLE = (Type(12, 13.5), Type(15, 20), Type(13.5, 19))
+_ANNEX = (Type(14, 15), Type(15, 20), Type(13.5, 19))
+_HEADLINE = (Type(14, 15), Type(16, 21), Type(14, 19))
+_TABLE = (Type(9, 10.5), Type(11, 14.5), Type(9.5, 13))  # Word's Latin size; the PDF sets cells as notes
 _AUTHORITY = (14.0, 16.0, 14.0)
 _ORGAN = (20.0, 22.0, 20.0)
 _HEAD = (8.5, 10.0, 9.5)
@@ -62,8 +67,8 @@ def _typography(column: int) -> Typography:
         note=_NOTE[column],
         title=_TITLE[column],
         headline=_HEADLINE[column],
-        annex=_TITLE[column],
-        table=_NOTE[column],
+        annex=_ANNEX[column],
+        table=_TABLE[column],
         authority=_AUTHORITY[column],
         organ=_ORGAN[column],
         head=_HEAD[column],
@@ -79,26 +84,9 @@ ARABIC = _typography(1)
 CHINESE = _typography(2)
 _BY_SCRIPT = {Script.LATIN: LATIN, Script.CYRILLIC: LATIN, Script.ARABIC: ARABIC, Script.HAN: CHINESE}
 
-# The Latin sizes of the UN's Word template (styles H1, HCh, SingleTxt, footnote text), which the Word writer scales.
-WORD_LATIN = Typography(
-    text=Type(10, 12),
-    note=Type(8.5, 10.5),
-    title=Type(12, 13.5),
-    headline=Type(14, 15),
-    annex=Type(14, 15),
-    table=Type(9, 10.5),
-    authority=14,
-    organ=20,
-    head=8.5,
-    para_space=6,
-    word_size=10,
-    word_complex_size=10,
-    exact_lines=True,
-)
-
-
-SYMBOL_INITIAL = 20.0  # the masthead symbol's first letter (``A`` of ``A/RES/64/183``); the rest at the text size
-PRINT_SYMBOL = 10.5  # the rest of the masthead symbol in the PDF writer
+# The masthead symbol, in every script: its first letter (``A`` of ``A/RES/64/183``) large, the rest at 10 pt.
+SYMBOL_INITIAL = 20.0
+SYMBOL = 10.0
 
 
 def typography_for(language: Language) -> Typography:

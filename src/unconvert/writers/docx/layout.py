@@ -14,7 +14,7 @@ from lxml import etree
 from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Furniture
 from unconvert.layout import geometry as G
-from unconvert.layout.typography import SYMBOL_INITIAL, WORD_LATIN
+from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
@@ -137,7 +137,7 @@ def _symbol(parent: etree._Element, symbol: str, story: Story) -> None:
     sub(ppr, "jc", val="left" if story.profile.rtl else "right")
     if not symbol:
         return
-    for text, points in ((symbol[0], SYMBOL_INITIAL), (symbol[1:], WORD_LATIN.text.size)):
+    for text, points in ((symbol[0], SYMBOL_INITIAL), (symbol[1:], SYMBOL)):
         size = str(G.half_points(points))
         if not text:
             continue

@@ -15,7 +15,7 @@ from functools import cache
 from lxml import etree
 
 from unconvert.layout import geometry as G
-from unconvert.layout.typography import WORD_LATIN as T
+from unconvert.layout.typography import LATIN as T
 from unconvert.tree import Language
 from unconvert.writers.docx.language import Profile, profile
 from unconvert.writers.docx.ooxml import flag, root, serialize, sub, w

@@ -19,7 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from unconvert.layout import Furniture
 from unconvert.layout import geometry as G
-from unconvert.layout.typography import PRINT_SYMBOL, SYMBOL_INITIAL, Typography
+from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL, Typography
 from unconvert.un.scripts import ScriptProfile
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import PageNotes
@@ -29,12 +29,12 @@ from unconvert.writers.pdf.shaping import shape
 # The layout model's page on A4: the measure centred, the text column centred inside it.
 PAPER = G.A4
 MARGIN_X = PAPER.margin()
-COLUMN = G.PRINT_COLUMN
-COLUMN_X = (PAPER.width - COLUMN) / 2
-COLUMN_INDENT = COLUMN_X - MARGIN_X  # body text's indent inside the frame
-FIRST_INDENT = G.PRINT_STEP  # first line of a paragraph
+COLUMN_INDENT = G.COLUMN_INDENT  # body text's indent inside the frame
+COLUMN = G.MEASURE - 2 * COLUMN_INDENT
+COLUMN_X = MARGIN_X + COLUMN_INDENT
+FIRST_INDENT = G.STEP  # first line of a paragraph
 NUM_TAB = 2 * G.STEP  # where the text after an operative paragraph's number starts
-LEVEL_INDENT = G.PRINT_STEP  # each nesting level of points
+LEVEL_INDENT = G.STEP  # each nesting level of points
 
 TOP_Y = PAPER.height - G.PRINT_TOP
 LEFT = MARGIN_X
@@ -86,7 +86,7 @@ def draw_masthead(canv: Canvas, setup: Setup) -> None:
     if f.symbol:
         # the UN prints the symbol's first letter large
         big = Style(fam.regular, SYMBOL_INITIAL)
-        rest = Style(fam.regular, PRINT_SYMBOL)
+        rest = Style(fam.regular, SYMBOL)
         head, tail = f.symbol[0], f.symbol[1:]
         if rtl:
             w = text_at(canv, head, big, end, y0, anchor="start")
