@@ -41,7 +41,8 @@ def test_expected_docx_is_current() -> None:
 
 
 def pdf_structure(data: bytes) -> list[dict[str, object]]:
-    """Per page: its size, the text layer, and the fonts it uses (without the subset prefix).
+    """Per page: its size, the text layer, every piece of text with its position (to 0.1 pt), and the fonts it uses
+    (without the subset prefix).
 
     Not the bytes: those embed the font files, which change with the machine's font package version
     (``fonts-liberation`` 1.07 or ``fonts-liberation2`` 2.x, metric-compatible, so the layout does not move).
@@ -51,7 +52,14 @@ def pdf_structure(data: bytes) -> list[dict[str, object]]:
     for page in reader.pages:
         fonts = page["/Resources"].get_object().get("/Font", {})
         names = sorted(str(font.get_object()["/BaseFont"]).split("+")[-1] for font in fonts.values())
-        pages.append({"box": [float(v) for v in page.mediabox], "text": page.extract_text(), "fonts": names})
+        placed: list[tuple[float, float, str]] = []
+
+        def visit(text: str, _cm: object, tm: list[float], _font: object, _size: object) -> None:
+            if text.strip():
+                placed.append((round(tm[4], 1), round(tm[5], 1), text))  # noqa: B023 -- called within the loop
+
+        text = page.extract_text(visitor_text=visit)
+        pages.append({"box": [float(v) for v in page.mediabox], "text": text, "placed": placed, "fonts": names})
     return pages
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 import difflib
 import functools
 import io
+import os
 import re
 import sys
 import unicodedata
@@ -32,7 +33,7 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 import unconvert
-from conftest import SAMPLE_CORPUS, examples, sample_dumps, shared_dumps
+from conftest import ROOT, SAMPLE_CORPUS, examples, sample_dumps, shared_dumps
 from unconvert.context import Context
 from unconvert.errors import WriteError
 from unconvert.layout import geometry, typography
@@ -683,19 +684,48 @@ def test_latin_lines_fit_and_keep_every_word() -> None:
 
 
 def test_missing_font_names_the_debian_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fonts, "FONT_DIRS", (tmp_path,))
+    monkeypatch.setattr(fonts, "SYSTEM_FONTS", tmp_path / "system")
+    monkeypatch.setattr(fonts, "LOCAL_FONTS", tmp_path / "local")
     monkeypatch.setenv("UNCONVERT_FONT_DIRS", str(tmp_path / "nothing"))
-    face = fonts.Face("Missing", "NoSuchFont.ttf", "fonts-no-such-package")
+    face = fonts.Face("Missing", "NoSuchFont.ttf", "fonts-no-such-package", "truetype/no-such")
     with pytest.raises(WriteError, match="fonts-no-such-package"):
         fonts.find(face)
 
 
 def test_font_folder_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    source = fonts.find(fonts._LATIN[0])
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / source.name).write_bytes(source.read_bytes())
-    monkeypatch.setenv("UNCONVERT_FONT_DIRS", str(tmp_path))
-    assert fonts.find(fonts._LATIN[0]) == tmp_path / "sub" / source.name
+    face = fonts.FACES[0]
+    for folder in ("direct", "packaged/liberation2"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / face.file).write_bytes(b"font")
+    monkeypatch.setenv("UNCONVERT_FONT_DIRS", f"{tmp_path / 'direct'}{os.pathsep}{tmp_path / 'packaged'}")
+    assert fonts.find(face) == tmp_path / "direct" / face.file
+    monkeypatch.setenv("UNCONVERT_FONT_DIRS", str(tmp_path / "packaged"))
+    assert fonts.find(face) == tmp_path / "packaged" / "liberation2" / face.file
+
+
+def test_font_lookup_takes_the_package_s_own_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The old fonts-liberation (folder ``liberation``, sorting before ``liberation2``) or a stray copy elsewhere
+    is never taken: only the path the named package installs to, whatever else the machine has."""
+    monkeypatch.setattr(fonts, "SYSTEM_FONTS", tmp_path)
+    monkeypatch.setattr(fonts, "LOCAL_FONTS", tmp_path / "local")
+    monkeypatch.delenv("UNCONVERT_FONT_DIRS", raising=False)
+    face = fonts.FACES[0]
+    for folder in ("truetype/liberation", "truetype/aaa", "truetype/liberation2"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / face.file).write_bytes(folder.encode())
+    assert fonts.find(face) == tmp_path / "truetype" / "liberation2" / face.file
+    (tmp_path / "truetype" / "liberation2" / face.file).unlink()
+    with pytest.raises(WriteError, match="fonts-liberation2"):
+        fonts.find(face)
+
+
+def test_install_script_installs_exactly_the_fonts_the_writer_looks_up() -> None:
+    script = (ROOT / "scripts" / "install.sh").read_text(encoding="utf-8")
+    apt = script[script.index("APT_PACKAGES=(") : script.index("\n)", script.index("APT_PACKAGES=("))]
+    listed = {line.split()[0] for line in apt.splitlines()[1:] if line.strip().startswith("fonts-")}
+    assert listed == {face.package for face in fonts.FACES}
+    for face in fonts.FACES:
+        assert fonts.candidates(face)[-2] == Path("/usr/share/fonts") / face.folder / face.file
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))

@@ -11,7 +11,12 @@ The families by script are named in ``unconvert.un.scripts`` (``ScriptProfile.fo
   Chinese texts set opening phrases in (``fonts-arphic-ukai``); bold in WenQuanYi Zen Hei, a Hei face as UN
   Chinese headings (``fonts-wqy-zenhei``).
 
-``UNCONVERT_FONT_DIRS`` (``os.pathsep``-separated) is searched before the standard font folders.
+The lookup is deterministic: each face is looked for first in the folders named by ``UNCONVERT_FONT_DIRS``
+(``os.pathsep``-separated; the file directly in the folder or in the package's own subfolder), then at the one path
+its Debian package installs it to (``/usr/share/fonts/truetype/liberation2/…``), then directly in
+``/usr/local/share/fonts``. Nothing else is searched: the old ``fonts-liberation`` (1.07, folder ``liberation``)
+or any other copy of a file of the same name is never picked up by accident, whatever sorts first on the machine.
+``scripts/install.sh`` installs exactly these packages.
 """
 
 from __future__ import annotations
@@ -28,22 +33,25 @@ from unconvert.errors import WriteError
 from unconvert.tree import Language
 from unconvert.un.scripts import Script, profile_for, script_of
 
-FONT_DIRS = (
-    Path("/usr/share/fonts/truetype"),
-    Path("/usr/share/fonts/opentype"),
-    Path("/usr/share/fonts"),
-    Path("/usr/local/share/fonts"),
-)
+SYSTEM_FONTS = Path("/usr/share/fonts")
+LOCAL_FONTS = Path("/usr/local/share/fonts")
 
 
 @dataclass(frozen=True, slots=True)
 class Face:
-    """One face to register: its reportlab name, file name, TTC member index and the Debian package shipping it."""
+    """One face to register: its reportlab name, file name, the Debian package shipping it, the folder under
+    ``/usr/share/fonts`` the package installs it to, and its TTC member index."""
 
     name: str
     file: str
     package: str
+    folder: str
     index: int = 0
+
+    @property
+    def subfolder(self) -> str:
+        """The package's own folder (``liberation2`` of ``truetype/liberation2``)."""
+        return self.folder.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,23 +69,26 @@ class Family:
         return self.italic if italic else self.regular
 
 
+_LIBERATION = ("fonts-liberation2", "truetype/liberation2")
+_AMIRI = ("fonts-hosny-amiri", "opentype/fonts-hosny-amiri")
 _LATIN = (
-    Face("UNSerif", "LiberationSerif-Regular.ttf", "fonts-liberation2"),
-    Face("UNSerif-Bold", "LiberationSerif-Bold.ttf", "fonts-liberation2"),
-    Face("UNSerif-Italic", "LiberationSerif-Italic.ttf", "fonts-liberation2"),
-    Face("UNSerif-BoldItalic", "LiberationSerif-BoldItalic.ttf", "fonts-liberation2"),
+    Face("UNSerif", "LiberationSerif-Regular.ttf", *_LIBERATION),
+    Face("UNSerif-Bold", "LiberationSerif-Bold.ttf", *_LIBERATION),
+    Face("UNSerif-Italic", "LiberationSerif-Italic.ttf", *_LIBERATION),
+    Face("UNSerif-BoldItalic", "LiberationSerif-BoldItalic.ttf", *_LIBERATION),
 )
 _ARABIC = (
-    Face("UNArabic", "Amiri-Regular.ttf", "fonts-hosny-amiri"),
-    Face("UNArabic-Bold", "Amiri-Bold.ttf", "fonts-hosny-amiri"),
-    Face("UNArabic-Italic", "Amiri-Slanted.ttf", "fonts-hosny-amiri"),
-    Face("UNArabic-BoldItalic", "Amiri-BoldSlanted.ttf", "fonts-hosny-amiri"),
+    Face("UNArabic", "Amiri-Regular.ttf", *_AMIRI),
+    Face("UNArabic-Bold", "Amiri-Bold.ttf", *_AMIRI),
+    Face("UNArabic-Italic", "Amiri-Slanted.ttf", *_AMIRI),
+    Face("UNArabic-BoldItalic", "Amiri-BoldSlanted.ttf", *_AMIRI),
 )
 _CHINESE = (
-    Face("UNSong", "uming.ttc", "fonts-arphic-uming", 0),
-    Face("UNHei", "wqy-zenhei.ttc", "fonts-wqy-zenhei", 0),
-    Face("UNKai", "ukai.ttc", "fonts-arphic-ukai", 0),
+    Face("UNSong", "uming.ttc", "fonts-arphic-uming", "truetype/arphic", 0),
+    Face("UNHei", "wqy-zenhei.ttc", "fonts-wqy-zenhei", "truetype/wqy", 0),
+    Face("UNKai", "ukai.ttc", "fonts-arphic-ukai", "truetype/arphic", 0),
 )
+FACES = (*_LATIN, *_ARABIC, *_CHINESE)  # every face the writer can embed
 
 LATIN = Family(*(f.name for f in _LATIN))
 ARABIC = Family(*(f.name for f in _ARABIC))
@@ -133,23 +144,25 @@ def ensure(family: Family) -> None:
             _registered.add(face.name)
 
 
-def search_dirs() -> list[Path]:
-    extra = [Path(p) for p in os.environ.get("UNCONVERT_FONT_DIRS", "").split(os.pathsep) if p]
-    return [*extra, *FONT_DIRS]
+def extra_dirs() -> list[Path]:
+    """The folders named by ``UNCONVERT_FONT_DIRS``, in order."""
+    return [Path(p) for p in os.environ.get("UNCONVERT_FONT_DIRS", "").split(os.pathsep) if p]
+
+
+def candidates(face: Face) -> list[Path]:
+    """Every path ``face`` is looked for at, in order (see the module's docstring)."""
+    out: list[Path] = []
+    for folder in extra_dirs():
+        out += [folder / face.file, folder / face.subfolder / face.file]
+    out += [SYSTEM_FONTS / face.folder / face.file, LOCAL_FONTS / face.file]
+    return out
 
 
 def find(face: Face) -> Path:
     """The path of ``face``'s file; ``WriteError`` naming the Debian package when it is not installed."""
-    for folder in search_dirs():
-        if not folder.is_dir():
-            continue
-        direct = folder / face.file
-        if direct.is_file():
-            return direct
-        for sub in sorted(folder.iterdir()):
-            candidate = sub / face.file
-            if sub.is_dir() and candidate.is_file():
-                return candidate
+    for path in candidates(face):
+        if path.is_file():
+            return path
     raise WriteError(
         f"PDF output needs the font file {face.file}: install the Debian package {face.package} "
         f"(apt-get install {face.package}) or put the file in a folder named by UNCONVERT_FONT_DIRS"
