@@ -33,6 +33,7 @@ class Format:
 
 BUILTIN: tuple[Format, ...] = (
     Format("ods", "reader", "unconvert.readers.ods:read", ".txt", "ODS text dump of a UN Word document"),
+    Format("docx", "reader", "unconvert.readers.docx:read", ".docx", "UN Word document (.docx; .doc via LibreOffice)"),
     Format("akn", "writer", "unconvert.writers.akn:write", ".xml", "Akoma Ntoso 3.0 XML (AKN4UN), XSD-valid"),
     Format("text", "writer", "unconvert.writers.text:write", ".txt", "plain-text reading copy (UTF-8)"),
     Format("docx", "writer", "unconvert.writers.docx:write", ".docx", "Word document in the UN layout"),

@@ -1,0 +1,368 @@
+"""The body of a Word file, from the formula on: preamble, operative paragraphs and their points, headings,
+tables, closing lines, annexes, and the parts of a multi-part resolution.
+
+Word gives what the dump loses: where each paragraph ends, its style, its italics, real tables and footnotes at
+their references. What a paragraph is still comes from its text, as the UN types it: the number and tab of an
+operative paragraph (``1.⇥``) or a point (``(a)⇥``), read by ``un.numbering``; the formula (``un.formulae``); the
+meeting line (``un.closing``); an annex label (``un.annexes``). A preambular paragraph's opening phrase is the
+italic run that opens it (the UN sets it in italics), else the language's listed phrase or its grammar's guess.
+The UN's heading styles (``H1``, ``H23``, ``HCh``, ``Heading 1`` …) make headings.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from unconvert.diagnostics import Diagnostic
+from unconvert.readers.docx.paragraphs import WPara, inlines, trimmed
+from unconvert.tree import (
+    Annex,
+    Block,
+    Conclusions,
+    Footnote,
+    Inline,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Part,
+    Point,
+    Preamble,
+    PreambularParagraph,
+    Table,
+)
+from unconvert.un.annexes import read_annex_label
+from unconvert.un.closing import is_meeting_line
+from unconvert.un.dates import parse_date
+from unconvert.un.formulae import formula_organ, is_formula
+from unconvert.un.languages import LanguageTable
+from unconvert.un.numbering import Kind, Label, Style, read_label
+from unconvert.un.phrases import matchers
+from unconvert.un.words import plain
+
+Item = WPara | Table
+
+_HEADING_STYLES = frozenset(
+    {"H1", "H23", "H4", "H56", "HCh", "HM", "TitleH1", "TitleH2", "TitleHCH", "AgendaTitleH2", "Title", "Subtitle"}
+)
+_PUNCTUATION = " ,;:\u00a0\t"
+
+
+def is_heading_style(style: str, styles: dict[str, str]) -> bool:
+    """Whether a paragraph style is one of the UN's (or Word's) heading styles."""
+    return style in _HEADING_STYLES or styles.get(style, "").lower().startswith("heading")
+
+
+@dataclass(slots=True)
+class _Node:
+    """An operative paragraph or a point being built; ``style`` and ``ordinal`` say how its number counts."""
+
+    num: str | None
+    content: tuple[Inline, ...]
+    line: int
+    point: bool
+    style: Style | None = None
+    ordinal: int = 0
+    children: list[Block | _Node] = field(default_factory=list)
+
+    def build(self) -> OperativeParagraph | Point:
+        children = tuple(c.build() if isinstance(c, _Node) else c for c in self.children)
+        if self.point:
+            return Point(num=self.num or "", content=self.content, children=children, line=self.line)
+        return OperativeParagraph(num=self.num, content=self.content, children=children, line=self.line)
+
+
+@dataclass(slots=True)
+class _Part:
+    label: str | None = None
+    label_notes: tuple[Footnote, ...] = ()
+    title: list[tuple[Inline, ...]] = field(default_factory=list)
+    formula: tuple[Inline, ...] | None = None
+    formula_line: int | None = None
+    preamble: list[Block] = field(default_factory=list)
+    body: list[Block | _Node] = field(default_factory=list)
+    closing: list[tuple[Inline, ...]] = field(default_factory=list)
+    closing_line: int | None = None
+
+    def build(self) -> Part:
+        preamble = None
+        if self.formula is not None:
+            preamble = Preamble(formula=self.formula, children=tuple(self.preamble), line=self.formula_line)
+        body = tuple(b.build() if isinstance(b, _Node) else b for b in self.body)
+        if preamble is None and self.preamble:
+            body = tuple(self.preamble) + body
+        conclusions = Conclusions(lines=tuple(self.closing), line=self.closing_line) if self.closing else None
+        title: tuple[Inline, ...] = ()
+        for k, line in enumerate(self.title):
+            from unconvert.tree import LineBreak
+
+            title += ((LineBreak(),) if k else ()) + line
+        return Part(
+            label=self.label,
+            label_notes=self.label_notes,
+            title=title,
+            preamble=preamble,
+            body=body,
+            conclusions=conclusions,
+        )
+
+
+@dataclass(slots=True)
+class _Annex:
+    label: tuple[Inline, ...]
+    line: int
+    headings: list[tuple[Inline, ...]] = field(default_factory=list)
+    children: list[Block | _Node] = field(default_factory=list)
+    open_headings: bool = True
+
+    def build(self) -> Annex:
+        return Annex(
+            label=self.label,
+            headings=tuple(self.headings),
+            children=tuple(c.build() if isinstance(c, _Node) else c for c in self.children),
+            line=self.line,
+        )
+
+
+@dataclass(slots=True)
+class Body:
+    parts: tuple[Part, ...]
+    annexes: tuple[Annex, ...]
+    meeting: str | None
+    closing_date: _dt.date | None
+    diagnostics: list[Diagnostic]
+
+
+class _Builder:
+    def __init__(self, table: LanguageTable, styles: dict[str, str]) -> None:
+        self.table = table
+        self.styles = styles
+        self.parts: list[_Part] = [_Part()]
+        self.annexes: list[_Annex] = []
+        self.stack: list[_Node] = []  # the open operative paragraph and its open points, outermost first
+        self.closed = False  # the closing lines of the current part were read
+        self.meeting: str | None = None
+        self.closing_date: _dt.date | None = None
+        self.diags: list[Diagnostic] = []
+        self.pending: list[Inline] = []  # note marks carried from front lines to the first block
+
+    # --- where blocks go ---------------------------------------------------------------------------------------
+    @property
+    def part(self) -> _Part:
+        return self.parts[-1]
+
+    def container(self) -> list[Block | _Node]:
+        return self.annexes[-1].children if self.annexes else self.part.body
+
+    def in_preamble(self) -> bool:
+        return not self.annexes and self.part.formula is not None and not self.part.body and not self.stack
+
+    def add_block(self, block: Block) -> None:
+        if self.annexes:
+            self.annexes[-1].open_headings = False
+        if self.in_preamble():
+            self.part.preamble.append(block)
+        elif self.stack and isinstance(block, Para | Table) and self._inside_open(block):
+            self.stack[-1].children.append(block)
+        else:
+            self.stack.clear()
+            self.container().append(block)
+
+    def _inside_open(self, block: Para | Table) -> bool:
+        """Text or a table right after an operative paragraph that announces it (``… as follows:``) or among its
+        points belongs to it."""
+        if isinstance(block, Para) and block.role is ParaRole.HEADING:
+            return False
+        top = self.stack[0]
+        if top.children:
+            return True
+        return plain("".join(_texts(top.content))).rstrip().endswith(":")
+
+    # --- one paragraph -----------------------------------------------------------------------------------------
+    def content(self, para: WPara, start: int, end: int) -> tuple[Inline, ...]:
+        found = inlines(para, start, end)
+        if self.pending:
+            found = tuple(self.pending) + found
+            self.pending = []
+        return found
+
+    def paragraph(self, para: WPara, following: WPara | None) -> None:
+        a, b = trimmed(para)
+        text = para.text[a:b]
+        if not text.strip() and not para.notes():
+            return
+        clean_text = plain(text)
+        if self.closed or not self.annexes:
+            annex_label = read_annex_label(clean_text, self.table, after_closing=self.closed)
+            if annex_label is not None and (self.closed or is_heading_style(para.style, self.styles)):
+                self.stack.clear()
+                annex = _Annex(label=self.content(para, a, b), line=para.number)
+                self.annexes.append(annex)
+                self.closed = False
+                return
+        if self.annexes and self.annexes[-1].open_headings and self._heading(para, clean_text):
+            self.annexes[-1].headings.append(self.content(para, a, b))
+            return
+        if not self.annexes and self._formula(clean_text):
+            if self.part.formula is not None or self.part.body:
+                self._new_part()
+            self.part.formula = self.content(para, a, b)
+            self.part.formula_line = para.number
+            return
+        first_line = clean_text.split("\n")[0]
+        if not self.annexes and is_meeting_line(first_line, self.table):
+            self._closing(para, a, b)
+            return
+        if not self.annexes and self._part_letter(clean_text, following):
+            self._new_part()
+            self.part.label = clean_text
+            self.part.label_notes = tuple(m for m in para.notes() if isinstance(m, Footnote))
+            return
+        label = read_label(text.lstrip("\t "), self.table)
+        offset = a + (len(text.lstrip("\t ")) - len(label.text)) if label is not None else a
+        if label is not None and label.kind is Kind.PARAGRAPH:
+            node = _Node(label.num, self.content(para, offset, b), para.number, point=False)
+            self.stack = [node]
+            self.container().append(node)
+            return
+        if label is not None and label.kind is Kind.POINT and (self.stack or not self.in_preamble()):
+            self._point(label, para, offset, b)
+            return
+        if self._heading(para, clean_text):
+            self.stack.clear()
+            self.add_block(Para(content=self.content(para, a, b), role=ParaRole.HEADING, line=para.number))
+            return
+        if self.in_preamble():
+            self.part.preamble.append(self._recital(para, a, b))
+            return
+        role = ParaRole.CENTERED if para.align == "center" else ParaRole.TEXT
+        self.add_block(Para(content=self.content(para, a, b), role=role, line=para.number))
+
+    def _formula(self, text: str) -> bool:
+        """The document's first formula was found by the front (any line like one); a later one starts a new part
+        only when it is the language's own (``The General Assembly,``): a short recital also ends with a comma."""
+        if self.part.formula is None and not self.part.body and len(self.parts) == 1:
+            return is_formula(text, self.table)
+        return formula_organ(text, self.table) is not None
+
+    def _heading(self, para: WPara, text: str) -> bool:
+        return is_heading_style(para.style, self.styles) or (para.align == "center" and len(text) < 200)
+
+    def _part_letter(self, text: str, following: WPara | None) -> bool:
+        return (
+            len(text) == 1
+            and text.isupper()
+            and following is not None
+            and formula_organ(plain(following.text), self.table) is not None
+        )
+
+    def _new_part(self) -> None:
+        self.stack.clear()
+        self.parts.append(_Part())
+        self.closed = False
+
+    def _recital(self, para: WPara, a: int, b: int) -> PreambularParagraph:
+        content = self.content(para, a, b)
+        phrase = ""
+        first = next((p for p in para.pieces if p.mark is None and p.offset + len(p.text) > a), None)
+        if first is not None and first.italic:
+            phrase = first.text[max(0, a - first.offset) :].strip(_PUNCTUATION)
+        if not phrase:
+            preambular, _ = matchers(self.table)
+            text = plain(para.text[a:b])
+            phrase = preambular.match(text) or preambular.fallback(text)
+        return PreambularParagraph(phrase=plain(phrase), content=content, line=para.number)
+
+    def _point(self, label: Label, para: WPara, start: int, end: int) -> None:
+        readings = label.readings
+        node = _Node(label.num, self.content(para, start, end), para.number, point=True)
+        # a sibling: an open point whose style reads this number as the next one (innermost first)
+        for depth in range(len(self.stack) - 1, -1, -1):
+            open_node = self.stack[depth]
+            if open_node.point and open_node.style in readings and readings[open_node.style] == open_node.ordinal + 1:
+                node.style, node.ordinal = open_node.style, readings[open_node.style]
+                del self.stack[depth:]
+                self._attach(node)
+                return
+        # a first item: a child of the innermost open paragraph or point
+        style = next((s for s in (Style.ROMAN, Style.LETTER, Style.BULLET) if readings.get(s) in (1, 0)), None)
+        if style is None:
+            style = next(iter(readings), None)
+            self.diags.append(
+                Diagnostic.warning(
+                    "point-out-of-sequence",
+                    f"point {label.num} follows no point it continues: kept where it stands",
+                    para.number,
+                )
+            )
+        if style is Style.BULLET and self.stack and self.stack[-1].style is Style.BULLET:
+            self.stack.pop()
+        node.style, node.ordinal = style, readings.get(style, 0) if style is not None else 0
+        self._attach(node)
+
+    def _attach(self, node: _Node) -> None:
+        if self.stack:
+            self.stack[-1].children.append(node)
+        else:
+            self.container().append(node)
+        self.stack.append(node)
+
+    def _closing(self, para: WPara, a: int, b: int) -> None:
+        self.stack.clear()
+        text = para.text
+        position = a
+        for line in text[a:b].split("\n"):
+            start, end = trimmed(para, position, position + len(line))
+            if start < end:
+                self.part.closing.append(self.content(para, start, end))
+                value = parse_date(plain(text[start:end]), self.table)
+                if value is not None and self.closing_date is None:
+                    self.closing_date = value
+                elif self.meeting is None and is_meeting_line(plain(text[start:end]), self.table):
+                    self.meeting = plain(text[start:end])
+            position += len(line) + 1
+        self.part.closing_line = para.number
+        self.closed = True
+
+    def closing_date_line(self, para: WPara) -> bool:
+        """A date alone right after the meeting line is its second line (``21 November 2017``)."""
+        if not self.closed or self.closing_date is not None or self.annexes:
+            return False
+        a, b = trimmed(para)
+        value = parse_date(plain(para.text[a:b]), self.table)
+        if value is None:
+            return False
+        self.closing_date = value
+        self.part.closing.append(self.content(para, a, b))
+        return True
+
+
+def _texts(content: tuple[Inline, ...]) -> list[str]:
+    from unconvert.tree import plain_text
+
+    return [plain_text(content)]
+
+
+def build_body(items: list[Item], table: LanguageTable, styles: dict[str, str], carried: list[Inline]) -> Body:
+    """The parts and annexes of the items from the formula on."""
+    builder = _Builder(table, styles)
+    builder.pending = list(carried)
+    for index, item in enumerate(items):
+        if isinstance(item, Table):
+            builder.add_block(item)
+            continue
+        if builder.closing_date_line(item):
+            continue
+        following = next((i for i in items[index + 1 : index + 4] if isinstance(i, WPara) and i.stripped), None)
+        builder.paragraph(item, following)
+    parts = tuple(p.build() for p in builder.parts if p.formula is not None or p.body or p.preamble or p.closing)
+    return Body(
+        parts=parts or (Part(),),
+        annexes=tuple(a.build() for a in builder.annexes),
+        meeting=builder.meeting,
+        closing_date=builder.closing_date,
+        diagnostics=builder.diags,
+    )
+
+
+__all__ = ["Body", "Item", "build_body", "is_heading_style"]
