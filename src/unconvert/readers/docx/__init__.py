@@ -1,12 +1,12 @@
 """The Word reader: ``read(data, name=...) -> Document`` for the UN's Word files (``.docx``; ``.doc`` through
 LibreOffice).
 
-python-docx opens the package (``package.py``); lxml reads what it has no API for (footnotes, comments, fields).
-``paragraphs.py`` turns each ``w:p`` into its printed text and pieces (runs with their italics, footnote and
-NOTEREF marks, hyperlinks); ``tables.py`` reads ``w:tbl`` with its grid; ``front.py`` reads the ODS comment, the
-masthead (first-page header), the job number (first-page footer) and the paragraphs before the formula;
-``body.py`` the rest. What the UN and its languages print is asked of ``unconvert.un``; nothing here imports
-another reader.
+``package.py`` opens the OOXML package with zipfile and lxml (why not python-docx: its docstring, with numbers)
+and checks what the bytes are; ``paragraphs.py`` turns each ``w:p`` into its printed text and pieces (runs with
+their italics, footnote and NOTEREF marks, hyperlinks); ``tables.py`` reads ``w:tbl`` with its grid; ``front.py``
+reads the ODS comment, the masthead (first-page header), the job number (first-page footer) and the paragraphs
+before the formula; ``body.py`` the rest. What the UN and its languages print is asked of ``unconvert.un``; nothing
+here imports another reader.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from unconvert.errors import ReadError
 from unconvert.readers.docx.body import Item, build_body
 from unconvert.readers.docx.front import read_front
 from unconvert.readers.docx.package import OLE_SIGNATURE, Package, W, open_package
-from unconvert.readers.docx.paragraphs import NoteSource, WPara, inlines, read_paragraph, trimmed
+from unconvert.readers.docx.paragraphs import NoteSource, WPara, inlines, note_mark_styles, read_paragraph, trimmed
 from unconvert.readers.docx.tables import read_table
 from unconvert.tree import Document, Inline
 
@@ -41,6 +41,7 @@ def _note_source(package: Package) -> tuple[NoteSource, list[Diagnostic]]:
             if note.get(W + "type") in (None, "normal"):
                 by_id[note.get(W + "id", "")] = note
     links = notes.links if notes is not None else {}
+    mark_styles = note_mark_styles(package.styles)
 
     def paragraphs(note_id: str) -> tuple[tuple[Inline, ...], ...]:
         element = by_id.get(note_id)
@@ -49,7 +50,7 @@ def _note_source(package: Package) -> tuple[NoteSource, list[Diagnostic]]:
             return ()
         out = []
         for p in element.iter(W + "p"):
-            para = read_paragraph(p, 0, {}, links, None)
+            para = read_paragraph(p, 0, package.styles, links, None, mark_styles=mark_styles)
             a, b = trimmed(para)
             content = inlines(para, a, b)
             if content:
@@ -121,6 +122,9 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         meta = dataclasses.replace(meta, adoption_date=body.closing_date)
         diags = [d for d in diags if d.code != "adoption-date-missing"]
         diags.append(Diagnostic.info("adoption-date-from-closing", "adoption date taken from the closing lines"))
+    if notes.typed:
+        message = f"{notes.typed} raised figure(s) typed by hand read as second references to notes already given"
+        diags.append(Diagnostic.info("note-reference-typed", message))
     parts = body.parts
     if front.part_label and len(parts) == 1 and parts[0].label is None:
         parts = (dataclasses.replace(parts[0], label=front.part_label, label_notes=front.part_notes),)

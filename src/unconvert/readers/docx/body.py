@@ -1,17 +1,23 @@
-"""The body of a Word file, from the formula on: preamble, operative paragraphs and their points, headings,
-tables, closing lines, annexes, and the parts of a multi-part resolution.
+"""The body of a Word file, from the formula on: preamble, operative paragraphs and their points, sections,
+headings, tables, closing lines, annexes, and the parts of a multi-part resolution.
 
 Word gives what the dump loses: where each paragraph ends, its style, its italics, real tables and footnotes at
 their references. What a paragraph is still comes from its text, as the UN types it: the number and tab of an
-operative paragraph (``1.⇥``) or a point (``(a)⇥``), read by ``un.numbering``; the formula (``un.formulae``); the
-meeting line (``un.closing``); an annex label (``un.annexes``). A preambular paragraph's opening phrase is the
-italic run that opens it (the UN sets it in italics), else the language's listed phrase or its grammar's guess.
-The UN's heading styles (``H1``, ``H23``, ``HCh``, ``Heading 1`` …) make headings.
+operative paragraph (``1.⇥``) or a point (``(a)⇥``), a section's roman number (``I``, ``II.⇥Title``) or letter
+(``A.⇥Title``), all read by ``un.numbering``; the formula (``un.formulae``); the meeting line (``un.closing``); an
+annex label (``un.annexes``). A preambular paragraph's opening phrase is the italic run that opens it (the UN sets
+it in italics), else the language's listed phrase or its grammar's guess. The UN's heading styles (``H1``,
+``H23``, ``HCh``, ``Heading 1`` …) and centred lines make headings; a heading's lines are headings of their own.
+
+An unnumbered paragraph with an operative phrase that ends with a colon (ECOSOC's ``Recommends to the General
+Assembly the adoption of the following draft resolution:``) holds what follows up to the closing lines: the draft's
+formula, recitals and paragraphs are its children, as the ODS reader builds them.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 
 from unconvert.diagnostics import Diagnostic
@@ -29,7 +35,9 @@ from unconvert.tree import (
     Point,
     Preamble,
     PreambularParagraph,
+    Section,
     Table,
+    plain_text,
 )
 from unconvert.un.annexes import read_annex_label
 from unconvert.un.closing import is_meeting_line
@@ -46,6 +54,8 @@ _HEADING_STYLES = frozenset(
     {"H1", "H23", "H4", "H56", "HCh", "HM", "TitleH1", "TitleH2", "TitleHCH", "AgendaTitleH2", "Title", "Subtitle"}
 )
 _PUNCTUATION = " ,;:\u00a0\t"
+_NUMBERED_HEADING = re.compile(r"^\w+[ \u00a0]+(?:[IVXLC]+|\d+)\b")  # ``Article I``, ``Rule 1``: not an annex title
+_LONGEST_HEADING = 200
 
 
 def is_heading_style(style: str, styles: dict[str, str]) -> bool:
@@ -63,24 +73,44 @@ class _Node:
     point: bool
     style: Style | None = None
     ordinal: int = 0
-    children: list[Block | _Node] = field(default_factory=list)
+    children: list[Block | _Node | _Section] = field(default_factory=list)
 
     def build(self) -> OperativeParagraph | Point:
-        children = tuple(c.build() if isinstance(c, _Node) else c for c in self.children)
+        children = _built(self.children)
         if self.point:
             return Point(num=self.num or "", content=self.content, children=children, line=self.line)
         return OperativeParagraph(num=self.num, content=self.content, children=children, line=self.line)
 
 
 @dataclass(slots=True)
+class _Section:
+    """A section being built: ``level`` 1 for a roman number, 2 for a letter; ``numbered`` once a numbered
+    paragraph stands in it (text before that is its recitals)."""
+
+    num: str
+    heading: tuple[Inline, ...]
+    line: int
+    level: int
+    awaiting_heading: bool = False
+    numbered: bool = False
+    children: list[Block | _Node | _Section] = field(default_factory=list)
+
+    def build(self) -> Section:
+        return Section(num=self.num, heading=self.heading, children=_built(self.children), line=self.line)
+
+
+def _built(children: list[Block | _Node | _Section]) -> tuple[Block, ...]:
+    return tuple(c.build() if isinstance(c, _Node | _Section) else c for c in children)
+
+
+@dataclass(slots=True)
 class _Part:
     label: str | None = None
     label_notes: tuple[Footnote, ...] = ()
-    title: list[tuple[Inline, ...]] = field(default_factory=list)
     formula: tuple[Inline, ...] | None = None
     formula_line: int | None = None
     preamble: list[Block] = field(default_factory=list)
-    body: list[Block | _Node] = field(default_factory=list)
+    body: list[Block | _Node | _Section] = field(default_factory=list)
     closing: list[tuple[Inline, ...]] = field(default_factory=list)
     closing_line: int | None = None
 
@@ -88,22 +118,12 @@ class _Part:
         preamble = None
         if self.formula is not None:
             preamble = Preamble(formula=self.formula, children=tuple(self.preamble), line=self.formula_line)
-        body = tuple(b.build() if isinstance(b, _Node) else b for b in self.body)
+        body = _built(self.body)
         if preamble is None and self.preamble:
             body = tuple(self.preamble) + body
         conclusions = Conclusions(lines=tuple(self.closing), line=self.closing_line) if self.closing else None
-        title: tuple[Inline, ...] = ()
-        for k, line in enumerate(self.title):
-            from unconvert.tree import LineBreak
-
-            title += ((LineBreak(),) if k else ()) + line
         return Part(
-            label=self.label,
-            label_notes=self.label_notes,
-            title=title,
-            preamble=preamble,
-            body=body,
-            conclusions=conclusions,
+            label=self.label, label_notes=self.label_notes, preamble=preamble, body=body, conclusions=conclusions
         )
 
 
@@ -112,16 +132,11 @@ class _Annex:
     label: tuple[Inline, ...]
     line: int
     headings: list[tuple[Inline, ...]] = field(default_factory=list)
-    children: list[Block | _Node] = field(default_factory=list)
+    children: list[Block | _Node | _Section] = field(default_factory=list)
     open_headings: bool = True
 
     def build(self) -> Annex:
-        return Annex(
-            label=self.label,
-            headings=tuple(self.headings),
-            children=tuple(c.build() if isinstance(c, _Node) else c for c in self.children),
-            line=self.line,
-        )
+        return Annex(label=self.label, headings=tuple(self.headings), children=_built(self.children), line=self.line)
 
 
 @dataclass(slots=True)
@@ -134,11 +149,17 @@ class Body:
 
 
 class _Builder:
+    """Places each paragraph where what came before it says: a small state machine over the open part, annex,
+    sections, quoted draft and the open operative paragraph with its points (``stack``)."""
+
     def __init__(self, table: LanguageTable, styles: dict[str, str]) -> None:
         self.table = table
         self.styles = styles
         self.parts: list[_Part] = [_Part()]
         self.annexes: list[_Annex] = []
+        self.sections: list[_Section] = []
+        self.quote: _Node | None = None  # an unnumbered paragraph quoting a draft (``… the following draft:``)
+        self.quote_numbered = False
         self.stack: list[_Node] = []  # the open operative paragraph and its open points, outermost first
         self.closed = False  # the closing lines of the current part were read
         self.meeting: str | None = None
@@ -151,11 +172,21 @@ class _Builder:
     def part(self) -> _Part:
         return self.parts[-1]
 
-    def container(self) -> list[Block | _Node]:
+    def container(self) -> list[Block | _Node | _Section]:
+        if self.sections:
+            return self.sections[-1].children
+        if self.quote is not None:
+            return self.quote.children
         return self.annexes[-1].children if self.annexes else self.part.body
 
     def in_preamble(self) -> bool:
-        return not self.annexes and self.part.formula is not None and not self.part.body and not self.stack
+        return (
+            not self.annexes
+            and self.part.formula is not None
+            and not self.part.body
+            and not self.stack
+            and self.quote is None
+        )
 
     def add_block(self, block: Block) -> None:
         if self.annexes:
@@ -176,7 +207,13 @@ class _Builder:
         top = self.stack[0]
         if top.children:
             return True
-        return plain("".join(_texts(top.content))).rstrip().endswith(":")
+        return plain_text(top.content).rstrip().endswith(":")
+
+    def _close_scopes(self) -> None:
+        self.stack.clear()
+        self.sections.clear()
+        self.quote = None
+        self.quote_numbered = False
 
     # --- one paragraph -----------------------------------------------------------------------------------------
     def content(self, para: WPara, start: int, end: int) -> tuple[Inline, ...]:
@@ -192,16 +229,10 @@ class _Builder:
         if not text.strip() and not para.notes():
             return
         clean_text = plain(text)
-        if self.closed or not self.annexes:
-            annex_label = read_annex_label(clean_text, self.table, after_closing=self.closed)
-            if annex_label is not None and (self.closed or is_heading_style(para.style, self.styles)):
-                self.stack.clear()
-                annex = _Annex(label=self.content(para, a, b), line=para.number)
-                self.annexes.append(annex)
-                self.closed = False
-                return
-        if self.annexes and self.annexes[-1].open_headings and self._heading(para, clean_text):
-            self.annexes[-1].headings.append(self.content(para, a, b))
+        if self._annex(para, clean_text, a, b):
+            return
+        if self.quote is not None and formula_organ(clean_text, self.table) is not None:
+            self.quote.children.append(Para(content=self.content(para, a, b), line=para.number))
             return
         if not self.annexes and self._formula(clean_text):
             if self.part.formula is not None or self.part.body:
@@ -209,8 +240,7 @@ class _Builder:
             self.part.formula = self.content(para, a, b)
             self.part.formula_line = para.number
             return
-        first_line = clean_text.split("\n")[0]
-        if not self.annexes and is_meeting_line(first_line, self.table):
+        if not self.annexes and self._meeting_line(para, text.split("\n")[0].strip(" \t\u00a0")):
             self._closing(para, a, b)
             return
         if not self.annexes and self._part_letter(clean_text, following):
@@ -218,10 +248,16 @@ class _Builder:
             self.part.label = clean_text
             self.part.label_notes = tuple(m for m in para.notes() if isinstance(m, Footnote))
             return
+        if self._section(para, a, b):
+            return
         label = read_label(text.lstrip("\t "), self.table)
         offset = a + (len(text.lstrip("\t ")) - len(label.text)) if label is not None else a
         if label is not None and label.kind is Kind.PARAGRAPH:
             node = _Node(label.num, self.content(para, offset, b), para.number, point=False)
+            if self.sections:
+                self.sections[-1].numbered = True
+            if self.quote is not None:
+                self.quote_numbered = True
             self.stack = [node]
             self.container().append(node)
             return
@@ -229,14 +265,106 @@ class _Builder:
             self._point(label, para, offset, b)
             return
         if self._heading(para, clean_text):
-            self.stack.clear()
-            self.add_block(Para(content=self.content(para, a, b), role=ParaRole.HEADING, line=para.number))
+            self._headings(para, a, b)
             return
-        if self.in_preamble():
-            self.part.preamble.append(self._recital(para, a, b))
+        if self._draft_intro(clean_text):
+            node = _Node(None, self.content(para, a, b), para.number, point=False)
+            self.stack.clear()
+            self.container().append(node)
+            self.quote, self.quote_numbered = node, False
+            return
+        if self.in_preamble() or self._recital_here(para, clean_text):
+            recital = self._recital(para, a, b)
+            if self.in_preamble():
+                self.part.preamble.append(recital)
+            else:
+                self.stack.clear()
+                self.container().append(recital)
             return
         role = ParaRole.CENTERED if para.align == "center" else ParaRole.TEXT
         self.add_block(Para(content=self.content(para, a, b), role=role, line=para.number))
+
+    def _annex(self, para: WPara, text: str, a: int, b: int) -> bool:
+        """An annex label opens an annex; the heading lines right after it are its title."""
+        if self.closed or not self.annexes:
+            label = read_annex_label(text, self.table, after_closing=self.closed)
+            if label is not None and (self.closed or is_heading_style(para.style, self.styles)):
+                self._close_scopes()
+                self.annexes.append(_Annex(label=self.content(para, a, b), line=para.number))
+                self.closed = False
+                return True
+        annex = self.annexes[-1] if self.annexes else None
+        if annex is not None and annex.open_headings:
+            raw = para.text[a:b]
+            title_like = (
+                self._heading(para, text)
+                and "\n" not in raw
+                and not _NUMBERED_HEADING.match(text)
+                and read_label(raw.lstrip("\t "), self.table) is None
+            )
+            if title_like:
+                annex.headings.append(self.content(para, a, b))
+                return True
+            annex.open_headings = False
+        return False
+
+    def _section(self, para: WPara, a: int, b: int) -> bool:
+        """A section's number (``I``, ``II.⇥Officers``, ``A.⇥Budget``, ``I`` over its title) opens a section; a
+        heading right after a number alone is that section's title."""
+        text = para.text[a:b]
+        open_section = self.sections[-1] if self.sections else None
+        if open_section is not None and open_section.awaiting_heading:
+            open_section.awaiting_heading = False
+            if self._heading(para, plain(text)) and read_label(text.lstrip("\t "), self.table) is None:
+                open_section.heading = self.content(para, a, b)
+                return True
+        first, _, rest = text.partition("\n")
+        label = read_label(first.strip(" \t\u00a0"), self.table)
+        if label is None or label.kind not in (Kind.SECTION, Kind.SUBSECTION):
+            return False
+        alone = label.kind is Kind.SECTION and not label.text  # ``I`` alone on its line, over its title or not
+        if not (self._heading(para, plain(text)) or (alone and not text.rstrip().endswith((",", ";")))):
+            return False
+        level = 1 if label.kind is Kind.SECTION else 2
+        if label.text:
+            start = a + text.index(label.text)
+            heading = self.content(para, start, b)
+        elif rest.strip():
+            start, end = trimmed(para, a + len(first) + 1, b)
+            heading = self.content(para, start, end)
+        else:
+            heading = ()
+        if (
+            level == 2
+            and not any(s.level == 1 for s in self.sections)
+            and read_annex_label(label.num, self.table, after_closing=False)
+        ):
+            return False
+        self.stack.clear()
+        while self.sections and self.sections[-1].level >= level:
+            self.sections.pop()
+        section = _Section(label.num, heading, para.number, level, awaiting_heading=not heading)
+        self.container().append(section)
+        self.sections.append(section)
+        if self.annexes:
+            self.annexes[-1].open_headings = False
+        return True
+
+    def _headings(self, para: WPara, a: int, b: int) -> None:
+        """A heading paragraph: one heading per printed line (``Article I`` / ``Purpose and functions``)."""
+        position = a
+        for line in para.text[a:b].split("\n"):
+            start, end = trimmed(para, position, position + len(line))
+            if start < end:
+                self.add_block(Para(content=self.content(para, start, end), role=ParaRole.HEADING, line=para.number))
+            position += len(line) + 1
+
+    def _meeting_line(self, para: WPara, text: str) -> bool:
+        """The closing meeting line (``58th plenary meeting``): set right, or opening with its ordinal; a numbered
+        paragraph that speaks of plenary meetings is none."""
+        if not is_meeting_line(plain(text), self.table) or read_label(text, self.table) is not None:
+            return False
+        return para.align in ("right", "end") or text[:1].isdigit()
 
     def _formula(self, text: str) -> bool:
         """The document's first formula was found by the front (any line like one); a later one starts a new part
@@ -246,7 +374,7 @@ class _Builder:
         return formula_organ(text, self.table) is not None
 
     def _heading(self, para: WPara, text: str) -> bool:
-        return is_heading_style(para.style, self.styles) or (para.align == "center" and len(text) < 200)
+        return is_heading_style(para.style, self.styles) or (para.align == "center" and len(text) < _LONGEST_HEADING)
 
     def _part_letter(self, text: str, following: WPara | None) -> bool:
         return (
@@ -256,8 +384,31 @@ class _Builder:
             and formula_organ(plain(following.text), self.table) is not None
         )
 
+    def _draft_intro(self, text: str) -> bool:
+        """An unnumbered operative paragraph introducing a draft (``Recommends … the following draft resolution:``),
+        in a preamble or body with no numbered paragraph yet."""
+        if self.annexes or self.quote is not None or not text.endswith(":"):
+            return False
+        if not (self.in_preamble() or not any(isinstance(b, _Node) for b in self.part.body)):
+            return False
+        preambular, operative = matchers(self.table)
+        return operative.match(text) is not None and preambular.match(text) is None
+
+    def _recital_here(self, para: WPara, text: str) -> bool:
+        """Text before the first numbered paragraph of a section, or of a quoted draft, is a recital."""
+        if self.annexes or self.stack:
+            return False
+        if self.sections:
+            return not self.sections[-1].numbered and text.endswith((",", "，", "،")) and self._has_phrase(para, text)
+        return self.quote is not None and not self.quote_numbered
+
+    def _has_phrase(self, para: WPara, text: str) -> bool:
+        """Whether a paragraph opens with a recital's phrase: in italics, or one the language lists."""
+        first = next((p for p in para.pieces if p.mark is None and p.text.strip()), None)
+        return (first is not None and first.italic) or matchers(self.table)[0].match(text) is not None
+
     def _new_part(self) -> None:
-        self.stack.clear()
+        self._close_scopes()
         self.parts.append(_Part())
         self.closed = False
 
@@ -308,7 +459,7 @@ class _Builder:
         self.stack.append(node)
 
     def _closing(self, para: WPara, a: int, b: int) -> None:
-        self.stack.clear()
+        self._close_scopes()
         text = para.text
         position = a
         for line in text[a:b].split("\n"):
@@ -335,12 +486,6 @@ class _Builder:
         self.closing_date = value
         self.part.closing.append(self.content(para, a, b))
         return True
-
-
-def _texts(content: tuple[Inline, ...]) -> list[str]:
-    from unconvert.tree import plain_text
-
-    return [plain_text(content)]
 
 
 def build_body(items: list[Item], table: LanguageTable, styles: dict[str, str], carried: list[Inline]) -> Body:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
@@ -28,6 +28,7 @@ _UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ru|ar|zh)/
 _NOTEREF = re.compile(r"^\s*NOTEREF\b")
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"(?P<url>[^"]+)"')
 _SEPARATOR = re.compile(r"^[,;\u2013\-\u2011]$")
+_TYPED_MARKS = re.compile(r"\d{1,3}(?:[,\u2013\-\u2011]\d{1,3})*")
 _ON = {"1", "true", "on", ""}
 
 
@@ -70,19 +71,45 @@ class NoteSource:
 
     paragraphs: Callable[[str], tuple[tuple[Inline, ...], ...]]
     counter: int = 0
-    missing: list[str] = field(default_factory=list)
+    typed: int = 0  # second references typed as raised figures, not as NOTEREF fields
 
 
-def _on(element: Any, tag: str) -> bool:
-    found = element.find(tag) if element is not None else None
-    return found is not None and found.get(W + "val", "") in _ON
+@dataclass(frozen=True, slots=True)
+class _Format:
+    """What a run's own properties say: italic, bold, raised (superscript), hidden, its character style."""
+
+    italic: bool = False
+    bold: bool = False
+    raised: bool = False
+    hidden: bool = False
+    style: str = ""
+
+
+_PLAIN = _Format()
+_TOGGLES = {W + "i": "italic", W + "b": "bold", W + "vanish": "hidden", W + "webHidden": "hidden"}
+
+
+def _format(rpr: Any) -> _Format:
+    """The ``_Format`` of a ``w:rPr``, in one pass over its children."""
+    values: dict[str, Any] = {}
+    for child in rpr:
+        tag = child.tag
+        name = _TOGGLES.get(tag)
+        if name is not None:
+            values[name] = child.get(W + "val", "") in _ON
+        elif tag == W + "vertAlign":
+            values["raised"] = child.get(W + "val") == "superscript"
+        elif tag == W + "rStyle":
+            values["style"] = child.get(W + "val", "")
+    return _Format(**values) if values else _PLAIN
 
 
 class _Walker:
     """Collects the pieces of one paragraph; fields (NOTEREF, HYPERLINK, PAGE …) are followed across its runs."""
 
-    def __init__(self, links: dict[str, str], notes: NoteSource | None) -> None:
+    def __init__(self, links: dict[str, str], notes: NoteSource | None, note_mark_styles: frozenset[str]) -> None:
         self.links = links
+        self.note_mark_styles = note_mark_styles
         self.notes = notes
         self.pieces: list[Piece] = []
         self.parts: list[str] = []
@@ -91,33 +118,59 @@ class _Walker:
         self.custom_pending: Footnote | None = None
 
     # --- text ------------------------------------------------------------------------------------------------
-    def add(self, text: str, rpr: Any, link: str | None) -> None:
+    def add(self, text: str, fmt: _Format, link: str | None) -> None:
         if not text:
             return
-        for f in self.fields:
-            if not f[1]:
-                return  # inside a field's instruction: not printed
-        if self.fields and _NOTEREF.match(self.fields[-1][0]):
-            self.fields[-1][2] += text
+        if self.fields:
+            for f in self.fields:
+                if not f[1]:
+                    return  # inside a field's instruction: not printed
+            if _NOTEREF.match(self.fields[-1][0]):
+                self.fields[-1][2] += text
+                return
+            if link is None:
+                url = _HYPERLINK.match(self.fields[-1][0])
+                link = url.group("url") if url else None
+        italic, bold, raised = fmt.italic, fmt.bold, fmt.raised
+        if raised and self.typed_reference(text):
             return
-        if self.fields and link is None:
-            url = _HYPERLINK.match(self.fields[-1][0])
-            link = url.group("url") if url else None
-        italic = _on(rpr, W + "i")
-        bold = _on(rpr, W + "b")
-        va = rpr.find(W + "vertAlign") if rpr is not None else None
-        raised = va is not None and va.get(W + "val") == "superscript"
         last = self.pieces[-1] if self.pieces else None
         if (
             last is not None
             and last.mark is None
-            and (last.italic, last.bold, last.raised, last.link) == (italic, bold, raised, link)
+            and last.italic is italic
+            and last.bold is bold
+            and last.raised is raised
+            and last.link == link
         ):
             last.text += text
         else:
             self.pieces.append(Piece(self.length, text, italic, bold, raised, link))
         self.parts.append(text)
         self.length += len(text)
+
+    def typed_reference(self, text: str) -> bool:
+        """Raised figures typed by hand after a note was given (``Auditors;1–21``, ``Convention,7``): second
+        references to notes that exist, as Word's NOTEREF would print them. Figures naming no note given so far
+        stay text."""
+        match = _TYPED_MARKS.fullmatch(text)
+        if match is None or self.notes is None or self.notes.counter == 0:
+            return False
+        numbers = [int(n) for n in re.findall(r"\d+", text)]
+        if not all(1 <= n <= self.notes.counter for n in numbers):
+            return False
+        separator = ""
+        for token in re.findall(r"\d+|[^\d]", text):
+            if token.isdigit():
+                self.mark(NoteRef(marker=token, separator=separator))
+                separator = ""
+            else:
+                separator = token
+        self.notes.typed += 1
+        return True
+
+    def has_words(self) -> bool:
+        return any(part.strip() for part in self.parts)
 
     def mark(self, node: Footnote | NoteRef) -> None:
         self.pieces.append(Piece(self.length, mark=node))
@@ -148,8 +201,11 @@ class _Walker:
 
     def run(self, run: Any, link: str | None) -> None:
         rpr = run.find(W + "rPr")
-        if rpr is not None and (_on(rpr, W + "vanish") or _on(rpr, W + "webHidden")):
+        fmt = _PLAIN if rpr is None else _format(rpr)
+        if fmt.hidden:
             return
+        if fmt.style and fmt.style in self.note_mark_styles and not self.has_words():
+            return  # a note's own mark, typed (``1``, ``*``) or Word's footnoteRef: the marker, not its text
         for child in run:
             tag = child.tag
             if tag == W + "t":
@@ -157,18 +213,18 @@ class _Walker:
                 if self.custom_pending is not None:
                     self.custom_mark(text)
                     continue
-                self.add(text, rpr, link)
+                self.add(text, fmt, link)
             elif tag == W + "tab" or tag == W + "ptab":
-                self.add("\t", rpr, link)
+                self.add("\t", fmt, link)
             elif tag in (W + "br", W + "cr"):
                 if child.get(W + "type") in (None, "textWrapping"):
-                    self.add("\n", rpr, link)
+                    self.add("\n", fmt, link)
             elif tag == W + "noBreakHyphen":
-                self.add("\u2011", rpr, link)
+                self.add("\u2011", fmt, link)
             elif tag == W + "sym":
                 code = child.get(W + "char", "")
                 with contextlib.suppress(ValueError):
-                    self.add(chr(int(code, 16)), rpr, link)
+                    self.add(chr(int(code, 16)), fmt, link)
             elif tag == W + "fldChar":
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
@@ -213,10 +269,25 @@ class _Walker:
         self.mark(Footnote(marker=text.strip() or "*", paragraphs=pending.paragraphs))
 
 
+def note_mark_styles(styles: dict[str, str]) -> frozenset[str]:
+    """The ids of the character styles of a footnote's own mark (``FootnoteReference``, named ``footnote
+    reference``)."""
+    return frozenset(
+        {"FootnoteReference"} | {sid for sid, name in styles.items() if name.lower() == "footnote reference"}
+    )
+
+
 def read_paragraph(
-    p: Any, number: int, styles: dict[str, str], links: dict[str, str], notes: NoteSource | None
+    p: Any,
+    number: int,
+    styles: dict[str, str],
+    links: dict[str, str],
+    notes: NoteSource | None,
+    *,
+    mark_styles: frozenset[str] = frozenset(),
 ) -> WPara:
-    """The ``WPara`` of a ``w:p`` element."""
+    """The ``WPara`` of a ``w:p`` element. In a footnote, ``mark_styles`` are the styles of the note's own mark,
+    left out where they open it."""
     ppr = p.find(W + "pPr")
     style = align = ""
     indent = 0
@@ -233,7 +304,7 @@ def read_paragraph(
                 indent = int(ind.get(W + "left") or ind.get(W + "start") or 0)
             except ValueError:
                 indent = 0
-    walker = _Walker(links, notes)
+    walker = _Walker(links, notes, mark_styles)
     walker.walk(p)
     if walker.custom_pending is not None:  # a custom mark with no text after it
         walker.custom_mark("")
@@ -355,4 +426,13 @@ def trimmed(para: WPara, start: int = 0, end: int | None = None) -> tuple[int, i
     return start, max(stop, last_mark)
 
 
-__all__ = ["NoteSource", "Piece", "WPara", "inlines", "read_paragraph", "symbol_of_link", "trimmed"]
+__all__ = [
+    "NoteSource",
+    "Piece",
+    "WPara",
+    "inlines",
+    "note_mark_styles",
+    "read_paragraph",
+    "symbol_of_link",
+    "trimmed",
+]
