@@ -3,7 +3,8 @@
     UnconvertError
     ├── ReadError            the input is not a document we can read (names the file and the line)
     ├── WriteError           a writer could not produce its output from a tree
-    │   └── InvalidOutputError   the AKN we built fails the official XSD (a bug in unconvert: never written)
+    │   ├── InvalidOutputError   the AKN we built fails the official XSD (a bug in unconvert: never written)
+    │   └── ResourceError        the machine lacks what a writer needs (a font file): install it; the CLI exits 2
     ├── ValidationError      a user's AKN file fails the XSD (``unconvert.validate``), with line numbers
     ├── FormatError          an unknown or unavailable format name
     ├── StorageError         the machine refused to store an output (disk full, permission denied, read-only
@@ -45,6 +46,11 @@ class InvalidOutputError(WriteError):
         super().__init__(f"{message}{': ' + detail if detail else ''}")
 
 
+class ResourceError(WriteError):
+    """A writer needs something the machine does not have (a font file of a Debian package): neither the
+    document's fault nor a bug. The message says what to install."""
+
+
 class ValidationError(UnconvertError):
     """An AKN document does not validate; ``errors`` lists ``(line, message)``."""
 
@@ -78,6 +84,7 @@ __all__ = [
     "FormatError",
     "InvalidOutputError",
     "ReadError",
+    "ResourceError",
     "StorageError",
     "UnconvertError",
     "ValidationError",

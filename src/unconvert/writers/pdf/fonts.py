@@ -29,7 +29,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from unconvert.errors import WriteError
+from unconvert.errors import ResourceError, WriteError
 from unconvert.tree import Language
 from unconvert.un.scripts import Script, profile_for, script_of
 
@@ -159,11 +159,11 @@ def candidates(face: Face) -> list[Path]:
 
 
 def find(face: Face) -> Path:
-    """The path of ``face``'s file; ``WriteError`` naming the Debian package when it is not installed."""
+    """The path of ``face``'s file; ``ResourceError`` naming the Debian package when it is not installed."""
     for path in candidates(face):
         if path.is_file():
             return path
-    raise WriteError(
+    raise ResourceError(
         f"PDF output needs the font file {face.file}: install the Debian package {face.package} "
         f"(apt-get install {face.package}) or put the file in a folder named by UNCONVERT_FONT_DIRS"
     )
