@@ -45,7 +45,15 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     defaults = Limits()
     parser.add_argument("sources", nargs="*", metavar="SRC", help="files, directories, globs, .zip/.tar(.gz) archives")
     parser.add_argument("--from-list", metavar="FILE", action="append", default=[], help="read sources from FILE")
-    parser.add_argument("-o", "--out", required=True, metavar="OUTDIR", help="output directory")
+    parser.add_argument(
+        "-o",
+        "--output",
+        "--out",
+        dest="out",
+        required=True,
+        metavar="OUTDIR",
+        help="output directory (--output, as in convert and dump; --out is the same option)",
+    )
     parser.add_argument(
         "-t", "--to", default="akn", metavar="FORMATS", help="comma-separated formats: akn,text,docx,pdf (default akn)"
     )

@@ -246,11 +246,13 @@ class BatchRun:
         if record is None or record.get("status") not in ("ok", "warnings") or not record.get("input_sha256"):
             return None
         outputs = {o["format"]: o for o in record.get("outputs", [])}
-        if set(outputs) != set(self.formats):
-            return None
+        if not set(self.formats) <= set(outputs):
+            return None  # a format the earlier run did not write: the document is converted again
+        # Fewer formats than the earlier run (``-t akn`` after ``-t akn,pdf``): the document is done when the
+        # outputs asked for now are still there.
         return Previous(
             input_sha256=record["input_sha256"],
-            outputs=tuple((os.path.join(self.out, o["path"]), int(o["size"])) for o in outputs.values()),
+            outputs=tuple((os.path.join(self.out, outputs[f]["path"]), int(outputs[f]["size"])) for f in self.formats),
         )
 
     def _advance(self) -> Iterator[DocumentResult]:
@@ -287,7 +289,11 @@ class BatchRun:
             self.summary.resumed += 1
             self.summary.skipped += 1
             record = self._index[ref.ident]
-            kept = tuple(Output(o["format"], o["path"], o["sha256"], o["size"]) for o in record["outputs"])
+            kept = tuple(
+                Output(o["format"], o["path"], o["sha256"], o["size"])
+                for o in record["outputs"]
+                if o["format"] in self.formats
+            )
             return DocumentResult(
                 ref.key, ref.stem, "skipped", symbol=record.get("symbol"), outputs=kept, resumed=True, record=record
             )
