@@ -222,7 +222,7 @@ def test_a_missing_font_is_an_environment_error(
     from unconvert.writers.pdf import fonts
 
     monkeypatch.setattr(fonts, "_registered", set())
-    monkeypatch.setattr(fonts, "search_dirs", lambda: [])
+    monkeypatch.setattr(fonts, "candidates", lambda face: [])
     out = seed.parent / "x.pdf"
     assert main(["convert", str(seed), "-q", "-o", str(out)]) == 2
     err = capsys.readouterr().err

@@ -1,7 +1,8 @@
 """Font discovery and registration: one embedded TrueType family per script, registered once per process.
 
 reportlab embeds only TrueType outlines (not CFF), so every face below is a ``.ttf`` or a ``.ttc`` member. The
-faces come from Debian packages that the project installs; a missing one raises ``WriteError`` naming the package.
+faces come from Debian packages that the project installs; a missing one raises ``ResourceError`` (a
+``WriteError``) naming the package.
 
 The families by script are named in ``unconvert.un.scripts`` (``ScriptProfile.fonts``); here are their files:
 
