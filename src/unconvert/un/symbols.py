@@ -1,12 +1,15 @@
-"""UN document symbols (``A/RES/64/183``, ``S/RES/2672 (2023)``, ``E/2023/L.34/Add.1``): where they stand in a
-text, a document's own symbol from its organ and number, and the one link to a symbol's document on undocs.org.
+"""UN document symbols (``A/RES/64/183``, ``S/RES/2672 (2023)``, ``E/2023/L.34/Add.1``): what one is made of
+(``Symbol``, ``parse``), where they stand in a text, a document's own symbol from its organ and number, and the one
+link to a symbol's document on undocs.org.
 
-Readers find symbols (``symbol_spans``, ``runs``); every writer links them with ``undocs_url``.
+Readers find symbols (``symbol_spans``, ``runs``; what a text says in words, ``resolution 76/81``, is
+``un.references``); every writer links them with ``undocs_url``. ``unconvert.symbols`` is the public face of both.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from unconvert.tree import DocKind, Inline, Organ, SymbolRef, Text
@@ -34,6 +37,157 @@ def document_symbol(organ: Organ, kind: DocKind, number: str, part: str | None) 
         return ""
     series = "DEC" if kind is DocKind.DECISION else "RES"
     return f"{FACTS[organ].symbol_prefix}/{series}/{number}" + (f" {part}" if part else "")
+
+
+# --- the parts of a symbol ----------------------------------------------------------------------------------------
+
+_REVISIONS = ("Add", "Corr", "Rev", "Amend")  # addendum, corrigendum, revision, amendment, as the UN spells them
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00a0": " "})
+_PART = re.compile(r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?")
+_QUALIFIER = re.compile(r"\((Vol|Part|Supp)\.?\s*([A-Za-z0-9\-]+)\)", re.I)
+_QUALIFIERS = {"vol": "Vol.", "part": "Part", "supp": "Supp."}
+_YEAR = re.compile(r"\((\d{4})\)")
+_SESSION = re.compile(r"(?:(ES|S)-)?(\d{1,3})")
+_NUMBERED = ("L", "WP", "CRP", "INF", "PV", "SR", *_REVISIONS)  # a numbered document of a series (``L.34``)
+_SPECIAL = re.compile(r"E?S-\d")  # a special or emergency special session (``S-26``, ``ES-10``)
+_KINDS = {"RES": "resolution", "DEC": "decision", "PRST": "presidential statement"}
+# Series whose documents belong to an organ (longest first): the Human Rights Council's before the Assembly's.
+_ORGAN_PREFIXES = (("A/HRC", "unhrc"), ("A", "unga"), ("S", "unsc"), ("E", "unecosoc"))
+_ORGAN_SERIES = frozenset(prefix for prefix, _organ in _ORGAN_PREFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    """A UN document symbol, taken apart: ``parts`` the elements between the slashes as the UN prints them
+    (``A``, ``RES``, ``76``, ``81``; ``L.34``, ``Add.1``, ``217(III)``), ``year`` the bracketed year of an SC
+    resolution (``S/RES/2334 (2016)``) and ``qualifier`` a bracketed volume or part (``(Vol. I)``, ``(Part II)``).
+
+    ``str(symbol)`` is its one normal spelling: ``A/RES/76/81``, ``S/RES/2334 (2016)``, ``A/RES/217(III)``,
+    ``NPT/CONF.2010/50 (Vol. I)``. What it is (``kind``, ``organ``, ``session``, ``revisions``) is read from the
+    parts, never stored twice."""
+
+    parts: tuple[str, ...]
+    year: str | None = None
+    qualifier: str | None = None
+
+    def __str__(self) -> str:
+        out = "/".join(self.parts)
+        if self.year:
+            out += f" ({self.year})"
+        if self.qualifier:
+            out += f" ({self.qualifier})"
+        return out
+
+    @property
+    def series(self) -> str:
+        """The elements before the document's own number: ``A`` of ``A/RES/76/81``, ``A/HRC`` of
+        ``A/HRC/RES/52/1``, ``NPT/CONF.2020`` of ``NPT/CONF.2020/WP.5``, ``ST/SGB`` of ``ST/SGB/2019/8``."""
+        series: list[str] = []
+        for part in self.parts:
+            name = part.partition(".")[0]
+            if part[0].isdigit() or name.upper() in _KINDS or name in _NUMBERED or _SPECIAL.match(part):
+                break
+            series.append(part)
+        return "/".join(series) or self.parts[0]
+
+    @property
+    def kind(self) -> str:
+        """``resolution``, ``decision``, ``presidential statement``, ``draft`` (an ``L.`` document) or ``document``."""
+        for part in self.parts:
+            name = part.partition(".")[0].upper()
+            if name in _KINDS:
+                return _KINDS[name]
+        if any(p.startswith("L.") for p in self.parts[1:]):
+            return "draft"
+        return "document"
+
+    @property
+    def organ(self) -> str | None:
+        """The AKN4UN id of the organ whose series this is (``unga``, ``unsc``, ``unecosoc``, ``unhrc``), or ``None``
+        (``ST/SGB/2019/8``, ``NPT/CONF.2020/WP.5``)."""
+        text = "/".join(self.parts) + "/"
+        return next((organ for prefix, organ in _ORGAN_PREFIXES if text.startswith(prefix + "/")), None)
+
+    @property
+    def session(self) -> str | None:
+        """The session (``76``, ``S-26``, ``ES-10``, ``XVI``) or year (``2016``, ``2022``) the document is of."""
+        if self.year:
+            return self.year
+        if self.series not in _ORGAN_SERIES:
+            return None
+        for part in self.parts:
+            roman = re.fullmatch(r"\d+\((?:(ES|S)-)?([IVXLCDM]+)\)", part)
+            if roman:
+                return f"{roman.group(1)}-{roman.group(2)}" if roman.group(1) else roman.group(2)
+        for part in self.parts:
+            if _SESSION.fullmatch(part) or re.fullmatch(r"\d{4}", part):
+                return part
+        return None
+
+    @property
+    def revisions(self) -> tuple[tuple[str, int], ...]:
+        """The addenda, corrigenda, revisions and amendments, in order: ``(("Add", 1), ("Corr", 2))``."""
+        out = []
+        for part in self.parts:
+            name, _, number = part.partition(".")
+            if name in _REVISIONS and number.isdigit():
+                out.append((name, int(number)))
+        return tuple(out)
+
+    @property
+    def base(self) -> Symbol:
+        """The symbol without its addenda, corrigenda, revisions and amendments (``A/64/L.34`` of
+        ``A/64/L.34/Add.1``)."""
+        parts = list(self.parts)
+        while len(parts) > 1 and parts[-1].partition(".")[0] in _REVISIONS:
+            parts.pop()
+        return Symbol(tuple(parts), self.year, self.qualifier)
+
+
+def parse(text: str) -> Symbol:
+    """The symbol ``text`` spells, spaces and hyphens as printed (``A/ES‑10/19``, ``S/RES/2334(2016)``,
+    ``A/72/L.57/Rev.1/add.1``). Raises ``ValueError`` when ``text`` is not one symbol."""
+    rest = " ".join(text.translate(_HYPHENS).split())
+    qualifier = None
+    found = _QUALIFIER.search(rest)
+    if found and found.end() == len(rest):
+        qualifier = f"{_QUALIFIERS[found.group(1).lower()]} {found.group(2)}"
+        rest = rest[: found.start()].rstrip()
+    year = None
+    found = _YEAR.search(rest)
+    if found and found.end() == len(rest) and re.search(r"/\d+ ?$", rest[: found.start()]):
+        year = found.group(1)
+        rest = rest[: found.start()].rstrip()
+    parts = tuple(_normal_part(p.strip()) for p in rest.split("/"))
+    if len(parts) < 2 or not all(_PART.fullmatch(p) for p in parts) or not any(c.isdigit() for c in rest):
+        raise ValueError(f"not a UN document symbol: {text!r}")
+    if not parts[0][0].isalpha():
+        raise ValueError(f"not a UN document symbol: {text!r}")
+    return Symbol(parts, year, qualifier)
+
+
+def _normal_part(part: str) -> str:
+    """One element spelt the UN's way: ``add.1`` as ``Add.1``, a roman session in capitals, no inner spaces."""
+    part = part.replace(" ", "")
+    name, dot, number = part.partition(".")
+    for revision in _REVISIONS:
+        if name.lower() == revision.lower() and dot and number.isdigit():
+            return f"{revision}.{number}"
+    roman = re.fullmatch(r"(\d+)\(((?:ES-|S-)?[IVXLCDMivxlcdm]+)\)", part)
+    if roman:
+        return f"{roman.group(1)}({roman.group(2).upper()})"
+    return part
+
+
+def normalise(text: str) -> str:
+    """The normal spelling of the symbol ``text`` (``str(parse(text))``)."""
+    return str(parse(text))
+
+
+def is_roman(text: str) -> bool:
+    """Whether ``text`` is a roman number (``XVI``): a GA session before the thirty-first."""
+    return bool(text) and _ROMAN.fullmatch(text) is not None
 
 
 _SYMBOL = re.compile(

@@ -44,6 +44,7 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.body import parse_body
 from unconvert.readers.ods.front import parse_front
+from unconvert.readers.ods.passes import ReferenceLinker
 from unconvert.readers.ods.stories import decode, split_stories
 from unconvert.tree import CoverRole, Document
 
@@ -71,7 +72,7 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         main = stories.main
         where = main[min(front.body_start, len(main) - 1)].number if main else 1
         raise ReadError("no document body found (no formula, paragraphs or decision text)", name=name, line=where)
-    return Document(
+    document = Document(
         meta=meta,
         masthead=front.masthead,
         cover=front.cover,
@@ -80,6 +81,7 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         annexes=body.annexes,
         diagnostics=tuple(front.diagnostics) + tuple(body.diagnostics),
     )
+    return ReferenceLinker(meta.language, meta.organ).document(document)
 
 
 def _adoption_conflict(

@@ -13,7 +13,30 @@ from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.footnotes import Mark, Note, detached_mark
-from unconvert.tree import Block, OperativeParagraph, Para, Part, Point, PreambularParagraph, RawBlock, Section, Table
+from unconvert.tree import (
+    Annex,
+    Block,
+    Document,
+    Emphasis,
+    Footnote,
+    Inline,
+    Language,
+    NoteRef,
+    OperativeParagraph,
+    Organ,
+    Para,
+    Part,
+    Point,
+    PreambularParagraph,
+    RawBlock,
+    Section,
+    Strong,
+    SymbolRef,
+    Table,
+    Text,
+    plain_text,
+)
+from unconvert.un.references import find
 
 
 def keep_unplaced_notes(
@@ -117,3 +140,164 @@ def _lifted(block: OperativeParagraph) -> tuple[OperativeParagraph, ...]:
     if block.wrap_up:
         out.append(OperativeParagraph(num=None, content=block.wrap_up, line=block.wrap_up[0].line))
     return tuple(out)
+
+
+# --- references to other documents ----------------------------------------------------------------------------
+
+
+class ReferenceLinker:
+    """The pass that finds references to other UN documents (``un.references``) in the text the builder placed —
+    recitals, paragraphs, points, headings, tables, annexes and every footnote — and makes each a ``SymbolRef``
+    (the number as printed, the symbol it means). A paragraph is read whole, its text nodes one after another, so
+    that a list cut by a footnote mark (``resolutions 74/270,3 74/274``) keeps its word; a reference that would
+    straddle two nodes stays text. The cover lines and the title keep their own reading (their symbols are already
+    ``SymbolRef``); their footnotes are read here."""
+
+    def __init__(self, language: Language, organ: Organ | None) -> None:
+        self.language = language
+        self.organ = organ
+
+    def document(self, document: Document) -> Document:
+        """``document`` with its references linked."""
+        return dataclasses.replace(
+            document,
+            cover=tuple(dataclasses.replace(c, content=self.notes_only(c.content)) for c in document.cover),
+            preface=None
+            if document.preface is None
+            else dataclasses.replace(document.preface, title=self.notes_only(document.preface.title)),
+            parts=tuple(self.part(p) for p in document.parts),
+            annexes=tuple(self.annex(a) for a in document.annexes),
+        )
+
+    def part(self, part: Part) -> Part:
+        preamble = part.preamble
+        if preamble is not None:
+            preamble = dataclasses.replace(preamble, children=self.blocks(preamble.children))
+        return dataclasses.replace(
+            part,
+            label_notes=tuple(self.footnote(n) for n in part.label_notes),
+            title=self.inlines(part.title),
+            preamble=preamble,
+            body=self.blocks(part.body),
+        )
+
+    def annex(self, annex: Annex) -> Annex:
+        return dataclasses.replace(
+            annex, headings=tuple(self.inlines(h) for h in annex.headings), children=self.blocks(annex.children)
+        )
+
+    def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(self.block(b) for b in blocks)
+
+    def block(self, block: Block) -> Block:
+        match block:
+            case Para() | PreambularParagraph():
+                return dataclasses.replace(block, content=self.inlines(block.content))
+            case OperativeParagraph() | Point():
+                return dataclasses.replace(
+                    block,
+                    content=self.inlines(block.content),
+                    children=self.blocks(block.children),
+                    wrap_up=self.inlines(block.wrap_up),
+                )
+            case Section():
+                return dataclasses.replace(
+                    block, heading=self.inlines(block.heading), children=self.blocks(block.children)
+                )
+            case Table():
+                return dataclasses.replace(
+                    block,
+                    rows=tuple(
+                        dataclasses.replace(
+                            row,
+                            cells=tuple(
+                                dataclasses.replace(c, paragraphs=tuple(self.inlines(p) for p in c.paragraphs))
+                                for c in row.cells
+                            ),
+                        )
+                        for row in block.rows
+                    ),
+                )
+            case RawBlock():
+                return block
+            case _:
+                assert_never(block)
+
+    def footnote(self, note: Footnote) -> Footnote:
+        return dataclasses.replace(note, paragraphs=tuple(self.inlines(p) for p in note.paragraphs))
+
+    def notes_only(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """``inlines`` as they are, their footnotes read."""
+        if not any(isinstance(node, Footnote | Emphasis | Strong) for node in inlines):
+            return inlines
+        out: list[Inline] = []
+        for node in inlines:
+            if isinstance(node, Footnote):
+                out.append(self.footnote(node))
+            elif isinstance(node, Emphasis | Strong):
+                out.append(dataclasses.replace(node, children=self.notes_only(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """``inlines`` with the references in their text as ``SymbolRef``: the text of the sequence is read whole
+        (a node other than text stands for its printed text, a note for nothing), each reference found inside one
+        ``Text`` node splits it."""
+        pieces: list[str] = []
+        starts: list[int] = []
+        at = 0
+        for node in inlines:
+            starts.append(at)
+            printed = (
+                node.text
+                if isinstance(node, Text)
+                else ""
+                if isinstance(node, Footnote | NoteRef)
+                else plain_text((node,))
+            )
+            pieces.append(printed)
+            at += len(printed)
+        text = "".join(pieces)
+        found = find(text, self.language, self.organ) if any(c.isdigit() for c in text) else []
+        if not found and not any(isinstance(node, Footnote | Emphasis | Strong) for node in inlines):
+            return inlines
+        out: list[Inline] = []
+        refs = iter(found)
+        ref = next(refs, None)
+        for node, start in zip(inlines, starts, strict=True):
+            if isinstance(node, Text):
+                end = start + len(node.text)
+                while ref is not None and ref.end <= start:
+                    ref = next(refs, None)
+                local: list[tuple[int, int, str]] = []
+                while ref is not None and ref.start < end:
+                    if ref.start >= start and ref.end <= end:
+                        local.append((ref.start - start, ref.end - start, ref.symbol))
+                    if ref.end > end:
+                        break
+                    ref = next(refs, None)
+                out.extend(_split(node, local))
+            elif isinstance(node, Footnote):
+                out.append(self.footnote(node))
+            elif isinstance(node, Emphasis | Strong):
+                out.append(dataclasses.replace(node, children=self.inlines(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+
+def _split(node: Text, refs: list[tuple[int, int, str]]) -> list[Inline]:
+    """``node`` cut at ``refs`` (its own offsets), each a ``SymbolRef`` of the printed text."""
+    if not refs:
+        return [node]
+    out: list[Inline] = []
+    at = 0
+    for start, end, symbol in refs:
+        if start > at:
+            out.append(Text(text=node.text[at:start], line=node.line))
+        out.append(SymbolRef(symbol=symbol, text=node.text[start:end], line=node.line))
+        at = end
+    if at < len(node.text):
+        out.append(Text(text=node.text[at:], line=node.line))
+    return out

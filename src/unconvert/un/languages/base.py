@@ -70,6 +70,22 @@ class LanguageTable:
     # ``员额职称``), and grade codes other than one letter (``مد`` of ``مد-1``).
     table_headings: tuple[str, ...] = ()
     grade_codes: tuple[str, ...] = ()
+    # --- references to other documents (``un.references``) ----------------------------------------------------
+    # Regular expressions, matched case-insensitively: the word for a resolution and for a decision in every form
+    # a reference prints it (``resolutions``, ``резолюцию``, ``قراراتها``), and the four organs' names as a
+    # reference says them (inflected: ``Совета Безопасности``; ``du Conseil de sécurité`` after the numbers).
+    resolution_words: str = ""
+    decision_words: str = ""
+    reference_organs: tuple[tuple[str, Organ], ...] = ()
+    # A body that numbers its resolutions or decisions as an organ does but is not one (``Environment Assembly
+    # resolution 5/2``, ``résolution 60/1 de la Commission``): its numbers are left as text, never taken for the
+    # organ's. Where the body's name stands before the word (English, Chinese) or after the numbers.
+    other_bodies: str = ""
+    other_bodies_follow: bool = False  # the body is named after the numbers (matched right after them)
+    # What joins the parts of a resolution after its number (``74/92 A and B``, ``47/54 A to F``): a regex.
+    part_conjunctions: str = "and|to"
+    # The numbers stand before the word (Chinese ``第76/81和77/1号决议``).
+    numbers_before_word: bool = False
 
     @property
     def italic_phrases(self) -> bool:

@@ -411,4 +411,13 @@ TABLE = LanguageTable(
     meeting_words=("plenary meeting",),
     annex_words=("Annex",),
     annex_references=("annexed to the present", "annex to the present"),
+    resolution_words=r"resolutions?",
+    decision_words=r"decisions?",
+    reference_organs=(
+        (r"General\s+Assembly", Organ.GA),
+        (r"Security\s+Council", Organ.SC),
+        (r"Economic\s+and\s+Social\s+Council", Organ.ECOSOC),
+        (r"Human\s+Rights\s+Council", Organ.HRC),
+    ),
+    other_bodies=r"(?:Commission|Conference|Board|Committee|Parties|Forum|Organization|Meeting|Programme|Environment\s+Assembly|Health\s+Assembly)\s+$",
 )

@@ -400,4 +400,15 @@ TABLE = LanguageTable(
     meeting_words=("sesión plenaria",),
     annex_words=("Anexo",),
     annex_references=("anexo de la presente", "anexo a la presente", "anexa a la presente"),
+    part_conjunctions=r"y|a",
+    resolution_words=r"resoluci(?:ón|ones)",
+    decision_words=r"decisi(?:ón|ones)",
+    reference_organs=(
+        (r"Asamblea\s+General", Organ.GA),
+        (r"Consejo\s+de\s+Seguridad", Organ.SC),
+        (r"Consejo\s+Econ[óo]mico\s+y\s+Social", Organ.ECOSOC),
+        (r"Consejo\s+de\s+Derechos\s+Humanos", Organ.HRC),
+    ),
+    other_bodies_follow=True,
+    other_bodies=r",?\s+(?:de\s+la|del)\s+(?:Comisi[óo]n|Conferencia|Comit[ée]|Reuni[óo]n|Organizaci[óo]n|Foro|Asamblea\s+de\s+las\s+Naciones\s+Unidas\s+sobre\s+el\s+Medio\s+Ambiente|Asamblea\s+Mundial|Junta)",
 )

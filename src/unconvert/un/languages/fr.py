@@ -444,4 +444,15 @@ TABLE = LanguageTable(
         "annexés à la présente",
         "annexées à la présente",
     ),
+    part_conjunctions=r"et|à",
+    resolution_words=r"r[ée]solutions?",
+    decision_words=r"d[ée]cisions?",
+    reference_organs=(
+        (r"Assembl[ée]e\s+g[ée]n[ée]rale", Organ.GA),
+        (r"Conseil\s+de\s+s[ée]curit[ée]", Organ.SC),
+        (r"Conseil\s+[ée]conomique\s+et\s+social", Organ.ECOSOC),
+        (r"Conseil\s+des\s+droits\s+de\s+l['’]homme", Organ.HRC),
+    ),
+    other_bodies_follow=True,
+    other_bodies=r",?\s+(?:de\s+la|du|de\s+l['’]|des)\s+(?:Commission|Conf[ée]rence|Comit[ée]|Réunion|Organisation|Forum|Assembl[ée]e\s+des\s+Nations\s+Unies\s+pour\s+l['’]environnement|Assembl[ée]e\s+mondiale|Conseil\s+d['’]administration)",
 )

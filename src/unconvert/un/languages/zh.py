@@ -409,4 +409,15 @@ TABLE = LanguageTable(
         "三十八",
         "三十九",
     ),
+    part_conjunctions=r"和|至|、",
+    resolution_words=r"决议",
+    decision_words=r"决定",
+    reference_organs=(
+        (r"(?<!环境)(?<!卫生)(?<!方)大会", Organ.GA),
+        (r"安全理事会|安理会", Organ.SC),
+        (r"经济及社会理事会|经社理事会", Organ.ECOSOC),
+        (r"人权理事会", Organ.HRC),
+    ),
+    other_bodies=r"(?:委员会|缔约方大会|环境大会|卫生大会|执行局|理事会|会议)第?$",
+    numbers_before_word=True,
 )
