@@ -28,8 +28,8 @@ from unconvert.un.symbols import parse
 # SC resolution's year. Its neighbours are not letters of a word (Chinese glues it to its words).
 _LITERAL = (
     r"(?<![A-Za-z0-9/.\-\u2011])(?P<sym>[A-Z][A-Za-z]*(?:\.\d+)?"
-    r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?)+"
-    r"(?:[ \u00a0]?\((?:Vol|Part|Supp)\.?[ \u00a0]?[IVX\d]+\))?(?:[ \u00a0]?\(\d{4}\))?)"
+    r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
+    r"(?:[ \u00a0]?\((?:Vol|Part|Supp)\.?[ \u00a0]?[IVX\d]+\))?)+(?:[ \u00a0]?\(\d{4}\))?)"
 )
 _ROMAN_SESSION = r"(?:E?S-)?[IVXLC]+"
 _TRAILING = ".,;:-\u2011"
@@ -37,6 +37,9 @@ _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898:
 # Between two items of one list: no end of a sentence or clause, and not too far.
 _LIST_GAP = 250
 _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered ``31/1``
+# After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
+# 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
+_IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\.\s|\n")
 _ROMANS = (
     (1000, "M"),
@@ -131,6 +134,7 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
     pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
     named: tuple[Organ, int] | None = None  # an organ's name and where it ends
     at = 0  # where the last token ended
+    symbol_end = -1  # where the last symbol ended
     before_word = finder.table.numbers_before_word
 
     def close() -> None:
@@ -151,6 +155,7 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
             reference = _literal(match)
             if reference is not None:
                 out.append(reference)
+                symbol_end = match.end()
         elif kind.startswith("o") and kind[1:].isdigit():
             said = finder.organs[int(kind[1:])]
             if current is not None and current.organ is None and len(gap) <= 12 and not _LIST_BREAK.search(gap):
@@ -163,6 +168,7 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
                 first = pending[0][0]
                 said_organ = named[0] if named and 0 <= first - named[1] <= 2 else None
                 current = _List(decision, said_organ, pending)
+                current.other = said_organ is None and _held_by_document(text, symbol_end, first)
                 pending = []
                 close()
             else:
@@ -170,8 +176,11 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
                 pending = []
                 said_organ = named[0] if named and 0 <= match.start() - named[1] <= 3 else None
                 current = _List(decision, said_organ, [])
+                if said_organ is None:
+                    current.other = _held_by_document(text, symbol_end, match.start())
                 if said_organ is None and finder.other_bodies and not finder.table.other_bodies_follow:
-                    current.other = bool(finder.other_bodies.search(text[max(0, match.start() - 40) : match.start()]))
+                    before = text[max(0, match.start() - 40) : match.start()]
+                    current.other = current.other or bool(finder.other_bodies.search(before))
         else:  # a number
             item = (match.start("num"), match.end("num"), match)
             if current is not None and (not current.items or _continues(gap)) and not before_word:
@@ -199,6 +208,11 @@ def _parts(printed: str | None) -> str:
         return ""
     letters = re.findall(r"\b[A-Z]{1,2}\b", printed)
     return "" if len(letters) < 2 else f"{letters[0]}-{letters[-1]}"
+
+
+def _held_by_document(text: str, symbol_end: int, start: int) -> bool:
+    """Whether the words at ``start`` follow a symbol and the place in its document (``A/74/53, chap. III,``)."""
+    return symbol_end >= 0 and start - symbol_end <= 60 and bool(_IN_DOCUMENT.fullmatch(text, symbol_end, start))
 
 
 def _other_before(finder: _Finder, text: str, start: int) -> bool:

@@ -44,8 +44,10 @@ def document_symbol(organ: Organ, kind: DocKind, number: str, part: str | None) 
 _REVISIONS = ("Add", "Corr", "Rev", "Amend")  # addendum, corrigendum, revision, amendment, as the UN spells them
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00a0": " "})
-_PART = re.compile(r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?")
-_QUALIFIER = re.compile(r"\((Vol|Part|Supp)\.?\s*([A-Za-z0-9\-]+)\)", re.I)
+_PART = re.compile(
+    r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?(?: \((?:Vol\.|Part|Supp\.) [A-Za-z0-9\-]+\))?"
+)
+_QUALIFIER = re.compile(r"\s*\((Vol|Part|Supp)\.?\s*([A-Za-z0-9\-]+)\)", re.I)
 _QUALIFIERS = {"vol": "Vol.", "part": "Part", "supp": "Supp."}
 _YEAR = re.compile(r"\((\d{4})\)")
 _SESSION = re.compile(r"(?:(ES|S)-)?(\d{1,3})")
@@ -60,24 +62,29 @@ _ORGAN_SERIES = frozenset(prefix for prefix, _organ in _ORGAN_PREFIXES)
 @dataclass(frozen=True, slots=True)
 class Symbol:
     """A UN document symbol, taken apart: ``parts`` the elements between the slashes as the UN prints them
-    (``A``, ``RES``, ``76``, ``81``; ``L.34``, ``Add.1``, ``217(III)``), ``year`` the bracketed year of an SC
-    resolution (``S/RES/2334 (2016)``) and ``qualifier`` a bracketed volume or part (``(Vol. I)``, ``(Part II)``).
+    (``A``, ``RES``, ``76``, ``81``; ``L.34``, ``Add.1``, ``217(III)``; an element may carry a bracketed volume or
+    part, ``32 (Part I)`` of ``NPT/CONF.1995/32 (Part I)/Corr.2``) and ``year`` the bracketed year of an SC
+    resolution (``S/RES/2334 (2016)``).
 
     ``str(symbol)`` is its one normal spelling: ``A/RES/76/81``, ``S/RES/2334 (2016)``, ``A/RES/217(III)``,
-    ``NPT/CONF.2010/50 (Vol. I)``. What it is (``kind``, ``organ``, ``session``, ``revisions``) is read from the
-    parts, never stored twice."""
+    ``NPT/CONF.2010/50 (Vol. I)``. What it is (``kind``, ``organ``, ``session``, ``revisions``, ``qualifier``) is
+    read from the parts, never stored twice."""
 
     parts: tuple[str, ...]
     year: str | None = None
-    qualifier: str | None = None
 
     def __str__(self) -> str:
         out = "/".join(self.parts)
-        if self.year:
-            out += f" ({self.year})"
-        if self.qualifier:
-            out += f" ({self.qualifier})"
-        return out
+        return f"{out} ({self.year})" if self.year else out
+
+    @property
+    def qualifier(self) -> str | None:
+        """The volume or part of the document (``Vol. I``, ``Part II``), or ``None``."""
+        for part in self.parts:
+            found = _QUALIFIER.search(part)
+            if found:
+                return found.group(0).strip()[1:-1]
+        return None
 
     @property
     def series(self) -> str:
@@ -142,42 +149,46 @@ class Symbol:
         parts = list(self.parts)
         while len(parts) > 1 and parts[-1].partition(".")[0] in _REVISIONS:
             parts.pop()
-        return Symbol(tuple(parts), self.year, self.qualifier)
+        return Symbol(tuple(parts), self.year)
 
 
 def parse(text: str) -> Symbol:
     """The symbol ``text`` spells, spaces and hyphens as printed (``A/ES‑10/19``, ``S/RES/2334(2016)``,
     ``A/72/L.57/Rev.1/add.1``). Raises ``ValueError`` when ``text`` is not one symbol."""
     rest = " ".join(text.translate(_HYPHENS).split())
-    qualifier = None
-    found = _QUALIFIER.search(rest)
-    if found and found.end() == len(rest):
-        qualifier = f"{_QUALIFIERS[found.group(1).lower()]} {found.group(2)}"
-        rest = rest[: found.start()].rstrip()
     year = None
     found = _YEAR.search(rest)
     if found and found.end() == len(rest) and re.search(r"/\d+ ?$", rest[: found.start()]):
         year = found.group(1)
         rest = rest[: found.start()].rstrip()
     parts = tuple(_normal_part(p.strip()) for p in rest.split("/"))
-    if len(parts) < 2 or not all(_PART.fullmatch(p) for p in parts) or not any(c.isdigit() for c in rest):
+    if (
+        len(parts) < 2
+        or not all(_PART.fullmatch(p) for p in parts)
+        or not any(c.isdigit() for c in rest)
+        or not parts[0][0].isalpha()
+    ):
         raise ValueError(f"not a UN document symbol: {text!r}")
-    if not parts[0][0].isalpha():
-        raise ValueError(f"not a UN document symbol: {text!r}")
-    return Symbol(parts, year, qualifier)
+    return Symbol(parts, year)
 
 
 def _normal_part(part: str) -> str:
-    """One element spelt the UN's way: ``add.1`` as ``Add.1``, a roman session in capitals, no inner spaces."""
+    """One element spelt the UN's way: ``add.1`` as ``Add.1``, a roman session in capitals, no inner spaces but
+    before a volume or part (``32 (Part I)``)."""
+    found = _QUALIFIER.search(part)
+    qualifier = ""
+    if found and found.end() == len(part) and found.start() > 0:
+        qualifier = f" ({_QUALIFIERS[found.group(1).lower()]} {found.group(2)})"
+        part = part[: found.start()]
     part = part.replace(" ", "")
     name, dot, number = part.partition(".")
     for revision in _REVISIONS:
         if name.lower() == revision.lower() and dot and number.isdigit():
-            return f"{revision}.{number}"
+            return f"{revision}.{number}{qualifier}"
     roman = re.fullmatch(r"(\d+)\(((?:ES-|S-)?[IVXLCDMivxlcdm]+)\)", part)
     if roman:
-        return f"{roman.group(1)}({roman.group(2).upper()})"
-    return part
+        return f"{roman.group(1)}({roman.group(2).upper()}){qualifier}"
+    return part + qualifier
 
 
 def normalise(text: str) -> str:
