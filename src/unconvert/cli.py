@@ -318,6 +318,33 @@ def _cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_parity(args: argparse.Namespace) -> int:
+    """The language versions of one document, compared: 0 when they agree, 1 when not (or one cannot be read)."""
+    from unconvert.parity import compare
+
+    if len(args.files) < 2:
+        raise UsageError("parity compares two versions or more")
+    if STDIO in args.files:
+        raise UsageError("parity reads files, not standard input")
+    documents = []
+    for name in args.files:
+        try:
+            documents.append(_read(name, args))
+        except ReadError as exc:
+            _say(f"unconvert: {exc}")
+            return EXIT_INPUT
+    report = compare(documents, args.files)
+    if args.json:
+        _write_stdout((json.dumps(report.as_json(), ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    else:
+        for disagreement in report.disagreements:
+            print(disagreement)
+        if not args.quiet:
+            verdict = "agree" if report.agree else f"disagree ({len(report.disagreements)} differences)"
+            _say(f"{len(documents)} versions ({', '.join(report.languages)}): {verdict}")
+    return EXIT_OK if report.agree else EXIT_INPUT
+
+
 def _add_max_size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
@@ -388,6 +415,21 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("-q", "--quiet", action="store_true")
     _add_max_size(dump)
     dump.set_defaults(func=_cmd_dump)
+
+    par = command(
+        "parity",
+        help="compare the language versions of one document",
+        description="Compare the language versions of one document (any readable format): parts, preambular and "
+        "operative paragraphs with their numbers, points, footnotes, annexes, tables and the UN documents each "
+        "paragraph cites. Prints each disagreement as FILE:LINE: LANGUAGE: WHERE: WHAT. Exit 0 when they agree, "
+        "1 when not.",
+    )
+    par.add_argument("files", nargs="+", metavar="FILE", help="the versions (two or more)")
+    par.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
+    par.add_argument("--json", action="store_true", help="print the report as JSON")
+    par.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    _add_max_size(par)
+    par.set_defaults(func=_cmd_parity)
 
     try:
         from unconvert.batch_cli import add_batch_parser

@@ -31,7 +31,9 @@ _LITERAL = (
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
     r"(?:[ \u00a0]?\((?:Vol|Part|Supp)\.?[ \u00a0]?[IVX\d]+\))?)+(?:[ \u00a0]?\(\d{4}\))?)"
 )
-_ROMAN_SESSION = r"(?:E?S-)?[IVXLC]+"
+_ROMAN_SESSION = r"(?:E?S-)?[IVXLCХІ]+"  # Cyrillic Х and І stand for X and I in some files
+_LATIN_ROMAN = str.maketrans("ХІ", "XI")
+_LATIN_LETTERS = str.maketrans("АВСЕНКМОРТХ", "ABCEHKMOPTX")
 _TRAILING = ".,;:-\u2011"
 _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898: the UN links the first
 # Between two items of one list: no end of a sentence or clause, and not too far.
@@ -40,7 +42,13 @@ _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered `
 # After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
-_LIST_BREAK = re.compile(r"[;:。；؛：]|\.\s|\n")
+_LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
+_FULL_STOP = re.compile(r"\.\s")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:paras?|chap|sect|secc|No|Nos|Vol|vol|art|arts|p|pp|párrs?|cap|annex|op|cit|al|ibid|n°|п|пп|гл|разд|т)"
+    r"|[A-Z])$"
+)
+_COUNCILS = (Organ.SC, Organ.ECOSOC, Organ.HRC)
 _ROMANS = (
     (1000, "M"),
     (900, "CM"),
@@ -75,6 +83,9 @@ class _Finder:
     organs: tuple[Organ, ...]  # the organ of each ``o<i>`` group
     other_bodies: re.Pattern[str] | None
     prefixes: dict[str, str]  # a special session's prefix as printed -> the symbol's (``دإط-`` -> ``ES-``)
+    organ_to_number: re.Pattern[str] | None
+    words: re.Pattern[str]  # a word for a resolution or a decision, after blanks
+    joins: re.Pattern[str]  # a comma or a conjunction: what separates two lists
 
 
 @cache
@@ -83,17 +94,21 @@ def _finder(language: Language) -> _Finder:
     prefixes = dict(table.session_prefixes)
     prefix = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     conj = table.part_conjunctions
+    letter = "|".join(["[A-ZА-Я]{1,2}", *(re.escape(w) for w in table.part_letters)])
     number = (
         rf"(?<![A-Za-z0-9/.\-\u2011])(?P<num>(?P<pre>{prefix})?(?P<a>\d{{1,4}})/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
-        rf"(?:[ \u00a0](?P<parts>[A-Z]{{1,2}}(?:(?:,[ \u00a0]|[ \u00a0](?:{conj})[ \u00a0])[A-Z]{{1,2}})*)(?![\w(]))?"
-        rf"|(?P<n>\d{{1,4}})(?:[ \u00a0]?[A-Z]{{1,2}})?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
-        r"|د-(?P<session>\d{1,3}))[)）])"
+        rf"(?:[ \u00a0]?(?P<parts>(?:{letter})(?:(?:,[ \u00a0]|[ \u00a0]?(?:{conj})[ \u00a0]?)(?:{letter}))*)"
+        rf"(?![A-Za-zА-Яа-я\u0621-\u064a(]))?"
+        rf"|(?P<n>\d{{1,4}})(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
+        r"|د-(?P<session>\d{1,3})|دإ-(?P<special>\d{1,2}))[)）])"
     )
     alternatives = [_LITERAL]
     organs: list[Organ] = []
     for i, (words, organ) in enumerate(table.reference_organs):
         alternatives.append(f"(?P<o{i}>(?i:{words}))")
         organs.append(organ)
+    if table.council_words:
+        alternatives.append(f"(?P<council>(?:{table.council_words}))")
     if table.resolution_words:
         alternatives.append(f"(?P<res>(?i:{table.resolution_words}))")
     if table.decision_words:
@@ -101,7 +116,10 @@ def _finder(language: Language) -> _Finder:
     alternatives.append(number)
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
-    return _Finder(table, pattern, tuple(organs), other, prefixes)
+    between = re.compile(table.organ_to_number) if table.organ_to_number else None
+    next_word = re.compile(rf"\s*(?i:{table.resolution_words or '(?!)'}|{table.decision_words or '(?!)'})")
+    joins = re.compile(rf"[,،，、]|(?<!\w)(?:{conj})(?!\w)")
+    return _Finder(table, pattern, tuple(organs), other, prefixes, between, next_word, joins)
 
 
 def _roman(n: int) -> str:
@@ -120,94 +138,177 @@ class _List:
     decision: bool
     organ: Organ | None
     items: list[tuple[int, int, re.Match[str]]]
-    other: bool = False  # another body's: its numbers stay text
+    other: bool = False  # another body's, or a body the text does not name: its numbers stay text
+    carried: bool = False  # ``organ`` is the list's before (``Council decision 18/120 and resolutions 24/14``)
+
+
+_UNKNOWN = None  # a body is named, but not one of the four organs (``the Council`` where no council was named)
+
+
+class _Reader:
+    """The state machine of ``find``: one text's tokens in order."""
+
+    def __init__(self, finder: _Finder, text: str, citing: Organ | None) -> None:
+        self.finder = finder
+        self.text = text
+        self.citing = citing
+        self.out: list[Reference] = []
+        self.current: _List | None = None
+        self.pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
+        self.named: tuple[Organ | None, int] | None = None  # the last body named (None: not an organ) and its end
+        self.council: Organ | None = citing if citing in _COUNCILS else None  # what ``the Council`` is
+        self.closed: tuple[Organ, int] | None = None  # the organ of the last list, and where it ended
+        self.symbol_end = -1  # where the last symbol ended
+        self.at = 0  # where the last token ended
+
+    def run(self) -> list[Reference]:
+        table = self.finder.table
+        for match in self.finder.pattern.finditer(self.text):
+            gap = self.text[self.at : match.start()]
+            kind = match.lastgroup or ""
+            if kind == "sym":
+                self.close()
+                self.pending = []
+                reference = _literal(match)
+                if reference is not None:
+                    self.out.append(reference)
+                    self.symbol_end = match.end()
+            elif kind == "council":
+                self.organ_named(self.council, gap, match.end())
+            elif kind.startswith("o") and kind[1:].isdigit():
+                organ = self.finder.organs[int(kind[1:])]
+                if organ in _COUNCILS:
+                    self.council = organ
+                self.organ_named(organ, gap, match.end())
+            elif kind in ("res", "dec"):
+                self.word(kind == "dec", gap, match.start())
+            else:
+                self.number(match, gap)
+            self.at = match.end()
+            current = self.current
+            if current is not None and current.items and current.organ is None and table.other_bodies_follow:
+                # ``résolution 60/1 de la Commission``: another body's, named after its numbers
+                other = self.finder.other_bodies
+                current.other = current.other or bool(other and other.match(self.text, self.at))
+        self.close()
+        self.out.sort(key=lambda r: r.start)
+        return self.out
+
+    def organ_named(self, organ: Organ | None, gap: str, end: int) -> None:
+        current = self.current
+        before_word = bool(self.finder.words.match(self.text, end))  # ``Human Rights Council decision``: the next's
+        if (
+            current is not None
+            and (current.organ is None or current.carried)
+            and not before_word
+            and _near(gap, current, self.finder.joins)
+        ):
+            # after the word (Arabic ``قرار مجلس الأمن``) or after the numbers (``résolution 44/5 du Conseil``)
+            current.organ = organ
+            current.carried = False
+            current.other = current.other or organ is _UNKNOWN
+        self.named = (organ, end)
+
+    def said(self, start: int, reach: int) -> tuple[Organ | None, bool]:
+        """The organ named just before ``start`` (within ``reach`` characters, or what the language lets stand
+        between an organ's name and its numbers: Chinese ``人权理事会2020年7月16日第44/5号决议``), and whether a
+        body was named."""
+        if self.named is None:
+            return None, False
+        end = self.named[1]
+        between = self.finder.organ_to_number
+        if 0 <= start - end <= reach or (between is not None and between.fullmatch(self.text, end, start)):
+            return self.named[0], True
+        return None, False
+
+    def word(self, decision: bool, gap: str, start: int) -> None:
+        text = self.text
+        if self.finder.table.numbers_before_word and self.pending and len(gap) <= 4:
+            self.close()
+            first = self.pending[0][0]
+            organ, named = self.said(first, 2)
+            self.current = _List(decision, organ, self.pending)
+            self.current.other = (named and organ is _UNKNOWN) or (
+                not named and _held_by_document(text, self.symbol_end, first)
+            )
+            self.pending = []
+            self.close()
+            return
+        self.close()
+        self.pending = []
+        organ, named = self.said(start, 3)
+        carried = False
+        if not named and self.closed is not None and _continues(text[self.closed[1] : start], 60):
+            organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
+        self.current = _List(decision, organ, [], carried=carried)
+        if named and organ is _UNKNOWN:
+            self.current.other = True
+        elif organ is None:
+            self.current.other = _held_by_document(text, self.symbol_end, start)
+            other = self.finder.other_bodies
+            if other is not None and not self.finder.table.other_bodies_follow:
+                self.current.other = self.current.other or bool(other.search(text[max(0, start - 40) : start]))
+
+    def number(self, match: re.Match[str], gap: str) -> None:
+        item = (match.start("num"), match.end("num"), match)
+        if not self.finder.table.numbers_before_word:
+            if self.current is not None and (not self.current.items or _continues(gap)):
+                self.current.items.append(item)
+            else:
+                self.close()
+            return
+        if self.pending and not _continues(gap):
+            self.pending = []
+        _organ, named = self.said(match.start(), 2)
+        if self.pending or named or not _other_before(self.finder, self.text, match.start()):
+            self.pending.append(item)
+
+    def close(self) -> None:
+        current = self.current
+        self.current = None
+        if current is None or current.other:
+            return
+        for start, end, match in current.items:
+            symbol = _symbol(match, current.decision, current.organ, self.citing, self.finder)
+            if symbol is None and current.carried:  # the list before was another organ's: the form says
+                symbol = _symbol(match, current.decision, None, self.citing, self.finder)
+            if symbol:
+                self.out.append(Reference(start, end, symbol))
+        if current.organ is not None and current.items and not current.carried:
+            self.closed = (current.organ, current.items[-1][1])
 
 
 def find(text: str, language: Language, organ: Organ | None = None) -> list[Reference]:
     """Every reference in ``text``, in order: symbols as printed, and the numbers a word for a resolution or a
     decision introduces, with the symbol each means. ``organ`` is the citing document's: it decides nothing a
-    number's form and the text do not (``its resolution 76/81`` is the Assembly's from the form), but a Human
-    Rights Council text's ``resolution 45/1`` is the Council's."""
-    finder = _finder(language)
-    out: list[Reference] = []
-    current: _List | None = None
-    pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
-    named: tuple[Organ, int] | None = None  # an organ's name and where it ends
-    at = 0  # where the last token ended
-    symbol_end = -1  # where the last symbol ended
-    before_word = finder.table.numbers_before_word
-
-    def close() -> None:
-        nonlocal current
-        if current is not None and not current.other:
-            for start, end, match in current.items:
-                symbol = _symbol(match, current.decision, current.organ, organ, finder.prefixes)
-                if symbol:
-                    out.append(Reference(start, end, symbol))
-        current = None
-
-    for match in finder.pattern.finditer(text):
-        gap = text[at : match.start()]
-        kind = match.lastgroup or ""
-        if kind == "sym":
-            close()
-            pending = []
-            reference = _literal(match)
-            if reference is not None:
-                out.append(reference)
-                symbol_end = match.end()
-        elif kind.startswith("o") and kind[1:].isdigit():
-            said = finder.organs[int(kind[1:])]
-            if current is not None and current.organ is None and len(gap) <= 12 and not _LIST_BREAK.search(gap):
-                current.organ = said  # after the word (Arabic) or after the numbers (French)
-            named = (said, match.end())
-        elif kind in ("res", "dec"):
-            decision = kind == "dec"
-            if before_word and pending and len(gap) <= 4:
-                close()
-                first = pending[0][0]
-                said_organ = named[0] if named and 0 <= first - named[1] <= 2 else None
-                current = _List(decision, said_organ, pending)
-                current.other = said_organ is None and _held_by_document(text, symbol_end, first)
-                pending = []
-                close()
-            else:
-                close()
-                pending = []
-                said_organ = named[0] if named and 0 <= match.start() - named[1] <= 3 else None
-                current = _List(decision, said_organ, [])
-                if said_organ is None:
-                    current.other = _held_by_document(text, symbol_end, match.start())
-                if said_organ is None and finder.other_bodies and not finder.table.other_bodies_follow:
-                    before = text[max(0, match.start() - 40) : match.start()]
-                    current.other = current.other or bool(finder.other_bodies.search(before))
-        else:  # a number
-            item = (match.start("num"), match.end("num"), match)
-            if current is not None and (not current.items or _continues(gap)) and not before_word:
-                current.items.append(item)
-            elif before_word:
-                if pending and not _continues(gap):
-                    pending = []
-                if pending or not _other_before(finder, text, match.start()):
-                    pending.append(item)
-            else:
-                close()
-        at = match.end()
-        if current is not None and current.items and current.organ is None and finder.table.other_bodies_follow:
-            # ``résolution 60/1 de la Commission``: another body's, named after its numbers
-            current.other = current.other or bool(finder.other_bodies and finder.other_bodies.match(text, at))
-    close()
-    out.sort(key=lambda r: r.start)
-    return out
+    number's form and the text do not (``its resolution 76/81`` is the Assembly's from the form), but it says
+    which council ``the Council`` is when the text names none, and a Human Rights Council text's ``resolution
+    45/1`` is the Council's."""
+    return _Reader(_finder(language), text, organ).run()
 
 
-def _parts(printed: str | None) -> str:
+def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
     """The parts of a resolution as the UN's undocs.org links write them: none for one part (``67/234 B`` links
-    ``A/RES/67/234``, the document that holds it), ``A-B`` for ``74/92 A and B``, ``A-F`` for ``47/54 A to F``."""
+    ``A/RES/67/234``, the document that holds it), ``A-B`` for ``74/92 A and B``, ``A-F`` for ``47/54 A to F``;
+    letters spelt out (Arabic ``ألف وباء``) are the language's ``part_letters``."""
     if not printed:
         return ""
-    letters = re.findall(r"\b[A-Z]{1,2}\b", printed)
+    words = "|".join(re.escape(w) for w in spelt)
+    pattern = r"(?<![A-Za-zА-Яа-я])[A-ZА-Я]{1,2}(?![A-Za-zА-Яа-я])" + (f"|{words}" if words else "")
+    letters = [
+        chr(ord("A") + spelt.index(found)) if found in spelt else found.translate(_LATIN_LETTERS)
+        for found in re.findall(pattern, printed)
+    ]
     return "" if len(letters) < 2 else f"{letters[0]}-{letters[-1]}"
+
+
+def _near(gap: str, current: _List, joins: re.Pattern[str]) -> bool:
+    """Whether an organ named after ``gap`` is said of ``current``: right after its word (``قرار مجلس الأمن``), or
+    after its numbers and their dates (``résolutions 41/11 du 11 juillet 2019 du Conseil``), but not after a comma
+    or a conjunction (``74/154 of 18 December 2019, and Human Rights Council …``: another list's)."""
+    if len(gap) <= 12:
+        return not _breaks(gap)
+    return bool(current.items) and len(gap) <= 45 and not _breaks(gap) and not joins.search(gap)
 
 
 def _held_by_document(text: str, symbol_end: int, start: int) -> bool:
@@ -220,8 +321,16 @@ def _other_before(finder: _Finder, text: str, start: int) -> bool:
     return bool(finder.other_bodies and finder.other_bodies.search(text[max(0, start - 12) : start]))
 
 
-def _continues(gap: str) -> bool:
-    return len(gap) <= _LIST_GAP and not _LIST_BREAK.search(gap)
+def _continues(gap: str, reach: int = _LIST_GAP) -> bool:
+    return len(gap) <= reach and not _breaks(gap)
+
+
+def _breaks(gap: str) -> bool:
+    """Whether ``gap`` ends a sentence or a clause: a semicolon, a colon, a line, a full stop that ends no
+    abbreviation (``para. 9``, ``chap. III`` go on)."""
+    if _LIST_BREAK.search(gap):
+        return True
+    return any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
 
 
 def _literal(match: re.Match[str]) -> Reference | None:
@@ -242,7 +351,7 @@ def _literal(match: re.Match[str]) -> Reference | None:
 
 
 def _symbol(
-    match: re.Match[str], decision: bool, said: Organ | None, citing: Organ | None, prefixes: dict[str, str]
+    match: re.Match[str], decision: bool, said: Organ | None, citing: Organ | None, finder: _Finder
 ) -> str | None:
     """The symbol a number means, from its form, the organ the text names and the citing document's organ."""
     series = "DEC" if decision else "RES"
@@ -250,7 +359,8 @@ def _symbol(
         return None  # many bodies number their decisions as the organs do (``decision 44/114``): say which
     if match.group("a") is not None:
         first, second = match.group("a"), match.group("b")
-        pre = prefixes.get(match.group("pre") or "", "")
+        pre = finder.prefixes.get(match.group("pre") or "", "")
+        spelt = finder.table.part_letters
         organ = said
         if organ is None:
             if pre:
@@ -266,13 +376,17 @@ def _symbol(
         if organ is Organ.GA and not pre and not _GA_NUMBERED <= int(first) < 1000:
             return None  # before its thirty-first session the Assembly numbered ``1514 (XV)``
         prefix = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.HRC: "A/HRC"}[organ]
-        return f"{prefix}/{series}/{pre}{first}/{second}{_parts(match.group('parts'))}"
+        return f"{prefix}/{series}/{pre}{first}/{second}{_parts(match.group('parts'), spelt)}"
     number = match.group("n")
     if match.group("year") is not None:
         if decision or said not in (None, Organ.SC):
             return None
         return f"S/RES/{number} ({match.group('year')})"
-    session = match.group("roman") or (_roman(int(match.group("session"))) if match.group("session") else "")
+    session = (match.group("roman") or "").translate(_LATIN_ROMAN)
+    if match.group("session"):
+        session = _roman(int(match.group("session")))
+    elif match.group("special"):
+        session = "S-" + _roman(int(match.group("special")))
     if said is Organ.SC or said is Organ.HRC:
         return None
     prefix = "E" if said is Organ.ECOSOC else "A"

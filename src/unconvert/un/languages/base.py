@@ -81,9 +81,14 @@ class LanguageTable:
     # resolution 5/2``, ``résolution 60/1 de la Commission``): its numbers are left as text, never taken for the
     # organ's. Where the body's name stands before the word (English, Chinese) or after the numbers.
     other_bodies: str = ""
+    # ``the Council`` without its name (``la résolution 44/5 du Conseil``): the council the text named last, else
+    # the citing document's organ when it is a council; else a body the text does not say, whose numbers stay text
+    council_words: str = ""
     other_bodies_follow: bool = False  # the body is named after the numbers (matched right after them)
     # What joins the parts of a resolution after its number (``74/92 A and B``, ``47/54 A to F``): a regex.
     part_conjunctions: str = "and|to"
+    # What may stand between an organ's name and the numbers it is said of, besides a blank (a regex)
+    organ_to_number: str = ""
     # The numbers stand before the word (Chinese ``第76/81和77/1号决议``).
     numbers_before_word: bool = False
 

@@ -411,6 +411,7 @@ TABLE = LanguageTable(
     meeting_words=("plenary meeting",),
     annex_words=("Annex",),
     annex_references=("annexed to the present", "annex to the present"),
+    council_words=r"Council",
     resolution_words=r"resolutions?",
     decision_words=r"decisions?",
     reference_organs=(

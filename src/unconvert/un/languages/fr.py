@@ -445,6 +445,7 @@ TABLE = LanguageTable(
         "annexées à la présente",
     ),
     part_conjunctions=r"et|à",
+    council_words=r"Conseil",
     resolution_words=r"r[ée]solutions?",
     decision_words=r"d[ée]cisions?",
     reference_organs=(

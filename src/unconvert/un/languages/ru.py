@@ -407,6 +407,7 @@ TABLE = LanguageTable(
         "прилагаемые к настоящей",
     ),
     part_conjunctions=r"и|[–-]",
+    council_words=r"Совет[а-я]*",
     resolution_words=r"резолюци[яиюейм][а-я]*",
     decision_words=r"решени[еяюйим][а-я]*",
     reference_organs=(

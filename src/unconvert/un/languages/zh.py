@@ -410,6 +410,7 @@ TABLE = LanguageTable(
         "三十九",
     ),
     part_conjunctions=r"和|至|、",
+    council_words=r"理事会",
     resolution_words=r"决议",
     decision_words=r"决定",
     reference_organs=(
@@ -420,4 +421,5 @@ TABLE = LanguageTable(
     ),
     other_bodies=r"(?:委员会|缔约方大会|环境大会|卫生大会|执行局|理事会|会议)第?$",
     numbers_before_word=True,
+    organ_to_number=r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?第",
 )
