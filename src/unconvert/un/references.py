@@ -140,6 +140,7 @@ class _List:
     items: list[tuple[int, int, re.Match[str]]]
     other: bool = False  # another body's, or a body the text does not name: its numbers stay text
     carried: bool = False  # ``organ`` is the list's before (``Council decision 18/120 and resolutions 24/14``)
+    council: bool = False  # ``the Council``, which the text does not name: only a council's forms are linked
 
 
 _UNKNOWN = None  # a body is named, but not one of the four organs (``the Council`` where no council was named)
@@ -156,6 +157,7 @@ class _Reader:
         self.current: _List | None = None
         self.pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
         self.named: tuple[Organ | None, int] | None = None  # the last body named (None: not an organ) and its end
+        self.named_council = False  # the last body named is a council the text does not name
         self.council: Organ | None = citing if citing in _COUNCILS else None  # what ``the Council`` is
         self.closed: tuple[Organ, int] | None = None  # the organ of the last list, and where it ended
         self.symbol_end = -1  # where the last symbol ended
@@ -174,7 +176,7 @@ class _Reader:
                     self.out.append(reference)
                     self.symbol_end = match.end()
             elif kind == "council":
-                self.organ_named(self.council, gap, match.end())
+                self.organ_named(self.council, gap, match.end(), council=self.council is None)
             elif kind.startswith("o") and kind[1:].isdigit():
                 organ = self.finder.organs[int(kind[1:])]
                 if organ in _COUNCILS:
@@ -194,7 +196,7 @@ class _Reader:
         self.out.sort(key=lambda r: r.start)
         return self.out
 
-    def organ_named(self, organ: Organ | None, gap: str, end: int) -> None:
+    def organ_named(self, organ: Organ | None, gap: str, end: int, *, council: bool = False) -> None:
         current = self.current
         before_word = bool(self.finder.words.match(self.text, end))  # ``Human Rights Council decision``: the next's
         if (
@@ -206,8 +208,10 @@ class _Reader:
             # after the word (Arabic ``قرار مجلس الأمن``) or after the numbers (``résolution 44/5 du Conseil``)
             current.organ = organ
             current.carried = False
-            current.other = current.other or organ is _UNKNOWN
+            current.council = council
+            current.other = current.other or (organ is _UNKNOWN and not council)
         self.named = (organ, end)
+        self.named_council = council
 
     def said(self, start: int, reach: int) -> tuple[Organ | None, bool]:
         """The organ named just before ``start`` (within ``reach`` characters, or what the language lets stand
@@ -227,8 +231,8 @@ class _Reader:
             self.close()
             first = self.pending[0][0]
             organ, named = self.said(first, 2)
-            self.current = _List(decision, organ, self.pending)
-            self.current.other = (named and organ is _UNKNOWN) or (
+            self.current = _List(decision, organ, self.pending, council=named and self.named_council)
+            self.current.other = (named and organ is _UNKNOWN and not self.named_council) or (
                 not named and _held_by_document(text, self.symbol_end, first)
             )
             self.pending = []
@@ -242,7 +246,8 @@ class _Reader:
             organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
         self.current = _List(decision, organ, [], carried=carried)
         if named and organ is _UNKNOWN:
-            self.current.other = True
+            self.current.council = self.named_council
+            self.current.other = not self.named_council
         elif organ is None:
             self.current.other = _held_by_document(text, self.symbol_end, start)
             other = self.finder.other_bodies
@@ -269,6 +274,8 @@ class _Reader:
         if current is None or current.other:
             return
         for start, end, match in current.items:
+            if current.council and not _a_council_form(match):
+                continue
             symbol = _symbol(match, current.decision, current.organ, self.citing, self.finder)
             if symbol is None and current.carried:  # the list before was another organ's: the form says
                 symbol = _symbol(match, current.decision, None, self.citing, self.finder)
@@ -300,6 +307,12 @@ def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
         for found in re.findall(pattern, printed)
     ]
     return "" if len(letters) < 2 else f"{letters[0]}-{letters[-1]}"
+
+
+def _a_council_form(match: re.Match[str]) -> bool:
+    """Whether a number's form is a council's whichever it is: ``2334 (2016)`` the Security Council's, ``2022/5``
+    the Economic and Social Council's."""
+    return match.group("year") is not None or (match.group("a") is not None and len(match.group("a")) == 4)
 
 
 def _near(gap: str, current: _List, joins: re.Pattern[str]) -> bool:
