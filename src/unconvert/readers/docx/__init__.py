@@ -16,12 +16,12 @@ from typing import Any
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
-from unconvert.readers.docx.body import Item, build_body
+from unconvert.readers.docx.body import Item, build_body, heading_styles
 from unconvert.readers.docx.front import read_front
 from unconvert.readers.docx.package import OLE_SIGNATURE, Package, W, open_package
 from unconvert.readers.docx.paragraphs import NoteSource, WPara, inlines, note_mark_styles, read_paragraph, trimmed
 from unconvert.readers.docx.tables import read_table
-from unconvert.tree import Document, Inline
+from unconvert.tree import DocKind, Document, Inline
 
 _ZIP = b"PK\x03\x04"
 
@@ -106,7 +106,9 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         raise ReadError("word/document.xml: no text in a known language", name=name)
     start_para = paragraphs[front.body_start] if front.body_start < len(paragraphs) else None
     start = items.index(start_para) if start_para is not None else len(items)
-    body = build_body(items[start:], front.table, package.styles, front.carried_notes)
+    decision = front.meta.kind is DocKind.DECISION
+    headings = heading_styles(package.styles, package.outlined)
+    body = build_body(items[start:], front.table, headings, front.carried_notes, decision=decision)
     if not any(p.preamble or p.body for p in body.parts):
         where = start_para.number if start_para is not None else None
         raise ReadError(

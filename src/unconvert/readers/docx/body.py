@@ -26,8 +26,11 @@ from unconvert.tree import (
     Annex,
     Block,
     Conclusions,
+    DateRef,
+    DateRole,
     Footnote,
     Inline,
+    MeetingRef,
     OperativeParagraph,
     Para,
     ParaRole,
@@ -37,10 +40,11 @@ from unconvert.tree import (
     PreambularParagraph,
     Section,
     Table,
+    Text,
     plain_text,
 )
 from unconvert.un.annexes import read_annex_label
-from unconvert.un.closing import is_meeting_line
+from unconvert.un.closing import is_meeting_line, meeting_ordinal
 from unconvert.un.dates import parse_date
 from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.languages import LanguageTable
@@ -56,11 +60,14 @@ _HEADING_STYLES = frozenset(
 _PUNCTUATION = " ,;:\u00a0\t"
 _NUMBERED_HEADING = re.compile(r"^\w+[ \u00a0]+(?:[IVXLC]+|\d+)\b")  # ``Article I``, ``Rule 1``: not an annex title
 _LONGEST_HEADING = 200
+_SENTENCE_ENDS = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")  # a meeting line ends no sentence
+_PRINTED_SPACES = re.compile(r"[ \t\n]+")  # layout; a no-break space is printed text (``52e\u00a0séance``)
 
 
-def is_heading_style(style: str, styles: dict[str, str]) -> bool:
-    """Whether a paragraph style is one of the UN's (or Word's) heading styles."""
-    return style in _HEADING_STYLES or styles.get(style, "").lower().startswith("heading")
+def heading_styles(names: dict[str, str], outlined: frozenset[str]) -> frozenset[str]:
+    """The ids of the heading styles: the UN's, Word's ``heading N``, and any with an outline level."""
+    named = {sid for sid, name in names.items() if name.lower().startswith("heading")}
+    return frozenset(_HEADING_STYLES | named | outlined)
 
 
 @dataclass(slots=True)
@@ -152,9 +159,10 @@ class _Builder:
     """Places each paragraph where what came before it says: a small state machine over the open part, annex,
     sections, quoted draft and the open operative paragraph with its points (``stack``)."""
 
-    def __init__(self, table: LanguageTable, styles: dict[str, str]) -> None:
+    def __init__(self, table: LanguageTable, headings: frozenset[str], *, decision: bool) -> None:
         self.table = table
-        self.styles = styles
+        self.decision = decision
+        self.headings = headings
         self.parts: list[_Part] = [_Part()]
         self.annexes: list[_Annex] = []
         self.sections: list[_Section] = []
@@ -281,14 +289,28 @@ class _Builder:
                 self.stack.clear()
                 self.container().append(recital)
             return
+        if self.decision and not (self.annexes or self.sections or self.stack or self.quote):
+            # a decision's text: its operative paragraphs are unnumbered
+            self.container().append(_Node(None, self.content(para, a, b), para.number, point=False))
+            return
+        if clean_text.endswith((":", "：")) and not self.stack and following is not None and self._is_point(following):
+            # unnumbered text that introduces points (``… broken down as follows:`` / ``(a)``): they are its points
+            node = _Node(None, self.content(para, a, b), para.number, point=False)
+            self.container().append(node)
+            self.stack = [node]
+            return
         role = ParaRole.CENTERED if para.align == "center" else ParaRole.TEXT
         self.add_block(Para(content=self.content(para, a, b), role=role, line=para.number))
+
+    def _is_point(self, para: WPara) -> bool:
+        label = read_label(para.stripped, self.table)
+        return label is not None and label.kind is Kind.POINT
 
     def _annex(self, para: WPara, text: str, a: int, b: int) -> bool:
         """An annex label opens an annex; the heading lines right after it are its title."""
         if self.closed or not self.annexes:
             label = read_annex_label(text, self.table, after_closing=self.closed)
-            if label is not None and (self.closed or is_heading_style(para.style, self.styles)):
+            if label is not None and (self.closed or para.style in self.headings):
                 self._close_scopes()
                 self.annexes.append(_Annex(label=self.content(para, a, b), line=para.number))
                 self.closed = False
@@ -319,27 +341,26 @@ class _Builder:
                 open_section.heading = self.content(para, a, b)
                 return True
         first, _, rest = text.partition("\n")
-        label = read_label(first.strip(" \t\u00a0"), self.table)
+        first = first.strip(" \t\u00a0")
+        label = read_label(first, self.table)
+        over_title = False  # the number on a line of its own, its title on the next (``A.`` / ``Pension …``)
+        if label is None and rest.strip():
+            label = read_label(first + "\t" + rest.strip().split("\n")[0], self.table)
+            over_title = label is not None
         if label is None or label.kind not in (Kind.SECTION, Kind.SUBSECTION):
             return False
         alone = label.kind is Kind.SECTION and not label.text  # ``I`` alone on its line, over its title or not
-        if not (self._heading(para, plain(text)) or (alone and not text.rstrip().endswith((",", ";")))):
+        if not (self._heading(para, plain(text)) or ((alone or over_title) and not text.rstrip().endswith((",", ";")))):
             return False
         level = 1 if label.kind is Kind.SECTION else 2
-        if label.text:
+        if label.text and not over_title:
             start = a + text.index(label.text)
             heading = self.content(para, start, b)
         elif rest.strip():
-            start, end = trimmed(para, a + len(first) + 1, b)
+            start, end = trimmed(para, a + text.index("\n") + 1, b)
             heading = self.content(para, start, end)
         else:
             heading = ()
-        if (
-            level == 2
-            and not any(s.level == 1 for s in self.sections)
-            and read_annex_label(label.num, self.table, after_closing=False)
-        ):
-            return False
         self.stack.clear()
         while self.sections and self.sections[-1].level >= level:
             self.sections.pop()
@@ -360,11 +381,11 @@ class _Builder:
             position += len(line) + 1
 
     def _meeting_line(self, para: WPara, text: str) -> bool:
-        """The closing meeting line (``58th plenary meeting``): set right, or opening with its ordinal; a numbered
-        paragraph that speaks of plenary meetings is none."""
+        """The closing meeting line (``58th plenary meeting``, ``第52次全体会议``): set right, or a short line that
+        ends no sentence; a numbered paragraph that speaks of plenary meetings is none."""
         if not is_meeting_line(plain(text), self.table) or read_label(text, self.table) is not None:
             return False
-        return para.align in ("right", "end") or text[:1].isdigit()
+        return para.align in ("right", "end") or not text.rstrip().endswith(_SENTENCE_ENDS)
 
     def _formula(self, text: str) -> bool:
         """The document's first formula was found by the front (any line like one); a later one starts a new part
@@ -374,7 +395,7 @@ class _Builder:
         return formula_organ(text, self.table) is not None
 
     def _heading(self, para: WPara, text: str) -> bool:
-        return is_heading_style(para.style, self.styles) or (para.align == "center" and len(text) < _LONGEST_HEADING)
+        return para.style in self.headings or (para.align == "center" and len(text) < _LONGEST_HEADING)
 
     def _part_letter(self, text: str, following: WPara | None) -> bool:
         return (
@@ -387,9 +408,9 @@ class _Builder:
     def _draft_intro(self, text: str) -> bool:
         """An unnumbered operative paragraph introducing a draft (``Recommends … the following draft resolution:``),
         in a preamble or body with no numbered paragraph yet."""
-        if self.annexes or self.quote is not None or not text.endswith(":"):
+        if self.annexes or self.sections or self.quote is not None or not text.endswith(":"):
             return False
-        if not (self.in_preamble() or not any(isinstance(b, _Node) for b in self.part.body)):
+        if not (self.in_preamble() or not any(isinstance(b, _Node | _Section) for b in self.part.body)):
             return False
         preambular, operative = matchers(self.table)
         return operative.match(text) is not None and preambular.match(text) is None
@@ -465,12 +486,7 @@ class _Builder:
         for line in text[a:b].split("\n"):
             start, end = trimmed(para, position, position + len(line))
             if start < end:
-                self.part.closing.append(self.content(para, start, end))
-                value = parse_date(plain(text[start:end]), self.table)
-                if value is not None and self.closing_date is None:
-                    self.closing_date = value
-                elif self.meeting is None and is_meeting_line(plain(text[start:end]), self.table):
-                    self.meeting = plain(text[start:end])
+                self._closing_line(para, start, end)
             position += len(line) + 1
         self.part.closing_line = para.number
         self.closed = True
@@ -480,17 +496,41 @@ class _Builder:
         if not self.closed or self.closing_date is not None or self.annexes:
             return False
         a, b = trimmed(para)
-        value = parse_date(plain(para.text[a:b]), self.table)
-        if value is None:
+        if parse_date(plain(para.text[a:b]), self.table) is None:
             return False
-        self.closing_date = value
-        self.part.closing.append(self.content(para, a, b))
+        self._closing_line(para, a, b)
         return True
 
+    def _closing_line(self, para: WPara, start: int, end: int) -> None:
+        """One closing line: the meeting (a ``MeetingRef``) or the date (a ``DateRef``, the adoption date) when it
+        is that alone, else its text."""
+        printed = para.text[start:end]
+        content = self.content(para, start, end)
+        plain_only = all(isinstance(node, Text) for node in content)
+        value = parse_date(plain(printed), self.table)
+        if value is not None and self.closing_date is None:
+            self.closing_date = value
+            if plain_only:
+                content = (DateRef(date=value, text=plain_text(content), role=DateRole.ADOPTION, line=para.number),)
+        elif self.meeting is None and is_meeting_line(plain(printed), self.table):
+            self.meeting = _PRINTED_SPACES.sub(" ", printed)
+            if plain_only:
+                text = plain_text(content)
+                content = (MeetingRef(ordinal=meeting_ordinal(text), text=text, line=para.number),)
+        self.part.closing.append(content)
 
-def build_body(items: list[Item], table: LanguageTable, styles: dict[str, str], carried: list[Inline]) -> Body:
-    """The parts and annexes of the items from the formula on."""
-    builder = _Builder(table, styles)
+
+def build_body(
+    items: list[Item],
+    table: LanguageTable,
+    headings: frozenset[str],
+    carried: list[Inline],
+    *,
+    decision: bool = False,
+) -> Body:
+    """The parts and annexes of the items from the formula on; ``decision``: a decision's unnumbered paragraphs are
+    its operative paragraphs."""
+    builder = _Builder(table, headings, decision=decision)
     builder.pending = list(carried)
     for index, item in enumerate(items):
         if isinstance(item, Table):
@@ -510,4 +550,4 @@ def build_body(items: list[Item], table: LanguageTable, styles: dict[str, str], 
     )
 
 
-__all__ = ["Body", "Item", "build_body", "is_heading_style"]
+__all__ = ["Body", "Item", "build_body", "heading_styles"]

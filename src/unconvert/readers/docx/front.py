@@ -10,6 +10,7 @@ standing alone). A date or number the file does not state stays ``None``, with a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from unconvert.tree import (
     Inline,
     Language,
     Masthead,
+    MeetingRef,
     Meta,
     NoteRef,
     OdsFields,
@@ -184,26 +186,39 @@ def _head_line(text: str, table: LanguageTable, head: _Head, dates: list[Languag
     return False
 
 
-def _mark_date(content: tuple[Inline, ...], found_text: str, date: _dt.date, role: DateRole) -> tuple[Inline, ...]:
-    """``content`` with the first plain text holding ``found_text`` split around a ``DateRef``."""
+def _mark(content: tuple[Inline, ...], found_text: str, node: DateRef | MeetingRef) -> tuple[Inline, ...]:
+    """``content`` with the first plain text holding ``found_text`` split around ``node`` (a date or meeting
+    reference); unchanged when no one run holds it."""
     out: list[Inline] = []
     done = False
-    for node in content:
-        if not done and isinstance(node, Text) and found_text in node.text:
-            before, _, after = node.text.partition(found_text)
+    for child in content:
+        if not done and isinstance(child, Text) and found_text in child.text:
+            before, _, after = child.text.partition(found_text)
             if before:
                 out.append(Text(text=before))
-            out.append(DateRef(date=date, text=found_text, role=role))
+            out.append(node)
             if after:
                 out.append(Text(text=after))
             done = True
-        elif not done and isinstance(node, Emphasis | Strong):
-            children = _mark_date(node.children, found_text, date, role)
-            done = children != node.children
-            out.append(Emphasis(children=children) if isinstance(node, Emphasis) else Strong(children=children))
+        elif not done and isinstance(child, Emphasis | Strong):
+            children = _mark(child.children, found_text, node)
+            done = children != child.children
+            out.append(Emphasis(children=children) if isinstance(child, Emphasis) else Strong(children=children))
         else:
-            out.append(node)
+            out.append(child)
     return tuple(out)
+
+
+def _mark_date(content: tuple[Inline, ...], found_text: str, date: _dt.date, role: DateRole) -> tuple[Inline, ...]:
+    return _mark(content, found_text, DateRef(date=date, text=found_text, role=role))
+
+
+def _matches(text: str, patterns: tuple[str, ...]) -> re.Match[str] | None:
+    return next((m for m in (compiled(p).fullmatch(text) for p in patterns) if m is not None), None)
+
+
+def _starts(text: str, patterns: tuple[str, ...]) -> re.Match[str] | None:
+    return next((m for m in (compiled(p).match(text) for p in patterns) if m is not None), None)
 
 
 def _number_from_symbol(symbol: str) -> tuple[str, str | None]:
@@ -240,17 +255,22 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
     part_notes: tuple[Footnote, ...] = ()
     carried: list[Inline] = []
     formula_org: Organ | None = None
+    sc_number = ""
+    meeting: str | None = None
+    kind: DocKind | None = None
     body_start = 0
     found_formula = False
     for index, para in enumerate(paragraphs[:_FRONT_LIMIT]):
         text = plain(para.text)
         if not text and not para.notes():
             continue
-        if is_formula(text, table):
+        cover_like = _matches(text, table.title_patterns) or _starts(text, table.adopted_at_patterns)
+        if not cover_like and is_formula(text, table):  # ``Resolution 2516 (2020),`` ends with a comma too
             body_start, found_formula = index, True
             formula_org = formula_organ(text, table)
             break
         if len(text) > _LONGEST_COVER_LINE:
+            body_start = index
             break
         a, b = trimmed(para)
         marks = [m for m in para.notes()]
@@ -268,7 +288,34 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
                 content = _mark_date(content, para.text[found.start : found.end], found.date, DateRole.ADOPTION)
             cover.append(CoverLine(role=CoverRole.ADOPTION, content=content, line=para.number))
             continue
-        if text.startswith("[") and text.rstrip().endswith("]"):
+        doc_type = next((kind for word, kind in table.doc_types if fold(word) == fold(text)), None)
+        if doc_type is not None and kind is None:  # ``Decision``
+            kind = doc_type
+            cover.append(CoverLine(role=CoverRole.DOC_TYPE, content=content, line=para.number))
+            continue
+        title_match = _matches(text, table.title_patterns)
+        if title_match is not None and not sc_number:  # Security Council: ``Resolution 2674 (2023)``
+            sc_number = plain(title_match.group("number"))
+            cover.append(CoverLine(role=CoverRole.TITLE, content=content, line=para.number))
+            continue
+        adopted = _starts(text, table.adopted_at_patterns)
+        if adopted is not None and adoption is None:  # ``Adopted by the Security Council at its 9252nd meeting, on …``
+            text = para.text[a:b]  # as printed (no-break spaces kept), so that the marks find their runs
+            adopted = _starts(text, table.adopted_at_patterns) or adopted
+            meeting_text = adopted.groupdict().get("meeting")
+            if meeting_text:
+                meeting = plain(meeting_text)
+                ordinal = plain(adopted.group("ordinal"))
+                content = _mark(content, meeting_text, MeetingRef(ordinal=ordinal, text=meeting_text))
+            found = find_date(text, dates, start=adopted.end("meeting") if meeting_text else 0) or find_date(
+                text, dates
+            )
+            if found is not None:
+                adoption, adoption_line = found.date, para.number
+                content = _mark_date(content, text[found.start : found.end], found.date, DateRole.ADOPTION)
+            cover.append(CoverLine(role=CoverRole.ADOPTED_AT, content=content, line=para.number))
+            continue
+        if (text.startswith("[") and text.rstrip().endswith("]")) or _matches(text, table.proponent_patterns):
             cover.append(CoverLine(role=CoverRole.PROPONENT, content=content, line=para.number))
             continue
         preface_match = _PREFACE.match(para.text[a:b]) if preface is None else None
@@ -286,11 +333,25 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
             part_label = text
             part_notes = tuple(m for m in marks if isinstance(m, Footnote))
             continue
+        if preface is not None:  # after the number and title, what no cover line says starts the body (decisions)
+            body_start = index
+            break
         cover.append(CoverLine(role=CoverRole.OTHER, content=content, line=para.number))
     if not found_formula:
-        body_start = _after_front(paragraphs, preface, cover)
-        diags.append(Diagnostic.warning("formula-missing", "no enacting formula: the body starts after the title"))
-    meta = _meta(ods, language, head, preface_number, title, adoption, formula_org, part_label, diags)
+        if not body_start:
+            body_start = _after_front(paragraphs, preface, cover)
+        if (kind or DocKind.RESOLUTION) is DocKind.RESOLUTION and "/DEC/" not in (ods.symbol1 or head.symbol):
+            message = "no enacting formula: the body starts after the title"
+            diags.append(
+                Diagnostic.warning(
+                    "formula-missing", message, paragraphs[body_start].number if body_start < len(paragraphs) else None
+                )
+            )
+    meta = _meta(ods, language, head, sc_number or preface_number, title, adoption, formula_org, part_label, diags)
+    if kind is not None and meta.kind is not kind:
+        meta = dataclasses.replace(meta, kind=kind)
+    if meeting:
+        meta = dataclasses.replace(meta, meeting=meeting)
     if adoption is None:
         diags.append(Diagnostic.warning("adoption-date-missing", "the adoption line states no date", adoption_line))
     masthead = Masthead(

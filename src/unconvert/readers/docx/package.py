@@ -56,6 +56,7 @@ class Package:
     headers: dict[str, Part]  # of the first section: ``first``, ``default``, ``even`` -> header part
     footers: dict[str, Part]
     styles: dict[str, str]  # style id -> style name (``SingleTxt`` -> ``SingleTxt``, ``Heading1`` -> ``heading 1``)
+    outlined: frozenset[str] = frozenset()  # ids of the paragraph styles with an outline level (Word's headings)
 
 
 @dataclass(slots=True)
@@ -151,14 +152,7 @@ def open_package(data: bytes, *, name: str) -> Package:
                 continue
             into = headers if reference.tag == W + "headerReference" else footers
             into.setdefault(reference.get(W + "type") or "default", archive.part(rel.target))
-    styles_part = related("styles")
-    styles: dict[str, str] = {}
-    if styles_part is not None:
-        for style in styles_part.root.iterfind(W + "style"):
-            style_id = style.get(W + "styleId")
-            if style_id:
-                named = style.find(W + "name")
-                styles[style_id] = named.get(W + "val", style_id) if named is not None else style_id
+    styles, outlined = _styles(related("styles"))
     return Package(
         body=Part(main_name, body, main.links),
         footnotes=related("footnotes"),
@@ -166,7 +160,39 @@ def open_package(data: bytes, *, name: str) -> Package:
         headers=headers,
         footers=footers,
         styles=styles,
+        outlined=outlined,
     )
+
+
+def _styles(part: Part | None) -> tuple[dict[str, str], frozenset[str]]:
+    """Style names by id, and the paragraph styles that have an outline level, set or inherited (``basedOn``)."""
+    if part is None:
+        return {}, frozenset()
+    names: dict[str, str] = {}
+    based: dict[str, str] = {}
+    levels: set[str] = set()
+    for style in part.root.iterfind(W + "style"):
+        style_id = style.get(W + "styleId")
+        if not style_id:
+            continue
+        named = style.find(W + "name")
+        names[style_id] = named.get(W + "val", style_id) if named is not None else style_id
+        parent = style.find(W + "basedOn")
+        if parent is not None:
+            based[style_id] = parent.get(W + "val", "")
+        level = style.find(f"{W}pPr/{W}outlineLvl")
+        if level is not None and level.get(W + "val", "9") not in ("9", ""):
+            levels.add(style_id)
+    outlined = set()
+    for style_id in names:
+        seen, current = set(), style_id
+        while current and current not in seen:
+            if current in levels:
+                outlined.add(style_id)
+                break
+            seen.add(current)
+            current = based.get(current, "")
+    return names, frozenset(outlined)
 
 
 def _what_zip(members: set[str]) -> str:
