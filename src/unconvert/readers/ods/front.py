@@ -43,7 +43,8 @@ from unconvert.tree import (
     Session,
 )
 from unconvert.un.identify import language_of_script, language_of_words, names_un_body
-from unconvert.un.languages import LanguageTable, all_tables, table_for
+from unconvert.un.languages import LanguageTable, table_for
+from unconvert.un.ods import job_number_of_ods, organ_named, resolution_number
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.symbols import document_symbol
 from unconvert.un.words import clean, fold, plain
@@ -168,25 +169,6 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name
 
 # --- putting it together ------------------------------------------------------------------------------------------
 
-_RES_NUMBER = re.compile(r"^(?:[A-Z]+/)*(?:RES|DEC)/(?P<number>.+?)(?:\s+(?P<part>[A-Z]))?$")
-_JOB_OF_ODS = re.compile(r"^[A-Z](\d{2})(\d{5})[A-Z]$")
-
-
-def _organ_named(name: str) -> Organ | None:
-    key = fold(name)
-    for table in all_tables():
-        for printed, organ in table.organs:
-            if key and fold(printed) == key:
-                return organ
-    return None
-
-
-def _number_from_symbol(symbol: str) -> tuple[str, str | None]:
-    match = _RES_NUMBER.match(symbol)
-    if match is None:
-        return "", None
-    return match.group("number"), match.group("part")
-
 
 def _first_text_line(stories: Stories) -> int | None:
     return next((line.number for line in stories.main if clean(line.text)), None)
@@ -203,7 +185,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
     table = table_for(language)
     head = Head()
     read_header(stories, ods, table, head)
-    cover = read_cover(stories.main, table, head, _number_from_symbol(ods.symbol1 or head.symbol)[1])
+    cover = read_cover(stories.main, table, head, resolution_number(ods.symbol1 or head.symbol)[1])
     if not (cover.recognised or ods.symbol1 or head.symbol):
         raise ReadError(
             "no UN document found: no ODS comment, masthead, resolution number, adoption line or formula",
@@ -221,7 +203,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
         agenda=tuple(text for text, _items, _line in head.agenda),
         line=head.line,
     )
-    part_label = cover.part_label or _number_from_symbol(meta.symbol)[1]
+    part_label = cover.part_label or resolution_number(meta.symbol)[1]
     return Front(
         meta=meta,
         masthead=masthead,
@@ -254,14 +236,14 @@ def _meta(
                 head.line,
             )
         )
-    organ = organ_of_symbol(symbol) or cover.formula_organ or _organ_named(head.organ)
+    organ = organ_of_symbol(symbol) or cover.formula_organ or organ_named(head.organ)
     if organ is None:
         organ = Organ.GA
         diags.append(
             Diagnostic.warning("organ-guessed", "the adopting organ is not stated: General Assembly assumed", None)
         )
     kind = cover.kind or (DocKind.DECISION if "/DEC/" in symbol else DocKind.RESOLUTION)
-    number_from_symbol, part = _number_from_symbol(symbol)
+    number_from_symbol, part = resolution_number(symbol)
     number = cover.sc_number or re.sub(r"[.\s]+$", "", cover.preface_number)
     if part and number.endswith(part):
         number = plain(number[: -len(part)])
@@ -296,9 +278,9 @@ def _meta(
             diags.append(Diagnostic.warning("date-missing", message, head.line))
     job = head.job
     if job is None:
-        from_ods = _JOB_OF_ODS.match(ods.job)
+        from_ods = job_number_of_ods(ods.job)
         if from_ods:
-            job = f"{from_ods.group(1)}-{from_ods.group(2)}"
+            job = from_ods
             message = f"no job number in the first-page footer: {job} read from the ODS job number {ods.job}"
             diags.append(Diagnostic.warning("job-number-from-ods", message, ods.line))
         else:

@@ -17,6 +17,7 @@ from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import OdsFields
 from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.languages import LanguageTable, all_tables
+from unconvert.un.ods import read_ods_fields as ods_fields
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import symbol_spans
 from unconvert.un.words import (
@@ -28,28 +29,10 @@ from unconvert.un.words import (
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
 
-_ODS = re.compile(r"<<ODS (?P<key>REF JOB NO|JOB NO|DOC SYMBOL1|DOC SYMBOL2)>>(?P<value>.*?)<<ODS (?P=key)>>")
-
 
 def read_ods_fields(comments: list[Line]) -> OdsFields:
-    """The ODS metadata comment's fields, as they stand (empty when absent)."""
-    values: dict[str, str] = {}
-    first: int | None = None
-    ref = False
-    for line in comments:
-        for match in _ODS.finditer(line.text):
-            key = match.group("key")
-            if key == "REF JOB NO":
-                key, ref = "JOB NO", True
-            values.setdefault(key, match.group("value").strip())
-            first = line.number if first is None else first
-    return OdsFields(
-        job=values.get("JOB NO", ""),
-        symbol1=plain(values.get("DOC SYMBOL1", "")),
-        symbol2=plain(values.get("DOC SYMBOL2", "")),
-        ref_job=ref,
-        line=first,
-    )
+    """The ODS metadata comment's fields, as they stand (empty when absent): ``un.ods`` reads them."""
+    return ods_fields((line.text, line.number) for line in comments)
 
 
 LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")  # a note mark before a front line (``*2018 session``)
