@@ -373,3 +373,17 @@ def test_our_docx_reads_back_with_the_same_facts(path: Path) -> None:
     ]
     text_back = key(_body_text(etree.fromstring(unconvert.write(back, "akn"))))
     assert text_back == key(_body_text(etree.fromstring(unconvert.write(original, "akn"))))
+
+
+def test_a_part_too_large_once_unpacked_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A zip bomb is refused by the unpacked size its directory states, before anything is unpacked (the limit is
+    256 MiB; lowered here so that the test stays small)."""
+    from unconvert.readers.docx import package
+
+    monkeypatch.setattr(package, "_LARGEST_PART", 4096)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("_rels/.rels", _ROOT_RELS)
+        archive.writestr("word/document.xml", b"<" + b" " * 100_000)
+    with pytest.raises(ReadError, match=r"word/document\.xml: 100,001 bytes once unpacked"):
+        read(buffer.getvalue(), name="bomb.docx")

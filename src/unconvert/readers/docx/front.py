@@ -43,15 +43,14 @@ from unconvert.tree import (
 from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.identify import language_of_script, language_of_words
-from unconvert.un.languages import LanguageTable, all_tables, table_for
+from unconvert.un.languages import LanguageTable, table_for
+from unconvert.un.ods import job_number_of_ods, organ_named, read_ods_fields, resolution_number
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import document_symbol, symbol_spans
 from unconvert.un.words import compiled, fold, plain
 
-_ODS = re.compile(r"<<ODS (?P<key>REF JOB NO|JOB NO|DOC SYMBOL1|DOC SYMBOL2)>>(?P<value>.*?)<<ODS (?P=key)>>")
 _JOB_LETTER = re.compile(r"^[A-Z]?\d{5,9}(?P<letter>[A-Z])$")
-_JOB_OF_ODS = re.compile(r"^[A-Z](\d{2})(\d{5})[A-Z]$")
 _JOB_NUMBER = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
 _PREFACE = re.compile(
     r"^(?P<number>(?:(?:ES|S)[ \u00a0]*[-–‑][ \u00a0]*)?\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?)\.?"
@@ -59,7 +58,6 @@ _PREFACE = re.compile(
     re.S,
 )
 _PART_LETTER = re.compile(r"^[A-Z]$")
-_RES_NUMBER = re.compile(r"^(?:[A-Z]+/)*(?:RES|DEC)/(?P<number>.+?)(?:\s+(?P<part>[A-Z]))?$")
 _DISTR = re.compile(r"^Distr\.?")
 _FRONT_LIMIT = 40  # paragraphs looked at for the formula; a longer front is a body without one
 _LONGEST_COVER_LINE = 300
@@ -106,22 +104,9 @@ def _part_texts(part: Part | None) -> list[str]:
     return out
 
 
-def read_ods_fields(package: Package) -> OdsFields:
-    """The ODS metadata comment's fields (``<<ODS JOB NO>>N1739299E<<ODS JOB NO>>`` …), empty when absent."""
-    values: dict[str, str] = {}
-    ref = False
-    text = "\n".join(_part_texts(package.comments))
-    for match in _ODS.finditer(text):
-        key = match.group("key")
-        if key == "REF JOB NO":
-            key, ref = "JOB NO", True
-        values.setdefault(key, match.group("value").strip())
-    return OdsFields(
-        job=values.get("JOB NO", ""),
-        symbol1=plain(values.get("DOC SYMBOL1", "")),
-        symbol2=plain(values.get("DOC SYMBOL2", "")),
-        ref_job=ref,
-    )
+def ods_fields(package: Package) -> OdsFields:
+    """The ODS metadata comment's fields (``<<ODS JOB NO>>N1739299E<<ODS JOB NO>>`` …) of the comments part."""
+    return read_ods_fields((text, None) for text in _part_texts(package.comments))
 
 
 def _language(ods: OdsFields, paragraphs: list[WPara], diags: list[Diagnostic]) -> Language | None:
@@ -221,24 +206,10 @@ def _starts(text: str, patterns: tuple[str, ...]) -> re.Match[str] | None:
     return next((m for m in (compiled(p).match(text) for p in patterns) if m is not None), None)
 
 
-def _number_from_symbol(symbol: str) -> tuple[str, str | None]:
-    match = _RES_NUMBER.match(symbol)
-    return (match.group("number"), match.group("part")) if match else ("", None)
-
-
-def _organ_named(name: str) -> Organ | None:
-    key = fold(name)
-    for table in all_tables():
-        for printed, organ in table.organs:
-            if key and fold(printed) == key:
-                return organ
-    return None
-
-
 def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front | None:
     """The front of the document; None when nothing in it is in a known language (the caller raises)."""
     diags: list[Diagnostic] = []
-    ods = read_ods_fields(package)
+    ods = ods_fields(package)
     language = _language(ods, paragraphs, diags)
     if language is None:
         return None
@@ -370,7 +341,7 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
         preface=preface,
         body_start=body_start,
         table=table,
-        part_label=part_label or _number_from_symbol(meta.symbol)[1],
+        part_label=part_label or resolution_number(meta.symbol)[1],
         part_notes=part_notes,
         carried_notes=[m for m in carried if isinstance(m, Footnote | NoteRef)],
         diagnostics=diags,
@@ -401,12 +372,12 @@ def _meta(
                 f"ODS SYMBOL1 {ods.symbol1!r} differs from the masthead's {head.symbol!r}: SYMBOL1 kept",
             )
         )
-    organ = organ_of_symbol(symbol) or formula_org or _organ_named(head.organ)
+    organ = organ_of_symbol(symbol) or formula_org or organ_named(head.organ)
     if organ is None:
         organ = Organ.GA
         diags.append(Diagnostic.warning("organ-guessed", "the adopting organ is not stated: General Assembly assumed"))
     kind = DocKind.DECISION if "/DEC/" in symbol else DocKind.RESOLUTION
-    number_from_symbol, part = _number_from_symbol(symbol)
+    number_from_symbol, part = resolution_number(symbol)
     number = re.sub(r"[.\s]+$", "", preface_number)
     if part and number.endswith(part):
         number = plain(number[: -len(part)])
@@ -421,9 +392,8 @@ def _meta(
         diags.append(Diagnostic.warning("issue-date-missing", "the masthead states no issue date"))
     job = head.job
     if job is None:
-        from_ods = _JOB_OF_ODS.match(ods.job)
-        if from_ods:
-            job = f"{from_ods.group(1)}-{from_ods.group(2)}"
+        job = job_number_of_ods(ods.job)
+        if job:
             diags.append(
                 Diagnostic.warning(
                     "job-number-from-ods", f"no job number in the first-page footer: {job} read from the ODS job number"
@@ -463,4 +433,4 @@ def _meta(
     )
 
 
-__all__ = ["Front", "read_front", "read_ods_fields"]
+__all__ = ["Front", "ods_fields", "read_front"]

@@ -34,6 +34,7 @@ _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06")
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _STRICT_RT = "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+_LARGEST_PART = 256 * 1024 * 1024  # unpacked; the largest part of the Word track is under 1 MB
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
@@ -78,6 +79,13 @@ class _Zip:
             raise ReadError(f"damaged zip archive (the .docx container): {exc}", name=name) from None
 
     def xml(self, part: str) -> Any:
+        size = self.archive.getinfo(part).file_size
+        if size > _LARGEST_PART:
+            raise ReadError(
+                f"{part}: {size:,} bytes once unpacked, over the {_LARGEST_PART:,} a Word part is read to "
+                "(a zip bomb, or no UN document)",
+                name=self.name,
+            )
         try:
             blob = self.archive.read(part)
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, NotImplementedError, EOFError) as exc:

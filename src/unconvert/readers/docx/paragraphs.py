@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 from unconvert.readers.docx.package import R, W
 from unconvert.tree import Emphasis, Footnote, Inline, LineBreak, NoteRef, Strong, SymbolRef, Text
+from unconvert.un.symbols import normalise
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ru|ar|zh)/)?(?P<symbol>[^?#]+)$", re.I)
@@ -319,7 +320,12 @@ def symbol_of_link(url: str | None) -> str | None:
     if match is None:
         return None
     symbol = unquote(match.group("symbol")).strip().strip("/")
-    return symbol or None
+    if not symbol:
+        return None
+    try:
+        return normalise(symbol)  # ``S/RES/2189(2014)`` as the UN prints it: ``S/RES/2189 (2014)``
+    except ValueError:  # a link to what parses as no symbol (``A/C.6/64/SR.1–28/Corrigendum;``) names it as it stands
+        return symbol
 
 
 def inlines(para: WPara, start: int = 0, end: int | None = None) -> tuple[Inline, ...]:
