@@ -10,6 +10,9 @@ Word writer too, making every size of another script as much larger as that scri
 (``word_size``, ``word_complex_size``: Arabic letters in the complex-script slot) is larger than 10 pt. The Arabic
 and Chinese rows are the PDF writer's, for the faces it embeds; no UN file of those scripts is at hand to set them
 by, so Word keeps its own body sizes for them (10.5 pt Chinese; 11 pt, Arabic letters 14 pt).
+
+The UN's Latin styles also widen the letters (103 %, 0.2 pt after each letter; 0.25 pt in footnotes) and condense
+the masthead's organ (98 %, -0.2 pt): the measure that sets where every line breaks. Both writers set it.
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ class Typography:
     word_size: float  # Word: the body size of the script's letters (and of Latin letters in its text)
     word_complex_size: float  # Word: the body size of Arabic letters (complex script)
     exact_lines: bool  # Word: an exact line pitch as the UN's Latin styles; False: single spacing (tall scripts)
+    scale: float  # the letters' horizontal scaling (Word's Normal style: w:w 103 % in Latin scripts)
+    spacing: float  # points added after each letter (Word's Normal style: w:spacing 0.2 pt in Latin scripts)
+    note_spacing: float  # the same in footnotes (Word's footnote text: 0.25 pt)
+    organ_scale: float  # the masthead's organ, condensed (98 %, -0.2 pt) so that a long organ name fits
+    organ_spacing: float
 
 
 # Rows are roles, columns the scripts: Latin and Cyrillic, Arabic, Chinese.
@@ -76,6 +84,11 @@ def _typography(column: int) -> Typography:
         word_size=_WORD_SIZE[column],
         word_complex_size=_WORD_COMPLEX_SIZE[column],
         exact_lines=column == 0,
+        scale=1.03 if column == 0 else 1.0,
+        spacing=0.2 if column == 0 else 0.0,
+        note_spacing=0.25 if column == 0 else 0.0,
+        organ_scale=0.98 if column == 0 else 1.0,
+        organ_spacing=-0.2 if column == 0 else 0.0,
     )
 
 

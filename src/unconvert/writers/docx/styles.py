@@ -129,6 +129,7 @@ def _styles(prof: Profile) -> tuple[Style, ...]:
     quote = G.COLUMN_INDENT + G.STEP
     note_tabs = (("right", G.COLUMN_INDENT - 3.6), ("left", G.COLUMN_INDENT))
     latin = prof.language not in (Language.ZH, Language.AR)
+    note_tracking = (("spacing", str(G.twips(T.note_spacing))),) if latin else ()
     body_space = Space(None, T.para_space, rule="atLeast")
     tab_stops = tuple(("left", x) for x in G.TAB_STOPS)
     headline, title, annex = T.headline, T.title, T.annex
@@ -160,7 +161,7 @@ def _styles(prof: Profile) -> tuple[Style, ...]:
               outline=1, bold=True, size=annex.size),
         Style(TABLE_TEXT, "Table Text", space=Space(2, 2, T.table.leading), size=T.table.size),
         Style(FOOTNOTE_TEXT, "footnote text", space=Space(0, 0, T.note.leading), ind=Ind(hanging=G.NOTE_HANG),
-              size=T.note.size, tabs=note_tabs, tracking=(("spacing", "5"),) if latin else (), custom=False),
+              size=T.note.size, tabs=note_tabs, tracking=note_tracking, custom=False),
         Style(HEADER, "header", space=_AUTO, bold=True, size=T.head, custom=False),
         Style(FOOTER, "footer", space=_AUTO, size=T.head, custom=False),
         # the narrow masthead cell takes "United Nations" in any script at the same size
@@ -168,7 +169,7 @@ def _styles(prof: Profile) -> tuple[Style, ...]:
               fixed=True),
         # condensed like the UN's XLarge, so that "Economic and Social Council" fits
         Style(MASTHEAD_ORGAN, "Masthead Organ", space=Space(5.45, 0, rule="auto"), bold=True, size=T.organ,
-              tracking=(("spacing", "-4"), ("w", "98"))),
+              tracking=(("spacing", str(G.twips(T.organ_spacing))), ("w", str(round(T.organ_scale * 100))))),
     )
     # fmt: on
 
@@ -266,8 +267,8 @@ def _paragraph_styles(styles: etree._Element, prof: Profile) -> None:
     fonts = {"ascii": prof.latin_font, "hAnsi": prof.latin_font, "eastAsia": prof.east_asian_font}
     sub(rpr, "rFonts", **fonts, cs=prof.complex_font)
     if prof.language not in (Language.ZH, Language.AR):
-        sub(rpr, "spacing", val="4")
-        sub(rpr, "w", val="103")
+        sub(rpr, "spacing", val=str(G.twips(T.spacing)))
+        sub(rpr, "w", val=str(round(T.scale * 100)))
         sub(rpr, "kern", val="14")
     _size(rpr, prof, T.text.size)
     sub(rpr, "lang", val=prof.lang_tag, eastAsia="zh-CN", bidi="ar-SA")

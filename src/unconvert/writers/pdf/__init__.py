@@ -1,4 +1,4 @@
-"""PDF writer: the UN layout on A4 with reportlab, fonts embedded for all six official languages.
+"""PDF writer: the UN layout on Letter with reportlab, fonts embedded for all six official languages.
 
 ``write(document, context=...)`` returns the PDF's bytes: masthead, adoption and committee lines, number and title,
 preamble and operative part, sections, tables, annexes on new pages, footnotes at the foot of the page of their
@@ -27,7 +27,7 @@ from unconvert.un.scripts import profile_for
 from unconvert.writers.pdf.build import build_story
 from unconvert.writers.pdf.fonts import family_for, latin_for
 from unconvert.writers.pdf.footnotes import PageNotes
-from unconvert.writers.pdf.lines import Setting, Style
+from unconvert.writers.pdf.lines import Setting, Style, word_track
 from unconvert.writers.pdf.page import Setup, UNDocTemplate, numbered_canvas
 
 __all__ = ["write"]
@@ -44,7 +44,8 @@ def write(document: Document, *, context: Context) -> bytes:
     typo = typography_for(meta.language)
     script = profile_for(meta.language)
     note_size = typo.note.size
-    marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2))
+    track = word_track(typo.scale, typo.note_spacing)
+    marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2), track=track)
     page_notes = PageNotes(typo.note.leading, Setting(rtl=script.rtl, cjk=script.break_anywhere), marker)
     setup = Setup(furniture(document), family, typo, script)
     story = build_story(document, family, typo, script, page_notes, latin, context)

@@ -23,10 +23,20 @@ from unconvert.tree import Cell, Document, Emphasis, Footnote, Inline, ParaRole,
 from unconvert.tree import Table as TreeTable
 from unconvert.un.scripts import ScriptProfile
 from unconvert.un.symbols import undocs_url
-from unconvert.writers.pdf.flowables import Bookmark, FlushNotes, Geometry, NotedTable, TextBlock
+from unconvert.writers.pdf.flowables import Bookmark, EndRule, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
-from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, measure, script_runs
+from unconvert.writers.pdf.lines import (
+    PLAIN,
+    Setting,
+    Span,
+    Style,
+    Track,
+    break_lines,
+    measure,
+    script_runs,
+    word_track,
+)
 from unconvert.writers.pdf.page import COLUMN, COLUMN_INDENT, FIRST_INDENT, LEVEL_INDENT, NUM_TAB, PAPER
 from unconvert.writers.pdf.shaping import display, shape
 
@@ -34,6 +44,7 @@ BODY = COLUMN_INDENT  # start of the text column inside the frame
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
 TALLEST_ROW = 0.5 * (PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM)
 END = G.MEASURE - COLUMN - COLUMN_INDENT
+END_RULE_SPACE = 30.0  # the end rule stands this far under the last line, as in the UN's PDFs
 TITLE_END = COLUMN - G.TITLE_WIDTH  # the adoption line, title and annex headings end this far before the column's
 
 
@@ -63,6 +74,15 @@ class Builder:
     def rtl(self) -> bool:
         return self.script.rtl
 
+    @property
+    def track(self) -> Track:
+        """The letters' width in running text (the UN's measure: 103 %, +0.2 pt in Latin scripts)."""
+        return word_track(self.typo.scale, self.typo.spacing)
+
+    @property
+    def note_track(self) -> Track:
+        return word_track(self.typo.scale, self.typo.note_spacing)
+
     def setting(self, align: str = "justify") -> Setting:
         return Setting(align=align, rtl=self.script.rtl, cjk=self.script.break_anywhere)
 
@@ -71,7 +91,7 @@ class Builder:
     def raised(self, size: float, note: int | None = None) -> Style:
         """The style of a footnote mark (or the punctuation between two marks) in text of ``size``; ``note`` links
         the mark to its note's body."""
-        return Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2), note=note)
+        return Style(self.family.regular, round(size * 0.62, 2), rise=round(size * 0.4, 2), note=note, track=self.track)
 
     def spans(
         self,
@@ -81,15 +101,18 @@ class Builder:
         *,
         bold: bool = False,
         italic: bool = False,
+        track: Track | None = None,
     ) -> list[Span]:
         """The spans of ``inlines``; footnotes become superscript marks and their bodies go into ``notes`` (or are
-        dropped, for text that cannot carry notes such as a running head)."""
+        dropped, for text that cannot carry notes such as a running head); ``track`` the letters' width, the
+        running text's by default."""
         out: list[Span] = []
+        track = track or self.track
         for piece in pieces(inlines, bold=bold, italic=italic):
             match piece:
                 case Run(text=text, bold=b, italic=i, symbol=symbol):
                     link = undocs_url(symbol) if symbol is not None and symbol.strip() else None
-                    out.extend(self.text_spans(text, size, bold=b, italic=i, link=link))
+                    out.extend(self.text_spans(text, size, bold=b, italic=i, link=link, track=track))
                 case Break():
                     out.append(Span("\n", Style(self.family.regular, size)))
                 case Mark(note=Footnote() as note, marker=marker, separator=separator, line=line):
@@ -121,7 +144,14 @@ class Builder:
         )
 
     def text_spans(
-        self, text: str, size: float, *, bold: bool = False, italic: bool = False, link: str | None = None
+        self,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        link: str | None = None,
+        track: Track = PLAIN,
     ) -> list[Span]:
         """Spans of plain text: Arabic shaped, Latin runs of Chinese text in the Latin face; ``link`` makes the
         text a link (a cited document symbol, as in the UN's own PDFs)."""
@@ -130,9 +160,11 @@ class Builder:
             text = shape(text)
         font = self.family.pick(bold=bold, italic=italic)
         if self.latin is None:
-            return [Span(text, Style(font, size, link=link))]
+            return [Span(text, Style(font, size, link=link, track=track))]
         latin = self.latin.pick(bold=bold, italic=False)
-        return [Span(run, Style(font if cjk else latin, size, link=link)) for run, cjk in script_runs(text)]
+        return [
+            Span(run, Style(font if cjk else latin, size, link=link, track=track)) for run, cjk in script_runs(text)
+        ]
 
     def note_body(self, note: Footnote) -> NoteBody:
         size = self.typo.note.size
@@ -140,7 +172,7 @@ class Builder:
         for i, paragraph in enumerate(note.paragraphs):
             if i:
                 spans.append(Span("\n", Style(self.family.regular, size)))
-            spans.extend(self.spans(paragraph, size, None))
+            spans.extend(self.spans(paragraph, size, None, track=self.note_track))
         lines = break_lines(spans, COLUMN, COLUMN, self.setting())
         return NoteBody(note.marker, lines, measure(note.marker, self.page_notes.marker_style))
 
@@ -173,7 +205,7 @@ class Builder:
         if num:
             num_text = display(num) if self.rtl else num  # "1 -" reads from the right
             face = self.family.pick(bold=bold, italic=False)
-            num_style = Style(latin_twin(face) or face, size)
+            num_style = Style(latin_twin(face) or face, size, track=self.track)
             num_pair = (num_text, num_style)
             first_at = max(first_at, BODY + num_at + measure(num_text, num_style) + size * 0.4)
         geometry = Geometry(
@@ -232,6 +264,7 @@ class Builder:
             case roles.AnnexTitle():
                 self.annex(role)
             case roles.End():
+                self.story.append(EndRule(G.END_RULE, END_RULE_SPACE))
                 self.story.append(FlushNotes(self.page_notes))
             case (
                 roles.Recital()
@@ -420,7 +453,7 @@ class Builder:
         self.bookmark(f"{number} {title}".strip(), 0)
         self.titled = True
         size = self.typo.title.size
-        num_style = Style(latin_twin(self.family.bold) or self.family.bold, size)
+        num_style = Style(latin_twin(self.family.bold) or self.family.bold, size, track=self.track)
         num_w = measure(shape(number) if self.rtl else number, num_style)
         self.story.append(
             self.block(
@@ -431,9 +464,9 @@ class Builder:
                 leading=self.typo.title.leading,
                 end=TITLE_END,
                 num=number or None,
-                num_at=-num_w - 11,
+                num_at=-num_w - G.TITLE_NUMBER_GAP,
                 first=0,
-                before=14,
+                before=11.5,
                 after=6,
                 keep=True,
             )
@@ -443,7 +476,7 @@ class Builder:
         return self.block((Text(text=text),), align="start", bold=bold, before=0, indent=-BODY, first=-BODY)
 
     def cover(self, line: roles.CoverLine) -> TextBlock:
-        before = 24.0 if line.first else 10.0
+        before = 17.0 if line.first else 13.0
         if line.kind is CoverKind.HEADLINE:
             headline = self.typo.headline
             return self.block(

@@ -22,6 +22,10 @@ from unconvert.writers.pdf.shaping import display_to_logical, unshape
 # reportlab measures the flowables of a ``KeepTogether`` (keep-with-next headings) with this available height; the
 # answer must then include the room of the notes, or the group is judged to fit where its notes do not.
 _MEASURING = 0xFFFFFFF
+# Widow and orphan control, as Word's: a paragraph split across pages leaves at least two lines on each side
+# (a paragraph of two or three lines moves whole), unless it is taller than a page.
+WIDOW = 2
+ORPHAN = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +112,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
             if k * leading + self.page_notes.room_needed(self._notes_of(lines[:k])) > availHeight + 0.01:
                 break
             keep = k
-        if count >= 4:
-            keep = min(keep, count - 2)  # no widow line at the top of the next page
-        if keep < 2 and count > 2:
-            keep = 0  # no orphan line at the foot of the page
+        keep = min(keep, count - WIDOW)  # no widow: the last line alone at the top of the next page
+        if keep < ORPHAN:
+            keep = 0  # no orphan: the first line alone at the foot of the page
         if keep <= 0 and self._at_top():
             # on an empty page, the notes must give way (they continue on the next page)
             keep = max(1, min(count - 1, int(availHeight // leading)))
@@ -187,6 +190,26 @@ class FlushNotes(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         pass
+
+
+class EndRule(Flowable):  # type: ignore[misc]
+    """The short rule that ends the document, centred on the measure ``space`` below the last line (or at the
+    foot of the page, when the last line leaves less room: the rule never starts a page of its own)."""
+
+    def __init__(self, length: float, space: float) -> None:
+        super().__init__()
+        self.length = length
+        self.space = space
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = max(min(self.space, availHeight - 0.01), 0.0)
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        x = (self.width - self.length) / 2
+        self.canv.setLineWidth(0.5)
+        self.canv.line(x, 0, x + self.length, 0)
 
 
 class Bookmark(Flowable):  # type: ignore[misc]

@@ -23,11 +23,22 @@ from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL, Typography
 from unconvert.un.scripts import ScriptProfile
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import PageNotes
-from unconvert.writers.pdf.lines import Setting, Span, Style, break_lines, draw_line, measure, script_runs
+from unconvert.writers.pdf.lines import (
+    Line,
+    Setting,
+    Span,
+    Style,
+    Track,
+    break_lines,
+    draw_line,
+    measure,
+    script_runs,
+    word_track,
+)
 from unconvert.writers.pdf.shaping import shape
 
-# The layout model's page on A4: the measure centred, the text column centred inside it.
-PAPER = G.A4
+# The layout model's page on Letter, as the UN prints: the measure centred, the text column centred inside it.
+PAPER = G.LETTER
 MARGIN_X = PAPER.margin()
 COLUMN_INDENT = G.COLUMN_INDENT  # body text's indent inside the frame
 COLUMN = G.MEASURE - 2 * COLUMN_INDENT
@@ -36,9 +47,13 @@ FIRST_INDENT = G.STEP  # first line of a paragraph
 NUM_TAB = 2 * G.STEP  # where the text after an operative paragraph's number starts
 LEVEL_INDENT = G.STEP  # each nesting level of points
 
-TOP_Y = PAPER.height - G.PRINT_TOP
 LEFT = MARGIN_X
 RIGHT = MARGIN_X + G.MEASURE
+
+
+def from_top(distance: float) -> float:
+    """The y coordinate (reportlab's, from the bottom) ``distance`` points below the paper's top edge."""
+    return PAPER.height - distance
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +64,11 @@ class Setup:
     family: Family
     typo: Typography
     script: ScriptProfile
+
+    @property
+    def track(self) -> Track:
+        """The letters' width of the furniture set like running text (the UN's measure in Latin scripts)."""
+        return word_track(self.typo.scale, self.typo.spacing)
 
 
 def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor: str = "start") -> float:
@@ -61,7 +81,9 @@ def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor
     if latin is None:
         spans = [Span(shaped, style)]
     else:
-        spans = [Span(run, style if cjk else Style(latin, style.size)) for run, cjk in script_runs(shaped)]
+        spans = [
+            Span(run, style if cjk else Style(latin, style.size, track=style.track)) for run, cjk in script_runs(shaped)
+        ]
     width = sum(measure(span.text, span.style) for span in spans)
     if anchor == "end":
         x -= width
@@ -73,20 +95,29 @@ def text_at(canv: Canvas, text: str, style: Style, x: float, y: float, *, anchor
     return width
 
 
+# Baselines of the masthead, from the paper's top: in the authority row (over the thin rule) and the organ row.
+_AUTHORITY_BASE = 55.0
+_SYMBOL_BASE = 52.6  # the symbol's large initial sits higher, as Word aligns the cell's 20 pt line at its bottom
+_ORGAN_BASE = 82.0
+_DISTRIBUTION_BASE = 84.7
+
+
 def draw_masthead(canv: Canvas, setup: Setup) -> None:
     """The first-page masthead (without the UN emblem, whose use is restricted): authority and symbol over a thin
-    rule, the organ in large bold type, the distribution and date, a thick rule."""
+    rule across the measure, the organ in large bold type, the distribution and date, a thick rule."""
     f, fam, rtl, typo = setup.furniture, setup.family, setup.script.rtl, setup.typo
+    track = setup.track
     start, end = (RIGHT, LEFT) if rtl else (LEFT, RIGHT)
     inner = COLUMN_INDENT
     col = start - inner if rtl else start + inner
     anchor_start = "end" if rtl else "start"
-    y0 = PAPER.height - 60
-    text_at(canv, f.authority, Style(fam.regular, typo.authority), col, y0, anchor=anchor_start)
+    y0 = from_top(_AUTHORITY_BASE)
+    text_at(canv, f.authority, Style(fam.regular, typo.authority, track=track), col, y0, anchor=anchor_start)
     if f.symbol:
+        y0 = from_top(_SYMBOL_BASE)
         # the UN prints the symbol's first letter large
-        big = Style(fam.regular, SYMBOL_INITIAL)
-        rest = Style(fam.regular, SYMBOL)
+        big = Style(fam.regular, SYMBOL_INITIAL, track=track)
+        rest = Style(fam.regular, SYMBOL, track=track)
         head, tail = f.symbol[0], f.symbol[1:]
         if rtl:
             w = text_at(canv, head, big, end, y0, anchor="start")
@@ -95,49 +126,62 @@ def draw_masthead(canv: Canvas, setup: Setup) -> None:
             w = text_at(canv, tail, rest, end, y0, anchor="end")
             text_at(canv, head, big, end - w, y0, anchor="end")
     canv.setLineWidth(0.5)
-    canv.line(min(col, end), y0 - 5, max(col, end), y0 - 5)
-    organ_y = y0 - 25
-    text_at(canv, f.organ, Style(fam.bold, typo.organ), col, organ_y, anchor=anchor_start)
+    canv.line(LEFT, from_top(G.PRINT_RULE_TOP), RIGHT, from_top(G.PRINT_RULE_TOP))
+    organ = Style(fam.bold, typo.organ, track=word_track(typo.organ_scale, typo.organ_spacing))
+    text_at(canv, f.organ, organ, col, from_top(_ORGAN_BASE), anchor=anchor_start)
     distr_x = start - G.PRINT_DISTRIBUTION if rtl else start + G.PRINT_DISTRIBUTION
     size = typo.text.size
-    text_at(canv, f.distribution, Style(fam.regular, size), distr_x, organ_y, anchor=anchor_start)
-    text_at(canv, f.date, Style(fam.regular, size), distr_x, organ_y - typo.text.leading, anchor=anchor_start)
-    rule_y = PAPER.height - G.PRINT_MASTHEAD
-    canv.setLineWidth(2)
-    canv.line(LEFT, rule_y, RIGHT, rule_y)
+    distr_y = from_top(_DISTRIBUTION_BASE)
+    text = Style(fam.regular, size, track=track)
+    text_at(canv, f.distribution, text, distr_x, distr_y, anchor=anchor_start)
+    text_at(canv, f.date, text, distr_x, distr_y - typo.text.leading, anchor=anchor_start)
+    if f.symbol2:
+        text_at(canv, f.symbol2, text, distr_x, distr_y - 2 * typo.text.leading, anchor=anchor_start)
+    canv.setLineWidth(1.5)
+    canv.line(LEFT, from_top(G.PRINT_MASTHEAD_TOP), RIGHT, from_top(G.PRINT_MASTHEAD_TOP))
 
 
-def draw_running_head(canv: Canvas, setup: Setup, page: int) -> None:
-    """Pages 2 on: the symbol on the outer side... the UN puts it left on even pages and right on odd ones, the
-    title opposite, over a thin rule."""
+_HEAD_BASE = 59.5  # the running head's last baseline, from the paper's top
+_HEAD_TITLE = G.MEASURE - G.WORD_RUNNING_SYMBOL  # the title's cell, beside the symbol's
+
+
+def running_title_lines(setup: Setup, style: Style) -> list[Line]:
+    """The running head's title, whole, broken to its cell's width (as many lines as it takes)."""
+    script = setup.script
+    title = " ".join(setup.furniture.title.split())
+    if not title:
+        return []
+    if script.rtl:
+        title = shape(title)
+    setting = Setting(align="start", rtl=script.rtl, cjk=script.break_anywhere)
+    return break_lines([Span(title, style)], _HEAD_TITLE, _HEAD_TITLE, setting)
+
+
+def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) -> None:
+    """Pages 2 on: the symbol on the outer side (the UN puts it left on even pages and right on odd ones) and
+    the whole title opposite, its last line on the symbol's baseline, over a thin rule across the measure."""
     f, fam, script = setup.furniture, setup.family, setup.script
     style = Style(fam.bold, setup.typo.head)
     even = page % 2 == 0
     symbol_left = even != script.rtl
-    y = TOP_Y + 8
+    y = from_top(_HEAD_BASE)
     if symbol_left:
         text_at(canv, f.symbol, style, LEFT, y, anchor="start")
     else:
         text_at(canv, f.symbol, style, RIGHT, y, anchor="end")
-    if f.title:
-        title = " ".join(f.title.split())
-        if script.rtl:
-            title = shape(title)
-        width = G.MEASURE * 0.55
-        setting = Setting(align="end" if symbol_left else "start", rtl=script.rtl, cjk=script.break_anywhere)
-        lines = break_lines([Span(title, style)], width, width, setting)[:2]
-        lead = setup.typo.head * 1.2
-        for i, line in enumerate(lines):
-            baseline = y + (len(lines) - 1 - i) * lead
-            x = RIGHT - width if symbol_left else LEFT
-            line.last = True
-            draw_line(canv, line, x, baseline, width, setting)
+    setting = Setting(align="end" if symbol_left else "start", rtl=script.rtl, cjk=script.break_anywhere)
+    x = RIGHT - _HEAD_TITLE if symbol_left else LEFT
+    lead = G.PRINT_HEAD_LEADING if not script.break_anywhere and not script.rtl else setup.typo.head * 1.2
+    for i, line in enumerate(lines):
+        baseline = y + (len(lines) - 1 - i) * lead
+        line.last = True
+        draw_line(canv, line, x, baseline, _HEAD_TITLE, setting)
     canv.setLineWidth(0.5)
-    canv.line(LEFT, y - 5, RIGHT, y - 5)
+    canv.line(LEFT, from_top(G.PRINT_RULE_TOP), RIGHT, from_top(G.PRINT_RULE_TOP))
 
 
 class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """A4 pages in the UN layout; the footnote area is managed page by page."""
+    """Letter pages in the UN layout; the footnote area is managed page by page."""
 
     def __init__(self, buffer: Any, setup: Setup, page_notes: PageNotes, **kwargs: Any) -> None:
         super().__init__(
@@ -151,15 +195,14 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         self.setup = setup
         self.page_notes = page_notes
-        first_top = PAPER.height - G.PRINT_MASTHEAD - 10
-        body_h = PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM
+        self.head_lines = running_title_lines(setup, Style(setup.family.bold, setup.typo.head))
 
-        def frame(top: float, ident: str) -> Frame:
+        def frame(top: float, bottom: float, ident: str) -> Frame:
             return Frame(
                 MARGIN_X,
-                G.PRINT_BODY_BOTTOM,
+                bottom,
                 G.MEASURE,
-                top - G.PRINT_BODY_BOTTOM,
+                from_top(top) - bottom,
                 leftPadding=0,
                 rightPadding=0,
                 topPadding=0,
@@ -167,10 +210,12 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
                 id=ident,
             )
 
+        first = frame(G.PRINT_FIRST_BODY_TOP, G.PRINT_FIRST_BOTTOM, "first")
+        later = frame(G.PRINT_BODY_TOP, G.PRINT_BODY_BOTTOM, "later")
         self.addPageTemplates(
             [
-                PageTemplate("first", [frame(first_top, "first")], onPage=self._first, autoNextPageTemplate="later"),
-                PageTemplate("later", [frame(G.PRINT_BODY_BOTTOM + body_h, "later")], onPage=self._later),
+                PageTemplate("first", [first], onPage=self._first, autoNextPageTemplate="later"),
+                PageTemplate("later", [later], onPage=self._later),
             ]
         )
 
@@ -178,14 +223,28 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         draw_masthead(canv, self.setup)
 
     def _later(self, canv: Canvas, doc: Any) -> None:
-        draw_running_head(canv, self.setup, canv.getPageNumber())
+        draw_running_head(canv, self.setup, canv.getPageNumber(), self.head_lines)
 
     def beforePage(self) -> None:
         self.page_notes.begin_page(self.pageTemplate.frames[0])
 
     def afterPage(self) -> None:
         rtl = self.setup.script.rtl
-        self.page_notes.draw(self.canv, COLUMN_X, COLUMN, G.PRINT_BODY_BOTTOM, FIRST_INDENT, rtl)
+        bottom = self.pageTemplate.frames[0]._y1
+        self.page_notes.draw(self.canv, COLUMN_X, COLUMN, bottom, FIRST_INDENT, rtl)
+
+
+def draw_first_footer(canv: Canvas, setup: Setup) -> None:
+    """The job line (``18-15053 (E)    190918``)."""
+    f, family, rtl = setup.furniture, setup.family, setup.script.rtl
+    style = Style(family.regular, setup.typo.text.size, track=setup.track)
+    y = G.PRINT_JOB_BOTTOM
+    start = RIGHT - G.PRINT_JOB_X if rtl else LEFT + G.PRINT_JOB_X
+    if f.job_line:
+        anchor = "end" if rtl else "start"
+        w = text_at(canv, f.job_line, style, start, y, anchor=anchor)
+        if f.stamp:
+            text_at(canv, f.stamp, style, start - w - 11 if rtl else start + w + 11, y, anchor=anchor)
 
 
 def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
@@ -222,19 +281,11 @@ def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
 
         def _footer(self, page: int, total: int) -> None:
             f, family, rtl = setup.furniture, setup.family, setup.script.rtl
-            y = G.PRINT_FOOTER
-            regular = Style(family.regular, 8 if not setup.script.break_anywhere else 8.5)
-            bold = Style(family.bold, 8.5)
+            y = G.PRINT_FOOTER_BOTTOM
+            regular = Style(family.regular, 7 if not setup.script.break_anywhere else 8.5, track=setup.track)
+            bold = Style(family.bold, 8.5, track=setup.track)
             if page == 1:
-                if f.job_line:
-                    job, stamp = f.job_line, f.stamp
-                    style = Style(family.regular, 9)
-                    if rtl:
-                        w = text_at(self, job, style, RIGHT, y, anchor="end")
-                        text_at(self, stamp, style, RIGHT - w - 20, y, anchor="end")
-                    else:
-                        w = text_at(self, job, style, LEFT, y, anchor="start")
-                        text_at(self, stamp, style, LEFT + w + 20, y, anchor="start")
+                draw_first_footer(self, setup)
                 return
             number = f"{page}/{total}"
             even = page % 2 == 0
