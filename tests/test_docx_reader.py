@@ -10,9 +10,11 @@
 
 from __future__ import annotations
 
+import difflib
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -387,3 +389,52 @@ def test_a_part_too_large_once_unpacked_is_refused(monkeypatch: pytest.MonkeyPat
         archive.writestr("word/document.xml", b"<" + b" " * 100_000)
     with pytest.raises(ReadError, match=r"word/document\.xml: 100,001 bytes once unpacked"):
         read(buffer.getvalue(), name="bomb.docx")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_doc_is_read_through_libreoffice(tmp_path: Path) -> None:
+    """A Word 97-2003 file (LibreOffice makes one of a bundled .docx) reads to the same facts as the .docx."""
+    source = SAMPLE_CORPUS / "word" / "A_RES_72_8B.docx"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    old = (tmp_path / "A_RES_72_8B.doc").read_bytes()
+    assert old.startswith(b"\xd0\xcf\x11\xe0")
+    from_doc, from_docx = read(old, name="A_RES_72_8B.doc"), read(source.read_bytes(), name=source.name)
+    assert from_doc.meta == from_docx.meta
+    assert [n.marker for n in find_all(from_doc, Footnote)] == [n.marker for n in find_all(from_docx, Footnote)]
+    # LibreOffice's .doc loses the NOTEREF fields' bookmarks (Word then prints "Error: Reference source not found",
+    # kept as the text it is): apart from those, the same text
+    text_doc = key(_body_text(etree.fromstring(unconvert.write(from_doc, "akn"))))
+    text_docx = key(_body_text(etree.fromstring(unconvert.write(from_docx, "akn"))))
+    assert difflib.SequenceMatcher(None, text_doc, text_docx, autojunk=False).ratio() > 0.98
+
+
+def test_a_noteref_that_prints_no_mark_keeps_its_text_with_a_warning() -> None:
+    body = p(TAB, r("Recalling", italic=True), r(" its report,"), note_ref(1))
+    body += p(
+        TAB,
+        r("1."),
+        TAB,
+        r("Notes", italic=True),
+        r(" the report;"),
+        noteref_field("Error! Reference source not found."),
+    )
+    document = read(make_docx(body, footnote(1, "A/72/1.")), name="t.docx")
+    paragraph = document.parts[0].body[0]
+    assert not find_all(paragraph, NoteRef)
+    assert plain_text(paragraph.content).endswith("the report;Error! Reference source not found.")  # type: ignore[union-attr]
+    assert "noteref-broken" in {d.code for d in document.diagnostics}

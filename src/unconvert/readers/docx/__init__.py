@@ -124,6 +124,9 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         meta = dataclasses.replace(meta, adoption_date=body.closing_date)
         diags = [d for d in diags if d.code != "adoption-date-missing"]
         diags.append(Diagnostic.info("adoption-date-from-closing", "adoption date taken from the closing lines"))
+    for printed in notes.broken:
+        message = f"a NOTEREF field prints {printed!r}, no note's mark: kept as text"
+        diags.append(Diagnostic.warning("noteref-broken", message))
     if notes.typed:
         message = f"{notes.typed} raised figure(s) typed by hand read as second references to notes already given"
         diags.append(Diagnostic.info("note-reference-typed", message))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -29,6 +29,7 @@ _UNDOCS = re.compile(r"^https?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ru|ar|zh)/
 _NOTEREF = re.compile(r"^\s*NOTEREF\b")
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+"(?P<url>[^"]+)"')
 _SEPARATOR = re.compile(r"^[,;\u2013\-\u2011]$")
+_MARKER = re.compile(r"[\w*\u2020\u2021\u00a7]{1,4}")  # what a note's mark can be: ``12``, ``*``, ``a``, ``†``
 _TYPED_MARKS = re.compile(r"\d{1,3}(?:[,\u2013\-\u2011]\d{1,3})*")
 _ON = {"1", "true", "on", ""}
 
@@ -73,6 +74,7 @@ class NoteSource:
     paragraphs: Callable[[str], tuple[tuple[Inline, ...], ...]]
     counter: int = 0
     typed: int = 0  # second references typed as raised figures, not as NOTEREF fields
+    broken: list[str] = field(default_factory=list)  # what NOTEREF fields printed that is no mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,8 +250,13 @@ class _Walker:
         instruction, _result, printed = self.fields.pop()
         if _NOTEREF.match(instruction):
             marker = printed.strip()
-            if marker:
+            if _MARKER.fullmatch(marker):
                 self.mark(NoteRef(marker=marker))
+            elif marker and self.notes is not None:
+                # what Word printed when the note's bookmark was lost (``Error! Reference source not found.``):
+                # no mark to link; the printed text is kept, with a warning
+                self.notes.broken.append(marker)
+                self.add(printed, _PLAIN, None)
             # a NOTEREF without a printed number has nothing to show: left out
 
     def footnote(self, ref: Any) -> None:
