@@ -228,3 +228,23 @@ def test_a_missing_font_is_an_environment_error(
     err = capsys.readouterr().err
     assert "apt-get install" in err and "bug" not in err
     assert not out.exists()
+
+
+# --- encodings ---------------------------------------------------------------------------------------------------
+
+
+def test_utf16_and_cp1252_on_the_command_line(tmp_path: Path) -> None:
+    text = SEED_TEXT.decode("utf-8-sig")
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes(text.encode("utf-16"))
+    result = run("convert", str(utf16), "-t", "text")
+    assert result.returncode == 0 and result.stderr == b""
+    cp1252 = tmp_path / "cp1252.txt"
+    cp1252.write_bytes(text.replace("Organization", "Organización").encode("cp1252"))
+    result = run("convert", str(cp1252), "-t", "text")
+    assert result.returncode == 0
+    assert b"[encoding-cp1252]" in result.stderr and str(cp1252).encode() in result.stderr
+    cp1251 = tmp_path / "cp1251.txt"
+    cp1251.write_bytes("Резолюция, принятая Генеральной Ассамблеей\n".encode("cp1251") * 20)
+    result = run("convert", str(cp1251), "-t", "text")
+    assert result.returncode == 1 and b"iconv" in result.stderr and b"Traceback" not in result.stderr

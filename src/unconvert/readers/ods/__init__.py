@@ -14,8 +14,9 @@ What each language prints (formulae, months, ordinals, committee names, opening 
 
 Stage 1 checklist (``stories``, ``masthead``, ``cover``, ``front``; see ``tests/test_reader_front.py``):
 
-- [x] UTF-8 with or without BOM; LF, CRLF or CR line ends; file line numbers (1-based) on every ``Line``.
-- [x] Not a text dump (NUL, undecodable or control bytes, ZIP/PDF/DOC/UTF-16 signatures), empty text, or text with
+- [x] UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252 with a warning (``readers.encoding``); LF, CRLF or
+  CR line ends; file line numbers (1-based) on every ``Line``.
+- [x] Not a text dump (NUL, undecodable or control bytes, ZIP/PDF/DOC/RTF signatures), empty text, or text with
   no UN document in it: ``ReadError`` naming the file and the line.
 - [x] Footnote story: the run of numbered notes ending the text (``*`` notes first, numbering from any k, notes over
   several lines); a closing date such as ``1 December 2022`` is not a note.
@@ -45,13 +46,13 @@ from unconvert.errors import ReadError
 from unconvert.readers.ods.body import parse_body
 from unconvert.readers.ods.front import parse_front
 from unconvert.readers.ods.passes import ReferenceLinker
-from unconvert.readers.ods.stories import decode, split_stories
+from unconvert.readers.ods.stories import decode_with_notes, split_stories
 from unconvert.tree import CoverRole, Document
 
 
 def read(data: bytes, *, name: str = "<input>") -> Document:
     """Read one ODS text dump. Raises ``ReadError`` (naming ``name`` and the line) for input that is not one."""
-    text = decode(data, name=name)
+    text, notes = decode_with_notes(data, name=name)
     stories = split_stories(text, name=name)
     front = parse_front(stories, name=name)
     body = parse_body(stories, front, name=name)
@@ -79,7 +80,7 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         preface=front.preface,
         parts=body.parts,
         annexes=body.annexes,
-        diagnostics=tuple(front.diagnostics) + tuple(body.diagnostics),
+        diagnostics=notes + tuple(front.diagnostics) + tuple(body.diagnostics),
     )
     return ReferenceLinker(meta.language, meta.organ).document(document)
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
+from unconvert.readers.encoding import decode_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,11 @@ class Stories:
     headers: list[Line] = field(default_factory=list)
 
 
-_BOM = b"\xef\xbb\xbf"
-
 # Signatures of files people commonly pass by mistake, to say what they are.
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (a .docx file?)"),
     (b"%PDF-", "a PDF file"),
     (b"\xd0\xcf\x11\xe0", "an old binary Word/Office file (.doc)"),
-    (b"\xff\xfe", "UTF-16 text"),
-    (b"\xfe\xff", "UTF-16 text"),
     (b"{\\rtf", "an RTF file"),
 )
 
@@ -51,40 +49,29 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    """1-based line number of byte ``offset`` (CR, LF and CRLF all end a line)."""
-    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-    return head.count(b"\n") + 1
-
-
 def decode(data: bytes, *, name: str) -> str:
-    """UTF-8 (BOM or not, CRLF or LF) text of ``data``; ``ReadError`` for binary or undecodable input.
+    """The text of ``data`` (``decode_with_notes`` without what it says about the encoding)."""
+    return decode_with_notes(data, name=name)[0]
+
+
+def decode_with_notes(data: bytes, *, name: str) -> tuple[str, tuple[Diagnostic, ...]]:
+    """The text of ``data`` and what the reader should say about its encoding; ``ReadError`` for binary or
+    undecodable input. UTF-8 (BOM or not) and UTF-16 with a BOM (Word's "Unicode text") read alike; Windows-1252
+    with a warning; anything else is refused saying how to convert it (``unconvert.readers.encoding``).
 
     Line ends are normalised to ``\\n``; line numbers in errors are 1-based and count lines of the file as given.
     """
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ReadError(f"not an ODS text dump: the file is {what}", name=name, line=1)
-    body = data[len(_BOM) :] if data.startswith(_BOM) else data
-    nul = body.find(b"\x00")
-    if nul >= 0:
-        raise ReadError("binary data (NUL byte): not a text file", name=name, line=_line_of(body, nul))
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ReadError(
-            f"not UTF-8 text (byte 0x{body[exc.start]:02x} cannot be decoded)",
-            name=name,
-            line=_line_of(body, exc.start),
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    decoded = decode_text(data, name=name)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
     control = _CONTROL.search(text)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
-        raise ReadError(
-            f"binary data (control character U+{ord(control.group()):04X}): not a text dump", name=name, line=line
-        )
-    return text
+        what = "NUL byte" if control.group() == "\x00" else f"control character U+{ord(control.group()):04X}"
+        raise ReadError(f"binary data ({what}): not a text dump", name=name, line=line)
+    return text, decoded.diagnostics
 
 
 _ODS_FIELD = re.compile(r"<<ODS [A-Z0-9 ]+>>")
