@@ -129,11 +129,11 @@ def _language(ods: OdsFields, paragraphs: list[WPara], diags: list[Diagnostic]) 
 
 def _read_head(package: Package, table: LanguageTable, head: _Head) -> None:
     """The first-page header (the masthead) and the first-page footer (the job number and print date)."""
-    header = package.headers.get("first") or package.headers.get("default")
+    header = package.header
     dates = tables_for_dates(table)
     for text in _part_texts(header):
         _head_line(text, table, head, dates, None)
-    footer = package.footers.get("first") or package.footers.get("default")
+    footer = package.footer
     for text in _part_texts(footer):
         match = _JOB_NUMBER.match(text)
         if match and head.job is None:

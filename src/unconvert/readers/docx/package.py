@@ -54,8 +54,8 @@ class Package:
     body: Part  # the main document: ``root`` is ``w:body``
     footnotes: Part | None
     comments: Part | None
-    headers: dict[str, Part]  # of the first section: ``first``, ``default``, ``even`` -> header part
-    footers: dict[str, Part]
+    header: Part | None  # the header and footer of the first page (the masthead; the job number)
+    footer: Part | None
     styles: dict[str, str]  # style id -> style name (``SingleTxt`` -> ``SingleTxt``, ``Heading1`` -> ``heading 1``)
     outlined: frozenset[str] = frozenset()  # ids of the paragraph styles with an outline level (Word's headings)
 
@@ -148,34 +148,60 @@ def open_package(data: bytes, *, name: str) -> Package:
             return None
         return archive.part(target)
 
-    headers: dict[str, Part] = {}
-    footers: dict[str, Part] = {}
-    section = next(body.iter(W + "sectPr"), None)  # the first section's properties (python-docx's sections[0])
+    header = footer = None
+    section = next(body.iter(W + "sectPr"), None)  # the first section's properties
     if section is not None:
+        # the first page has the section's "first" header and footer when the section says so (w:titlePg), else
+        # its default ones; running heads (default, even) are never content
+        title_page = section.find(W + "titlePg")
+        first = title_page is not None and title_page.get(W + "val", "1") in ("1", "true", "on")
+        wanted = "first" if first else "default"
         for reference in section:
             if reference.tag not in (W + "headerReference", W + "footerReference"):
+                continue
+            if (reference.get(W + "type") or "default") != wanted:
                 continue
             rel = rels.get(reference.get(R + "id") or "")
             if rel is None or rel.external or rel.target not in archive.members:
                 continue
-            into = headers if reference.tag == W + "headerReference" else footers
-            into.setdefault(reference.get(W + "type") or "default", archive.part(rel.target))
-    styles, outlined = _styles(related("styles"))
+            if reference.tag == W + "headerReference":
+                header = header or archive.part(rel.target)
+            else:
+                footer = footer or archive.part(rel.target)
+    styles, outlined = _styles_of(archive, next((r.target for r in rels.values() if r.kind == "styles"), None))
     return Package(
         body=Part(main_name, body, main.links),
         footnotes=related("footnotes"),
         comments=related("comments"),
-        headers=headers,
-        footers=footers,
+        header=header,
+        footer=footer,
         styles=styles,
         outlined=outlined,
     )
 
 
-def _styles(part: Part | None) -> tuple[dict[str, str], frozenset[str]]:
-    """Style names by id, and the paragraph styles that have an outline level, set or inherited (``basedOn``)."""
-    if part is None:
+def _styles_of(archive: _Zip, name: str | None) -> tuple[dict[str, str], frozenset[str]]:
+    """The styles part's names and outlined styles. The UN's files share a few templates, so the result is kept
+    by the part's CRC and size (the zip's directory states both: an identical part is not parsed again)."""
+    if name is None or name not in archive.members:
         return {}, frozenset()
+    info = archive.archive.getinfo(name)
+    key = (info.CRC, info.file_size)
+    cached = _STYLES.get(key)
+    if cached is None:
+        cached = _styles(archive.part(name))
+        if len(_STYLES) >= _STYLES_KEPT:
+            _STYLES.clear()
+        _STYLES[key] = cached
+    return cached
+
+
+_STYLES: dict[tuple[int, int], tuple[dict[str, str], frozenset[str]]] = {}
+_STYLES_KEPT = 64
+
+
+def _styles(part: Part) -> tuple[dict[str, str], frozenset[str]]:
+    """Style names by id, and the paragraph styles that have an outline level, set or inherited (``basedOn``)."""
     names: dict[str, str] = {}
     based: dict[str, str] = {}
     levels: set[str] = set()

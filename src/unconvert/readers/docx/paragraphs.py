@@ -14,6 +14,7 @@ counts, or the custom mark that follows it) whose paragraphs come from the footn
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -319,6 +320,7 @@ def read_paragraph(
     return WPara(number, style, align, "".join(walker.parts), walker.pieces, indent)
 
 
+@functools.lru_cache(maxsize=1024)
 def symbol_of_link(url: str | None) -> str | None:
     """The UN symbol an undocs.org link names (``https://undocs.org/en/A/RES/71/9`` -> ``A/RES/71/9``)."""
     if not url:
