@@ -21,6 +21,7 @@ APT_PACKAGES=(
   fonts-arphic-ukai   # AR PL UKai: Kai face for Chinese opening phrases
   fonts-wqy-zenhei    # WenQuanYi Zen Hei: Hei face for Chinese headings
   poppler-utils       # pdftoppm / pdftotext for screenshots and checks
+  zbar-tools          # zbarimg: the tests read the first page's barcode and QR code back
 )
 if [ "${UNCONVERT_WITH_PANDOC:-0}" = 1 ]; then
   APT_PACKAGES+=(pandoc)  # the baseline in benchmarks/bench_convert.py --baselines

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 import unconvert
-from conftest import SHARED_CORPUS, sample_dumps
+from conftest import SEED, SHARED_CORPUS, sample_dumps
 from unconvert.context import Context
 from unconvert.tree import Document, Footnote, Language, find_all, plain_text
 from unconvert.writers.pdf import flowables, fonts, lines, write
@@ -123,3 +124,49 @@ def test_a_res_72_310_has_the_un_s_page_count() -> None:
     """The UN prints A/RES/72/310 on 11 Letter pages; set to the UN's measure, so does the writer."""
     pdf = write(unconvert.read(UN_310), context=CONTEXT)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 11
+
+
+# The first page's furniture: the job line with the print date of the source's footer, the job number's Code 39
+# barcode, "Please recycle" and the QR code of the document's address where the UN prints them.
+
+
+def _first_page_codes(pdf: bytes, tmp_path: Path) -> list[str]:
+    source = tmp_path / "page.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "1", str(source), str(tmp_path / "p")], check=True
+    )
+    image = next(tmp_path.glob("p*.png"))
+    result = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False)
+    return sorted(result.stdout.split())
+
+
+@pytest.mark.skipif(not UN_310.exists(), reason="../shared/corpus is absent")
+def test_first_page_prints_the_footer_s_date_barcode_and_qr_code(tmp_path: Path) -> None:
+    doc = unconvert.read(UN_310)
+    pdf = write(doc, context=CONTEXT)
+    assert _first_page_codes(pdf, tmp_path) == ["1815053", "https://undocs.org/A/RES/72/310"]
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "210918" in first and "190918" not in first  # the dump's footer's print date, never the issue date
+    assert "Please recycle" in first
+
+
+def test_without_a_print_date_the_footer_prints_none(tmp_path: Path) -> None:
+    """A/RES/64/183's footer (2009) gives the job number only: no date, no QR code, but the barcode."""
+    doc = unconvert.read(SEED)
+    assert doc.meta.print_date is None and doc.meta.issue_date is not None
+    pdf = write(doc, context=CONTEXT)
+    assert _first_page_codes(pdf, tmp_path) == ["0947281"]
+    first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    issue = doc.meta.issue_date
+    assert f"{issue.day:02d}{issue.month:02d}{issue.year % 100:02d}" not in first
+    assert "recycle" not in first
+
+
+@pytest.mark.parametrize("path", [p for p in sample_dumps() if "akn4un" in str(p)][::3], ids=lambda p: p.stem)
+def test_sample_barcodes_read_back(path: Path, tmp_path: Path) -> None:
+    doc = unconvert.read(path)
+    if not doc.meta.job_number:
+        pytest.skip("no job number")
+    codes = _first_page_codes(write(doc, context=CONTEXT), tmp_path)
+    assert doc.meta.job_number.replace("-", "") in codes

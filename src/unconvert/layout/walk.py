@@ -39,6 +39,7 @@ from unconvert.tree import (
     CoverRole,
     Document,
     Inline,
+    Language,
     OperativeParagraph,
     Para,
     Part,
@@ -50,6 +51,17 @@ from unconvert.tree import (
     Text,
 )
 from unconvert.tree import CoverLine as TreeCoverLine
+from unconvert.un.symbols import undocs_url
+
+# The line the UN prints beside the QR code on a document's first page, in each language.
+RECYCLE = {
+    Language.EN: "Please recycle",
+    Language.FR: "Merci de recycler",
+    Language.ES: "Se ruega reciclar",
+    Language.RU: "Просьба отправить на вторичную переработку",
+    Language.AR: "الرجاء إعادة الاستعمال",
+    Language.ZH: "请回收",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +77,10 @@ class Furniture:
     title: str  # the running head's title
     job: str  # the job number (09-47281), empty when the source gives none
     job_line: str  # the first page's job line: ``09-47281 (E)``; empty without a job number
-    stamp: str  # the issue date as the job line's stamp prints it (``190918``); empty without one
+    stamp: str  # the print date the source's first-page footer gives after the job number (``210918``), else empty
+    barcode: str  # the job number the first page's Code 39 barcode encodes (``1815053``); empty without one
+    qr_url: str  # the document's undocs.org address for the first page's QR code; empty where the UN prints none
+    recycle: str  # "Please recycle", in the document's language, printed beside the QR code
 
 
 def cover_kind(role: CoverRole) -> CoverKind:
@@ -85,9 +100,14 @@ def furniture(document: Document) -> Furniture:
     """The furniture of ``document``'s pages."""
     meta, head = document.meta, document.masthead
     job = meta.job_number or ""
+    printed = meta.print_date
+    # The UN prints the QR code (and "Please recycle") with the footer that dates the print run: a source whose
+    # footer states no print date is of the older layout, without them.
+    modern = printed is not None and bool(job)
+    symbol = head.symbol or meta.symbol
     return Furniture(
         authority=head.authority or "United Nations",
-        symbol=head.symbol or meta.symbol,
+        symbol=symbol,
         organ=head.organ,
         distribution=head.distribution or meta.distribution or "",
         date=head.date,
@@ -95,9 +115,10 @@ def furniture(document: Document) -> Furniture:
         title=meta.title,
         job=job,
         job_line=f"{job} ({meta.language.job_letter})" if job else "",
-        stamp=f"{meta.issue_date.day:02d}{meta.issue_date.month:02d}{meta.issue_date.year % 100:02d}"
-        if meta.issue_date
-        else "",
+        stamp=f"{printed.day:02d}{printed.month:02d}{printed.year % 100:02d}" if printed else "",
+        barcode=job.replace("-", "") if job else "",
+        qr_url=undocs_url(symbol) if modern and symbol else "",
+        recycle=RECYCLE[meta.language] if modern else "",
     )
 
 

@@ -14,6 +14,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.code39 import Standard39
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -234,8 +238,23 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.page_notes.draw(self.canv, COLUMN_X, COLUMN, bottom, FIRST_INDENT, rtl)
 
 
+# The first page's footer, as the UN prints it: the job line and, under it, the job number's Code 39 barcode on
+# the start side; "Please recycle" and the QR code to the document on the end side. From the paper's bottom edge.
+_BARCODE_BOTTOM = 30.2
+_BARCODE_HEIGHT = 14.0
+_BARCODE_MODULE = 0.83  # the narrow bar: the UN's barcode of a job number is 101 pt wide
+_QR_SIZE = 55.7
+_QR_BOTTOM = 27.8
+_QR_END = 1.9  # the QR code ends this far inside the measure
+_RECYCLE_BOTTOM = 37.4
+_RECYCLE_GAP = 23.0  # between "Please recycle" and the QR code (where the UN has its recycling logo)
+_RECYCLE_SIZE = 9.0
+
+
 def draw_first_footer(canv: Canvas, setup: Setup) -> None:
-    """The job line (``18-15053 (E)    190918``)."""
+    """The job line (``18-15053 (E)    210918``: the print date only where the source's footer gives one), the
+    barcode of the job number (reportlab's Code 39, without a check character, as the UN's ``*1815053*``), and,
+    where the UN prints them, "Please recycle" and the QR code of the document's undocs.org address."""
     f, family, rtl = setup.furniture, setup.family, setup.script.rtl
     style = Style(family.regular, setup.typo.text.size, track=setup.track)
     y = G.PRINT_JOB_BOTTOM
@@ -245,6 +264,24 @@ def draw_first_footer(canv: Canvas, setup: Setup) -> None:
         w = text_at(canv, f.job_line, style, start, y, anchor=anchor)
         if f.stamp:
             text_at(canv, f.stamp, style, start - w - 11 if rtl else start + w + 11, y, anchor=anchor)
+    if f.barcode:
+        code = Standard39(
+            f.barcode, barHeight=_BARCODE_HEIGHT, barWidth=_BARCODE_MODULE, humanReadable=0, quiet=0, checksum=0
+        )
+        code.drawOn(canv, start - code.width if rtl else start, _BARCODE_BOTTOM)
+    if f.qr_url:
+        widget = QrCodeWidget(f.qr_url, barBorder=0)
+        x0, y0, x1, y1 = widget.getBounds()
+        drawing = Drawing(_QR_SIZE, _QR_SIZE, transform=[_QR_SIZE / (x1 - x0), 0, 0, _QR_SIZE / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        end = LEFT + _QR_END if rtl else RIGHT - _QR_END - _QR_SIZE
+        renderPDF.draw(drawing, canv, end, _QR_BOTTOM)
+        if f.recycle:
+            recycle = Style(family.bold, _RECYCLE_SIZE)
+            if rtl:
+                text_at(canv, f.recycle, recycle, end + _QR_SIZE + _RECYCLE_GAP, _RECYCLE_BOTTOM, anchor="start")
+            else:
+                text_at(canv, f.recycle, recycle, end - _RECYCLE_GAP, _RECYCLE_BOTTOM, anchor="end")
 
 
 def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
