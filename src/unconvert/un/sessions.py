@@ -33,14 +33,22 @@ def session_of(text: str, table: LanguageTable) -> SessionLine | None:
             return SessionLine(int(groups["year"]))
         ordinal = groups.get("ordinal") or ""
         words = ordinal.split()
-        # "Resumed seventy-second session": the ordinal is the longest known tail of the words.
-        tails = (fold(" ".join(words[k:])) for k in range(len(words)))
+        # "Resumed seventy-second session": the ordinal is the longest known tail of the words. A tail of more
+        # words than the longest ordinal has letters is none, so only those are tried: a line of thousands of
+        # words costs one pass, not one per word.
+        first = max(0, len(words) - _longest_ordinal(table))
+        tails = (fold(" ".join(words[k:])) for k in range(first, len(words)))
         number = next((ordinal_keys(table)[tail] for tail in tails if tail in ordinal_keys(table)), None)
         if number is None and ordinal.strip().isdigit():
             number = int(ordinal)
         if number is not None or len(ordinal.split()) <= 3:
             return SessionLine(number)
     return None
+
+
+def _longest_ordinal(table: LanguageTable) -> int:
+    """The length of the longest ordinal of ``table`` as a comparison key (letters only)."""
+    return max((len(key) for key in ordinal_keys(table)), default=0)
 
 
 def agenda_of(text: str, table: LanguageTable) -> list[str] | None:

@@ -553,9 +553,10 @@ def _sentence_end(text: str, start: int, end: int) -> bool:
     sentence (no decimal number does: the full stop would follow it), so the digits after it may be a mark."""
     if start < 2 or not text[start - 2].isdigit():
         return False
-    rest = text[end:]
-    stripped = rest.lstrip()
-    return not stripped or (len(stripped) < len(rest) and stripped[0].isupper())
+    at = end  # the first character after the spaces that follow (never a copy of the rest: a paragraph may hold
+    while at < len(text) and text[at].isspace():  # thousands of numbers, each asked this)
+        at += 1
+    return at == len(text) or (at > end and text[at].isupper())
 
 
 _SESSION_AFTER = re.compile(r"[ \u00a0]?\((?:[IVXLC]+|\d{4})\)")
@@ -612,7 +613,10 @@ def _mark_range(text: str, start: int, end: int) -> bool:
     if after and after in _RANGE_DASHES and before and before in ",;:.":
         return _RANGE_END.fullmatch(text, end + 1) is not None
     if before and before in _RANGE_DASHES:
-        return _RANGE_START.search(text, 0, start) is not None and _RANGE_END.fullmatch(text, start) is not None
+        # _RANGE_START is at most 4 characters long: searched in those before ``start``, not from the paragraph's
+        # first one (which made a paragraph of many ranges quadratic)
+        head = _RANGE_START.search(text, max(0, start - 4), start)
+        return head is not None and _RANGE_END.fullmatch(text, start) is not None
     return False
 
 

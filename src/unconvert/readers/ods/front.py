@@ -297,8 +297,11 @@ def _meta(
             )
         else:
             session = Session(number=head.session_number, text=plain(head.session), line=head.session_line)
-    items = tuple(
-        AgendaItem(number=item, text=plain(text), line=line) for text, numbers, line in head.agenda for item in numbers
+    items = tuple(  # the line's text made plain once, not once per item (a line may list thousands)
+        AgendaItem(number=item, text=printed, line=line)
+        for text, numbers, line in head.agenda
+        for printed in (plain(text),)
+        for item in numbers
     )
     return Meta(
         kind=kind,

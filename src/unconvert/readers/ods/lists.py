@@ -39,6 +39,7 @@ class Provision:
     list_style: Style | None = None
     list_last: int = 0
     heading: bool = False
+    points: int = 0  # how many of ``children`` are items (Provision): ``has_points`` in constant time
 
     def freeze(self) -> Block:
         children = tuple(c.freeze() if isinstance(c, Provision) else c for c in self.children)
@@ -56,9 +57,13 @@ class Provision:
             self.children.append(Para(content=self.wrap_up, line=self.wrap_up[0].line))
             self.wrap_up = ()
         self.children.append(child)
+        if isinstance(child, Provision):
+            self.points += 1
 
     def has_points(self) -> bool:
-        return any(isinstance(c, Provision) for c in self.children)
+        """Whether an item was added (asked for each line of text after it: counting, not scanning, keeps a
+        paragraph with thousands of lines linear)."""
+        return self.points > 0
 
 
 @dataclass(frozen=True, slots=True)
