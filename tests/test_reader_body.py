@@ -10,6 +10,7 @@ of the footnote story is in the tree, in order.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import re
@@ -733,7 +734,7 @@ def test_annexes(rel: str, label: str) -> None:
     ("language", "kind", "text", "phrase"),
     [
         (Language.EN, "operative", "Also strongly condemns the attacks;", "Also strongly condemns"),
-        (Language.EN, "operative", "Stipulates that the question be considered;", "Stipulates"),  # not in the table
+        (Language.EN, "operative", "Stipulates that the question be considered;", "Stipulates"),
         (Language.EN, "operative", "We, the Heads of State and Government, …", ""),
         (Language.EN, "operative", "The Assembly will consider …", ""),
         (Language.EN, "operative", "This Agenda is of unprecedented scope.", ""),
@@ -763,20 +764,26 @@ def test_unknown_opening_phrase_is_guessed_by_its_grammar(
     language: Language, kind: str, text: str, phrase: str
 ) -> None:
     """A phrase missing from the table is taken by what the language's phrases look like (a participle, a verb in
-    the third person, an adverb before either), never an article or pronoun opening an ordinary sentence."""
-    preambular, operative = matchers(table_for(language))
+    the third person, an adverb before either), never an article or pronoun opening an ordinary sentence. The
+    guess is tested on the table without its listed phrases, which the corpus harvest keeps extending."""
+    bare = dataclasses.replace(table_for(language), preambular_phrases=(), operative_phrases=())
+    preambular, operative = matchers(bare)
     matcher = preambular if kind == "preambular" else operative
     assert matcher.match(text) is None
     assert matcher.fallback(text) == phrase
 
 
 # Listed as the UN's files print them, though the grammar guess would not take them: the Latin ``c`` of a misspelt
-# ``с``, and two emphasised spans that stop before the verb.
+# ``с``, emphasised spans that stop before the verb, a capital where Russian operative phrases have none
+# (``Напоминает далее``, A/RES/80/110) and a French verb in the first person (``Prends note``, A/RES/77/323).
 _UNGUESSABLE = {
     "c признательностью отмечая также",
     "c удовлетворением отмечая",
     "самым решительным образом",
+    "самым настоятельным образом",
     "с глубоким сожалением",
+    "Напоминает далее",
+    "Prends note",
 }
 
 
