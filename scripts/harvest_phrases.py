@@ -20,8 +20,8 @@ Each language module (``src/unconvert/un/languages/<code>.py``) holds the lists 
     python scripts/harvest_phrases.py --write     # rewrite the blocks from the harvest
     python scripts/harvest_phrases.py --write --language xx     # one module only
 
-A new language: add its module with an empty block (the two markers), its AKN4UN folder name to ``FOLDERS``, and
-run ``--write --language`` with its code.
+A new language: add its module with an empty block (the two markers) and run ``--write --language`` with its code;
+its AKN4UN folder is named by its ISO 639-2 code (``Language.iso639_2``).
 
 Two rules keep harvesting noise out, besides ``CORRECTIONS``: a paragraph in one of the UN's heading styles
 (``class="H23"``: ``D. Hardship allowance and mobility incentive``) has no opening phrase, and a name with a digit
@@ -47,13 +47,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from unconvert.tree import Language
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ROOT / "src" / "unconvert" / "un" / "languages"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 SOURCES = ("77", "80", "sc2023", "gadec77", "ecosoc2024")
-# The AKN4UN folder of each language module.
-FOLDERS = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}
+# The AKN4UN folder of each language module: the language's ISO 639-2 code, as the tree knows it.
+FOLDERS = {language.value: language.iso639_2 for language in Language}
 
 BEGIN = "# BEGIN GENERATED opening phrases (scripts/harvest_phrases.py writes this block: do not edit it by hand)"
 END = "# END GENERATED opening phrases"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from unconvert.tree import Language
-from unconvert.un.scripts import PROFILES, Script, language_tag, profile_for, script_of
+from unconvert.un.languages import language_tag, profile_for, script_of
+from unconvert.un.scripts import PROFILES, Script
 
 
 def test_every_language_has_a_script_and_a_tag() -> None:

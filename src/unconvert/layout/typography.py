@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from unconvert.tree import Language
-from unconvert.un.scripts import Script, script_of
+from unconvert.un.languages import script_of
+from unconvert.un.scripts import Script
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,18 +4,18 @@ One profile per script, not per language: English, French and Spanish share the 
 Cyrillic one, Arabic and Chinese their own. A profile says which way the text runs, whether emphasis (the opening
 phrases of resolutions) is set in italics, the font families by name (the faces the UN's own files use and the
 Debian faces we substitute for them, which the PDF writer embeds), the digits numbers are printed with and whether
-a line may break between any two characters. ``profile_for`` gives a language's profile, ``language_tag`` the
-language tag its text is marked with (``en-GB``).
+a line may break between any two characters.
 
-A new language in a known script needs only a line in ``_SCRIPT_OF`` and ``_TAGS``; a new script needs a profile.
+Which script a language is written in, and the tag its text is marked with, are the language's own data
+(``un/languages/<code>.py``): ``unconvert.un.languages.profile_for`` and ``language_tag`` answer for a language.
+
+A new language in a known script names it in its module; a new script needs a profile here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-
-from unconvert.tree import Language
 
 
 class Script(StrEnum):
@@ -88,38 +88,6 @@ HAN = ScriptProfile(
 
 PROFILES: dict[Script, ScriptProfile] = {p.script: p for p in (LATIN, CYRILLIC, ARABIC, HAN)}
 
-_SCRIPT_OF = {
-    Language.EN: Script.LATIN,
-    Language.FR: Script.LATIN,
-    Language.ES: Script.LATIN,
-    Language.RU: Script.CYRILLIC,
-    Language.AR: Script.ARABIC,
-    Language.ZH: Script.HAN,
-}
-_TAGS = {
-    Language.EN: "en-GB",
-    Language.FR: "fr-FR",
-    Language.ES: "es-ES",
-    Language.RU: "ru-RU",
-    Language.AR: "ar-SA",
-    Language.ZH: "zh-CN",
-}
-
-
-def script_of(language: Language) -> Script:
-    """The script ``language`` is written in."""
-    return _SCRIPT_OF[language]
-
-
-def profile_for(language: Language) -> ScriptProfile:
-    """The profile of the script ``language`` is written in."""
-    return PROFILES[_SCRIPT_OF[language]]
-
-
-def language_tag(language: Language) -> str:
-    """The language tag (BCP 47) text of ``language`` is marked with, as the UN's files mark it."""
-    return _TAGS[language]
-
 
 __all__ = [
     "ARABIC",
@@ -130,7 +98,4 @@ __all__ = [
     "Fonts",
     "Script",
     "ScriptProfile",
-    "language_tag",
-    "profile_for",
-    "script_of",
 ]

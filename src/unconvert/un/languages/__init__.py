@@ -16,27 +16,38 @@ import importlib
 
 from unconvert.tree import Language
 from unconvert.un.languages.base import LanguageTable
+from unconvert.un.scripts import PROFILES, Script, ScriptProfile
 
 
 @functools.cache
 def all_tables() -> tuple[LanguageTable, ...]:
     """Every language's table, in the order of ``Language`` (the UN's: en, fr, es, ru, ar, zh), each from the module
     named after the language's code."""
-    tables: list[LanguageTable] = []
-    for language in Language:
-        table = importlib.import_module(f"{__name__}.{language.value}").TABLE
-        if not isinstance(table, LanguageTable) or table.language is not language:
-            raise TypeError(f"{__name__}.{language.value}.TABLE is not the LanguageTable of {language!r}")
-        tables.append(table)
-    return tuple(tables)
+    return tuple(table_for(language) for language in Language)
 
 
+@functools.cache
 def table_for(language: Language) -> LanguageTable:
-    """The table of ``language``."""
-    for table in all_tables():
-        if table.language is language:
-            return table
-    raise KeyError(language)
+    """The table of ``language``, from the module named after its code (only that module is imported)."""
+    table = importlib.import_module(f"{__name__}.{language.value}").TABLE
+    if not isinstance(table, LanguageTable) or table.language is not language:
+        raise TypeError(f"{__name__}.{language.value}.TABLE is not the LanguageTable of {language!r}")
+    return table
 
 
-__all__ = ["LanguageTable", "all_tables", "table_for"]
+def script_of(language: Language) -> Script:
+    """The script ``language`` is written in."""
+    return table_for(language).script
+
+
+def profile_for(language: Language) -> ScriptProfile:
+    """The profile of the script ``language`` is written in (direction, italics, fonts, digits, line breaking)."""
+    return PROFILES[table_for(language).script]
+
+
+def language_tag(language: Language) -> str:
+    """The language tag (BCP 47) text of ``language`` is marked with, as the UN's files mark it (``en-GB``)."""
+    return table_for(language).tag
+
+
+__all__ = ["LanguageTable", "all_tables", "language_tag", "profile_for", "script_of", "table_for"]

@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # What may follow an opening verb as part of the phrase: an adverb (``أيضا``, ``مجددا``) or ``تأكيد`` (``يعيد تأكيد``).
 _AFTER_VERB = r"(?:أيضا|أيضاً|كذلك|مجددا|مجدداً|بشدة|بقوة|من\s+جديد|تأكيد|التأكيد)"
@@ -548,6 +549,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.AR,
+    script=Script.ARABIC,
+    tag="ar-SA",
     # --- stage 1: front matter
     months={
         "كانون الثاني/يناير": 1,

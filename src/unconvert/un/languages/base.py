@@ -10,12 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unconvert.tree import DocKind, Language, Organ
-from unconvert.un.scripts import profile_for
+from unconvert.un.scripts import PROFILES, Script
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LanguageTable:
     language: Language
+    script: Script  # the script it is written in: its profile (``un.scripts``) serves every writer
+    tag: str  # the language tag (BCP 47) its text is marked with, as the UN's files mark it (``en-GB``)
     # --- stage 1: front matter -------------------------------------------------------------------------------
     months: dict[str, int] = field(default_factory=dict)  # month names (lower case) -> 1..12
     # Every pattern below is a regular expression, matched case-insensitively against a line with its tabs and
@@ -96,7 +98,7 @@ class LanguageTable:
     def italic_phrases(self) -> bool:
         """Whether the opening phrases are set in italics (else in bold): the script's profile says (``un.scripts``:
         Chinese has no italics)."""
-        return profile_for(self.language).italics
+        return PROFILES[self.script].italics
 
 
 # Session ordinals are listed up to this number (the GA holds its 80th session in 2025).

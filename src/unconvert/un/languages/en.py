@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # --- English: "Sixty-fourth", "Eightieth", "One hundred and first" -------------------------------------------------
 _EN_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -438,6 +439,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.EN,
+    script=Script.LATIN,
+    tag="en-GB",
     # --- stage 1: front matter
     months={
         "january": 1,

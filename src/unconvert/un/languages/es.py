@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # --- Spanish: "septuagésimo séptimo", "octogésimo", "septuagésimo primer" ------------------------------------------
 _ES_UNITS = (
@@ -430,6 +431,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.ES,
+    script=Script.LATIN,
+    tag="es-ES",
     # --- stage 1: front matter
     months={
         "enero": 1,

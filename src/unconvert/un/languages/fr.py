@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # --- French: "soixante-dix-septième", "soixante et onzième", "quatre-vingtième" ------------------------------------
 _FR_UNITS = ("unième", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième")
@@ -482,6 +483,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.FR,
+    script=Script.LATIN,
+    tag="fr-FR",
     # --- stage 1: front matter
     months={
         "janvier": 1,

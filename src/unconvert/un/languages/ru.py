@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # An adverb before an opening verb: a listed one, an adverb in -но (``безоговорочно``, ``позитивно``), or a
 # prepositional phrase (``с глубокой обеспокоенностью``, ``должным образом``).
@@ -453,6 +454,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.RU,
+    script=Script.CYRILLIC,
+    tag="ru-RU",
     # --- stage 1: front matter
     months={
         "января": 1,

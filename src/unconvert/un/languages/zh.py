@@ -6,6 +6,7 @@ AKN4UN files by ``scripts/harvest_phrases.py``) and ``TABLE``, which ``unconvert
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.languages.base import LanguageTable, ordinal_forms
+from unconvert.un.scripts import Script
 
 # A Chinese opening phrase: adverbs (``又``, ``再次``), an adverb of manner in ``地`` (``最强烈地``, ``满意地``), and a
 # verb of the resolutions (``提及``, ``要求``), or ``表示``/``感到`` with what is expressed (``表示严重关切``); the
@@ -426,6 +427,8 @@ OPERATIVE: tuple[str, ...] = (
 
 TABLE = LanguageTable(
     language=Language.ZH,
+    script=Script.HAN,
+    tag="zh-CN",
     # --- stage 1: front matter
     months={},
     date_patterns=(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日",),

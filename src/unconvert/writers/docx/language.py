@@ -15,7 +15,8 @@ from unconvert.layout.geometry import half_points
 from unconvert.layout.typography import typography_for
 from unconvert.tree import Language
 from unconvert.un import scripts
-from unconvert.un.scripts import Script, language_tag, profile_for
+from unconvert.un.languages import language_tag, profile_for
+from unconvert.un.scripts import Script
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from unconvert.errors import WriteError
 from unconvert.layout import furniture
 from unconvert.layout.typography import typography_for
 from unconvert.tree import Document
-from unconvert.un.scripts import profile_for
+from unconvert.un.languages import profile_for
 from unconvert.writers.pdf.build import build_story
 from unconvert.writers.pdf.fonts import family_for, latin_for
 from unconvert.writers.pdf.footnotes import PageNotes

@@ -32,7 +32,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from unconvert.errors import ResourceError, WriteError
 from unconvert.tree import Language
-from unconvert.un.scripts import Script, profile_for, script_of
+from unconvert.un.languages import profile_for, script_of
+from unconvert.un.scripts import Script
 
 SYSTEM_FONTS = Path("/usr/share/fonts")
 LOCAL_FONTS = Path("/usr/local/share/fonts")
