@@ -131,8 +131,10 @@ def read(data: bytes, *, name: str = "<input>") -> Document:
         message = f"{notes.typed} raised figure(s) typed by hand read as second references to notes already given"
         diags.append(Diagnostic.info("note-reference-typed", message))
     parts = body.parts
-    if front.part_label and len(parts) == 1 and parts[0].label is None:
-        parts = (dataclasses.replace(parts[0], label=front.part_label, label_notes=front.part_notes),)
+    if front.part_label and parts[0].label is None and (len(parts) == 1 or parts[1].label is not None):
+        # the letter the front read (``B`` over the formula, or the symbol's ``A/RES/72/260 B``) is the first part's
+        first = dataclasses.replace(parts[0], label=front.part_label, label_notes=front.part_notes)
+        parts = (first, *parts[1:])
     return Document(
         meta=meta,
         masthead=front.masthead,

@@ -30,6 +30,7 @@ from unconvert.tree import (
     DateRole,
     Footnote,
     Inline,
+    LineBreak,
     MeetingRef,
     OperativeParagraph,
     Para,
@@ -60,6 +61,7 @@ _HEADING_STYLES = frozenset(
 _PUNCTUATION = " ,;:\u00a0\t"
 _NUMBERED_HEADING = re.compile(r"^\w+[ \u00a0]+(?:[IVXLC]+|\d+)\b")  # ``Article I``, ``Rule 1``: not an annex title
 _LONGEST_HEADING = 200
+_LONGEST_PART_TITLE = 3  # lines
 _SENTENCE_ENDS = (",", ";", ":", ".", "，", "；", "：", "。", "،", "؛")  # a meeting line ends no sentence
 _PRINTED_SPACES = re.compile(r"[ \t\n]+")  # layout; a no-break space is printed text (``52e\u00a0séance``)
 
@@ -120,6 +122,7 @@ class _Part:
     body: list[Block | _Node | _Section] = field(default_factory=list)
     closing: list[tuple[Inline, ...]] = field(default_factory=list)
     closing_line: int | None = None
+    title: list[tuple[Inline, ...]] = field(default_factory=list)  # the part's own title under its letter
 
     def build(self) -> Part:
         preamble = None
@@ -129,8 +132,16 @@ class _Part:
         if preamble is None and self.preamble:
             body = tuple(self.preamble) + body
         conclusions = Conclusions(lines=tuple(self.closing), line=self.closing_line) if self.closing else None
+        title: tuple[Inline, ...] = ()
+        for line in self.title:
+            title += ((LineBreak(),) if title else ()) + line
         return Part(
-            label=self.label, label_notes=self.label_notes, preamble=preamble, body=body, conclusions=conclusions
+            label=self.label,
+            label_notes=self.label_notes,
+            title=title,
+            preamble=preamble,
+            body=body,
+            conclusions=conclusions,
         )
 
 
@@ -231,7 +242,8 @@ class _Builder:
             self.pending = []
         return found
 
-    def paragraph(self, para: WPara, following: WPara | None) -> None:
+    def paragraph(self, para: WPara, after: list[WPara]) -> None:
+        following = after[0] if after else None
         a, b = trimmed(para)
         text = para.text[a:b]
         if not text.strip() and not para.notes():
@@ -243,7 +255,12 @@ class _Builder:
             self.quote.children.append(Para(content=self.content(para, a, b), line=para.number))
             return
         if not self.annexes and self._formula(clean_text):
-            if self.part.formula is not None or self.part.body:
+            if self.part.formula is None and self._title_only(self.part):
+                # the lines between a part's letter and its formula are its title (A/RES/80/84 A: ``Information in
+                # the service of humanity``)
+                self.part.title = [b.content for b in self.part.body if isinstance(b, Para)]
+                self.part.body = []
+            elif self.part.formula is not None or self.part.body:
                 self._new_part()
             self.part.formula = self.content(para, a, b)
             self.part.formula_line = para.number
@@ -251,7 +268,7 @@ class _Builder:
         if not self.annexes and self._meeting_line(para, text.split("\n")[0].strip(" \t\u00a0")):
             self._closing(para, a, b)
             return
-        if not self.annexes and self._part_letter(clean_text, following):
+        if not self.annexes and self._part_letter(clean_text, after):
             self._new_part()
             self.part.label = clean_text
             self.part.label_notes = tuple(m for m in para.notes() if isinstance(m, Footnote))
@@ -397,12 +414,23 @@ class _Builder:
     def _heading(self, para: WPara, text: str) -> bool:
         return para.style in self.headings or (para.align == "center" and len(text) < _LONGEST_HEADING)
 
-    def _part_letter(self, text: str, following: WPara | None) -> bool:
-        return (
-            len(text) == 1
-            and text.isupper()
-            and following is not None
-            and formula_organ(plain(following.text), self.table) is not None
+    def _part_letter(self, text: str, following: list[WPara]) -> bool:
+        """A capital alone (with its notes) before the language's formula, or before the part's title and then the
+        formula, starts a part."""
+        if not (len(text) == 1 and text.isupper()):
+            return False
+        for index, para in enumerate(following):
+            if formula_organ(plain(para.text), self.table) is not None:
+                return True
+            if index >= _LONGEST_PART_TITLE or not self._heading(para, plain(para.text)):
+                return False
+        return False
+
+    def _title_only(self, part: _Part) -> bool:
+        """A part whose body holds only a line or two of headings before its formula: its title."""
+        body = part.body
+        return 0 < len(body) <= _LONGEST_PART_TITLE and all(
+            isinstance(b, Para) and b.role in (ParaRole.HEADING, ParaRole.CENTERED) for b in body
         )
 
     def _draft_intro(self, text: str) -> bool:
@@ -493,7 +521,7 @@ class _Builder:
 
     def closing_date_line(self, para: WPara) -> bool:
         """A date alone right after the meeting line is its second line (``21 November 2017``)."""
-        if not self.closed or self.closing_date is not None or self.annexes:
+        if not self.closed or self.annexes or not self.part.closing or len(self.part.closing) > 1:
             return False
         a, b = trimmed(para)
         if parse_date(plain(para.text[a:b]), self.table) is None:
@@ -508,12 +536,12 @@ class _Builder:
         content = self.content(para, start, end)
         plain_only = all(isinstance(node, Text) for node in content)
         value = parse_date(plain(printed), self.table)
-        if value is not None and self.closing_date is None:
-            self.closing_date = value
+        if value is not None:  # each part's date (the document's adoption date: the first)
+            self.closing_date = self.closing_date or value
             if plain_only:
                 content = (DateRef(date=value, text=plain_text(content), role=DateRole.ADOPTION, line=para.number),)
-        elif self.meeting is None and is_meeting_line(plain(printed), self.table):
-            self.meeting = _PRINTED_SPACES.sub(" ", printed)
+        elif is_meeting_line(plain(printed), self.table):
+            self.meeting = self.meeting or _PRINTED_SPACES.sub(" ", printed)
             if plain_only:
                 text = plain_text(content)
                 content = (MeetingRef(ordinal=meeting_ordinal(text), text=text, line=para.number),)
@@ -538,8 +566,8 @@ def build_body(
             continue
         if builder.closing_date_line(item):
             continue
-        following = next((i for i in items[index + 1 : index + 4] if isinstance(i, WPara) and i.stripped), None)
-        builder.paragraph(item, following)
+        after = [i for i in items[index + 1 : index + 8] if isinstance(i, WPara) and i.stripped][:4]
+        builder.paragraph(item, after)
     parts = tuple(p.build() for p in builder.parts if p.formula is not None or p.body or p.preamble or p.closing)
     return Body(
         parts=parts or (Part(),),

@@ -59,6 +59,7 @@ _PREFACE = re.compile(
 )
 _PART_LETTER = re.compile(r"^[A-Z]$")
 _DISTR = re.compile(r"^Distr\.?")
+_PARTS_SUFFIX = re.compile(r"[ \u00a0]+[A-Z](?:[–\-][A-Z])?")  # ``A/RES/80/84 A-B``: the parts the file holds
 _FRONT_LIMIT = 40  # paragraphs looked at for the formula; a longer front is a body without one
 _LONGEST_COVER_LINE = 300
 
@@ -153,7 +154,8 @@ def _head_line(text: str, table: LanguageTable, head: _Head, dates: list[Languag
     if not head.distribution and _DISTR.match(text):
         head.distribution = text
         return True
-    if not head.symbol and symbol_spans(text) == [(0, len(text))]:
+    spans = symbol_spans(text) if not head.symbol else []
+    if spans and spans[0][0] == 0 and (spans[0][1] == len(text) or _PARTS_SUFFIX.fullmatch(text[spans[0][1] :])):
         head.symbol = text
         return True
     session = session_of(text, table)
