@@ -38,6 +38,7 @@ _TRAILING = ".,;:-\u2011"
 _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898: the UN links the first
 # Between two items of one list: no end of a sentence or clause, and not too far.
 _LIST_GAP = 250
+_SAID_REACH = 14  # ``… Council in its resolution``, ``… Conseil dans sa résolution``: the organ is the list's
 _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered ``31/1``
 # After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
@@ -86,6 +87,8 @@ class _Finder:
     organ_to_number: re.Pattern[str] | None
     words: re.Pattern[str]  # a word for a resolution or a decision, after blanks
     joins: re.Pattern[str]  # a comma or a conjunction: what separates two lists
+    own: re.Pattern[str] | None  # ``its`` before the word (or the word's own ending): the citing organ's
+    organ_names: re.Pattern[str]  # the organs' names alone (groups ``o<i>``)
 
 
 @cache
@@ -105,21 +108,32 @@ def _finder(language: Language) -> _Finder:
     alternatives = [_LITERAL]
     organs: list[Organ] = []
     for i, (words, organ) in enumerate(table.reference_organs):
-        alternatives.append(f"(?P<o{i}>(?i:{words}))")
+        alternatives.append(f"(?P<o{i}>{words})")  # as printed: an organ's name has its capitals
         organs.append(organ)
     if table.council_words:
         alternatives.append(f"(?P<council>(?:{table.council_words}))")
     if table.resolution_words:
-        alternatives.append(f"(?P<res>(?i:{table.resolution_words}))")
+        alternatives.append(f"(?P<res>{_capital_or_not(table.resolution_words)})")
     if table.decision_words:
-        alternatives.append(f"(?P<dec>(?i:{table.decision_words}))")
+        alternatives.append(f"(?P<dec>{_capital_or_not(table.decision_words)})")
     alternatives.append(number)
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
     between = re.compile(table.organ_to_number) if table.organ_to_number else None
     next_word = re.compile(rf"\s*(?i:{table.resolution_words or '(?!)'}|{table.decision_words or '(?!)'})")
     joins = re.compile(rf"[,،，、]|(?<!\w)(?:{conj})(?!\w)")
-    return _Finder(table, pattern, tuple(organs), other, prefixes, between, next_word, joins)
+    own = re.compile(table.own_words) if table.own_words else None
+    names = re.compile("|".join(f"(?P<o{i}>{w})" for i, (w, _o) in enumerate(table.reference_organs)) or "(?!)")
+    return _Finder(table, pattern, tuple(organs), other, prefixes, between, next_word, joins, own, names)
+
+
+def _capital_or_not(words: str) -> str:
+    """``words`` also with a capital first letter (``[rR]esolutions?``): a case-sensitive pattern is read several
+    times faster than one with ``(?i:…)``, and a word for a resolution is printed either way."""
+    first = words[:1]
+    if first.isalpha() and first.lower() != first.upper():
+        return f"[{first.lower()}{first.upper()}]{words[1:]}"
+    return words
 
 
 def _roman(n: int) -> str:
@@ -158,14 +172,23 @@ class _Reader:
         self.pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
         self.named: tuple[Organ | None, int] | None = None  # the last body named (None: not an organ) and its end
         self.named_council = False  # the last body named is a council the text does not name
+        self.first_after_named: int | None = None  # where the first number after the last name stands
         self.council: Organ | None = citing if citing in _COUNCILS else None  # what ``the Council`` is
         self.closed: tuple[Organ, int] | None = None  # the organ of the last list, and where it ended
         self.symbol_end = -1  # where the last symbol ended
         self.at = 0  # where the last token ended
 
     def run(self) -> list[Reference]:
+        for low, high in _windows(self.text):
+            self.read(low, high)
+        self.close()
+        self.out.sort(key=lambda r: r.start)
+        return self.out
+
+    def read(self, low: int, high: int) -> None:
+        """The tokens of ``text[low:high]``, in order."""
         table = self.finder.table
-        for match in self.finder.pattern.finditer(self.text):
+        for match in self.finder.pattern.finditer(self.text, low, high):
             gap = self.text[self.at : match.start()]
             kind = match.lastgroup or ""
             if kind == "sym":
@@ -176,6 +199,8 @@ class _Reader:
                     self.out.append(reference)
                     self.symbol_end = match.end()
             elif kind == "council":
+                if self.council is None:
+                    self.council = self.council_before(match.start())
                 self.organ_named(self.council, gap, match.end(), council=self.council is None)
             elif kind.startswith("o") and kind[1:].isdigit():
                 organ = self.finder.organs[int(kind[1:])]
@@ -183,7 +208,7 @@ class _Reader:
                     self.council = organ
                 self.organ_named(organ, gap, match.end())
             elif kind in ("res", "dec"):
-                self.word(kind == "dec", gap, match.start())
+                self.word(kind == "dec", gap, match.start(), match.end())
             else:
                 self.number(match, gap)
             self.at = match.end()
@@ -192,9 +217,15 @@ class _Reader:
                 # ``résolution 60/1 de la Commission``: another body's, named after its numbers
                 other = self.finder.other_bodies
                 current.other = current.other or bool(other and other.match(self.text, self.at))
-        self.close()
-        self.out.sort(key=lambda r: r.start)
-        return self.out
+
+    def council_before(self, start: int) -> Organ | None:
+        """The council the text names last before ``start`` (outside the windows read, too)."""
+        found = None
+        for match in self.finder.organ_names.finditer(self.text, 0, start):
+            organ = self.finder.organs[int((match.lastgroup or "o0")[1:])]
+            if organ in _COUNCILS:
+                found = organ
+        return found
 
     def organ_named(self, organ: Organ | None, gap: str, end: int, *, council: bool = False) -> None:
         current = self.current
@@ -212,26 +243,41 @@ class _Reader:
             current.other = current.other or (organ is _UNKNOWN and not council)
         self.named = (organ, end)
         self.named_council = council
+        self.first_after_named = None
 
     def said(self, start: int, reach: int) -> tuple[Organ | None, bool]:
         """The organ named just before ``start`` (within ``reach`` characters, or what the language lets stand
         between an organ's name and its numbers: Chinese ``人权理事会2020年7月16日第44/5号决议``), and whether a
         body was named."""
-        if self.named is None:
-            return None, False
+        if self.named is None or (self.first_after_named is not None and start > self.first_after_named):
+            return None, False  # numbers stand between: the name was said of them
         end = self.named[1]
         between = self.finder.organ_to_number
         if 0 <= start - end <= reach or (between is not None and between.fullmatch(self.text, end, start)):
             return self.named[0], True
+        gap = self.text[end:start] if 0 <= start - end <= _SAID_REACH else ""
+        if gap and not _breaks(gap) and not self.finder.joins.search(gap) and not any(c.isdigit() for c in gap):
+            return self.named[0], True  # ``the Human Rights Council in its resolution 22/13``
         return None, False
 
-    def word(self, decision: bool, gap: str, start: int) -> None:
+    def word(self, decision: bool, gap: str, start: int, end: int) -> None:
         text = self.text
         if self.finder.table.numbers_before_word and self.pending and len(gap) <= 4:
             self.close()
             first = self.pending[0][0]
             organ, named = self.said(first, 2)
-            self.current = _List(decision, organ, self.pending, council=named and self.named_council)
+            own = self.finder.own
+            carried = False
+            if (
+                not named
+                and self.citing is not None
+                and own is not None
+                and own.search(text, max(0, first - 16), first)
+            ):
+                organ, carried = self.citing, True  # ``其第76/81号决议``
+            elif not named and self.citing is not None and self.finder.table.unnamed_is_own:
+                organ, carried = self.citing, True
+            self.current = _List(decision, organ, self.pending, council=named and self.named_council, carried=carried)
             self.current.other = (named and organ is _UNKNOWN and not self.named_council) or (
                 not named and _held_by_document(text, self.symbol_end, first)
             )
@@ -242,7 +288,10 @@ class _Reader:
         self.pending = []
         organ, named = self.said(start, 3)
         carried = False
-        if not named and self.closed is not None and _continues(text[self.closed[1] : start], 60):
+        own = self.finder.own
+        if not named and self.citing is not None and own is not None and own.search(text, max(0, start - 12), end):
+            organ, carried = self.citing, True  # ``its resolution``: the citing organ's own, where its form allows
+        elif not named and self.closed is not None and _continues(text[self.closed[1] : start], 60):
             organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
         self.current = _List(decision, organ, [], carried=carried)
         if named and organ is _UNKNOWN:
@@ -256,6 +305,8 @@ class _Reader:
 
     def number(self, match: re.Match[str], gap: str) -> None:
         item = (match.start("num"), match.end("num"), match)
+        if self.first_after_named is None:
+            self.first_after_named = item[0]
         if not self.finder.table.numbers_before_word:
             if self.current is not None and (not self.current.items or _continues(gap)):
                 self.current.items.append(item)
@@ -281,8 +332,9 @@ class _Reader:
                 symbol = _symbol(match, current.decision, None, self.citing, self.finder)
             if symbol:
                 self.out.append(Reference(start, end, symbol))
-        if current.organ is not None and current.items and not current.carried:
-            self.closed = (current.organ, current.items[-1][1])
+        if current.organ is not None and not current.carried:
+            # ``the resolutions of the Human Rights Council on the subject, including resolution 51/13``
+            self.closed = (current.organ, current.items[-1][1] if current.items else self.at)
 
 
 def find(text: str, language: Language, organ: Organ | None = None) -> list[Reference]:
@@ -307,6 +359,30 @@ def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
         for found in re.findall(pattern, printed)
     ]
     return "" if len(letters) < 2 else f"{letters[0]}-{letters[-1]}"
+
+
+# Where a reference may stand: a number with a slash or a bracket after it, or a symbol's capitals and slash. The
+# tokens are read only around them (the words before a list, the organ after it): a text without any costs one scan.
+_CANDIDATE = re.compile(r"\d/\d|[A-Z]/|\d[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]")
+_BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
+_AFTER = 100  # and after it: the organ named after the numbers, the parts
+
+
+def may_refer(text: str) -> bool:
+    """Whether ``text`` may hold a reference at all (one scan, no token read)."""
+    return _CANDIDATE.search(text) is not None
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its candidates, merged where they meet."""
+    out: list[tuple[int, int]] = []
+    for match in _CANDIDATE.finditer(text):
+        low, high = max(0, match.start() - _BEFORE), min(len(text), match.end() + _AFTER)
+        if out and low <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
 
 
 def _a_council_form(match: re.Match[str]) -> bool:

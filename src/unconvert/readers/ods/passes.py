@@ -36,7 +36,7 @@ from unconvert.tree import (
     Text,
     plain_text,
 )
-from unconvert.un.references import find
+from unconvert.un.references import find, may_refer
 
 
 def keep_unplaced_notes(
@@ -187,44 +187,48 @@ class ReferenceLinker:
         )
 
     def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        return tuple(self.block(b) for b in blocks)
+        out = tuple(self.block(b) for b in blocks)
+        return blocks if all(new is old for new, old in zip(out, blocks, strict=True)) else out
 
     def block(self, block: Block) -> Block:
+        """``block`` with its references linked; the block itself when it has none (most have none)."""
         match block:
             case Para() | PreambularParagraph():
-                return dataclasses.replace(block, content=self.inlines(block.content))
+                content = self.inlines(block.content)
+                return block if content is block.content else dataclasses.replace(block, content=content)
             case OperativeParagraph() | Point():
-                return dataclasses.replace(
-                    block,
-                    content=self.inlines(block.content),
-                    children=self.blocks(block.children),
-                    wrap_up=self.inlines(block.wrap_up),
-                )
+                content, wrap_up = self.inlines(block.content), self.inlines(block.wrap_up)
+                children = self.blocks(block.children)
+                if content is block.content and wrap_up is block.wrap_up and children is block.children:
+                    return block
+                return dataclasses.replace(block, content=content, children=children, wrap_up=wrap_up)
             case Section():
-                return dataclasses.replace(
-                    block, heading=self.inlines(block.heading), children=self.blocks(block.children)
-                )
+                heading, children = self.inlines(block.heading), self.blocks(block.children)
+                if heading is block.heading and children is block.children:
+                    return block
+                return dataclasses.replace(block, heading=heading, children=children)
             case Table():
-                return dataclasses.replace(
-                    block,
-                    rows=tuple(
-                        dataclasses.replace(
-                            row,
-                            cells=tuple(
-                                dataclasses.replace(c, paragraphs=tuple(self.inlines(p) for p in c.paragraphs))
-                                for c in row.cells
-                            ),
-                        )
-                        for row in block.rows
-                    ),
+                rows = tuple(
+                    dataclasses.replace(
+                        row,
+                        cells=tuple(
+                            dataclasses.replace(c, paragraphs=tuple(self.inlines(p) for p in c.paragraphs))
+                            for c in row.cells
+                        ),
+                    )
+                    for row in block.rows
                 )
+                return dataclasses.replace(block, rows=rows)
             case RawBlock():
                 return block
             case _:
                 assert_never(block)
 
     def footnote(self, note: Footnote) -> Footnote:
-        return dataclasses.replace(note, paragraphs=tuple(self.inlines(p) for p in note.paragraphs))
+        paragraphs = tuple(self.inlines(p) for p in note.paragraphs)
+        if all(new is old for new, old in zip(paragraphs, note.paragraphs, strict=True)):
+            return note
+        return dataclasses.replace(note, paragraphs=paragraphs)
 
     def notes_only(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """``inlines`` as they are, their footnotes read."""
@@ -243,31 +247,37 @@ class ReferenceLinker:
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """``inlines`` with the references in their text as ``SymbolRef``: the text of the sequence is read whole
         (a node other than text stands for its printed text, a note for nothing), each reference found inside one
-        ``Text`` node splits it."""
+        ``Text`` node splits it. Unchanged inlines are returned as they are (the same tuple)."""
+        if not inlines:
+            return inlines
+        if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text
+            text = inlines[0].text
+            if not ("/" in text or "(" in text or "（" in text) or not may_refer(text):
+                return inlines
         pieces: list[str] = []
-        starts: list[int] = []
-        at = 0
+        nested = False  # a note, an emphasis: read below
         for node in inlines:
-            starts.append(at)
-            printed = (
-                node.text
-                if isinstance(node, Text)
-                else ""
-                if isinstance(node, Footnote | NoteRef)
-                else plain_text((node,))
-            )
-            pieces.append(printed)
-            at += len(printed)
+            if isinstance(node, Text):
+                pieces.append(node.text)
+            elif isinstance(node, Footnote | NoteRef):
+                pieces.append("")
+                nested = True
+            else:
+                pieces.append(plain_text((node,)))
+                nested = nested or isinstance(node, Emphasis | Strong)
         text = "".join(pieces)
-        found = find(text, self.language, self.organ) if any(c.isdigit() for c in text) else []
-        if not found and not any(isinstance(node, Footnote | Emphasis | Strong) for node in inlines):
+        maybe = ("/" in text or "(" in text or "（" in text) and may_refer(text)
+        found = find(text, self.language, self.organ) if maybe else []
+        if not found and not nested:
             return inlines
         out: list[Inline] = []
+        changed = False
         refs = iter(found)
         ref = next(refs, None)
-        for node, start in zip(inlines, starts, strict=True):
+        start = 0
+        for node, printed in zip(inlines, pieces, strict=True):
+            end = start + len(printed)
             if isinstance(node, Text):
-                end = start + len(node.text)
                 while ref is not None and ref.end <= start:
                     ref = next(refs, None)
                 local: list[tuple[int, int, str]] = []
@@ -277,14 +287,28 @@ class ReferenceLinker:
                     if ref.end > end:
                         break
                     ref = next(refs, None)
-                out.extend(_split(node, local))
+                if local:
+                    out.extend(_split(node, local))
+                    changed = True
+                else:
+                    out.append(node)
             elif isinstance(node, Footnote):
-                out.append(self.footnote(node))
+                note = self.footnote(node)
+                changed = changed or note is not node
+                out.append(note)
             elif isinstance(node, Emphasis | Strong):
-                out.append(dataclasses.replace(node, children=self.inlines(node.children)))
+                children = (
+                    self.inlines(node.children) if ("/" in printed or "(" in printed) or nested else node.children
+                )
+                if children is not node.children:
+                    out.append(dataclasses.replace(node, children=children))
+                    changed = True
+                else:
+                    out.append(node)
             else:
                 out.append(node)
-        return tuple(out)
+            start = end
+        return tuple(out) if changed else inlines
 
 
 def _split(node: Text, refs: list[tuple[int, int, str]]) -> list[Inline]:

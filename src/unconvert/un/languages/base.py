@@ -89,6 +89,12 @@ class LanguageTable:
     other_bodies_follow: bool = False  # the body is named after the numbers (matched right after them)
     # What joins the parts of a resolution after its number (``74/92 A and B``, ``47/54 A to F``): a regex.
     part_conjunctions: str = "and|to"
+    # ``its resolution``: what says the resolution is the citing organ's own (a regex searched in the 12 characters
+    # before the word and the word itself; Chinese: before the numbers)
+    own_words: str = ""
+    # A word no organ's name or possessive goes with is the citing organ's own (Chinese leaves ``其`` out:
+    # ``回顾…第74/550 B号决定`` in an Assembly text is its decision)
+    unnamed_is_own: bool = False
     # What may stand between an organ's name and the numbers it is said of, besides a blank (a regex)
     organ_to_number: str = ""
     # The numbers stand before the word (Chinese ``第76/81和77/1号决议``).

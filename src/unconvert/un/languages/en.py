@@ -511,6 +511,7 @@ TABLE = LanguageTable(
     annex_words=("Annex",),
     annex_references=("annexed to the present", "annex to the present"),
     council_words=r"Council",
+    own_words=r"\bits\s+\w+$",
     resolution_words=r"resolutions?",
     decision_words=r"decisions?",
     reference_organs=(

@@ -506,6 +506,7 @@ TABLE = LanguageTable(
     annex_references=("anexo de la presente", "anexo a la presente", "anexa a la presente"),
     part_conjunctions=r"y|a",
     council_words=r"Consejo",
+    own_words=r"\b(?:su|sus)\s+\w+$",
     resolution_words=r"resoluci(?:ón|ones)",
     decision_words=r"decisi(?:ón|ones)",
     reference_organs=(

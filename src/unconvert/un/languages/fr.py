@@ -561,6 +561,7 @@ TABLE = LanguageTable(
     ),
     part_conjunctions=r"et|à",
     council_words=r"Conseil",
+    own_words=r"\b(?:sa|ses)\s+\w+$",
     resolution_words=r"r[ée]solutions?",
     decision_words=r"d[ée]cisions?",
     reference_organs=(

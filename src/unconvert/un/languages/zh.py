@@ -523,6 +523,7 @@ TABLE = LanguageTable(
     ),
     part_conjunctions=r"和|至|、",
     council_words=r"理事会",
+    own_words=r"其(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?第$",
     resolution_words=r"决议",
     decision_words=r"决定",
     reference_organs=(
@@ -533,5 +534,10 @@ TABLE = LanguageTable(
     ),
     other_bodies=r"(?:委员会|缔约方大会|环境大会|卫生大会|执行局|理事会|会议)第?$",
     numbers_before_word=True,
-    organ_to_number=r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?第",
+    unnamed_is_own=True,
+    # a date, a title (题为“…”的) or a subject (关于…的) between the organ and its numbers
+    organ_to_number=(
+        r"\s*(?:(?:题为“[^”]{0,200}”|关于[^，。；第号]{0,80}?)\s*的?\s*)?(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?"
+        r"\s*(?:(?:题为“[^”]{0,200}”|关于[^，。；第号]{0,80}?)\s*的?\s*)?第"
+    ),
 )
