@@ -185,6 +185,8 @@ class _Builder:
         self.closing_date: _dt.date | None = None
         self.diags: list[Diagnostic] = []
         self.pending: list[Inline] = []  # note marks carried from front lines to the first block
+        self.refers_to_annex = False  # the text said ``annexed to the present resolution`` (the language's words)
+        self.after_closing_read = False  # what follows the last closing lines was decided
 
     # --- where blocks go ---------------------------------------------------------------------------------------
     @property
@@ -249,6 +251,8 @@ class _Builder:
         if not text.strip() and not para.notes():
             return
         clean_text = plain(text)
+        if not self.refers_to_annex and any(words in clean_text for words in self.table.annex_references):
+            self.refers_to_annex = True
         if self._annex(para, clean_text, a, b):
             return
         if self.quote is not None and formula_organ(clean_text, self.table) is not None:
@@ -273,6 +277,10 @@ class _Builder:
             self.part.label = clean_text
             self.part.label_notes = tuple(m for m in para.notes() if isinstance(m, Footnote))
             return
+        if self.closed and not self.annexes and not self.after_closing_read:
+            self._unlabelled_annex(para, after)
+            if self.annexes and self._annex(para, clean_text, a, b):  # the unlabelled annex's title
+                return
         if self._section(para, a, b):
             return
         label = read_label(text.lstrip("\t "), self.table)
@@ -292,11 +300,20 @@ class _Builder:
         if self._heading(para, clean_text):
             self._headings(para, a, b)
             return
+        if self.in_preamble() and self._unnumbered_operative(clean_text):
+            # the formula's one paragraph, unnumbered (A/RES/80/5: ``Adopts the Doha Political Declaration …``)
+            node = _Node(None, self.content(para, a, b), para.number, point=False)
+            self.part.body.append(node)
+            self.stack = [node]
+            return
         if self._draft_intro(clean_text):
             node = _Node(None, self.content(para, a, b), para.number, point=False)
             self.stack.clear()
             self.container().append(node)
-            self.quote, self.quote_numbered = node, False
+            if after and formula_organ(plain(after[0].text), self.table) is not None:
+                self.quote, self.quote_numbered = node, False  # the draft it introduces follows: its children
+            else:
+                self.stack = [node]  # ``正式决定：`` over numbered paragraphs: an intro of its own; points nest
             return
         if self.in_preamble() or self._recital_here(para, clean_text):
             recital = self._recital(para, a, b)
@@ -436,12 +453,36 @@ class _Builder:
     def _draft_intro(self, text: str) -> bool:
         """An unnumbered operative paragraph introducing a draft (``Recommends … the following draft resolution:``),
         in a preamble or body with no numbered paragraph yet."""
-        if self.annexes or self.sections or self.quote is not None or not text.endswith(":"):
+        if self.annexes or self.sections or self.quote is not None or not text.endswith((":", "：")):
             return False
         if not (self.in_preamble() or not any(isinstance(b, _Node | _Section) for b in self.part.body)):
             return False
         preambular, operative = matchers(self.table)
         return operative.match(text) is not None and preambular.match(text) is None
+
+    def _unnumbered_operative(self, text: str) -> bool:
+        """A paragraph that opens with an operative phrase and ends as a sentence ends: no recital."""
+        if not text.endswith((".", "。")):
+            return False
+        preambular, operative = matchers(self.table)
+        return operative.match(text) is not None and preambular.match(text) is None
+
+    def _unlabelled_annex(self, para: WPara, after: list[WPara]) -> None:
+        """Content after the closing lines with no annex label (A/RES/75/284: the declaration its one paragraph
+        adopts, ``annexed to the present resolution``) is that annex when the text referred to an annex or numbered
+        paragraphs follow; else it stays with the resolution. Decided once after each closing."""
+        self.after_closing_read = True
+        numbered = any(
+            (label := read_label(p.stripped, self.table)) is not None and label.kind is Kind.PARAGRAPH
+            for p in (para, *after)
+        )
+        if not (self.refers_to_annex or numbered):
+            return
+        message = "content after the closing lines, with no annex label, read as an annex"
+        self.diags.append(Diagnostic.warning("annex-unlabelled", message, para.number))
+        self._close_scopes()
+        self.annexes.append(_Annex(label=(), line=para.number))
+        self.closed = False
 
     def _recital_here(self, para: WPara, text: str) -> bool:
         """Text before the first numbered paragraph of a section, or of a quoted draft, is a recital."""
@@ -509,6 +550,7 @@ class _Builder:
 
     def _closing(self, para: WPara, a: int, b: int) -> None:
         self._close_scopes()
+        self.after_closing_read = False
         text = para.text
         position = a
         for line in text[a:b].split("\n"):
