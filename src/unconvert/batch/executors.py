@@ -11,8 +11,10 @@ from __future__ import annotations
 import concurrent.futures as cf
 import itertools
 import os
+import sys
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from unconvert.batch.execution import Executor, Work, crashed, run_chunk
@@ -143,12 +145,40 @@ class ProcessExecutor:
 
     def _submit(self, function: Work, chunk: list[Task]) -> cf.Future[list[WorkResult]]:
         assert self._pool is not None
-        return self._pool.submit(run_chunk, function, chunk)
+        with _main_script_hidden():  # the pool starts its workers here, on its first submit
+            return self._pool.submit(run_chunk, function, chunk)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+@contextmanager
+def _main_script_hidden() -> Iterator[None]:
+    """Start worker processes without running the parent's script in them.
+
+    A ``forkserver`` or ``spawn`` worker imports the parent's ``__main__`` (by its path, or by its module name
+    under ``python -m``) before it runs anything, so a script that calls ``convert_many`` at its top level, without
+    an ``if __name__ == "__main__":`` guard, would start the batch again in every worker: each would fail, and the
+    documents with them. The workers run only unconvert's own functions, so they need nothing from ``__main__``:
+    while they start, ``__main__`` shows neither its path nor its spec, and the workers skip it."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    spec = getattr(main, "__spec__", None)
+    has_file = "__file__" in vars(main)
+    path = vars(main).get("__file__")
+    main.__spec__ = None
+    if has_file:
+        del main.__file__
+    try:
+        yield
+    finally:
+        main.__spec__ = spec
+        if has_file:
+            main.__file__ = path
 
 
 DASK_MISSING = "a Dask cluster (--scheduler, --dask-local) needs the dask extra: pip install 'unconvert[dask]'"
