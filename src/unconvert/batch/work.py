@@ -310,10 +310,28 @@ def _since(began: float) -> float:
 Runner = Callable[[Callable[[], WorkResult]], WorkResult]
 
 
+STOP_GRACE = 5.0
+"""Seconds a document's thread is given to stop once its time is up, before the worker goes on without it."""
+
+
+def _stop_thread(thread: threading.Thread) -> None:
+    """Stop ``thread`` (a document's work on a Dask worker's thread) by raising ``DocumentTimeout`` in it: a thread
+    cannot be killed, but CPython delivers an asynchronous exception at the next bytecode it runs, so the work
+    stops instead of going on unseen beside the next documents. A thread inside one long native call stops when
+    the call returns; the wait is bounded by ``STOP_GRACE``."""
+    import ctypes
+
+    if thread.ident is None:
+        return
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(DocumentTimeout))
+    thread.join(STOP_GRACE)
+
+
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[Runner]:
     """Run a function under a time limit: with ``SIGALRM`` on a process's main thread (serial and pool
-    workers), else (a Dask worker thread) in a helper thread that is abandoned when the time is up."""
+    workers), else (a Dask worker thread) in a helper thread that is stopped when the time is up
+    (``_stop_thread``). Either way the work itself ends, not only the wait for it."""
     if not seconds or seconds <= 0:
         yield lambda function: function()
         return
@@ -343,7 +361,10 @@ def _time_limit(seconds: float | None) -> Iterator[Runner]:
         helper = threading.Thread(target=target, name="unconvert-document", daemon=True)
         helper.start()
         helper.join(seconds)
-        if helper.is_alive() or not box:
+        if helper.is_alive():
+            _stop_thread(helper)
+            raise DocumentTimeout
+        if not box:
             raise DocumentTimeout
         outcome = box[0]
         if isinstance(outcome, BaseException):
