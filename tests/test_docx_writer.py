@@ -7,6 +7,7 @@ the seed, the same bytes twice -- on hand-built trees, random trees, and the rea
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -53,7 +54,7 @@ from unconvert.tree import (
     find_all,
     plain_text,
 )
-from unconvert.writers.docx import write
+from unconvert.writers.docx import barcode, write
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 INLINE_TYPES = (Text, Emphasis, Strong, LineBreak, Footnote, NoteRef, SymbolRef, DateRef, MeetingRef, RawInline)
@@ -309,7 +310,10 @@ def test_masthead_is_the_first_page_header_and_running_heads_follow() -> None:
     texts = [text_of(p) for p in masthead.iter(f"{W}p")]
     for expected in ("United Nations", "A/RES/64/183", "General Assembly", "Distr.: General", "23 February 2010"):
         assert expected in texts
-    assert [text_of(p) for p in section.first_page_footer._element.iter(f"{W}p")] == ["09-47281 (E)"]
+    assert [text_of(p) for p in section.first_page_footer._element.iter(f"{W}p")] == [
+        "09-47281 (E)",
+        "",
+    ]  # the job line, the barcode
     even = [text_of(p) for p in section.even_page_header._element.iter(f"{W}p")]
     odd = [text_of(p) for p in section.header._element.iter(f"{W}p")]
     title = "Cooperation between the United Nations and the Shanghai Cooperation Organization"
@@ -796,7 +800,33 @@ def test_what_word_cannot_hold_is_reported_where_it_stands() -> None:
     ]
 
 
-def test_a_long_title_leaves_the_running_heads_and_says_so() -> None:
+def test_a_long_title_stays_whole_in_the_running_heads() -> None:
     seed = seed_document()
-    long = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, title="word " * 30))
-    assert adapted(long) == [("info", "docx-running-title-dropped", None)]
+    title = " ".join(f"word{i}" for i in range(40))
+    long = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, title=title))
+    assert adapted(long) == []
+    with zipfile.ZipFile(io.BytesIO(unconvert.write(long, "docx", context=CONTEXT))) as package:
+        for part in ("word/header2.xml", "word/header3.xml"):
+            assert title in "".join(etree.fromstring(package.read(part)).itertext())
+
+
+def test_first_page_footer_prints_the_footer_s_date_and_the_barcode() -> None:
+    doc = seed_document()
+    dated = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, print_date=dt.date(2010, 1, 6)))
+    with zipfile.ZipFile(io.BytesIO(unconvert.write(dated, "docx", context=CONTEXT))) as package:
+        footer = etree.fromstring(package.read("word/footer1.xml"))
+        assert "".join(footer.itertext()).strip() == "09-47281 (E)    060110"
+        blip = footer.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}blip")
+        assert blip is not None
+        rels = package.read("word/_rels/footer1.xml.rels").decode()
+        assert (
+            'Target="media/barcode.png"' in rels
+            and 'Default Extension="png"' in package.read("[Content_Types].xml").decode()
+        )
+        image = package.read("word/media/barcode.png")
+    assert image.startswith(b"\x89PNG") and image == barcode.png("0947281")
+    pattern = barcode.bars("0947281")
+    assert pattern[0] and pattern[-1] and len(pattern) > 100  # starts and ends with a bar of '*'
+    with zipfile.ZipFile(io.BytesIO(unconvert.write(doc, "docx", context=CONTEXT))) as package:
+        undated = "".join(etree.fromstring(package.read("word/footer1.xml")).itertext()).strip()
+    assert undated == "09-47281 (E)"  # the seed's footer gives no print date: none is printed

@@ -9,6 +9,7 @@ print them).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import assert_never
 
@@ -52,6 +53,8 @@ from unconvert.tree import (
 )
 from unconvert.tree import CoverLine as TreeCoverLine
 from unconvert.un.symbols import undocs_url
+
+_JOB_NUMBER = re.compile(r"\d{2}-\d{4,6}")  # a job number the barcode encodes (``18-15053`` as ``1815053``)
 
 # The line the UN prints beside the QR code on a document's first page, in each language.
 RECYCLE = {
@@ -116,7 +119,7 @@ def furniture(document: Document) -> Furniture:
         job=job,
         job_line=f"{job} ({meta.language.job_letter})" if job else "",
         stamp=f"{printed.day:02d}{printed.month:02d}{printed.year % 100:02d}" if printed else "",
-        barcode=job.replace("-", "") if job else "",
+        barcode=job.replace("-", "") if _JOB_NUMBER.fullmatch(job) else "",
         qr_url=undocs_url(symbol) if modern and symbol else "",
         recycle=RECYCLE[meta.language] if modern else "",
     )

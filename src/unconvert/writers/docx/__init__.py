@@ -14,7 +14,12 @@ from unconvert.tree import Document, plain_text
 from unconvert.writers.docx.body import BodyWriter
 from unconvert.writers.docx.footnotes import Notes
 from unconvert.writers.docx.language import profile
-from unconvert.writers.docx.layout import HEADER_FOOTER_PARTS, header_footer_parts, section_properties
+from unconvert.writers.docx.layout import (
+    HEADER_FOOTER_PARTS,
+    first_footer_media,
+    header_footer_parts,
+    section_properties,
+)
 from unconvert.writers.docx.ooxml import Relationships, root, serialize, sub
 from unconvert.writers.docx.package import (
     APP_XML,
@@ -54,11 +59,13 @@ def write(document: Document, *, context: Context) -> bytes:
         ("settings.xml", settings_xml(prof)),
         ("footnotes.xml", notes.to_xml()),
     ]
-    word.extend(header_footer_parts(furniture(document), Story(prof, context=context)).items())
+    furnished = furniture(document)
+    word.extend(header_footer_parts(furnished, Story(prof, context=context)).items())
+    media = first_footer_media(furnished)
 
     title = document.meta.title or (plain_text(document.preface.title) if document.preface else "")
     parts: list[tuple[str, bytes]] = [
-        ("[Content_Types].xml", content_types([name for name, _ in word])),
+        ("[Content_Types].xml", content_types([name for name, _ in word], png=bool(media))),
         ("_rels/.rels", ROOT_RELS),
         (
             "docProps/core.xml",
@@ -70,6 +77,7 @@ def write(document: Document, *, context: Context) -> bytes:
     if notes.rels:
         parts.append(("word/_rels/footnotes.xml.rels", notes.rels.to_xml()))
     parts.extend((f"word/{name}", data) for name, data in word)
+    parts.extend(media)
     return zip_parts(parts, context.now)
 
 

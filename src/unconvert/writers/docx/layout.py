@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from lxml import etree
 
-from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Furniture
 from unconvert.layout import geometry as G
 from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL
-from unconvert.writers.docx import styles
+from unconvert.writers.docx import barcode, styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import clean, flag, r, root, serialize, sub, w
+from unconvert.writers.docx.ooxml import Relationships, clean, flag, r, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, right_to_left, text_run
 
 PAGE_WIDTH = G.twips(G.LETTER.width)
@@ -45,7 +44,6 @@ HEADER_FOOTER_PARTS = (
 
 _MASTHEAD_COLUMNS = tuple(G.twips(width) for width in G.WORD_MASTHEAD_COLUMNS)
 _MASTHEAD_ROWS = tuple(G.twips(height) for height in G.WORD_MASTHEAD_ROWS)
-_RUNNING_TITLE_MAX = 100  # longer titles are left out of the running head rather than crowding it
 
 
 def section_properties(
@@ -181,14 +179,7 @@ def masthead_header(furniture: Furniture, story: Story) -> bytes:
 
 def running_header(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     """The header of pages 2+: symbol and title, the symbol outside (left on even pages, right on odd)."""
-    title = furniture.title if len(furniture.title) <= _RUNNING_TITLE_MAX else ""
-    if furniture.title and not title and not even:  # said once for the two running heads
-        story.report(
-            Diagnostic.info(
-                "docx-running-title-dropped",
-                f"the title is longer than {_RUNNING_TITLE_MAX} characters: the running heads carry the symbol only",
-            )
-        )
+    title = furniture.title  # whole, however long: the cell grows to take it, as the UN's
     hdr = root("hdr")
     symbol_width = G.twips(G.WORD_RUNNING_SYMBOL)
     cells = [(symbol_width, furniture.symbol), (styles.TEXT_WIDTH - symbol_width, title)]
@@ -219,10 +210,29 @@ def _field(parent: etree._Element, instruction: str, placeholder: str, story: St
 
 
 def first_footer(furniture: Furniture, story: Story) -> bytes:
-    """The first page's footer: the job number with its language letter."""
+    """The first page's footer: the job number with its language letter and the print date of the source's
+    footer (none where it gives none), over the job number's barcode (an image, relationship ``rId1`` of the
+    footer's part: ``first_footer_media``)."""
     ftr = root("ftr")
-    _text_paragraph(ftr, styles.FOOTER, furniture.job_line, story)
+    line = f"{furniture.job_line}    {furniture.stamp}" if furniture.stamp else furniture.job_line
+    _text_paragraph(ftr, styles.NORMAL, line, story)  # regular 10 pt, as the UN's (the footer style is bold)
+    if furniture.barcode:
+        p, _ = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
+        barcode.drawing(etree.SubElement(p, w("r")), "rId1", furniture.barcode)
     return serialize(ftr)
+
+
+def first_footer_media(furniture: Furniture) -> list[tuple[str, bytes]]:
+    """The parts the first page's footer refers to: its relationships and the barcode's PNG (none without a job
+    number)."""
+    if not furniture.barcode:
+        return []
+    rels = Relationships()
+    rels.add(barcode.IMAGE_TYPE, barcode.PNG_NAME)
+    return [
+        ("word/_rels/footer1.xml.rels", rels.to_xml()),
+        (f"word/{barcode.PNG_NAME}", barcode.png(furniture.barcode)),
+    ]
 
 
 def running_footer(furniture: Furniture, story: Story, *, even: bool) -> bytes:

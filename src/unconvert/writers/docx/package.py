@@ -105,14 +105,16 @@ ROOT_RELS = (
 ).encode()
 
 
-def content_types(word_parts: list[str]) -> bytes:
-    """``[Content_Types].xml`` for the given ``word/`` part names."""
+def content_types(word_parts: list[str], *, png: bool = False) -> bytes:
+    """``[Content_Types].xml`` for the given ``word/`` part names (and PNG images, when ``png``)."""
     items = [
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
     ]
+    if png:
+        items.append('<Default Extension="png" ContentType="image/png"/>')
     for name in word_parts:
         kind = "header" if name.startswith("header") else "footer" if name.startswith("footer") else name
         items.append(f'<Override PartName="/word/{name}" ContentType="{CONTENT_TYPES[kind]}"/>')
