@@ -5,6 +5,7 @@ length (``UNCONVERT_FUZZ_CASES`` makes the short run here longer)."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from pathlib import Path
@@ -49,7 +50,26 @@ def test_dumps_of_real_lines_and_hostile_shapes(extra: list[str], rng: random.Ra
     assert not outcome.failed, outcome.detail
 
 
+KNOWN_FILE = fuzzing.REGRESSIONS / "known_failures.json"
+KNOWN: dict[str, dict[str, object]] = json.loads(KNOWN_FILE.read_text(encoding="utf-8")) if KNOWN_FILE.is_file() else {}
+"""Inputs a run found that still fail in some format, not fixed yet: each with the formats it fails in, the reason,
+and whether it is quick enough to run (a hang is not)."""
+
+
 @pytest.mark.parametrize("path", fuzzing.regressions(), ids=lambda p: Path(p).stem)
 def test_every_input_a_fuzzing_run_found_stays_fixed(path: Path) -> None:
-    outcome = fuzzing.check(path.read_bytes())
+    """Every kept input passes the check, in every format but those a known failure names."""
+    failing = set(KNOWN.get(path.stem, {}).get("formats", []))  # type: ignore[call-overload]
+    outcome = fuzzing.check(path.read_bytes(), [f for f in fuzzing.FORMATS if f not in failing])
+    assert not outcome.failed, outcome.detail
+
+
+@pytest.mark.parametrize(
+    "stem", sorted(stem for stem, known in KNOWN.items() if known.get("run")), ids=lambda stem: str(stem)
+)
+@pytest.mark.xfail(strict=True, reason="known failure, not fixed yet (tests/data/fuzz/known_failures.json)")
+def test_known_failures_until_fixed(stem: str) -> None:
+    """Known failures still fail: the day one is fixed this turns red, and its entry goes."""
+    failing = list(KNOWN[stem]["formats"])  # type: ignore[call-overload]
+    outcome = fuzzing.check((fuzzing.REGRESSIONS / f"{stem}.bin").read_bytes(), failing)
     assert not outcome.failed, outcome.detail
