@@ -438,3 +438,21 @@ def test_a_noteref_that_prints_no_mark_keeps_its_text_with_a_warning() -> None:
     assert not find_all(paragraph, NoteRef)
     assert plain_text(paragraph.content).endswith("the report;Error! Reference source not found.")  # type: ignore[union-attr]
     assert "noteref-broken" in {d.code for d in document.diagnostics}
+
+
+def test_footnote_marks_follow_the_numbering_word_is_told() -> None:
+    """``w:numStart`` (a part published on its own, its notes going on from 2) and ``w:numFmt`` give the marks."""
+    data = make_docx(
+        p(TAB, r("1."), TAB, r("Decides", italic=True), r(" to act,"), note_ref(1), r(" now.")), footnote(1, "Ibid.")
+    )
+    for start, numbering, marker in (("2", "decimal", "2"), ("1", "lowerRoman", "i"), ("3", "chicago", "\u2021")):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w") as target:
+            for item in source.infolist():
+                blob = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    numbered = f'<w:sectPr><w:footnotePr><w:numFmt w:val="{numbering}"/><w:numStart w:val="{start}"/>'
+                    blob = blob.replace(b"<w:sectPr/>", (numbered + "</w:footnotePr></w:sectPr>").encode())
+                target.writestr(item, blob)
+        document = read(buffer.getvalue(), name="t.docx")
+        assert [n.marker for n in find_all(document, Footnote)] == [marker]

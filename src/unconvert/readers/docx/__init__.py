@@ -57,7 +57,7 @@ def _note_source(package: Package) -> tuple[NoteSource, list[Diagnostic]]:
                 out.append(content)
         return tuple(out)
 
-    return NoteSource(paragraphs), diags
+    return NoteSource(paragraphs, start=package.note_start, format=package.note_format), diags
 
 
 def _items(package: Package, notes: NoteSource) -> list[Item]:

@@ -298,6 +298,10 @@ class _Builder:
             self._point(label, para, offset, b)
             return
         if self._heading(para, clean_text):
+            if self.in_preamble() and after and self._numbered(after[0]):
+                # a heading over the first numbered paragraph opens the operative part (S/RES/2531 (2020))
+                self.part.body.append(Para(content=self.content(para, a, b), role=ParaRole.HEADING, line=para.number))
+                return
             self._headings(para, a, b)
             return
         if self.in_preamble() and self._unnumbered_operative(clean_text):
@@ -324,8 +328,10 @@ class _Builder:
                 self.container().append(recital)
             return
         if self.decision and not (self.annexes or self.sections or self.stack or self.quote):
-            # a decision's text: its operative paragraphs are unnumbered
-            self.container().append(_Node(None, self.content(para, a, b), para.number, point=False))
+            # a decision's text: its operative paragraphs are unnumbered; points after one are its points
+            node = _Node(None, self.content(para, a, b), para.number, point=False)
+            self.container().append(node)
+            self.stack = [node]
             return
         if clean_text.endswith((":", "：")) and not self.stack and following is not None and self._is_point(following):
             # unnumbered text that introduces points (``… broken down as follows:`` / ``(a)``): they are its points
@@ -335,6 +341,10 @@ class _Builder:
             return
         role = ParaRole.CENTERED if para.align == "center" else ParaRole.TEXT
         self.add_block(Para(content=self.content(para, a, b), role=role, line=para.number))
+
+    def _numbered(self, para: WPara) -> bool:
+        label = read_label(para.stripped, self.table)
+        return label is not None and label.kind is Kind.PARAGRAPH
 
     def _is_point(self, para: WPara) -> bool:
         label = read_label(para.stripped, self.table)

@@ -118,7 +118,9 @@ def _language(ods: OdsFields, paragraphs: list[WPara], diags: list[Diagnostic]) 
         except ValueError:
             pass
     sample = "\n".join(p.text for p in paragraphs[:120])[:6000]
-    language = language_of_script(sample)
+    # the front first: an annex listing Latin names (A/DEC/78/556 in Chinese) can fill the sample with another script
+    front = "\n".join([p.text for p in paragraphs[:120] if p.stripped][:8])
+    language = language_of_script(front) or language_of_script(sample)
     if language is None and any(map(str.isalpha, sample)):
         language = language_of_words(sample).language
     if language is not None:

@@ -58,6 +58,8 @@ class Package:
     footer: Part | None
     styles: dict[str, str]  # style id -> style name (``SingleTxt`` -> ``SingleTxt``, ``Heading1`` -> ``heading 1``)
     outlined: frozenset[str] = frozenset()  # ids of the paragraph styles with an outline level (Word's headings)
+    note_start: int = 1  # the number of the first automatically numbered footnote (w:footnotePr/w:numStart)
+    note_format: str = "decimal"  # how footnotes are numbered (w:footnotePr/w:numFmt)
 
 
 @dataclass(slots=True)
@@ -169,6 +171,21 @@ def open_package(data: bytes, *, name: str) -> Package:
             else:
                 footer = footer or archive.part(rel.target)
     styles, outlined = _styles_of(archive, next((r.target for r in rels.values() if r.kind == "styles"), None))
+    # footnote numbering: the document's settings, then the first section's own (which wins)
+    note_start, note_format = 1, "decimal"
+    settings = related("settings")
+    for properties in (
+        settings.root.find(W + "footnotePr") if settings is not None else None,
+        section.find(W + "footnotePr") if section is not None else None,
+    ):
+        if properties is None:
+            continue
+        start = properties.find(W + "numStart")
+        if start is not None and (start.get(W + "val") or "").isdigit():
+            note_start = int(start.get(W + "val") or "1")
+        numbering = properties.find(W + "numFmt")
+        if numbering is not None and numbering.get(W + "val"):
+            note_format = numbering.get(W + "val") or "decimal"
     return Package(
         body=Part(main_name, body, main.links),
         footnotes=related("footnotes"),
@@ -177,6 +194,8 @@ def open_package(data: bytes, *, name: str) -> Package:
         footer=footer,
         styles=styles,
         outlined=outlined,
+        note_start=note_start,
+        note_format=note_format,
     )
 
 

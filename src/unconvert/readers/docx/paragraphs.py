@@ -73,7 +73,9 @@ class NoteSource:
     Word numbers them (automatic marks count 1, 2, 3 …; a custom mark does not count)."""
 
     paragraphs: Callable[[str], tuple[tuple[Inline, ...], ...]]
-    counter: int = 0
+    counter: int = 0  # automatic notes given so far
+    start: int = 1  # the first one's number (w:numStart)
+    format: str = "decimal"  # w:numFmt
     typed: int = 0  # second references typed as raised figures, not as NOTEREF fields
     broken: list[str] = field(default_factory=list)  # what NOTEREF fields printed that is no mark
 
@@ -161,7 +163,8 @@ class _Walker:
         if match is None or self.notes is None or self.notes.counter == 0:
             return False
         numbers = [int(n) for n in re.findall(r"\d+", text)]
-        if not all(1 <= n <= self.notes.counter for n in numbers):
+        given = range(self.notes.start, self.notes.start + self.notes.counter)
+        if self.notes.format != "decimal" or not all(n in given for n in numbers):
             return False
         separator = ""
         for token in re.findall(r"\d+|[^\d]", text):
@@ -269,13 +272,50 @@ class _Walker:
             self.custom_pending = Footnote(marker="", paragraphs=paragraphs)
             return
         self.notes.counter += 1
-        self.mark(Footnote(marker=str(self.notes.counter), paragraphs=paragraphs))
+        marker = note_marker(self.notes.start + self.notes.counter - 1, self.notes.format)
+        self.mark(Footnote(marker=marker, paragraphs=paragraphs))
 
     def custom_mark(self, text: str) -> None:
         pending = self.custom_pending
         assert pending is not None
         self.custom_pending = None
         self.mark(Footnote(marker=text.strip() or "*", paragraphs=pending.paragraphs))
+
+
+_ROMAN = (
+    ("m", 1000),
+    ("cm", 900),
+    ("d", 500),
+    ("cd", 400),
+    ("c", 100),
+    ("xc", 90),
+    ("l", 50),
+    ("xl", 40),
+    ("x", 10),
+    ("ix", 9),
+    ("v", 5),
+    ("iv", 4),
+    ("i", 1),
+)
+_CHICAGO = ("*", "\u2020", "\u2021", "\u00a7")
+
+
+def note_marker(number: int, numbering: str) -> str:
+    """The mark Word prints for automatic note ``number`` in the numbering ``numbering`` (``w:numFmt``): ``12``,
+    ``l``, ``L``, ``xii``, ``XII``, ``*``, ``†`` … (Chicago: the four symbols, then doubled). A numbering Word has
+    that is none of these prints as figures here."""
+    if numbering in ("lowerLetter", "upperLetter"):
+        letter = "abcdefghijklmnopqrstuvwxyz"[(number - 1) % 26] * ((number - 1) // 26 + 1)
+        return letter if numbering == "lowerLetter" else letter.upper()
+    if numbering in ("lowerRoman", "upperRoman"):
+        out, rest = "", number
+        for token, value in _ROMAN:
+            while rest >= value:
+                out, rest = out + token, rest - value
+        return out if numbering == "lowerRoman" else out.upper()
+    if numbering == "chicago":
+        return _CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
+    return str(number)
 
 
 def note_mark_styles(styles: dict[str, str]) -> frozenset[str]:
