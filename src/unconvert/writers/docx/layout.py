@@ -32,6 +32,8 @@ MARGINS = {
     "footer": str(G.twips(G.WORD_FOOTER)),
 }
 
+BODY_MARGINS = {**MARGINS, "bottom": str(G.twips(G.WORD_BODY_MARGIN_BOTTOM))}
+
 # (part name, kind, w:type) of the six header/footer parts, in the order they are related to the document.
 HEADER_FOOTER_PARTS = (
     ("header1.xml", "header", "first"),
@@ -49,18 +51,47 @@ _MASTHEAD_ROWS = tuple(G.twips(height) for height in G.WORD_MASTHEAD_ROWS)
 def section_properties(
     body: etree._Element, rel_ids: dict[str, str], profile: Profile, *, footnote_start: int = 1
 ) -> None:
-    """Append the body's ``w:sectPr``: header/footer references, footnote numbering when it does not start at
-    1, page size and margins, distinct first page."""
-    sect = sub(body, "sectPr")
-    for part, kind, hf_type in HEADER_FOOTER_PARTS:
-        ref = sub(sect, f"{kind}Reference", type=hf_type)
-        ref.set(r("id"), rel_ids[part])
+    """The body's sections, as the UN's Word template has them: the first (the masthead's: headers and footers,
+    distinct first page, the first page's larger bottom margin, room for the barcode) ends with the session and
+    agenda lines; the second, continuous, holds the text with the smaller bottom margin of pages 2 onward and takes
+    its headers and footers from the first. Without session or agenda lines, one section of the first kind."""
+    opening = _opening_paragraphs(body)
+    if opening is None:
+        _section(sub(body, "sectPr"), rel_ids, profile, footnote_start, first=True)
+        return
+    ppr = opening.find(w("pPr"))
+    assert ppr is not None  # every paragraph is written with its style
+    _section(etree.SubElement(ppr, w("sectPr")), rel_ids, profile, footnote_start, first=True)
+    _section(sub(body, "sectPr"), rel_ids, profile, footnote_start, first=False)
+
+
+def _opening_paragraphs(body: etree._Element) -> etree._Element | None:
+    """The last of the session and agenda paragraphs the body opens with, if any."""
+    last = None
+    for p in body:
+        style = p.find(f"{w('pPr')}/{w('pStyle')}")
+        if p.tag != w("p") or style is None or style.get(w("val")) not in (styles.SESSION, styles.AGENDA):
+            break
+        last = p
+    return last
+
+
+def _section(
+    sect: etree._Element, rel_ids: dict[str, str], profile: Profile, footnote_start: int, *, first: bool
+) -> None:
+    if first:
+        for part, kind, hf_type in HEADER_FOOTER_PARTS:
+            ref = sub(sect, f"{kind}Reference", type=hf_type)
+            ref.set(r("id"), rel_ids[part])
     if footnote_start != 1:
         sub(sub(sect, "footnotePr"), "numStart", val=str(footnote_start))
+    if not first:
+        sub(sect, "type", val="continuous")
     sub(sect, "pgSz", w=str(PAGE_WIDTH), h=str(PAGE_HEIGHT))
-    sub(sect, "pgMar", gutter="0", **MARGINS)
+    sub(sect, "pgMar", gutter="0", **(MARGINS if first else BODY_MARGINS))
     sub(sect, "cols", space="720")
-    flag(sect, "titlePg")
+    if first:
+        flag(sect, "titlePg")
     if profile.rtl:
         flag(sect, "bidi")
     sub(sect, "docGrid", linePitch=str(G.twips(G.WORD_LINE_PITCH)))
