@@ -468,10 +468,11 @@ def assert_complete(out: Path, archive: Path, expected: int) -> None:
 
 def test_kill_9_then_resume_converts_every_document_exactly_once(tmp_path: Path) -> None:
     """``kill -9`` leaves the lock file behind (with the dead run's pid): the lock is the kernel's, so it does
-    not block the ``--resume``, which ends with the outputs and report of an undisturbed run."""
+    not block the ``--resume``, which ends with the outputs and report of an undisturbed run. (Groups of two
+    documents, so that report lines appear while the run goes on and the kill lands mid-way.)"""
     archive = forty_dumps(tmp_path)
     out = tmp_path / "out"
-    process = start_batch(archive, out, "-j", "2")
+    process = start_batch(archive, out, "-j", "2", "--sync-every", "2")
     seen = wait_for_lines(out / "report.jsonl", 3, process)
     process.kill()
     process.wait()
@@ -488,10 +489,42 @@ def test_kill_9_then_resume_converts_every_document_exactly_once(tmp_path: Path)
     assert final_report(out / "report.jsonl") == final_report(reference / "report.jsonl")
 
 
+def test_kill_9_inside_a_group_loses_nothing_and_duplicates_nothing(tmp_path: Path) -> None:
+    """Group commit: outputs are renamed into place as documents complete, their report lines wait for the group's
+    sync. Killed when outputs are in place but no line of their group is written, the run leaves documents that
+    the report does not name; ``--resume`` converts them again under the same names (nothing reserved them: no
+    ``~2``), and ends with the outputs and report of an undisturbed run."""
+    archive = forty_dumps(tmp_path)
+    out = tmp_path / "out"
+    process = start_batch(archive, out, "-j", "1", "--sync-every", "1000")  # one group (its time bound: 1 s)
+    deadline = time.monotonic() + 120
+    placed: list[Path] = []
+    while time.monotonic() < deadline and process.poll() is None and not placed:
+        placed = [p for p in out.rglob("*.akn.xml")] if out.exists() else []
+        time.sleep(0.002)
+    report = out / "report.jsonl"
+    lines = report.read_bytes().count(b"\n") if report.exists() else 0
+    process.kill()
+    process.wait()
+    assert placed, "the run should have placed outputs before it was killed"
+    reported = {r["id"] for r in read_report(str(report))} if report.exists() else set()
+    unreported = [p for p in out.rglob("*.akn.xml") if p.name.removesuffix(".akn.xml") not in reported]
+    assert unreported, f"the kill should land inside a group: outputs in place, their lines not written ({lines})"
+    resumed = start_batch(archive, out, "-j", "2", "--resume")
+    _, stderr = resumed.communicate(timeout=300)
+    assert resumed.returncode == 0, stderr.decode()
+    assert_complete(out, archive, 40)
+    assert not [p for p in out.rglob("*") if "~" in p.name], "a document converted again took its own names"
+    reference = tmp_path / "reference"
+    convert_many([archive], to=FORMATS, out=reference, jobs=1).run()
+    assert outputs_of(out) == outputs_of(reference)
+    assert final_report(out / "report.jsonl") == final_report(reference / "report.jsonl")
+
+
 def test_ctrl_c_finishes_documents_in_flight_and_exits_130(tmp_path: Path) -> None:
     archive = forty_dumps(tmp_path)
     out = tmp_path / "out"
-    process = start_batch(archive, out, "-j", "2")
+    process = start_batch(archive, out, "-j", "2", "--sync-every", "2")  # lines while it runs
     wait_for_lines(out / "report.jsonl", 3, process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -595,20 +628,20 @@ def run_with_full_disk(archive: Path, out: Path, after: int) -> subprocess.Compl
     """The batch in a subprocess whose output writes fail with ENOSPC after ``after`` successful ones.
 
     A real full disk needs a small file system mounted for the test (root and ``mount``): instead the write
-    path of the worker (``unconvert.batch.work.write_durably``) is replaced inside the subprocess by one that
+    path of the worker (``unconvert.batch.work.write_output``) is replaced inside the subprocess by one that
     raises ``OSError(ENOSPC)`` from the ``after``-th call on, as the kernel would. ``-j 1`` so the patched function
     is the one that runs."""
     script = (
         "import errno, os, sys\n"
         "import unconvert.batch.work as work\n"
-        "real = work.write_durably\n"
+        "real = work.write_output\n"
         "calls = [0]\n"
         "def full(path, payload):\n"
         "    calls[0] += 1\n"
         f"    if calls[0] > {after}:\n"
         "        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)\n"
         "    real(path, payload)\n"
-        "work.write_durably = full\n"
+        "work.write_output = full\n"
         "from unconvert.cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

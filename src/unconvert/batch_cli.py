@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import Any
 
-from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, Limits
+from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
 from unconvert.cli_types import parse_size
 from unconvert.errors import UnconvertError
 
@@ -70,6 +70,14 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_TIMEOUT,
         metavar="S",
         help=f"give up on a document after S seconds (default {DEFAULT_TIMEOUT:g}; 0 for no limit)",
+    )
+    parser.add_argument(
+        "--sync-every",
+        type=_positive,
+        default=GROUP_DOCUMENTS,
+        metavar="N",
+        help=f"make outputs and report lines durable N documents at a time, or every {GROUP_SECONDS:g} s "
+        f"(default {GROUP_DOCUMENTS}; 1: each document on its own)",
     )
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, default="failed", help="exit 1 on failed documents (default) or on warnings too"
@@ -138,6 +146,7 @@ def run_batch(args: argparse.Namespace) -> int:
             limits=limits,
             pattern=args.pattern,
             stop=stop,
+            sync_every=args.sync_every,
         )
     except UnconvertError as exc:
         display.error(str(exc))

@@ -12,8 +12,8 @@ documents in source order, so the same inputs always give the same names — and
 file system takes (255 bytes) is shortened, keeping a hash of the full name so that it stays unique. Every output
 path is checked to lie inside the output directory.
 
-Committing: each output was written by the worker to a temporary name in its final directory and fsync'd; here it
-is renamed (atomic on POSIX) and the directory fsync'd.
+Committing: each output was written by the worker to a temporary name in its final directory; here it is renamed
+(atomic on POSIX). The group commit (``durability.py``) makes a group's outputs durable before its report lines.
 """
 
 from __future__ import annotations
@@ -124,14 +124,10 @@ def fit_name(stem: str, suffix: str, limit: int = NAME_MAX) -> str:
 
 
 def commit(renames: Iterable[tuple[str, str]]) -> None:
-    """Rename each temporary file to its final name, then fsync the directories, so that once this returns the
-    outputs survive a crash."""
-    directories = set()
+    """Rename each temporary file to its final name (atomic on POSIX). Making them durable is the group commit's
+    (``durability.py``): it syncs a group's outputs before their report lines are written."""
     for temporary, final in renames:
         os.replace(temporary, final)
-        directories.add(os.path.dirname(final))
-    for directory in sorted(directories):
-        fsync_directory(directory)
 
 
 def fsync_directory(directory: str) -> None:

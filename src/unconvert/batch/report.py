@@ -16,7 +16,8 @@ writer had to adapt (``"format": "akn"``; its code starts with the format: ``akn
 "format", "line"}`` for a failed or skipped document. Output paths are relative to the output directory. Every
 key but ``timings`` is a function of the inputs and options, so two runs can be compared with ``timings`` dropped.
 
-Each line is flushed and fsync'd as it is written. A run killed mid-line leaves a partial last line:
+Lines are written a group at a time, each group flushed and fsync'd once the outputs it names are durable
+(``durability.py``). A run killed mid-line leaves a partial last line:
 ``load_index`` cuts it off (the document is converted again) so the report stays valid JSON Lines.
 """
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from typing import IO, Any
 
 from unconvert.batch.work import Failure, Timings
@@ -66,7 +68,7 @@ def timings_json(timings: Timings) -> Record:
 
 
 class ReportWriter:
-    """Appends lines to the report, each flushed and fsync'd before ``write`` returns."""
+    """Appends lines to the report, flushed and fsync'd before ``write`` or ``write_many`` returns."""
 
     def __init__(self, path: str, *, append: bool) -> None:
         self.path = path
@@ -74,8 +76,12 @@ class ReportWriter:
         self._handle: IO[bytes] = open(path, "ab" if append else "wb")  # noqa: SIM115 - closed by close()
 
     def write(self, record: Record) -> None:
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
-        self._handle.write(line.encode("utf-8"))
+        self.write_many((record,))
+
+    def write_many(self, records: Iterable[Record]) -> None:
+        """Append ``records``, one line each, with one write and one fsync."""
+        lines = "".join(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n" for record in records)
+        self._handle.write(lines.encode("utf-8"))
         self._handle.flush()
         os.fsync(self._handle.fileno())
 

@@ -3,8 +3,9 @@
 The parent alone renames outputs into place and writes the report. Results come back from the executor in
 completion order but are *committed in source order* (a small reorder buffer): names chosen on a collision, the
 report's order and so the whole output tree are the same however the work was scheduled. A document is committed
-all at once — outputs renamed, then its report line appended and fsync'd — so a crash leaves either the whole
-document or nothing that ``--resume`` would trust.
+all at once — outputs renamed, then its report line — and made durable a group of documents at a time
+(``durability.py``: the group's outputs synced, then its report lines written and fsync'd), so a crash leaves
+either the whole document or nothing that ``--resume`` would trust.
 
 The run holds a lock on the output directory (``lock.py``). When the machine refuses to store an output (disk
 full, permission denied, read-only file system) the run stops where it is, reports nothing for the document
@@ -21,12 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from unconvert import registry
+from unconvert.batch.durability import GroupCommit
 from unconvert.batch.execution import Executor
 from unconvert.batch.executors import ProcessExecutor, make_executor
 from unconvert.batch.lock import OutputLock
 from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
 from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
-from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, Limits
+from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
 from unconvert.batch.sources import SourceProblem, SourceRef, expand
 from unconvert.batch.work import (
     STORAGE_ERRNOS,
@@ -129,6 +131,8 @@ class BatchRun:
         pattern: str = "*.txt",
         context: Context | None = None,
         stop: threading.Event | None = None,
+        sync_every: int = GROUP_DOCUMENTS,
+        sync_seconds: float = GROUP_SECONDS,
     ) -> None:
         self.formats = tuple(registry.get_format(fmt, "writer").name for fmt in to)
         if not self.formats:
@@ -154,6 +158,7 @@ class BatchRun:
         self.timeout = timeout if timeout and timeout > 0 else None
         self.now = (context or Context.from_env()).now
         self.stop = stop or threading.Event()
+        self.sync_every, self.sync_seconds = sync_every, sync_seconds
         self.summary = Summary(
             out=self.out, report=self.report_path, total=self.total, formats={f: FormatCounts() for f in self.formats}
         )
@@ -206,7 +211,7 @@ class BatchRun:
         except OSError as exc:
             raise _storage(exc, f"cannot write the report {self.report_path}") from exc
         self._index = index
-        self._writer = writer
+        self._group = GroupCommit(writer, self.out, documents=self.sync_every, seconds=self.sync_seconds)
         self._buffer: dict[int, WorkResult] = {}
         self._cursor = 0
         self._frontier = 0
@@ -221,8 +226,11 @@ class BatchRun:
             self.executor.close()
             # A worker of a killed earlier run, or one abandoned on a timeout, may have written after the start.
             remove_stale_temporaries(self.out)
-            writer.close()
-            self.summary.elapsed = time.perf_counter() - began
+            try:
+                self._close_group()  # what is committed so far becomes durable, even when the run stops on an error
+            finally:
+                writer.close()
+                self.summary.elapsed = time.perf_counter() - began
 
     def _tasks(self, index: dict[str, Record]) -> Iterator[Task]:
         for position, item in enumerate(self.items):
@@ -348,7 +356,7 @@ class BatchRun:
             writer_diagnostics=result.writer_diagnostics,
             failure=failure,
         )
-        self._write(record)
+        self._write(record, [os.path.join(self.out, o.path) for o in outputs])
         return DocumentResult(
             ref.key,
             ref.stem,
@@ -360,9 +368,16 @@ class BatchRun:
             record=record,
         )
 
-    def _write(self, record: Record) -> None:
+    def _write(self, record: Record, outputs: Sequence[str] = ()) -> None:
         try:
-            self._writer.write(record)
+            self._group.add(record, outputs)
+        except OSError as exc:
+            self.stop.set()
+            raise _storage(exc, f"cannot write the report {self.report_path}") from exc
+
+    def _close_group(self) -> None:
+        try:
+            self._group.close()
         except OSError as exc:
             self.stop.set()
             raise _storage(exc, f"cannot write the report {self.report_path}") from exc
@@ -420,6 +435,8 @@ def convert_many(
     pattern: str = "*.txt",
     context: Context | None = None,
     stop: threading.Event | None = None,
+    sync_every: int = GROUP_DOCUMENTS,
+    sync_seconds: float = GROUP_SECONDS,
 ) -> BatchRun:
     """Convert many documents: files, directories, globs, zip and tar archives.
 
@@ -433,6 +450,8 @@ def convert_many(
     runs in this process, more a process pool, and ``scheduler``/``dask_local`` Dask. Setting ``stop`` makes the
     run finish the documents in flight, report them, and end (``summary.interrupted``). ``timeout`` (seconds per
     document, ``DEFAULT_TIMEOUT`` by default; ``None`` or 0 for none) fails a document that takes longer.
+    Outputs and report lines are made durable ``sync_every`` documents at a time, or after ``sync_seconds``
+    (``durability.py``; ``sync_every=1`` syncs each document on its own).
     Iterating raises ``BatchError`` when another run holds the output directory and ``StorageError`` when the
     machine refuses to store an output (disk full, permission denied): the report is valid up to there.
     """
@@ -469,6 +488,8 @@ def convert_many(
             pattern=pattern,
             context=context,
             stop=stop,
+            sync_every=sync_every,
+            sync_seconds=sync_seconds,
         )
     except BaseException:
         chosen.close()

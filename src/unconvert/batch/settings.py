@@ -13,6 +13,11 @@ DEFAULT_TIMEOUT = 120.0
 """Seconds a document may take (read and every writer) before it fails with ``timeout``. A dump converts in
 milliseconds, the longest PDF in a few seconds; something that takes minutes is stuck."""
 
+GROUP_DOCUMENTS = 64
+"""Documents per group commit: at most this many report lines wait for one sync (``durability.py``)."""
+GROUP_SECONDS = 1.0
+"""The longest a report line waits for its group's sync (a slow document does not hold the ones before it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
@@ -25,4 +30,4 @@ class Limits:
     members: int = 200_000
 
 
-__all__ = ["DEFAULT_TIMEOUT", "FAIL_ON", "STATUSES", "Limits"]
+__all__ = ["DEFAULT_TIMEOUT", "FAIL_ON", "GROUP_DOCUMENTS", "GROUP_SECONDS", "STATUSES", "Limits"]

@@ -2,9 +2,10 @@
 
 ``convert_one(task)`` reads the source bytes itself (a task carries a reference, not bytes), hashes them, reads the
 document, runs every requested writer (keeping what each reported it had to adapt) and writes each output to a
-temporary file in its final directory, fsync'd. It never raises for a problem with the document: every outcome,
-including a timeout, is a ``WorkResult``. Renaming the temporary files to their final names and reporting is the
-parent's job (``unconvert.batch.run``), so that a document is either wholly there or not at all.
+temporary file in its final directory (synced later, a group at a time). It never raises for a problem with the
+document: every outcome, including a timeout, is a ``WorkResult``. Renaming the temporary files to their final
+names and reporting is the parent's job (``unconvert.batch.run``), so that a document is either wholly there or not
+at all.
 """
 
 from __future__ import annotations
@@ -245,7 +246,7 @@ def _convert(task: Task, started: float, written: list[str], abandoned: threadin
         path = os.path.join(directory, temporary_name(task.source.ident, index, fmt))
         written.append(path)
         try:
-            write_durably(path, payload)
+            write_output(path, payload)
         except OSError as exc:
             _remove(written)
             timings = Timings(read_seconds, tuple(write_seconds), _since(began), _since(started))
@@ -276,13 +277,12 @@ def output_failure(exc: OSError, fmt: str | None) -> Failure:
     return Failure(code, f"cannot write output: {where}{exc.strerror or exc}", type="OSError", format=fmt)
 
 
-def write_durably(path: str, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` and fsync it, creating the directory if needed."""
+def write_output(path: str, payload: bytes) -> None:
+    """Write ``payload`` to ``path``, creating the directory if needed. Not synced: the run's group commit makes a
+    group of documents' outputs durable at once, before their report lines (``durability.py``)."""
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def _still_done(previous: Previous, digest: str) -> bool:
