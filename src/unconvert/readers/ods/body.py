@@ -11,7 +11,7 @@ nothing), in visible steps (``parse_body``):
    a recital, an operative paragraph, a heading or a wrap-up depends on what came before it. Where an item goes is
    ``lists.place``'s to say (a pure function of the open paragraph and items), and a line's inlines (notes at their
    marks, the opening phrase emphasised) come from ``inlines``, and a table from ``table_blocks.build_table``;
-4. the post-passes over the tree built: ``passes.drop_empty_parts``, then ``passes.lift_lettered_items``.
+4. the post-passes over the tree built: ``passes.drop_empty_parts``, then ``un.markup.lift_lettered_items``.
 
 What the reader had to guess (an item's level, an unknown opening phrase, a note without a mark) becomes a warning
 ``Diagnostic`` with the line number. Every language difference comes from the ``LanguageTable``.
@@ -40,7 +40,7 @@ from unconvert.readers.ods.lists import (
     wrap_up_depth,
 )
 from unconvert.readers.ods.parts import part_letter
-from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes, lift_lettered_items
+from unconvert.readers.ods.passes import drop_empty_parts, keep_unplaced_notes
 from unconvert.readers.ods.regions import (
     Item,
     What,
@@ -82,6 +82,7 @@ from unconvert.un.closing import meeting_ordinal
 from unconvert.un.dates import parse_date
 from unconvert.un.formulae import formula_organ
 from unconvert.un.languages import LanguageTable
+from unconvert.un.markup import lift_lettered_items
 from unconvert.un.numbering import Kind, Label
 from unconvert.un.phrases import PhraseMatcher, matchers
 

@@ -2,8 +2,9 @@
 
 Before the builder, over the footnote marks: ``keep_unplaced_notes`` gives every note a place (``find_marks`` found
 the glued marks). After it, over the tree it built: ``drop_empty_parts`` leaves out a part that holds nothing (the
-one before the first part letter, when the body opens with it), and ``lift_lettered_items`` sets the ``a)`` items of
-an unnumbered paragraph beside it, as the gold has them. Each pass is a function of what it is given, and says why.
+one before the first part letter, when the body opens with it), and ``un.markup.lift_lettered_items`` sets the
+``a)`` items of an unnumbered paragraph beside it, as the gold has them. Each pass is a function of what it is given,
+and says why.
 """
 
 from __future__ import annotations
@@ -92,54 +93,6 @@ def drop_empty_parts(parts: tuple[Part, ...]) -> tuple[Part, ...]:
     first part letter, when the body opens with it, holds nothing. An empty body gives none (the reader then
     reports that it found no document)."""
     return tuple(p for p in parts if p.preamble is not None or p.body or p.conclusions is not None)
-
-
-def lift_lettered_items(parts: tuple[Part, ...]) -> tuple[Part, ...]:
-    """Each part with the ``a)`` items of its unnumbered paragraphs lifted beside them (``_lift_from``)."""
-    return tuple(dataclasses.replace(p, body=_lift_from(p.body)) for p in parts)
-
-
-def _lift_from(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Lettered items after an unnumbered paragraph (a decision's ``At its 53rd plenary meeting, … the General
-    Assembly: (a) Approved …; (b) Invited …``, a resolution's ``Urges all countries …: (a) To cooperate …``). The
-    UN's files list them as siblings of that paragraph in every language; the gold nests items numbered ``(a)``
-    (English, Arabic, Chinese: A/DEC/77/408, 77/539, 78/513, A/RES/80/84 A), as AKN4UN nests points, and keeps items
-    numbered ``a)`` (French, Spanish, Russian) as paragraphs of their own. So do we: only ``a)`` items are lifted
-    out, and a wrap-up then becomes the paragraph after them."""
-    out: list[Block] = []
-    for block in blocks:
-        match block:
-            case OperativeParagraph():
-                out.extend(_lifted(block))
-            case Para() | PreambularParagraph() | Point() | Section() | Table() | RawBlock():
-                out.append(block)  # items to lift stand only in an operative paragraph
-            case _:
-                assert_never(block)
-    return tuple(out)
-
-
-def _lifted(block: OperativeParagraph) -> tuple[OperativeParagraph, ...]:
-    """An unnumbered paragraph whose items are all numbered ``a)`` and come first, as paragraphs of their own after
-    what is left of it (the text read into it), then its wrap-up; any other paragraph as it is."""
-    points = [child for child in block.children if isinstance(child, Point)]
-    if not (
-        block.num is None
-        and points
-        and isinstance(block.children[0], Point)
-        and not any(point.num.startswith("(") for point in points)
-    ):
-        return (block,)
-    others = tuple(child for child in block.children if not isinstance(child, Point))  # text read into it
-    out = [OperativeParagraph(num=None, content=block.content, children=others, line=block.line)]
-    for point in points:
-        out.append(
-            OperativeParagraph(
-                num=point.num, content=point.content, children=point.children, wrap_up=point.wrap_up, line=point.line
-            )
-        )
-    if block.wrap_up:
-        out.append(OperativeParagraph(num=None, content=block.wrap_up, line=block.wrap_up[0].line))
-    return tuple(out)
 
 
 # --- references to other documents ----------------------------------------------------------------------------
