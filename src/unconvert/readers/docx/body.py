@@ -49,6 +49,7 @@ from unconvert.un.closing import is_meeting_line, meeting_ordinal
 from unconvert.un.dates import parse_date
 from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.languages import LanguageTable
+from unconvert.un.markup import lift_lettered_items
 from unconvert.un.numbering import Kind, Label, Style, read_label
 from unconvert.un.phrases import matchers
 from unconvert.un.words import plain
@@ -621,6 +622,7 @@ def build_body(
         after = [i for i in items[index + 1 : index + 8] if isinstance(i, WPara) and i.stripped][:4]
         builder.paragraph(item, after)
     parts = tuple(p.build() for p in builder.parts if p.formula is not None or p.body or p.preamble or p.closing)
+    parts = lift_lettered_items(parts)  # the UN's markup: ``a)`` items beside their unnumbered paragraph
     return Body(
         parts=parts or (Part(),),
         annexes=tuple(a.build() for a in builder.annexes),
