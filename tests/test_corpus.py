@@ -79,6 +79,25 @@ def means_per_language(score: dict[str, Any], metric: str) -> dict[str, float]:
     return {lang: sum(v) / len(v) for lang, v in values.items()}
 
 
+# The UN documents referred to (issue #9), per language: what the reader links now, kept from going down. The issue
+# asks 0.95; against this gold the measure cannot reach it, for reasons of the gold, not of the links:
+# - the gold is what the UN's AKN files link, and they link no symbol of the cover line (A/75/L.24, the committee's
+#   report), which AKN4UN.md has us link (about 0.03 in each language of the AKN track);
+# - the UN's Spanish decision files link ``undocs.org/sp/…``, which the scorer does not read as a language, so their
+#   gold symbols start ``SP/`` (18 of the 118 Spanish documents: about 0.13 in Spanish);
+# - the UN links no decision (A/DEC/…, E/DEC/…) and not every mention of a resolution (older ones, a resolution
+#   named twice in a paragraph), links parts both with and without their letters, and some files link with
+#   docs.un.org (those documents are unscored).
+REFS_FLOORS = {"eng": 0.90, "fra": 0.91, "spa": 0.78, "rus": 0.90, "ara": 0.885, "zho": 0.90}
+
+
+def test_references_keep_their_level_in_every_language(score: dict[str, Any]) -> None:
+    means = means_per_language(score, "refs")
+    assert set(means) == {"eng", "fra", "spa", "rus", "ara", "zho"}
+    below = {lang: round(mean, 4) for lang, mean in means.items() if mean < REFS_FLOORS[lang]}
+    assert not below, f"refs below their floor in: {below}"
+
+
 @pytest.mark.parametrize("metric", sorted(THRESHOLDS))
 def test_scores_reach_thresholds_in_every_language(score: dict[str, Any], metric: str) -> None:
     means = means_per_language(score, metric)

@@ -44,6 +44,7 @@ _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered `
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
+_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|《[^》]*》|\"[^\"]*\"")
 _FULL_STOP = re.compile(r"\.\s")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:paras?|chap|sect|secc|No|Nos|Vol|vol|art|arts|p|pp|párrs?|cap|annex|op|cit|al|ibid|n°|п|пп|гл|разд|т)"
@@ -155,6 +156,7 @@ class _List:
     other: bool = False  # another body's, or a body the text does not name: its numbers stay text
     carried: bool = False  # ``organ`` is the list's before (``Council decision 18/120 and resolutions 24/14``)
     council: bool = False  # ``the Council``, which the text does not name: only a council's forms are linked
+    own: bool = False  # ``its resolution``: the citing organ's, so the lists after it are too
 
 
 _UNKNOWN = None  # a body is named, but not one of the four organs (``the Council`` where no council was named)
@@ -287,13 +289,13 @@ class _Reader:
         self.close()
         self.pending = []
         organ, named = self.said(start, 3)
-        carried = False
+        carried = own_list = False
         own = self.finder.own
         if not named and self.citing is not None and own is not None and own.search(text, max(0, start - 12), end):
-            organ, carried = self.citing, True  # ``its resolution``: the citing organ's own, where its form allows
+            organ, carried, own_list = self.citing, True, True  # ``its resolution``: the citing organ's, form allowing
         elif not named and self.closed is not None and _continues(text[self.closed[1] : start], 60):
             organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
-        self.current = _List(decision, organ, [], carried=carried)
+        self.current = _List(decision, organ, [], carried=carried, own=own_list)
         if named and organ is _UNKNOWN:
             self.current.council = self.named_council
             self.current.other = not self.named_council
@@ -332,7 +334,7 @@ class _Reader:
                 symbol = _symbol(match, current.decision, None, self.citing, self.finder)
             if symbol:
                 self.out.append(Reference(start, end, symbol))
-        if current.organ is not None and not current.carried:
+        if current.organ is not None and (not current.carried or current.own):
             # ``the resolutions of the Human Rights Council on the subject, including resolution 51/13``
             self.closed = (current.organ, current.items[-1][1] if current.items else self.at)
 
@@ -416,7 +418,10 @@ def _continues(gap: str, reach: int = _LIST_GAP) -> bool:
 
 def _breaks(gap: str) -> bool:
     """Whether ``gap`` ends a sentence or a clause: a semicolon, a colon, a line, a full stop that ends no
-    abbreviation (``para. 9``, ``chap. III`` go on)."""
+    abbreviation (``para. 9``, ``chap. III`` go on); what a title in quotes says does not count (``entitled “The
+    United Nations Global Counter-Terrorism Strategy: eighth review”, and 79/316``)."""
+    if "“" in gap or "«" in gap or "《" in gap or '"' in gap:
+        gap = _QUOTED.sub("", gap)
     if _LIST_BREAK.search(gap):
         return True
     return any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
