@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeAlias
 
 from unconvert.tree import Language, Organ
 from unconvert.un.languages import LanguageTable, table_for
@@ -27,7 +28,7 @@ from unconvert.un.symbols import parse
 # A symbol as printed: a series of capitals, then elements between slashes, with a bracketed volume or part, or an
 # SC resolution's year. Its neighbours are not letters of a word (Chinese glues it to its words).
 _LITERAL = (
-    r"(?<![A-Za-z0-9/.\-\u2011])(?P<sym>[A-Z][A-Za-z]*(?:\.\d+)?"
+    r"(?P<sym>[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
     r"(?:[ \u00a0]?\((?:Vol|Part|Supp)\.?[ \u00a0]?[IVX\d]+\))?)+(?:[ \u00a0]?\(\d{4}\))?)"
 )
@@ -37,7 +38,7 @@ _LATIN_LETTERS = str.maketrans("АВСЕНКМОРТХ", "ABCEHKMOPTX")
 _TRAILING = ".,;:-\u2011"
 _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898: the UN links the first
 # Between two items of one list: no end of a sentence or clause, and not too far.
-_LIST_GAP = 250
+_LIST_GAP = 320
 _SAID_REACH = 14  # ``… Council in its resolution``, ``… Conseil dans sa résolution``: the organ is the list's
 _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered ``31/1``
 # After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
@@ -85,6 +86,7 @@ class _Finder:
     organs: tuple[Organ, ...]  # the organ of each ``o<i>`` group
     other_bodies: re.Pattern[str] | None
     prefixes: dict[str, str]  # a special session's prefix as printed -> the symbol's (``دإط-`` -> ``ES-``)
+    prefix_list: tuple[str, ...]  # the printed prefixes, longest first
     organ_to_number: re.Pattern[str] | None
     words: re.Pattern[str]  # a word for a resolution or a decision, after blanks
     joins: re.Pattern[str]  # a comma or a conjunction: what separates two lists
@@ -96,14 +98,16 @@ class _Finder:
 def _finder(language: Language) -> _Finder:
     table = table_for(language)
     prefixes = dict(table.session_prefixes)
-    prefix = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
     conj = table.part_conjunctions
     letter = "|".join(["[A-ZА-Я]{1,2}", *(re.escape(w) for w in table.part_letters)])
+    # A number's first digit comes first, its left neighbour is checked after it (a pattern that opens on a
+    # character class is tried fast at each position); a special session's prefix (``S-26/2``) is read before it.
+    first = r"\d(?<![A-Za-z0-9/.\u2011]\d)\d{0,3}"
     number = (
-        rf"(?<![A-Za-z0-9/.\-\u2011])(?P<num>(?P<pre>{prefix})?(?P<a>\d{{1,4}})/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
+        rf"(?P<num>(?P<a>{first})/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
         rf"(?:[ \u00a0]?(?P<parts>(?:{letter})(?:(?:,[ \u00a0]|[ \u00a0]?(?:{conj})[ \u00a0]?)(?:{letter}))*)"
         rf"(?![A-Za-zА-Яа-я\u0621-\u064a(]))?"
-        rf"|(?P<n>\d{{1,4}})(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
+        rf"|(?P<n>{first})(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
         r"|د-(?P<session>\d{1,3})|دإ-(?P<special>\d{1,2}))[)）])"
     )
     alternatives = [_LITERAL]
@@ -125,7 +129,8 @@ def _finder(language: Language) -> _Finder:
     joins = re.compile(rf"[,،，、]|(?<!\w)(?:{conj})(?!\w)")
     own = re.compile(table.own_words) if table.own_words else None
     names = re.compile("|".join(f"(?P<o{i}>{w})" for i, (w, _o) in enumerate(table.reference_organs)) or "(?!)")
-    return _Finder(table, pattern, tuple(organs), other, prefixes, between, next_word, joins, own, names)
+    ordered = tuple(sorted(prefixes, key=len, reverse=True))
+    return _Finder(table, pattern, tuple(organs), other, prefixes, ordered, between, next_word, joins, own, names)
 
 
 def _capital_or_not(words: str) -> str:
@@ -146,13 +151,16 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
+_Item: TypeAlias = tuple[int, int, re.Match[str], str]  # a number: where it is printed, its match, its session prefix
+
+
 @dataclass(slots=True)
 class _List:
     """The list a word opened: its kind, the organ it names (so far), its items."""
 
     decision: bool
     organ: Organ | None
-    items: list[tuple[int, int, re.Match[str]]]
+    items: list[_Item]
     other: bool = False  # another body's, or a body the text does not name: its numbers stay text
     carried: bool = False  # ``organ`` is the list's before (``Council decision 18/120 and resolutions 24/14``)
     council: bool = False  # ``the Council``, which the text does not name: only a council's forms are linked
@@ -171,7 +179,7 @@ class _Reader:
         self.citing = citing
         self.out: list[Reference] = []
         self.current: _List | None = None
-        self.pending: list[tuple[int, int, re.Match[str]]] = []  # numbers before their word (Chinese)
+        self.pending: list[_Item] = []  # numbers before their word (Chinese)
         self.named: tuple[Organ | None, int] | None = None  # the last body named (None: not an organ) and its end
         self.named_council = False  # the last body named is a council the text does not name
         self.first_after_named: int | None = None  # where the first number after the last name stands
@@ -180,8 +188,8 @@ class _Reader:
         self.symbol_end = -1  # where the last symbol ended
         self.at = 0  # where the last token ended
 
-    def run(self) -> list[Reference]:
-        for low, high in _windows(self.text):
+    def run(self, windows: list[tuple[int, int]]) -> list[Reference]:
+        for low, high in windows:
             self.read(low, high)
         self.close()
         self.out.sort(key=lambda r: r.start)
@@ -306,7 +314,13 @@ class _Reader:
                 self.current.other = self.current.other or bool(other.search(text[max(0, start - 40) : start]))
 
     def number(self, match: re.Match[str], gap: str) -> None:
-        item = (match.start("num"), match.end("num"), match)
+        start, pre = match.start("num"), ""
+        if start and self.text[start - 1] in "-\u2011":
+            pre = next((p for p in self.finder.prefix_list if self.text.startswith(p, start - len(p))), "")
+            if not pre:
+                return  # ``2015-2016/17``: no number of a document
+            start -= len(pre)
+        item = (start, match.end("num"), match, self.finder.prefixes[pre] if pre else "")
         if self.first_after_named is None:
             self.first_after_named = item[0]
         if not self.finder.table.numbers_before_word:
@@ -326,12 +340,12 @@ class _Reader:
         self.current = None
         if current is None or current.other:
             return
-        for start, end, match in current.items:
+        for start, end, match, pre in current.items:
             if current.council and not _a_council_form(match):
                 continue
-            symbol = _symbol(match, current.decision, current.organ, self.citing, self.finder)
+            symbol = _symbol(match, pre, current.decision, current.organ, self.citing, self.finder)
             if symbol is None and current.carried:  # the list before was another organ's: the form says
-                symbol = _symbol(match, current.decision, None, self.citing, self.finder)
+                symbol = _symbol(match, pre, current.decision, None, self.citing, self.finder)
             if symbol:
                 self.out.append(Reference(start, end, symbol))
         if current.organ is not None and (not current.carried or current.own):
@@ -345,7 +359,10 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
     number's form and the text do not (``its resolution 76/81`` is the Assembly's from the form), but it says
     which council ``the Council`` is when the text names none, and a Human Rights Council text's ``resolution
     45/1`` is the Council's."""
-    return _Reader(_finder(language), text, organ).run()
+    windows = _windows(text)
+    if not windows:
+        return []
+    return _Reader(_finder(language), text, organ).run(windows)
 
 
 def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
@@ -368,11 +385,6 @@ def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
 _CANDIDATE = re.compile(r"\d/\d|[A-Z]/|\d[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]")
 _BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
 _AFTER = 100  # and after it: the organ named after the numbers, the parts
-
-
-def may_refer(text: str) -> bool:
-    """Whether ``text`` may hold a reference at all (one scan, no token read)."""
-    return _CANDIDATE.search(text) is not None
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
@@ -445,7 +457,7 @@ def _literal(match: re.Match[str]) -> Reference | None:
 
 
 def _symbol(
-    match: re.Match[str], decision: bool, said: Organ | None, citing: Organ | None, finder: _Finder
+    match: re.Match[str], pre: str, decision: bool, said: Organ | None, citing: Organ | None, finder: _Finder
 ) -> str | None:
     """The symbol a number means, from its form, the organ the text names and the citing document's organ."""
     series = "DEC" if decision else "RES"
@@ -453,7 +465,6 @@ def _symbol(
         return None  # many bodies number their decisions as the organs do (``decision 44/114``): say which
     if match.group("a") is not None:
         first, second = match.group("a"), match.group("b")
-        pre = finder.prefixes.get(match.group("pre") or "", "")
         spelt = finder.table.part_letters
         organ = said
         if organ is None:

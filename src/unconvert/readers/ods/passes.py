@@ -35,9 +35,10 @@ from unconvert.tree import (
     SymbolRef,
     Table,
     Text,
+    footnotes_in,
     plain_text,
 )
-from unconvert.un.references import find, may_refer
+from unconvert.un.references import find
 
 
 def keep_unplaced_notes(
@@ -203,25 +204,23 @@ class ReferenceLinker:
         ``Text`` node splits it. Unchanged inlines are returned as they are (the same tuple)."""
         if not inlines:
             return inlines
-        if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text
-            text = inlines[0].text
-            if not ("/" in text or "(" in text or "（" in text) or not may_refer(text):
-                return inlines
         pieces: list[str] = []
-        nested = False  # a note, an emphasis: read below
+        notes = False  # a footnote stands in the sequence (or in its emphasis): its text is read too
         for node in inlines:
-            if isinstance(node, Text):
-                pieces.append(node.text)
-            elif isinstance(node, Footnote | NoteRef):
+            kind = type(node)
+            if kind is Text:
+                pieces.append(node.text)  # type: ignore[union-attr]
+            elif kind is Footnote or kind is NoteRef:
                 pieces.append("")
-                nested = True
+                notes = notes or kind is Footnote
+            elif kind is Emphasis or kind is Strong:
+                pieces.append(plain_text((node,)))
+                notes = notes or bool(footnotes_in((node,)))
             else:
                 pieces.append(plain_text((node,)))
-                nested = nested or isinstance(node, Emphasis | Strong)
         text = "".join(pieces)
-        maybe = ("/" in text or "(" in text or "（" in text) and may_refer(text)
-        found = find(text, self.language, self.organ) if maybe else []
-        if not found and not nested:
+        found = find(text, self.language, self.organ) if ("/" in text or "(" in text or "（" in text) else []
+        if not found and not notes:
             return inlines
         out: list[Inline] = []
         changed = False
@@ -250,9 +249,7 @@ class ReferenceLinker:
                 changed = changed or note is not node
                 out.append(note)
             elif isinstance(node, Emphasis | Strong):
-                children = (
-                    self.inlines(node.children) if ("/" in printed or "(" in printed) or nested else node.children
-                )
+                children = self.inlines(node.children)
                 if children is not node.children:
                     out.append(dataclasses.replace(node, children=children))
                     changed = True
