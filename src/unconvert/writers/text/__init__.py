@@ -30,7 +30,6 @@ _WIDE = (
 _TOKENS = re.compile(f"[{_WIDE}]|[^ {_WIDE}]+| +")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # as the AKN writer drops
-_AS_SPACE = str.maketrans({"\t": " ", "\r": " "})
 
 
 def display_width(text: str) -> int:
@@ -46,31 +45,47 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
     lines: list[str] = []
     prefix = first
-    rest_width = display_width(rest)
+    rest_room = width - display_width(rest)
     for segment in text.split("\n"):
         if _IS_WIDE.search(segment):
             _fill_wide(segment, width, prefix, rest, lines)
             prefix = rest
             continue
-        words = [w for w in segment.split(" ") if w]
-        current, used = [prefix], display_width(prefix)
-        empty = True
-        for word in words:
-            size = len(word)
-            if empty:
-                current.append(word)
-                used += size
-                empty = False
-            elif used + 1 + size > width:
-                lines.append("".join(current))
-                current, used = [rest, word], rest_width + size
-            else:
-                current.append(" ")
-                current.append(word)
-                used += 1 + size
-        lines.append("".join(current).rstrip())
+        _fill(_collapse(segment), width - display_width(prefix), rest_room, prefix, rest, lines)
         prefix = rest
     return lines
+
+
+def _collapse(segment: str) -> str:
+    """The words of ``segment`` (split at spaces only, not at other blanks) joined by one space."""
+    if "  " not in segment and segment[:1] != " " and segment[-1:] != " ":
+        return segment
+    return " ".join(word for word in segment.split(" ") if word)
+
+
+_LINES: dict[int, re.Pattern[str]] = {}
+_WORD = re.compile("[^ ]+")
+
+
+def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
+    """Greedy fill of ``words`` (single spaces between them): each line is the longest run of whole words that fits
+    its room, found by one regular-expression match (a word longer than the room stands alone)."""
+    if not words:
+        lines.append(prefix.rstrip())
+        return
+    at, end, room, lead = 0, len(words), first_room, prefix
+    while True:
+        pattern = _LINES.get(room)
+        if pattern is None:
+            pattern = _LINES[room] = re.compile(f".{{1,{max(room, 1)}}}(?= |\\Z)")
+        match = pattern.match(words, at) or _WORD.match(words, at)
+        assert match is not None  # ``at`` is at a word: _WORD matches there
+        at = match.end() + 1
+        if at > end:
+            lines.append((lead + match.group()).rstrip())
+            return
+        lines.append(lead + match.group())
+        room, lead = rest_room, rest
 
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
@@ -95,7 +110,9 @@ def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str
 
 def _plain(text: str) -> str:
     """``text`` without what a text file should not hold (the characters the AKN writer drops too)."""
-    return _NOT_TEXT.sub("", text).translate(_AS_SPACE)
+    text = _NOT_TEXT.sub("", text)
+    # two replaces, not str.translate: a translation table is looked up character by character
+    return text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
 
 
 class _TextWriter:
