@@ -324,7 +324,10 @@ def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
             signature.update(ascii(stamp.t).encode("ascii"))
 
         def showPage(self) -> None:
-            # the footer is a form drawn on every page and defined at the end, when the page count is known
+            # the footer is a form drawn on every page and defined at the end, when the page count is known; the
+            # first page's needs no count and is drawn on the page itself (its text's ActualText with it)
+            if self._pageNumber == 1:
+                draw_first_footer(self, setup)
             self.doForm(f"footer{self._pageNumber}")
             super().showPage()
 
@@ -343,8 +346,7 @@ def numbered_canvas(setup: Setup, now: _dt.datetime) -> type[Canvas]:
             regular = Style(family.regular, 7 if not setup.script.break_anywhere else 8.5, track=setup.track)
             bold = Style(family.bold, 8.5, track=setup.track)
             if page == 1:
-                draw_first_footer(self, setup)
-                return
+                return  # drawn on the page (showPage)
             number = f"{page}/{total}"
             even = page % 2 == 0
             number_left = even != rtl
