@@ -186,7 +186,22 @@ class FlushNotes(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        return [PageBreak(), self]
+        # The page holds notes (carried lines): say so to reportlab, which stops a layout after ten pages it
+        # thinks empty ("More than 10 pages generated without content"), as a note longer than ten pages' note
+        # areas would make. The carry shrinks on every page, so this ends.
+        return [_NotesOnPage(), PageBreak(), self]
+
+    def draw(self) -> None:
+        pass
+
+
+class _NotesOnPage(Flowable):  # type: ignore[misc]
+    """Nothing to draw: marks a page whose content is footnote lines carried over from the pages before."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
 
     def draw(self) -> None:
         pass
