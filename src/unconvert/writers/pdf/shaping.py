@@ -25,10 +25,6 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": True, "support_ligatures": True, "delete_tatweel": False}
 )
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
-# python-bidi's algorithm module implements UAX #9 as it was before Unicode 6.3, without the directional isolates:
-# left as they are, their classes reach rule I1 and fail its assertion ("RLI not allowed here"). They print
-# nothing, so they take part as neutrals (ON), like the unassigned code points below.
-_ISOLATES = frozenset({"LRI", "RLI", "FSI", "PDI"})
 
 
 @lru_cache(maxsize=65536)
@@ -57,8 +53,6 @@ def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
         entry["style"] = chars[index][1]
         if entry["ch"] != chars[index][0] and entry["ch"] == "\ufffd":
             entry["ch"] = chars[index][0]
-        if entry["type"] in _ISOLATES:
-            entry["type"] = entry["orig"] = "ON"
     _bidi.explicit_embed_and_overrides(storage, False)
     _bidi.resolve_weak_types(storage, False)
     _bidi.resolve_neutral_types(storage, False)
