@@ -80,9 +80,13 @@ def test_directory_is_mirrored_and_every_document_reported(tmp_path: Path) -> No
     out = tmp_path / "out"
     run = convert_many([str(ROOT / "tests" / "data" / "corpus")], to=FORMATS, out=out, jobs=1)
     results = list(run)
-    assert len(results) == len(sample_dumps()) == run.total
+    # the dumps and, beside them, the Word originals: a directory's .txt, .xml, .docx and .doc are documents
+    words = sorted((ROOT / "tests" / "data" / "corpus").rglob("*.docx"))
+    assert len(results) == len(sample_dumps()) + len(words) == run.total
     report = by_source(out / "report.jsonl")
-    assert len(report) == len(sample_dumps())
+    assert len(report) == len(sample_dumps()) + len(words)
+    for word in words:
+        assert report[str(word)]["status"] in ("ok", "warnings"), report[str(word)]["error"]
     for dump in sample_dumps():
         rel = dump.relative_to(ROOT / "tests" / "data" / "corpus")
         record = report[str(dump)]
@@ -97,8 +101,8 @@ def test_directory_is_mirrored_and_every_document_reported(tmp_path: Path) -> No
         assert_outputs_match_report(out, record)
         assert all({"severity", "code", "message", "line"} <= set(d) for d in record["diagnostics"])
     assert run.summary.failed == 0
-    assert run.summary.ok + run.summary.warnings == len(sample_dumps())
-    assert run.summary.formats["akn"].written == len(sample_dumps())
+    assert run.summary.ok + run.summary.warnings == len(sample_dumps()) + len(words)
+    assert run.summary.formats["akn"].written == len(sample_dumps()) + len(words)
     assert not list(out.rglob("*.gold.json"))
     assert not list(out.rglob("*.unconvert-tmp"))
 

@@ -115,7 +115,7 @@ def read(
     source: Source | None = None,
     *,
     text: str | None = None,
-    format: str = "ods",
+    format: str | None = None,
     name: str | None = None,
     max_bytes: int | None = MAX_INPUT_BYTES,
 ) -> Document:
@@ -127,9 +127,11 @@ def read(
         >>> unconvert.read(text=dump)                         # the text itself, a str
 
     A ``str`` given as ``source`` is a path: text goes through ``text=`` (a ``str`` with a line break in it, or
-    longer than any path, is refused with that hint)."""
+    longer than any path, is refused with that hint). ``format`` names the reader (``ods``, ``akn``, ``docx``);
+    ``None`` (or ``"auto"``) tells it from the content: an ``akomaNtoso`` XML root is AKN, a Word zip or OLE file
+    is Word, text is an ODS dump (``registry.detect``), whatever the file is called."""
     data, label = _load_source(source, name, max_bytes, text)
-    return registry.reader(format)(data, name=label)
+    return registry.reader_for(data, format, name=label)(data, name=label)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +185,7 @@ def convert(
     to: str = "akn",
     *,
     text: str | None = None,
-    format: str = "ods",
+    format: str | None = None,
     name: str | None = None,
     context: Context | None = None,
     max_bytes: int | None = MAX_INPUT_BYTES,

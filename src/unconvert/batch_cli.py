@@ -19,15 +19,15 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import Any
 
-from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
+from unconvert.batch.settings import DEFAULT_TIMEOUT, DOCUMENT_PATTERN, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
 from unconvert.cli_types import parse_size
 from unconvert.errors import UnconvertError
 
-DESCRIPTION = """Convert many ODS dumps at once: files, directories (recursive, *.txt), globs, .zip and .tar/.tar.gz
-archives (read in place). Outputs mirror the source layout under OUTDIR (archive members under <archive stem>/),
-or are named from the UN symbol with --by-symbol. One JSON line per document goes to the report
-(OUTDIR/report.jsonl). Ctrl-C finishes the documents in flight, writes the report and exits 130; --resume
-continues a run that was interrupted or killed."""
+DESCRIPTION = """Convert many documents at once (ODS dumps, AKN, Word files; each read as its content says): files,
+directories (recursive: *.txt, *.xml, *.docx, *.doc), globs, .zip and .tar/.tar.gz archives (read in place).
+Outputs mirror the source layout under OUTDIR (archive members under <archive stem>/), or are named from the UN
+symbol with --by-symbol. One JSON line per document goes to the report (OUTDIR/report.jsonl). Ctrl-C finishes
+the documents in flight, writes the report and exits 130; --resume continues a run that was interrupted or killed."""
 
 
 def _positive(text: str) -> int:
@@ -82,7 +82,11 @@ def configure_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, default="failed", help="exit 1 on failed documents (default) or on warnings too"
     )
-    parser.add_argument("--pattern", default="*.txt", help="which files in directories/archives are dumps (*.txt)")
+    parser.add_argument(
+        "--pattern",
+        default=DOCUMENT_PATTERN,
+        help="which files in directories/archives are documents, comma-separated globs (default: %(default)s)",
+    )
     parser.add_argument(
         "--max-member-size", type=parse_size, default=defaults.member_bytes, metavar="SIZE", help="per document (64M)"
     )

@@ -218,7 +218,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     inputs: list[str] = list(args.inputs)
     output: str | None = args.output
     try:
-        registry.get_format(args.source_format, "reader")
+        if args.source_format != registry.AUTO:
+            registry.get_format(args.source_format, "reader")
         fmt = format_for(args.to, output, quiet=args.quiet)
     except FormatError as exc:
         _say(f"unconvert: {exc}")
@@ -394,7 +395,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="output format: akn, text, docx, pdf (default: from the output's extension, else akn)",
     )
-    conv.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
+    conv.add_argument(
+        "-f",
+        "--from",
+        dest="source_format",
+        default=registry.AUTO,
+        help="input format: ods, akn, docx (default: auto, told by the content: an akomaNtoso XML root is akn, a "
+        "Word zip or OLE file docx, text ods)",
+    )
     conv.add_argument("-q", "--quiet", action="store_true", help="do not print warnings")
     _add_max_size(conv)
     conv.set_defaults(func=_cmd_convert)
@@ -411,7 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     dump = command("dump", help="print the document tree as JSON")
     dump.add_argument("input", metavar="IN", help="input file; - for standard input")
     dump.add_argument("-o", "--output", metavar="FILE", help="output file; - or nothing: standard output")
-    dump.add_argument("-f", "--from", dest="source_format", default="ods")
+    dump.add_argument("-f", "--from", dest="source_format", default=registry.AUTO)
     dump.add_argument("-q", "--quiet", action="store_true")
     _add_max_size(dump)
     dump.set_defaults(func=_cmd_dump)
@@ -425,7 +433,9 @@ def build_parser() -> argparse.ArgumentParser:
         "1 when not.",
     )
     par.add_argument("files", nargs="+", metavar="FILE", help="the versions (two or more)")
-    par.add_argument("-f", "--from", dest="source_format", default="ods", help="input format (default: ods)")
+    par.add_argument(
+        "-f", "--from", dest="source_format", default=registry.AUTO, help="input format (default: auto, by content)"
+    )
     par.add_argument("--json", action="store_true", help="print the report as JSON")
     par.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     _add_max_size(par)

@@ -28,7 +28,7 @@ from unconvert.batch.executors import ProcessExecutor, make_executor
 from unconvert.batch.lock import OutputLock
 from unconvert.batch.outputs import Namer, commit, discard, remove_stale_temporaries
 from unconvert.batch.report import Record, ReportWriter, diagnostic_json, failure_json, load_index, timings_json
-from unconvert.batch.settings import DEFAULT_TIMEOUT, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
+from unconvert.batch.settings import DEFAULT_TIMEOUT, DOCUMENT_PATTERN, FAIL_ON, GROUP_DOCUMENTS, GROUP_SECONDS, Limits
 from unconvert.batch.sources import SourceProblem, SourceRef, expand
 from unconvert.batch.work import (
     STORAGE_ERRNOS,
@@ -128,7 +128,7 @@ class BatchRun:
         split_formats: bool = False,
         timeout: float | None = DEFAULT_TIMEOUT,
         limits: Limits | None = None,
-        pattern: str = "*.txt",
+        pattern: str = DOCUMENT_PATTERN,
         context: Context | None = None,
         stop: threading.Event | None = None,
         sync_every: int = GROUP_DOCUMENTS,
@@ -432,7 +432,7 @@ def convert_many(
     split_formats: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     limits: Limits | None = None,
-    pattern: str = "*.txt",
+    pattern: str = DOCUMENT_PATTERN,
     context: Context | None = None,
     stop: threading.Event | None = None,
     sync_every: int = GROUP_DOCUMENTS,

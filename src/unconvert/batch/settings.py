@@ -30,4 +30,8 @@ class Limits:
     members: int = 200_000
 
 
-__all__ = ["DEFAULT_TIMEOUT", "FAIL_ON", "GROUP_DOCUMENTS", "GROUP_SECONDS", "STATUSES", "Limits"]
+DOCUMENT_PATTERN = "*.txt,*.xml,*.docx,*.doc"
+"""The file names a directory walk or an archive takes as documents by default: ODS dumps, AKN, Word files (the
+reader is told by each file's content, ``registry.detect``). Several patterns are separated by commas."""
+
+__all__ = ["DEFAULT_TIMEOUT", "DOCUMENT_PATTERN", "FAIL_ON", "GROUP_DOCUMENTS", "GROUP_SECONDS", "STATUSES", "Limits"]

@@ -36,7 +36,7 @@ from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from unconvert.batch.settings import Limits
+from unconvert.batch.settings import DOCUMENT_PATTERN, Limits
 from unconvert.errors import BatchError
 
 ZIP_SUFFIXES = (".zip",)
@@ -85,9 +85,11 @@ class SourceRef:
 
     @property
     def stem(self) -> str:
-        """The document id the source name gives (``A_RES_64_183`` for ``…/A_RES_64_183.txt``)."""
+        """The document id the source name gives: ``A_RES_64_183`` for ``…/A_RES_64_183.txt``; another format
+        keeps its whole name (``A_RES_72_8B.docx``), so that a Word file or an AKN file beside its dump never
+        takes the dump's output names."""
         name = PurePosixPath(self.rel).name
-        return name[: -len(".txt")] if name.lower().endswith(".txt") else PurePosixPath(name).stem
+        return name[: -len(".txt")] if name.lower().endswith(".txt") else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +111,11 @@ class SourceError(Exception):
     def __init__(self, code: str, message: str) -> None:
         self.code = code
         super().__init__(message)
+
+
+def matches(name: str, pattern: str) -> bool:
+    """Whether ``name`` matches one of the comma-separated glob patterns of ``pattern`` (``*.txt,*.xml``)."""
+    return any(fnmatch(name, one.strip()) for one in pattern.split(",") if one.strip())
 
 
 def is_archive(path: str) -> bool:
@@ -154,7 +161,7 @@ def _problem(label: str, rel: str, code: str, message: str, *, status: str = "sk
 def expand(
     sources: Iterable[str | os.PathLike[str]],
     *,
-    pattern: str = "*.txt",
+    pattern: str = DOCUMENT_PATTERN,
     limits: Limits = Limits(),
     exclude: str | os.PathLike[str] | None = None,
 ) -> Iterator[SourceRef | SourceProblem]:
@@ -252,7 +259,7 @@ def _directory(root: str, pattern: str, limits: Limits, skip: str | None) -> Ite
             continue
         dirnames.sort()
         for filename in sorted(filenames):
-            if not (is_archive(filename) or fnmatch(filename, pattern)):
+            if not (is_archive(filename) or matches(filename, pattern)):
                 continue
             full = os.path.join(dirpath, filename)
             rel = PurePosixPath(*Path(os.path.relpath(full, root)).parts).as_posix()
@@ -389,7 +396,7 @@ def _zip_members(path: str, prefix: str, pattern: str, limits: Limits) -> Iterat
                 message = f"refused archive member: {why}"
                 yield SourceProblem(key, rel, "skipped", "unsafe-member", message, ident=ident)
                 continue
-            if not fnmatch(PurePosixPath(info.filename).name, pattern):
+            if not matches(PurePosixPath(info.filename).name, pattern):
                 continue  # never inflated: not counted
             problem = budget.member_problem(key, rel, ident, info.file_size)
             if problem is not None:
@@ -443,7 +450,7 @@ def _tar_members(path: str, prefix: str, pattern: str, limits: Limits) -> Iterat
                     message = f"refused archive member: {why}"
                     refs.append(SourceProblem(key, rel, "skipped", "unsafe-member", message, ident=ident))
                     continue
-                if not fnmatch(PurePosixPath(info.name).name, pattern):
+                if not matches(PurePosixPath(info.name).name, pattern):
                     continue
                 problem = budget.member_problem(key, rel, ident, info.size)
                 if problem is not None:

@@ -135,8 +135,10 @@ def warm_up(formats: tuple[str, ...]) -> None:
         meta=Meta(kind=DocKind.RESOLUTION, organ=Organ.GA, language=Language.EN, symbol="A/RES/1/1", number="1/1")
     )
     context = Context.fixed()
-    with suppress(FormatError):
-        registry.reader("ods")
+    for reader in registry.BUILTIN:
+        if reader.kind == "reader":
+            with suppress(FormatError):
+                registry.reader(reader.name)
     for fmt in formats:
         with suppress(Exception):  # warming up is best effort; the real documents report real errors
             api.write(tiny, fmt, context=context)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from unconvert.tree import DocKind, Inline, Organ, SymbolRef, Text
 from unconvert.un.organs import FACTS
@@ -28,6 +28,26 @@ _URL_SAFE = "/()-.,"
 def undocs_url(symbol: str) -> str:
     """The undocs.org link of a document symbol: ``https://undocs.org/S/RES/2672%20(2023)``."""
     return UNDOCS + quote(symbol.strip(), safe=_URL_SAFE)
+
+
+# The language in front of the symbol in the UN's links: the six languages' codes, ``ch`` (the UN's own for
+# Chinese) and ``sp`` (a misspelling of ``es`` in some Spanish files: ``undocs.org/sp/A/RES/73/292``).
+_UNDOCS_LINK = re.compile(
+    r"\Ahttps?://(?:www\.)?undocs\.org/(?:(?:en|fr|es|ru|ar|zh|ch|sp)/(?=.))?(?P<symbol>.+)\Z", re.IGNORECASE
+)
+
+
+def symbol_of_url(url: str, *, exact: bool = False) -> str | None:
+    """The document symbol an undocs.org link names, or ``None`` for any other link. The UN's files put a
+    language in front (``https://undocs.org/en/A/RES/51/122``); ``exact`` reads ``undocs_url``'s own links, which
+    have none, back to the very symbol (empty included)."""
+    if exact:
+        return unquote(url[len(UNDOCS) :]) if url.startswith(UNDOCS) else None
+    match = _UNDOCS_LINK.match(url.strip())
+    if match is None:
+        return None
+    symbol = unquote(match["symbol"]).strip()
+    return symbol or None
 
 
 def document_symbol(organ: Organ, kind: DocKind, number: str, part: str | None) -> str:
