@@ -700,7 +700,7 @@ def test_a_second_batch_on_the_same_output_folder_is_refused_and_the_first_ends_
     reference = tmp_path / "reference"
     convert_many([archive], to=FORMATS, out=reference, jobs=1).run()
     out = tmp_path / "out"
-    first = start_batch(archive, out, "-j", "1")
+    first = start_batch(archive, out, "-j", "1", "--sync-every", "2")  # lines while it runs
     assert wait_for_lines(out / "report.jsonl", 2, first) >= 2
     second = start_batch(archive, out, "-j", "1")
     _, refused = second.communicate(timeout=120)
