@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from unconvert.readers.ods.lists import Interruption, Item, nest
+from unconvert.readers.ods.lists import MAX_NESTING, Interruption, Item, nest
 from unconvert.tree import Block, Language, OperativeParagraph, Para, Point, plain_text
 from unconvert.un.languages import table_for
 from unconvert.un.numbering import Kind, read_label
@@ -171,3 +171,27 @@ def test_nesting_keeps_every_item_in_order_and_every_text_once(tokens: list[str]
     assert list(_walk(paragraph.children)) == [e.num for e in entries if isinstance(e, Item)]
     written = sorted(t for t in _texts((paragraph,)) if t)
     assert written == sorted(e.text for e in entries)
+
+
+def depth_of(blocks: tuple[Block, ...]) -> int:
+    return 1 + max((depth_of(b.children) for b in blocks if isinstance(b, Point)), default=0)
+
+
+def test_items_nest_no_deeper_than_max_nesting_and_keep_their_text() -> None:
+    """Labels that open a new list at every line (``(a)``, ``(i)``, ``(a)`` … as the fuzzer makes them) would nest
+    an item inside the one above without end, past what a recursive walk of the tree takes (a RecursionError,
+    tests/data/fuzz/crash-*). Past ``MAX_NESTING`` levels an item goes beside the innermost one, and every item
+    and its text are kept."""
+    lines = [f"({'a' if n % 2 else 'i'})\tItem {n}:" for n in range(200)]
+    paragraph = nested(Language.EN, *lines)
+    assert depth_of(paragraph.children) - 1 == MAX_NESTING
+    texts: list[str] = []
+
+    def collect(blocks: tuple[Block, ...]) -> None:
+        for block in blocks:
+            if isinstance(block, Point):
+                texts.append(plain_text(block.content))
+                collect(block.children)
+
+    collect(paragraph.children)
+    assert texts == [f"Item {n}:" for n in range(200)]

@@ -484,6 +484,8 @@ class _Builder:
         placement = place(self.stack, label.readings, following.readings if following is not None else None)
         if placement.out_of_sequence:
             self.warn("point-out-of-sequence", f"item {label.num} does not continue any open list", line)
+        if placement.too_deep:
+            self.warn("point-nested-too-deep", f"item {label.num} set beside the item above: lists nest too deep", line)
         apply(self.stack, provision, placement)
 
     def extend_preambular(self, index: int) -> bool:

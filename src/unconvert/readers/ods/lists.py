@@ -80,11 +80,26 @@ class Placement:
     style: Style | None = None
     number: int = 0
     out_of_sequence: bool = False
+    too_deep: bool = False  # it would nest deeper than ``MAX_NESTING``: set beside the innermost item instead
+
+
+MAX_NESTING = 12
+"""Items nest at most this many levels below their paragraph. The UN's documents nest four; a dump whose labels
+open a new list at every line (the fuzzer's) would otherwise nest thousands deep, past what any recursive walk of
+the tree (freezing it, writing it) can take."""
 
 
 def place(stack: Sequence[Provision], readings: Readings, following: Readings | None) -> Placement:
     """Where an item read as ``readings`` goes on the non-empty open path ``stack``; ``following`` is the readings
-    of the next item, if the next numbered line is one (it settles ``(i)`` after ``(h)``)."""
+    of the next item, if the next numbered line is one (it settles ``(i)`` after ``(h)``). An item that would nest
+    deeper than ``MAX_NESTING`` goes beside the innermost item (``too_deep``), its list left as it is."""
+    placement = _place(stack, readings, following)
+    if placement.depth + (2 if placement.reopen else 1) > MAX_NESTING:
+        return Placement(depth=min(placement.depth, MAX_NESTING - 1), too_deep=True)
+    return placement
+
+
+def _place(stack: Sequence[Provision], readings: Readings, following: Readings | None) -> Placement:
     if ambiguous(readings):
         readings = _disambiguate(stack, readings, following)
     if Style.BULLET in readings and _bullet_beside_item(stack):
