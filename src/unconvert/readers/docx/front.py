@@ -44,6 +44,7 @@ from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.identify import language_of_script, language_of_words
 from unconvert.un.languages import LanguageTable, table_for
+from unconvert.un.masthead import MastheadFields
 from unconvert.un.ods import job_number_of_ods, organ_named, read_ods_fields, resolution_number
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.sessions import agenda_of, session_of
@@ -76,22 +77,6 @@ class Front:
     part_notes: tuple[Footnote, ...] = ()
     carried_notes: list[Inline] = field(default_factory=list)  # marks on lines with no place for them
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class _Head:
-    authority: str = ""
-    symbol: str = ""
-    organ: str = ""
-    distribution: str = ""
-    date: str = ""
-    date_value: _dt.date | None = None
-    session: str = ""
-    session_number: int | None = None
-    session_line: int | None = None
-    agenda: list[tuple[str, list[str], int]] = field(default_factory=list)
-    job: str | None = None
-    printed: _dt.date | None = None
 
 
 def _part_texts(part: Part | None) -> list[str]:
@@ -130,7 +115,7 @@ def _language(ods: OdsFields, paragraphs: list[WPara], diags: list[Diagnostic]) 
     return language
 
 
-def _read_head(package: Package, table: LanguageTable, head: _Head) -> None:
+def _read_head(package: Package, table: LanguageTable, head: MastheadFields) -> None:
     """The first-page header (the masthead) and the first-page footer (the job number and print date)."""
     header = package.header
     dates = tables_for_dates(table)
@@ -144,7 +129,9 @@ def _read_head(package: Package, table: LanguageTable, head: _Head) -> None:
             head.printed = print_date(text)
 
 
-def _head_line(text: str, table: LanguageTable, head: _Head, dates: list[LanguageTable], line: int | None) -> bool:
+def _head_line(
+    text: str, table: LanguageTable, head: MastheadFields, dates: list[LanguageTable], line: int | None
+) -> bool:
     """Read one masthead line into ``head``; whether it was one."""
     key = fold(text)
     if not head.authority and any(fold(a) == key for a in table.authority):
@@ -218,7 +205,7 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
     if language is None:
         return None
     table = table_for(language)
-    head = _Head()
+    head = MastheadFields()
     _read_head(package, table, head)
     dates = tables_for_dates(table)
     cover: list[CoverLine] = []
@@ -329,15 +316,7 @@ def read_front(package: Package, paragraphs: list[WPara], *, name: str) -> Front
         meta = dataclasses.replace(meta, meeting=meeting)
     if adoption is None:
         diags.append(Diagnostic.warning("adoption-date-missing", "the adoption line states no date", adoption_line))
-    masthead = Masthead(
-        authority=head.authority,
-        symbol=head.symbol,
-        organ=head.organ,
-        distribution=head.distribution,
-        date=head.date,
-        session=head.session,
-        agenda=tuple(text for text, _items, _line in head.agenda),
-    )
+    masthead = head.masthead()
     return Front(
         meta=meta,
         masthead=masthead,
@@ -360,7 +339,7 @@ def _after_front(paragraphs: list[WPara], preface: Preface | None, cover: list[C
 def _meta(
     ods: OdsFields,
     language: Language,
-    head: _Head,
+    head: MastheadFields,
     preface_number: str,
     title: str,
     adoption: _dt.date | None,

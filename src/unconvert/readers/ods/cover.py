@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from unconvert.readers.ods.masthead import LEADING_MARK, Head
+from unconvert.readers.ods.masthead import LEADING_MARK
 from unconvert.readers.ods.stories import Line
 from unconvert.tree import (
     CoverLine,
@@ -32,6 +32,7 @@ from unconvert.tree import (
 from unconvert.un.dates import FoundDate, find_date, tables_for_dates
 from unconvert.un.formulae import formula_organ
 from unconvert.un.languages import LanguageTable
+from unconvert.un.masthead import MastheadFields
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import runs
 from unconvert.un.words import (
@@ -129,7 +130,7 @@ def _is_part_letter(letter: str, symbol_part: str | None) -> bool:
     return letter == symbol_part if symbol_part else letter not in "IVXL"
 
 
-def read_cover(main: list[Line], table: LanguageTable, head: Head, symbol_part: str | None) -> Cover:
+def read_cover(main: list[Line], table: LanguageTable, head: MastheadFields, symbol_part: str | None) -> Cover:
     cover = Cover()
     dates = tables_for_dates(table)
     i, count = 0, len(main)
@@ -167,7 +168,7 @@ def _read_cover_line(
     text: str,
     table: LanguageTable,
     dates: list[LanguageTable],
-    head: Head,
+    head: MastheadFields,
     cover: Cover,
 ) -> int:
     """Read the front line ``main[i]``; return the index of the next line, or ``-(index + 1)`` where the body

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.cover import Cover, closing_date, read_cover
-from unconvert.readers.ods.masthead import Head, read_header, read_ods_fields
+from unconvert.readers.ods.masthead import read_header, read_ods_fields
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import (
     AgendaItem,
@@ -44,6 +44,7 @@ from unconvert.tree import (
 )
 from unconvert.un.identify import language_of_script, language_of_words, names_un_body
 from unconvert.un.languages import LanguageTable, table_for
+from unconvert.un.masthead import MastheadFields
 from unconvert.un.ods import job_number_of_ods, organ_named, resolution_number
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.symbols import document_symbol
@@ -183,7 +184,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
     if language is None:
         raise ReadError("no text in a known language", name=name, line=_first_text_line(stories))
     table = table_for(language)
-    head = Head()
+    head = MastheadFields()
     read_header(stories, ods, table, head)
     cover = read_cover(stories.main, table, head, resolution_number(ods.symbol1 or head.symbol)[1])
     if not (cover.recognised or ods.symbol1 or head.symbol):
@@ -193,16 +194,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
             line=_first_text_line(stories),
         )
     meta = _meta(ods, language, head, cover, stories, table, diags)
-    masthead = Masthead(
-        authority=head.authority,
-        symbol=head.symbol,
-        organ=head.organ,
-        distribution=head.distribution,
-        date=head.date,
-        session=head.session,
-        agenda=tuple(text for text, _items, _line in head.agenda),
-        line=head.line,
-    )
+    masthead = head.masthead()
     part_label = cover.part_label or resolution_number(meta.symbol)[1]
     return Front(
         meta=meta,
@@ -221,7 +213,7 @@ def parse_front(stories: Stories, *, name: str) -> Front:
 def _meta(
     ods: OdsFields,
     language: Language,
-    head: Head,
+    head: MastheadFields,
     cover: Cover,
     stories: Stories,
     table: LanguageTable,

@@ -9,14 +9,13 @@ page numbers and separators in the same story are skipped: they are never conten
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-from dataclasses import dataclass, field
 
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import OdsFields
 from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.languages import LanguageTable, all_tables
+from unconvert.un.masthead import MastheadFields
 from unconvert.un.ods import read_ods_fields as ods_fields
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import symbol_spans
@@ -43,25 +42,6 @@ LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")  # a note mark before a f
 _DISTR = re.compile(r"Distr\.?.*$")
 _JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
 _JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
-
-
-@dataclass(slots=True)
-class Head:
-    """The masthead fields found so far, as printed, with the lines they came from."""
-
-    authority: str = ""
-    symbol: str = ""
-    organ: str = ""
-    distribution: str = ""
-    date: str = ""
-    date_value: _dt.date | None = None
-    session: str = ""
-    session_number: int | None = None
-    session_line: int | None = None
-    agenda: list[tuple[str, list[str], int]] = field(default_factory=list)
-    line: int | None = None
-    job: str | None = None
-    printed: _dt.date | None = None
 
 
 def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
@@ -115,7 +95,7 @@ def _organ_position(text: str, start: int) -> int | None:
     return min(positions) if positions else None
 
 
-def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Head) -> None:
+def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: MastheadFields) -> None:
     """Fill ``head`` from the first-page header and footer of the header story."""
     lines = stories.headers
     at = None
@@ -158,7 +138,7 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: He
                 break
 
 
-def read_header_row(line: Line, table: LanguageTable, head: Head) -> None:
+def read_header_row(line: Line, table: LanguageTable, head: MastheadFields) -> None:
     """One row of the masthead after the first: issue date (maybe fused with the session), session, agenda."""
     text = clean(line.text)
     distr = _DISTR.match(text)
