@@ -330,6 +330,30 @@ def test_frbr_number_and_parse() -> None:
     assert Frbr.parse(frbr.for_component("annex_1").manifestation_this) == frbr.for_component("annex_1")
 
 
+def test_frbr_number_comes_from_the_number_as_written() -> None:
+    """A number holding a character XML cannot carry: the character is left out (and reported) before the IRI is
+    derived, so that FRBRnumber's value, its showAs and every IRI tell the same number; a document without a
+    number is identified by its symbol and has no showAs, and reads back without a number."""
+    seed = seed_document()
+    cases = [
+        ("64\x00183", "A/RES/64/183", "64183", "64183"),
+        ("\x00", "A/RES/64/183", "A-RES-64-183", None),
+        ("", "A/RES/64/183", "A-RES-64-183", None),
+        ("", "", "0", None),
+    ]
+    for number, symbol, iri_number, shown in cases:
+        doc = dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, number=number, symbol=symbol))
+        root = akn(doc)  # the writer's integrity check compares the IRIs with FRBRnumber too
+        (element,) = xp(root, "//a:FRBRWork/a:FRBRnumber")
+        assert element.get("value") == iri_number
+        assert element.get("showAs") == shown
+        assert all(f"/{iri_number}/" in v for v in values(root, "//a:FRBRthis/@value"))
+        assert unconvert.read(write(doc, context=FIXED), format="akn").meta.number == (shown or "")
+    assert (Severity.WARNING, "akn-characters-dropped", None) in adapted(
+        dataclasses.replace(seed, meta=dataclasses.replace(seed.meta, number="64\x00183"))
+    )
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Determinism
 

@@ -308,7 +308,7 @@ class FrontReader:
         if language is None:
             language = Language.EN
             self.report(Diagnostic.warning("akn-language-unknown", "no FRBRlanguage: English assumed"))
-        if not number:
+        if not number and not self.exact:  # ours: no showAs is no number (the IRI then names the symbol)
             number = self._number(front, found_iri["number"] if found_iri else "", organ)
         adoption = dates.get("adoption")
         issue = front.issue_date

@@ -215,11 +215,15 @@ class Builder:
                     f'{work_date.isoformat()} (FRBRdate name="markup")',
                 )
             )
-        number = self.meta.number or self.meta.symbol
+        # The number as the output can hold it (characters XML cannot carry left out, and reported, before the
+        # IRI is derived from it: FRBRnumber's value and showAs, and every FRBR IRI, tell the same number).
+        self.number = clean(self.meta.number)
+        if self.number != self.meta.number:
+            self._check_text(self.meta.number, None, "the document number")
         self.frbr = Frbr(
             actor=self.meta.organ.value,
             date=work_date,
-            number=frbr_number(number),
+            number=frbr_number(self.number or clean(self.meta.symbol)),
             language=self.meta.language.iso639_2,
         )
         self.publication_date = self.meta.issue_date or work_date
@@ -304,8 +308,9 @@ class Builder:
         sub(work, "FRBRcountry", {"value": "un"})
         if full:
             sub(work, "FRBRsubtype", {"value": frbr.subtype})
-            shown = self.meta.number or self.meta.symbol or frbr.number
-            sub(work, "FRBRnumber", {"value": frbr.number, "showAs": clean(shown)})
+            # showAs is the number as cited; a document without one (the IRI then comes from its symbol) has no
+            # showAs, so that a reader does not take the symbol or the IRI's stand-in "0" for its number.
+            sub(work, "FRBRnumber", {"value": frbr.number, **({"showAs": self.number} if self.number else {})})
             sub(work, "FRBRname", {"value": self.meta.kind.value})
         expression = sub(ident, "FRBRExpression")
         sub(expression, "FRBRthis", {"value": frbr.expression_this})
