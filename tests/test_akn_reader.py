@@ -174,6 +174,20 @@ def test_arabic_marks_lose_their_raised_brackets_and_placeholder() -> None:
         assert not first.startswith("()"), first
 
 
+def test_un_closing_lines_lose_the_blanks_around_their_line_breaks() -> None:
+    data = (
+        b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><statement name="resolution"><meta>'
+        b'<identification source="#dgacm"><FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression>'
+        b"</identification></meta><mainBody><paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>"
+        b'</mainBody><conclusions><p><inline name="adoptionMeeting" title="65th">65th plenary meeting</inline> \t'
+        b'<eol/> <docDate date="2009-12-18" refersTo="#adoptionDate">18 December 2009</docDate></p></conclusions>'
+        b"</statement></akomaNtoso>"
+    )
+    conclusions = unconvert.read(data, format="akn").parts[0].conclusions
+    assert conclusions is not None
+    assert [[type(node).__name__ for node in line] for line in conclusions.lines] == [["MeetingRef"], ["DateRef"]]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_un_file_renders_in_six_languages(language: str, fmt: str) -> None:

@@ -62,7 +62,7 @@ class InlineReader:
         self._content(el, out)
         self._lift = outer
         merged = _merge(out)
-        return merged if self.exact else _trim(merged)
+        return merged if self.exact else trim(merged)
 
     def present(self, el: etree._Element) -> tuple[Inline, ...]:
         """``of(el)`` for an element our writer writes only for content it has: when that content prints nothing
@@ -199,8 +199,8 @@ def _merge(nodes: list[Inline]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def _trim(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """``nodes`` without blanks at their start and end (inside emphasis too)."""
+def trim(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``nodes`` without blanks at their start and end (inside emphasis too): the UN's layout around a line."""
     return _trim_end(_trim_start(nodes))
 
 

@@ -16,7 +16,7 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.akn.body import BlockReader
 from unconvert.readers.akn.front import FrontReader, meeting_in
-from unconvert.readers.akn.inlines import InlineReader
+from unconvert.readers.akn.inlines import InlineReader, trim
 from unconvert.readers.akn.parse import line_of, local, parse, q
 from unconvert.tree import (
     Annex,
@@ -218,7 +218,9 @@ def _language(outer: etree._Element) -> Language:
 
 
 def _trimmed(line: tuple[Inline, ...], exact: bool) -> tuple[Inline, ...]:
-    return line
+    """One closing line: exactly as written in our own files; in the UN's, without the blanks that stood around
+    the ``eol`` that ends or opens it (``65th plenary meeting <eol/>``), as a paragraph's edges lose theirs."""
+    return line if exact else trim(line)
 
 
 def _annex_heading(
