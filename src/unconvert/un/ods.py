@@ -18,6 +18,8 @@ from unconvert.un.words import fold, plain
 
 _FIELD = re.compile(r"<<ODS (?P<key>REF JOB NO|JOB NO|DOC SYMBOL1|DOC SYMBOL2)>>(?P<value>.*?)<<ODS (?P=key)>>")
 _JOB = re.compile(r"^[A-Z](\d{2})(\d{5})[A-Z]$")
+# The publication job number as the first-page footer prints it, with its language's letter: ``17-21712 (E)``.
+PRINTED_JOB_NUMBER = re.compile(r"(?P<job>\d{2}-\d{5})(?!\d)(?:\s*\((?P<letter>[A-Z])\))?")
 _RES_NUMBER = re.compile(r"^(?:[A-Z]+/)*(?:RES|DEC)/(?P<number>.+?)(?:\s+(?P<part>[A-Z]))?$")
 
 
@@ -49,6 +51,15 @@ def job_number_of_ods(job: str) -> str | None:
     return f"{match.group(1)}-{match.group(2)}" if match else None
 
 
+def printed_job_number(line: str, *, with_language: bool = False) -> str | None:
+    """The publication job number a footer line opens with (``17-21712 (E)    111217`` -> ``17-21712``), or None.
+    With ``with_language``, only when the language's letter follows it, as on the UN's first-page footer."""
+    match = PRINTED_JOB_NUMBER.match(line)
+    if match is None or (with_language and match.group("letter") is None):
+        return None
+    return match.group("job")
+
+
 def resolution_number(symbol: str) -> tuple[str, str | None]:
     """The number and part letter a resolution's or decision's symbol holds (``A/RES/72/262 C`` -> ``72/262``,
     ``C``); ``("", None)`` for another symbol."""
@@ -68,4 +79,11 @@ def organ_named(name: str) -> Organ | None:
     return None
 
 
-__all__ = ["job_number_of_ods", "organ_named", "read_ods_fields", "resolution_number"]
+__all__ = [
+    "PRINTED_JOB_NUMBER",
+    "job_number_of_ods",
+    "organ_named",
+    "printed_job_number",
+    "read_ods_fields",
+    "resolution_number",
+]

@@ -36,10 +36,10 @@ from unconvert.tree import (
     Session,
     plain_text,
 )
+from unconvert.un.ods import PRINTED_JOB_NUMBER
 from unconvert.un.organs import organ_of_symbol
 
 _ACTOR = re.compile(r"/akn/un/[^/]+/[^/]+/(?P<actor>[^/]+)/(?P<date>[^/]+)/(?P<number>[^/!@]+)")
-_JOB = re.compile(r"\A(?P<job>\d{2}-\d{5})\s*\([A-Z]\)\s*\Z")
 _AGENDA_ITEM = frozenset({"agendaItem", "agenda item"})
 _AGENDA_NAME = "agenda item name"
 _COVER_ROLES = {"docTitle", "docProponent", "docType"}
@@ -285,7 +285,8 @@ class FrontReader:
             docket = next(meta.iter(q("docketNumber")), None)
             if docket is not None:
                 printed = docket.text or ""  # the UN's files add an image after it, our writer nothing
-                found = _JOB.match(printed.strip())
+                found = PRINTED_JOB_NUMBER.fullmatch(printed.strip())
+                found = found if found and found["letter"] else None
                 job_number = printed if self.exact else (found["job"] if found else printed.strip())
                 job_number = job_number or None
             ods_el = next(meta.iter(f"{{{AKN4UN_NS}}}ods"), None)

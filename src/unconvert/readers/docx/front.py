@@ -45,14 +45,19 @@ from unconvert.un.formulae import formula_organ, is_formula
 from unconvert.un.identify import language_of_script, language_of_words
 from unconvert.un.languages import LanguageTable, table_for
 from unconvert.un.masthead import MastheadFields
-from unconvert.un.ods import job_number_of_ods, organ_named, read_ods_fields, resolution_number
+from unconvert.un.ods import (
+    job_number_of_ods,
+    organ_named,
+    printed_job_number,
+    read_ods_fields,
+    resolution_number,
+)
 from unconvert.un.organs import organ_of_symbol
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import document_symbol, symbol_spans
 from unconvert.un.words import compiled, fold, plain
 
 _JOB_LETTER = re.compile(r"^[A-Z]?\d{5,9}(?P<letter>[A-Z])$")
-_JOB_NUMBER = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
 _PREFACE = re.compile(
     r"^(?P<number>(?:(?:ES|S)[ \u00a0]*[-–‑][ \u00a0]*)?\d{1,4}/\d{1,4}(?:[ \u00a0]*[A-Z](?:[–\-][A-Z])?)?)\.?"
     r"(?:[ \t\u00a0]+(?P<title>\S.*))?$",
@@ -123,9 +128,9 @@ def _read_head(package: Package, table: LanguageTable, head: MastheadFields) -> 
         _head_line(text, table, head, dates, None)
     footer = package.footer
     for text in _part_texts(footer):
-        match = _JOB_NUMBER.match(text)
-        if match and head.job is None:
-            head.job = match.group("job")
+        job = printed_job_number(text)
+        if job and head.job is None:
+            head.job = job
             head.printed = print_date(text)
 
 

@@ -16,6 +16,7 @@ from unconvert.tree import OdsFields
 from unconvert.un.dates import find_date, print_date, tables_for_dates
 from unconvert.un.languages import LanguageTable, all_tables
 from unconvert.un.masthead import MastheadFields
+from unconvert.un.ods import printed_job_number
 from unconvert.un.ods import read_ods_fields as ods_fields
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import symbol_spans
@@ -40,8 +41,6 @@ LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")  # a note mark before a f
 # --- masthead (first-page header) and footer ------------------------------------------------------------------------
 
 _DISTR = re.compile(r"Distr\.?.*$")
-_JOB = re.compile(r"^(?P<job>\d{2}-\d{5})(?!\d)")
-_JOB_WITH_LANGUAGE = re.compile(r"^(?P<job>\d{2}-\d{5})\s*\([A-Z]\)")
 
 
 def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
@@ -121,17 +120,17 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Ma
         while i < len(lines) and not clean(lines[i].text):
             i += 1
         while i < len(lines) and clean(lines[i].text):
-            match = _JOB.match(clean(lines[i].text))
-            if match and head.job is None:
-                head.job = match.group("job")
+            job = printed_job_number(clean(lines[i].text))
+            if job and head.job is None:
+                head.job = job
                 head.printed = print_date(clean(lines[i].text))
             i += 1
     if head.job is None:
-        for pattern in (_JOB_WITH_LANGUAGE, _JOB):
+        for with_language in (True, False):
             for line in lines:
-                match = pattern.match(clean(line.text))
-                if match:
-                    head.job = match.group("job")
+                job = printed_job_number(clean(line.text), with_language=with_language)
+                if job:
+                    head.job = job
                     head.printed = print_date(clean(line.text))
                     break
             if head.job is not None:
