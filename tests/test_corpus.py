@@ -86,9 +86,10 @@ def means_per_language(score: dict[str, Any], metric: str) -> dict[str, float]:
 # - the UN's Spanish decision files link ``undocs.org/sp/…``, which the scorer does not read as a language, so their
 #   gold symbols start ``SP/`` (18 of the 118 Spanish documents: about 0.13 in Spanish);
 # - the UN links no decision (A/DEC/…, E/DEC/…) and not every mention of a resolution (older ones, a resolution
-#   named twice in a paragraph), links parts both with and without their letters, and some files link with
-#   docs.un.org (those documents are unscored).
-REFS_FLOORS = {"eng": 0.90, "fra": 0.91, "spa": 0.78, "rus": 0.90, "ara": 0.885, "zho": 0.90}
+#   named twice in a paragraph), links a part of a resolution now with its letter and now without (``75/245 B``:
+#   14 times ``A/RES/75/245B``, once ``A/RES/75/245``; we follow its practice, ``un/references._parts``), and some
+#   files link with docs.un.org, which the gold does not read (A/80/6 (Sect. 3)/Add.1 in A_RES_80_243_*).
+REFS_FLOORS = {"eng": 0.915, "fra": 0.92, "spa": 0.79, "rus": 0.915, "ara": 0.895, "zho": 0.905}
 
 
 def test_references_keep_their_level_in_every_language(score: dict[str, Any]) -> None:

@@ -26,13 +26,17 @@ from unconvert.un.languages import LanguageTable, table_for
 from unconvert.un.symbols import parse
 
 # A symbol as printed: a series of capitals, then elements between slashes, with a bracketed volume or part, or an
-# SC resolution's year. Its neighbours are not letters of a word (Chinese glues it to its words).
+# SC resolution's year. Its neighbours are not letters of a word (Chinese glues it to its words), nor is it the head
+# of a longer one: ``GB.342/Décisions`` is no symbol ``GB.342/D``, ``IOC/A-33/Décisions`` no ``IOC/A-33``. A series
+# is no roman number (``décision IX/20`` of a convention's conference, ``Part I/2021/2`` of another body's symbol).
 _LITERAL = (
     r"(?P<sym>[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
-    r"(?:[ \u00a0]?\((?:Vol|Part|Supp)\.?[ \u00a0]?[IVX\d]+\))?)+(?:[ \u00a0]?\(\d{4}\))?)"
+    r"(?:[ \u00a0]?\((?:Vol|Parts?|Supp|Sect)\.?[ \u00a0]?[IVX\d]+(?:[ \u00a0]and[ \u00a0][IVX\d]+)?\))?)+"
+    r"(?:[ \u00a0]?\(\d{4}\))?)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
 )
 _ROMAN_SESSION = r"(?:E?S-)?[IVXLCХІ]+"  # Cyrillic Х and І stand for X and I in some files
+_ROMAN_SERIES = re.compile(r"[IVX]+/")
 _LATIN_ROMAN = str.maketrans("ХІ", "XI")
 _LATIN_LETTERS = str.maketrans("АВСЕНКМОРТХ", "ABCEHKMOPTX")
 _TRAILING = ".,;:-\u2011"
@@ -40,10 +44,12 @@ _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898:
 # Between two items of one list: no end of a sentence or clause, and not too far.
 _LIST_GAP = 320
 _SAID_REACH = 14  # ``… Council in its resolution``, ``… Conseil dans sa résolution``: the organ is the list's
+_PARTS_APART = 57  # the first session whose resolutions' parts are documents of their own (``_parts``)
 _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered ``31/1``
 # After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
+_ITEM_SEMICOLON = re.compile(r"[;؛][ \u00a0]*(?:\w{1,3}[ \u00a0]+)?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|《[^》]*》|\"[^\"]*\"")
 _FULL_STOP = re.compile(r"\.\s")
@@ -324,6 +330,9 @@ class _Reader:
         if self.first_after_named is None:
             self.first_after_named = item[0]
         if not self.finder.table.numbers_before_word:
+            # ``Resolutions 52/214, sect. C, para. 3; 55/222, sect. III; and 56/64 B``: a semicolon right before a
+            # number separates the items of one list, each with its place in the resolution
+            gap = _ITEM_SEMICOLON.sub("", gap)
             if self.current is not None and (not self.current.items or _continues(gap)):
                 self.current.items.append(item)
             else:
@@ -365,11 +374,14 @@ def find(text: str, language: Language, organ: Organ | None = None) -> list[Refe
     return _Reader(_finder(language), text, organ).run(windows)
 
 
-def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
-    """The parts of a resolution as the UN's undocs.org links write them: none for one part (``67/234 B`` links
-    ``A/RES/67/234``, the document that holds it), ``A-B`` for ``74/92 A and B``, ``A-F`` for ``47/54 A to F``;
-    letters spelt out (Arabic ``ألف وباء``) are the language's ``part_letters``."""
-    if not printed:
+def _parts(printed: str | None, spelt: tuple[str, ...], session: int) -> str:
+    """The parts of a General Assembly resolution as the UN's undocs.org links write them. Since its fifty-seventh
+    session the Assembly issues each part as a document of its own: part A has the resolution's symbol
+    (``76/246 A`` links ``A/RES/76/246``), a later part has its letter (``57/270 B``: ``A/RES/57/270B``) and several
+    parts have the first and the last (``74/92 A and B``: ``A-B``, ``74/264 A to C``: ``A-C``). Before it, one
+    document held every part (``33/71 E``, ``53/243 A and B`` link ``A/RES/33/71``, ``A/RES/53/243``). Letters
+    spelt out (Arabic ``ألف وباء``) are the language's ``part_letters``."""
+    if not printed or session < _PARTS_APART:
         return ""
     words = "|".join(re.escape(w) for w in spelt)
     pattern = r"(?<![A-Za-zА-Яа-я])[A-ZА-Я]{1,2}(?![A-Za-zА-Яа-я])" + (f"|{words}" if words else "")
@@ -377,7 +389,9 @@ def _parts(printed: str | None, spelt: tuple[str, ...]) -> str:
         chr(ord("A") + spelt.index(found)) if found in spelt else found.translate(_LATIN_LETTERS)
         for found in re.findall(pattern, printed)
     ]
-    return "" if len(letters) < 2 else f"{letters[0]}-{letters[-1]}"
+    if len(letters) == 1:
+        return "" if letters[0] == "A" else letters[0]
+    return f"{letters[0]}-{letters[-1]}" if letters else ""
 
 
 # Where a reference may stand: a number with a slash or a bracket after it, or a symbol's capitals and slash. The
@@ -447,7 +461,7 @@ def _literal(match: re.Match[str]) -> Reference | None:
     printed = text[start:end]
     joint = _JOINT.search(printed)
     symbol_text = printed[: joint.start()] if joint else printed
-    if "/" not in symbol_text or not any(c.isdigit() for c in symbol_text):
+    if "/" not in symbol_text or not any(c.isdigit() for c in symbol_text) or _ROMAN_SERIES.match(symbol_text):
         return None
     try:
         symbol = str(parse(symbol_text))
@@ -481,7 +495,10 @@ def _symbol(
         if organ is Organ.GA and not pre and not _GA_NUMBERED <= int(first) < 1000:
             return None  # before its thirty-first session the Assembly numbered ``1514 (XV)``
         prefix = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.HRC: "A/HRC"}[organ]
-        return f"{prefix}/{series}/{pre}{first}/{second}{_parts(match.group('parts'), spelt)}"
+        parts = (
+            _parts(match.group("parts"), spelt, int(first)) if organ is Organ.GA and not decision and not pre else ""
+        )
+        return f"{prefix}/{series}/{pre}{first}/{second}{parts}"
     number = match.group("n")
     if match.group("year") is not None:
         if decision or said not in (None, Organ.SC):

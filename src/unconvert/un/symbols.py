@@ -65,10 +65,12 @@ _REVISIONS = ("Add", "Corr", "Rev", "Amend")  # addendum, corrigendum, revision,
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u00a0": " "})
 _PART = re.compile(
-    r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?(?: \((?:Vol\.|Part|Supp\.) [A-Za-z0-9\-]+\))?"
+    r"[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
+    r"(?: \((?:Vol\.|Parts?|Supp\.|Sect\.) [A-Za-z0-9\-]+(?: and [A-Za-z0-9\-]+)?\))?"
 )
-_QUALIFIER = re.compile(r"\s*\((Vol|Part|Supp)\.?\s*([A-Za-z0-9\-]+)\)", re.I)
-_QUALIFIERS = {"vol": "Vol.", "part": "Part", "supp": "Supp."}
+# A volume, part, supplement or section of a document (``(Vol. I)``, ``(Parts I and II)``, ``(Sect. 3)``)
+_QUALIFIER = re.compile(r"\s*\((Vol|Parts?|Supp|Sect)\.?\s*([A-Za-z0-9\-]+(?:\s+and\s+[A-Za-z0-9\-]+)?)\)", re.I)
+_QUALIFIERS = {"vol": "Vol.", "part": "Part", "parts": "Parts", "supp": "Supp.", "sect": "Sect."}
 _YEAR = re.compile(r"\((\d{4})\)")
 _SESSION = re.compile(r"(?:(ES|S)-)?(\d{1,3})")
 _NUMBERED = ("L", "WP", "CRP", "INF", "PV", "SR", *_REVISIONS)  # a numbered document of a series (``L.34``)
@@ -198,7 +200,7 @@ def _normal_part(part: str) -> str:
     found = _QUALIFIER.search(part)
     qualifier = ""
     if found and found.end() == len(part) and found.start() > 0:
-        qualifier = f" ({_QUALIFIERS[found.group(1).lower()]} {found.group(2)})"
+        qualifier = f" ({_QUALIFIERS[found.group(1).lower()]} {' '.join(found.group(2).split())})"
         part = part[: found.start()]
     part = part.replace(" ", "")
     name, dot, number = part.partition(".")

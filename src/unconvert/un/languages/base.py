@@ -88,7 +88,7 @@ class LanguageTable:
     council_words: str = ""
     other_bodies_follow: bool = False  # the body is named after the numbers (matched right after them)
     # What joins the parts of a resolution after its number (``74/92 A and B``, ``47/54 A to F``): a regex.
-    part_conjunctions: str = "and|to"
+    part_conjunctions: str = "and|to|[–-]"
     # ``its resolution``: what says the resolution is the citing organ's own (a regex searched in the 12 characters
     # before the word and the word itself; Chinese: before the numbers)
     own_words: str = ""

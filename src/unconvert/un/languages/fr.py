@@ -559,7 +559,7 @@ TABLE = LanguageTable(
         "annexés à la présente",
         "annexées à la présente",
     ),
-    part_conjunctions=r"et|à",
+    part_conjunctions=r"et|à|[–-]",
     council_words=r"Conseil",
     own_words=r"\b(?:sa|ses)\s+\w+$",
     resolution_words=r"r[ée]solutions?",

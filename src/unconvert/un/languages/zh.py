@@ -521,7 +521,7 @@ TABLE = LanguageTable(
         "三十八",
         "三十九",
     ),
-    part_conjunctions=r"和|至|、",
+    part_conjunctions=r"和|至|、|[–-]",
     council_words=r"理事会",
     own_words=r"其(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?)?第$",
     resolution_words=r"决议",
