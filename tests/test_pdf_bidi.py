@@ -1,10 +1,14 @@
 """The PDF writer's bidirectional reordering never fails on mixed-direction text (issue #13): python-bidi's
 algorithm predates the directional isolates (LRI, RLI, FSI, PDI), which reached its rule I1 and failed an
-assertion; they now take part as neutrals. Every character that prints is kept, once."""
+assertion. ``shaping`` now resolves them as UAX #9 says (an isolate is one neutral from outside, its text resolved
+on its own at the next level): every character that prints is kept, once, and the order is the one the Unicode
+algorithm of python-bidi's Rust core (unicode-bidi, which implements isolates) gives."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,12 +18,6 @@ from hypothesis import strategies as st
 import unconvert
 from conftest import SAMPLE_CORPUS, examples
 from unconvert.writers.pdf.shaping import visual_order
-
-pytestmark = pytest.mark.xfail(
-    strict=True,
-    reason="open (issue #13): treating the isolates as neutrals (110349e) changed the Arabic text layer "
-    "(test_arabic_actual_text_matches_the_glyphs), so it was reverted; python-bidi still asserts on them",
-)
 
 # X9 of UAX #9 removes these: they print nothing
 REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
@@ -47,3 +45,40 @@ def test_an_arabic_document_with_isolates_and_embeddings_writes_its_pdf() -> Non
     lines[middle] += " \u2067abc ١٢٣\u2069 \u2066(A/RES/1)\u2069 \u202bxyz\u202c \u2068ب 2\u2069"
     document = unconvert.read(text="\n".join(lines), name=path.name)
     assert unconvert.write(document, "pdf").startswith(b"%PDF")
+
+
+def _reference_display() -> Callable[[str], str] | None:
+    """python-bidi's Rust implementation (0.5 and later), which knows the isolates, or ``None``."""
+    try:
+        from bidi.wrapper import get_display
+    except ImportError:
+        return None
+    return lambda text: str(get_display(text, base_dir="R"))
+
+
+CONTROLS = re.compile("[\u2066-\u2069\u202a-\u202e]")
+# no brackets: the writer's algorithm predates their pairing rule (N0), which is not what is compared here
+ISOLATE_SAMPLES = "ab AB 12 ١٢ عربي עב \u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.skipif(_reference_display() is None, reason="python-bidi without its Rust core")
+@settings(max_examples=examples(300))
+@given(st.text(st.sampled_from(ISOLATE_SAMPLES), max_size=30))
+def test_isolates_are_ordered_as_the_unicode_algorithm_orders_them(text: str) -> None:
+    reference = _reference_display()
+    assert reference is not None
+    shown = "".join(ch for ch, _ in visual_order([(ch, 0) for ch in text]))
+    assert CONTROLS.sub("", shown) == CONTROLS.sub("", reference(text))
+
+
+@pytest.mark.parametrize(
+    ("logical", "shown"),
+    [
+        ("القرار \u2066A/RES/77/1\u2069 المؤرخ", "خرؤملا A/RES/77/1 رارقلا"),
+        ("ab \u2067ج د\u2069 cd", "ab د ج cd"),  # a right-to-left isolate inside Latin: one neutral, its text reversed
+        ("\u2068abc\u2069 ب", "ب abc"),  # FSI: left to right, from its first letter
+        ("ب \u2069 ج", "ج  ب"),  # a PDI that closes nothing is a neutral
+    ],
+)
+def test_isolates_in_a_right_to_left_line(logical: str, shown: str) -> None:
+    assert CONTROLS.sub("", "".join(ch for ch, _ in visual_order([(ch, 0) for ch in logical]))) == shown

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import arabic_reshaper
 from bidi import algorithm as _bidi
@@ -25,6 +26,11 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
     configuration={"delete_harakat": True, "support_ligatures": True, "delete_tatweel": False}
 )
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
+# a line with none of these is right-to-left letters and neutrals only, shown in reverse
+_NOT_PLAIN_RTL = frozenset(
+    {"L", "EN", "AN", "ES", "ET", "CS", "NSM", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
+)
+_INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 
 
 @lru_cache(maxsize=65536)
@@ -38,28 +44,115 @@ def shape(text: str) -> str:
 def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Reorder one line of ``(character, style)`` pairs, given in logical order, into left-to-right display order
     for a right-to-left paragraph (UAX #9 rules W1–L2 and L4 mirroring)."""
+    return [(ch, style) for ch, style, _ in visual_levels(chars)]
+
+
+def visual_levels(chars: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """``visual_order`` with each character's resolved embedding level (odd: right to left, even: left to right),
+    which the text layer needs to tell the left-to-right runs (numbers, symbols, Latin) inside the line."""
     if not chars:
         return []
-    if not any(_bidi.bidirectional(ch) in ("L", "EN", "AN", "ES", "ET", "CS", "NSM") for ch, _ in chars):
+    if not any(_bidi.bidirectional(ch) in _NOT_PLAIN_RTL for ch, _ in chars):
         # Only right-to-left letters and neutrals: display order is the reverse, with brackets mirrored.
-        return [(_bidi.MIRRORED.get(ch, ch) if _bidi.mirrored(ch) else ch, style) for ch, style in reversed(chars)]
+        return [(_bidi.MIRRORED.get(ch, ch) if _bidi.mirrored(ch) else ch, style, 1) for ch, style in reversed(chars)]
+    # unassigned code points have no bidi class, which the algorithm rejects: they take part as neutrals
+    entries = [
+        {"ch": ch, "level": 1, "type": kind, "orig": kind, "style": style}
+        for ch, style in chars
+        for kind in (_bidi.bidirectional(ch) or "ON",)
+    ]
     storage = _bidi.get_empty_storage()
     storage["base_level"] = 1
     storage["base_dir"] = "R"
-    # unassigned code points have no bidi class, which the algorithm rejects: they take part as neutrals
-    text = "".join(ch if _bidi.bidirectional(ch) else "\ufffd" for ch, _ in chars)
-    _bidi.get_embedding_levels(text, storage)
-    for index, entry in enumerate(storage["chars"]):
-        entry["style"] = chars[index][1]
-        if entry["ch"] != chars[index][0] and entry["ch"] == "\ufffd":
-            entry["ch"] = chars[index][0]
+    storage["chars"] = _resolve_levels(entries, 1)
+    _bidi.reorder_resolved_levels(storage, False)
+    _bidi.apply_mirroring(storage, False)
+    return [(entry["ch"], entry["style"], entry["level"]) for entry in storage["chars"]]
+
+
+def _resolve_levels(entries: list[dict[str, Any]], base_level: int) -> list[dict[str, Any]]:
+    """Rules X1–I2 of UAX #9 over ``entries`` (one line, logical order) at paragraph level ``base_level``: the
+    characters that stay (X9 removes the embedding controls), each with its resolved level.
+
+    python-bidi's algorithm implements UAX #9 as it was before Unicode 6.3, without the directional isolates
+    (LRI, RLI, FSI … PDI), and fails an assertion on them (rule I1, "RLI not allowed here"). They are resolved
+    here as the standard says: from outside, an isolate is one neutral (BD13: the text on either side of it is
+    one isolating run sequence); inside, its text is resolved on its own, at the next level of its direction
+    (X5a–X5c; an FSI takes that of its first strong letter, P2–P3); the initiator and its PDI take the level the
+    neutral resolves to, and count as white space at a line's end (L1). A PDI that matches nothing is a neutral."""
+    outer: list[dict[str, Any]] = []
+    index = 0
+    while index < len(entries):
+        entry = entries[index]
+        kind = entry["type"]
+        if kind in _INITIATORS:
+            end = _matching_pdi(entries, index)
+            pdi = entries[end] if end < len(entries) and entries[end]["type"] == "PDI" else None
+            isolate = (entry, entries[index + 1 : end], pdi)
+            outer.append({"ch": "", "level": base_level, "type": "ON", "orig": "ON", "isolate": isolate})
+            index = end + 1 if pdi is not None else end
+            continue
+        if kind == "PDI":
+            entry["type"] = "ON"
+            entry["orig"] = "WS"
+        outer.append(entry)
+        index += 1
+    storage = _bidi.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["chars"] = outer
     _bidi.explicit_embed_and_overrides(storage, False)
+    explicit = {id(e): e["level"] for e in storage["chars"] if "isolate" in e}
     _bidi.resolve_weak_types(storage, False)
     _bidi.resolve_neutral_types(storage, False)
     _bidi.resolve_implicit_levels(storage, False)
-    _bidi.reorder_resolved_levels(storage, False)
-    _bidi.apply_mirroring(storage, False)
-    return [(entry["ch"], entry["style"]) for entry in storage["chars"]]
+    resolved: list[dict[str, Any]] = []
+    for entry in storage["chars"]:
+        if "isolate" not in entry:
+            resolved.append(entry)
+            continue
+        initiator, inside, pdi = entry["isolate"]
+        direction = initiator["type"][0] if initiator["type"] != "FSI" else _first_strong(inside)
+        level = explicit[id(entry)]
+        inner = (level + 1) | 1 if direction == "R" else (level + 2) & ~1
+        for mark in (initiator, pdi):
+            if mark is not None:
+                mark.update(level=entry["level"], type="ON", orig="WS")
+        resolved.append(initiator)
+        resolved.extend(_resolve_levels(inside, inner) if inner <= _bidi.EXPLICIT_LEVEL_LIMIT else inside)
+        if pdi is not None:
+            resolved.append(pdi)
+    return resolved
+
+
+def _matching_pdi(entries: list[dict[str, Any]], start: int) -> int:
+    """The index of the PDI closing the isolate initiator at ``start`` (BD9), else of the paragraph separator or
+    the line's end that closes it."""
+    depth = 0
+    for index in range(start + 1, len(entries)):
+        kind = entries[index]["type"]
+        if kind in _INITIATORS:
+            depth += 1
+        elif kind == "PDI":
+            if depth == 0:
+                return index
+            depth -= 1
+        elif kind == "B":
+            return index
+    return len(entries)
+
+
+def _first_strong(entries: list[dict[str, Any]]) -> str:
+    """``L`` or ``R``: the direction of the first strong letter outside nested isolates (P2–P3), else ``L``."""
+    depth = 0
+    for entry in entries:
+        kind = entry["type"]
+        if kind in _INITIATORS:
+            depth += 1
+        elif kind == "PDI":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and kind in ("L", "R", "AL"):
+            return "L" if kind == "L" else "R"
+    return "L"
 
 
 def unshape(text: str) -> str:
