@@ -830,3 +830,19 @@ def test_first_page_footer_prints_the_footer_s_date_and_the_barcode() -> None:
     with zipfile.ZipFile(io.BytesIO(unconvert.write(doc, "docx", context=CONTEXT))) as package:
         undated = "".join(etree.fromstring(package.read("word/footer1.xml")).itertext()).strip()
     assert undated == "09-47281 (E)"  # the seed's footer gives no print date: none is printed
+
+
+def test_a_tall_row_may_break_across_pages_a_short_one_moves_whole() -> None:
+    """Word cannot place a row taller than a page that may not break (it cuts it off): only short rows are kept
+    whole; a cell of ~100,000 characters still makes a table, and the writer completes on it."""
+    long_text = " ".join(f"w{i}" for i in range(20_000))
+    rows = (
+        Row(cells=(Cell(paragraphs=((Text(text="short"),),)), Cell(paragraphs=((Text(text="cell"),),)))),
+        Row(cells=(Cell(paragraphs=((Text(text=long_text),),)), Cell(paragraphs=((Text(text="x"),),)))),
+    )
+    document = dataclasses.replace(seed_document(), parts=(Part(body=(Table(rows=rows),)),), annexes=())
+    reopened = docx.Document(io.BytesIO(write(document, context=CONTEXT)))
+    (table,) = reopened.tables
+    short, tall = (row._tr.find(f"{W}trPr/{W}cantSplit") for row in table.rows)
+    assert short is not None and tall is None
+    assert table.rows[1].cells[0].text == long_text

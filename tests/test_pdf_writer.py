@@ -787,3 +787,51 @@ def test_what_the_page_cannot_hold_is_reported_where_it_stands() -> None:
         ("info", "pdf-table-as-paragraphs", 13),
         ("info", "pdf-annex-empty", 30),
     ]
+
+
+# --- tables on the grid ------------------------------------------------------------------------------------------
+
+
+def _table_doc(rows: tuple[Row, ...], language: Language = Language.EN) -> Document:
+    return replace(
+        hand_built(language), parts=(Part(body=(Para(content=(_t("Before the table."),)), Table(rows=rows))),)
+    )
+
+
+def test_a_cell_of_very_long_text_stays_in_the_table_and_the_writer_completes() -> None:
+    """The fuzzer's class: a line of ~100,000 characters in a cell (reportlab's own table measuring hung on it).
+    Every cell is broken into lines once and a row taller than half a page is set as several rows of the grid,
+    so a bounded input gives a PDF, still a table (no cell set as paragraphs), with every word in it."""
+    words = [f"w{i}" for i in range(20_000)]  # ~118,000 characters
+    heading = Row(
+        cells=(Cell(paragraphs=((_t("Head one"),),), header=True), Cell(paragraphs=((_t("Head two"),),), header=True))
+    )
+    long_row = Row(cells=(Cell(paragraphs=((_t(" ".join(words)),),)), Cell(paragraphs=((_t("short"),),))))
+    glued = Row(cells=(Cell(paragraphs=((_t("x" * 50_000),),)), Cell(paragraphs=((_t("end"),),))))
+    doc = _table_doc((heading, long_row, glued))
+    rendered = unconvert.render(doc, "pdf", context=CONTEXT)
+    codes = [d.code for d in rendered.diagnostics]
+    assert "pdf-table-row-continued" in codes and "pdf-table-as-paragraphs" not in codes
+    pages = _pages(rendered.data)
+    found = [t for page in pages for t in page.text.split() if re.fullmatch(r"w\d+", t)]
+    assert found == words
+    assert sum(page.text.count("x") for page in pages) >= 50_000
+    # the heading row is repeated on every page the table continues on
+    table_pages = [page for page in pages if any(re.fullmatch(r"w\d+", t) for t in page.text.split())]
+    assert len(table_pages) > 3 and all("Head one" in page.text for page in table_pages)
+
+
+@pytest.mark.parametrize("language", [Language.EN, Language.AR, Language.ZH])
+def test_many_rows_break_across_pages_with_the_heading_repeated(language: Language) -> None:
+    heading = Row(cells=tuple(Cell(paragraphs=((_t(f"H{c}"),),), header=True) for c in range(4)))
+    body = tuple(Row(cells=tuple(Cell(paragraphs=((_t(f"r{r}c{c}"),),)) for c in range(4))) for r in range(150))
+    doc = _table_doc((heading, *body), language)
+    rendered = unconvert.render(doc, "pdf", context=CONTEXT)
+    assert not [d for d in rendered.diagnostics if d.code.startswith("pdf-table")]
+    pages = _pages(rendered.data)
+    seen = [t for page in pages for t in re.findall(r"r\d+c\d+", page.text)]
+    assert sorted(set(seen), key=lambda s: tuple(map(int, re.findall(r"\d+", s)))) == [
+        f"r{r}c{c}" for r in range(150) for c in range(4)
+    ]
+    with_rows = [page for page in pages if re.search(r"r\d+c0", page.text)]
+    assert len(with_rows) >= 3 and all("H0" in page.text for page in with_rows)

@@ -15,7 +15,7 @@ from lxml import etree
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.layout import CoverKind, Role, roles
-from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Table, Text, footnotes_in, plain_text
+from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Row, Table, Text, footnotes_in, plain_text
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.ooxml import flag, sub, w
@@ -158,7 +158,8 @@ class BodyWriter:
         for row in table.rows:
             tr = sub(tbl, "tr")
             trpr = sub(tr, "trPr")
-            flag(trpr, "cantSplit")
+            if _short(row, column):
+                flag(trpr, "cantSplit")  # a short row moves whole; a tall one must be free to break
             heading_row = bool(row.cells) and all(c.header for c in row.cells)
             if heading_row:
                 flag(trpr, "tblHeader")
@@ -189,6 +190,22 @@ class BodyWriter:
         for content in cell.paragraphs or ((),):
             p, _ = paragraph(tc, styles.TABLE_TEXT, self.story.profile)
             add_inlines(p, content, self.story, Format(italic=cell.header))
+
+
+# A row is kept on one page (``cantSplit``) only when its longest cell surely sets in fewer lines than a third of
+# a page: Word cannot place a row taller than the page that may not break, and cuts it off.
+_SHORT_ROW_LINES = 15
+_CHARACTER_WIDTH = 100  # twips: a generous average advance of the table's 9-10 pt letters
+
+
+def _short(row: Row, column: int) -> bool:
+    for cell in row.cells:
+        width = max(column * max(cell.colspan, 1) - 216, 1)  # less the cell's side margins
+        per_line = max(width // _CHARACTER_WIDTH, 1)
+        lines = sum(len(plain_text(content)) // per_line + 1 for content in cell.paragraphs)
+        if lines > _SHORT_ROW_LINES:
+            return False
+    return True
 
 
 def _joined(lines: tuple[tuple[Inline, ...], ...]) -> tuple[Inline, ...]:

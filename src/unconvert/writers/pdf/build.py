@@ -28,6 +28,7 @@ from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import (
     PLAIN,
+    Line,
     Setting,
     Span,
     Style,
@@ -42,6 +43,7 @@ from unconvert.writers.pdf.shaping import display, shape
 
 BODY = COLUMN_INDENT  # start of the text column inside the frame
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
+CELL_SIDE, CELL_TOP, CELL_BOTTOM = 3.0, 2.0, 4.0  # a cell's padding
 TALLEST_ROW = 0.5 * (PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM)
 END = G.MEASURE - COLUMN - COLUMN_INDENT
 END_RULE_SPACE = 30.0  # the end rule stands this far under the last line, as in the UN's PDFs
@@ -341,9 +343,12 @@ class Builder:
     # --- tables --------------------------------------------------------------------------------------------------
 
     def table(self, table: TreeTable) -> list[Flowable]:
-        """A table ruled as the UN rules them; a table whose columns would be too narrow or with a row taller
-        than half a page (text the source fused into a few cells) is set as consecutive paragraphs instead, so
-        that nothing is lost and every word stays whole."""
+        """A table ruled as the UN rules them, on the reader's grid, breaking across pages with its heading rows
+        repeated. A row taller than half a page (a cell of very long text) is set as several rows of the grid,
+        each holding the next lines of every cell with no rule between them, so that the table can break inside
+        it; every cell is broken into lines once, so the work grows with the text. Only a table whose columns
+        would be too narrow to hold a word (a source that fused a table into one row of many cells) is set as
+        consecutive paragraphs."""
         if not any(row.cells for row in table.rows):
             self.report(Diagnostic.info("pdf-table-empty", "a table without cells is left out", line=table.line))
             return []
@@ -355,35 +360,60 @@ class Builder:
             return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
         size = self.typo.note.size
         leading = self.typo.note.leading
+        most_lines = max(1, int(TALLEST_ROW // leading))
         grid: list[list[object]] = []
+        heights: list[float] = []  # of every grid row: its tallest cell and the paddings
+        pads: list[tuple[float, float]] = []  # top and bottom padding of every grid row
         spans_cmds: list[tuple[int, int, int, int]] = []  # first column, first row, last column, last row
+        continued: set[int] = set()  # grid rows continued by the next one (one table row set in several)
         row_notes: list[list[NoteBody]] = []
         header_rows = 0
-        saved_count = self.note_count
-        for r, row in enumerate(table.rows):
-            cells: list[object] = []
-            notes_here: list[NoteBody] = []
+        heading = True
+        split_rows = 0
+        for row in table.rows:
+            placed: list[tuple[int, int, list[Line], dict[int, NoteBody], float]] = []  # column, span, lines …
             c = 0
-            row_height = 0.0
             for cell in row.cells:
-                block, notes = self.cell(cell, col_width * cell.colspan - 6, size, leading)
-                row_height = max(row_height, block.wrap(col_width * cell.colspan - 6, 1e9)[1])
-                if row_height > TALLEST_ROW:
-                    self.note_count = saved_count
-                    return self.table_as_paragraphs(table, "a row would be taller than half a page")
-                notes_here.extend(notes)
-                cells.append(block)
-                if cell.colspan > 1:
-                    spans_cmds.append((c, r, c + cell.colspan - 1, r))
-                    cells.extend("" for _ in range(cell.colspan - 1))
+                cell_width = col_width * cell.colspan - 2 * CELL_SIDE
+                block, notes = self.cell(cell, size, leading)
+                placed.append((c, cell.colspan, block.lines_for(cell_width), notes, cell_width))
                 c += cell.colspan
-            cells.extend("" for _ in range(columns - len(cells)))
-            if self.rtl:
-                cells.reverse()
-            grid.append(cells)
-            row_notes.append(notes_here)
-            if r == header_rows and row.cells and all(cell.header for cell in row.cells):
-                header_rows += 1
+            tallest = max((len(lines) for _, _, lines, _, _ in placed), default=0)
+            pieces_count = max(1, -(-tallest // most_lines))
+            split_rows += pieces_count > 1
+            for k in range(pieces_count):
+                r = len(grid)
+                cells: list[object] = [self.cell_part([], {}, col_width - 2 * CELL_SIDE, leading)] * columns
+                notes_here: list[NoteBody] = []
+                lines_here = 0
+                for column, span, lines, notes, cell_width in placed:
+                    part = lines[k * most_lines : (k + 1) * most_lines]
+                    lines_here = max(lines_here, len(part))
+                    cells[column] = self.cell_part(part, notes, cell_width, leading)
+                    notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
+                    if span > 1:
+                        spans_cmds.append((column, r, column + span - 1, r))
+                top = CELL_TOP if k == 0 else 0.0
+                bottom = CELL_BOTTOM if k + 1 == pieces_count else 0.0
+                if k + 1 < pieces_count:
+                    continued.add(r)
+                if self.rtl:
+                    cells.reverse()
+                grid.append(cells)
+                heights.append(lines_here * leading + top + bottom)
+                pads.append((top, bottom))
+                row_notes.append(notes_here)
+            heading = heading and bool(row.cells) and all(cell.header for cell in row.cells)
+            if heading:
+                header_rows = len(grid)
+        if split_rows:
+            self.report(
+                Diagnostic.info(
+                    "pdf-table-row-continued",
+                    f"{split_rows} row(s) taller than half a page are set as several rows of the grid",
+                    line=table.line,
+                )
+            )
         if self.rtl:
             spans_cmds = [(columns - 1 - c1, r0, columns - 1 - c0, r1) for c0, r0, c1, r1 in spans_cmds]
         offset = (G.MEASURE - width) / 2
@@ -392,26 +422,41 @@ class Builder:
             picked = [grid[i] for i in rows]
             commands: list[tuple[object, ...]] = [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, -1), self.family.regular, size),  # empty cells: no base-14 font
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("FONT", (0, 0), (-1, -1), self.family.regular, size),  # no base-14 font in the PDF
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE),
+                ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM),
                 ("LINEABOVE", (0, 0), (-1, 0), 0.75, "black"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, "black"),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.75, "black"),
             ]
+            if not continued:
+                commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.25, "black"))
+            for new, old in enumerate(rows if continued else ()):
+                top, bottom = pads[old]
+                if top != CELL_TOP:
+                    commands.append(("TOPPADDING", (0, new), (-1, new), top))
+                if bottom != CELL_BOTTOM:
+                    commands.append(("BOTTOMPADDING", (0, new), (-1, new), bottom))
+                if old not in continued:
+                    commands.append(("LINEBELOW", (0, new), (-1, new), 0.25, "black"))
+            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.75, "black"))
             if header_rows:
                 commands.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.75, "black"))
             index = {old: new for new, old in enumerate(rows)}
             for c0, r0, c1, r1 in spans_cmds:
                 if r0 in index:
                     commands.append(("SPAN", (c0, index[r0]), (c1, index[r1])))
-            built = Table(picked, colWidths=[col_width] * columns, repeatRows=0, style=TableStyle(commands))
+            built = Table(
+                picked,
+                colWidths=[col_width] * columns,
+                rowHeights=[heights[i] for i in rows],
+                repeatRows=0,
+                style=TableStyle(commands),
+            )
             built.hAlign = "LEFT"
             return built
 
-        return [NotedTable(list(range(len(grid))), row_notes, self.page_notes, header_rows, make, offset)]
+        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, header_rows, make, offset)]
 
     def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
         self.report(
@@ -427,7 +472,8 @@ class Builder:
             out.append(Spacer(1, 6))
         return out
 
-    def cell(self, cell: Cell, width: float, size: float, leading: float) -> tuple[TextBlock, list[NoteBody]]:
+    def cell(self, cell: Cell, size: float, leading: float) -> tuple[TextBlock, dict[int, NoteBody]]:
+        """A cell's text as one block, and the notes its marks call for (keyed as its lines name them)."""
         notes: dict[int, NoteBody] = {}
         spans: list[Span] = []
         for i, paragraph in enumerate(cell.paragraphs):
@@ -435,9 +481,15 @@ class Builder:
                 spans.append(Span("\n", Style(self.family.regular, size)))
             spans.extend(self.spans(paragraph, size, notes, italic=cell.header))
         geometry = Geometry(leading=leading)
-        # the cell carries no notes itself: the table puts the notes of its rows on the right page
         block = TextBlock(spans, geometry, self.setting("start"), {}, self.page_notes)
-        return block, list(notes.values())
+        return block, notes
+
+    def cell_part(self, lines: list[Line], notes: dict[int, NoteBody], width: float, leading: float) -> TextBlock:
+        """Some set lines of a cell, as the block one grid row holds; the cell carries no notes itself: the
+        table puts the notes of its rows on the right page."""
+        return TextBlock(
+            [], Geometry(leading=leading), self.setting("start"), {}, self.page_notes, lines=lines, width=width
+        )
 
     # --- document ------------------------------------------------------------------------------------------------
 

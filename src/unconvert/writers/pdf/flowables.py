@@ -79,6 +79,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
             self._lines_width = width
         return self._lines
 
+    def lines_for(self, width: float) -> list[Line]:
+        """The block's lines set in ``width``."""
+        return self._layout(width)
+
     def _notes_of(self, lines: list[Line]) -> list[NoteBody]:
         return [self.notes[n] for line in lines for n in line.notes if n in self.notes]
 
@@ -249,12 +253,15 @@ class Bookmark(Flowable):  # type: ignore[misc]
 
 class NotedTable(Flowable):  # type: ignore[misc]
     """A reportlab ``Table`` whose rows carry footnotes: each part of a split table carries the notes of its own
-    rows. ``make`` builds the table of some rows (indexes into the whole table); ``repeat`` heading rows are
-    repeated on every part."""
+    rows. ``rows`` are indexes into the whole table's grid, ``heights`` the height of every grid row (known
+    before any table is built, so that measuring and splitting a part costs its rows, not the whole table's);
+    ``make`` builds the table of some rows, only when a part is drawn; ``repeat`` heading rows are repeated on
+    every part."""
 
     def __init__(
         self,
         rows: list[int],
+        heights: list[float],
         row_notes: list[list[NoteBody]],
         page_notes: PageNotes,
         repeat: int,
@@ -263,7 +270,7 @@ class NotedTable(Flowable):  # type: ignore[misc]
     ) -> None:
         super().__init__()
         self.rows = rows
-        self.table = make(rows)
+        self.heights = heights
         self.row_notes = row_notes  # aligned with ``rows``
         self.page_notes = page_notes
         self.repeat = repeat
@@ -275,8 +282,12 @@ class NotedTable(Flowable):  # type: ignore[misc]
     def _notes(self, count: int) -> list[NoteBody]:
         return [n for row in self.row_notes[:count] for n in row]
 
+    def _heights(self) -> list[float]:
+        return [self.heights[i] for i in self.rows]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        _, self.height = self.table.wrap(availWidth, availHeight)
+        heights = self._heights()
+        self.height = sum(heights)
         self.width = availWidth
         need = self.page_notes.room_needed(self._notes(len(self.rows)))
         if availHeight >= _MEASURING:
@@ -284,7 +295,6 @@ class NotedTable(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if frame is not None and frame._atTop and self.height <= availHeight < self.height + need:
             # on an empty page: split so that the notes fit, unless not even the first row fits with its notes
-            heights = self.table._rowHeights
             first = sum(heights[: self.repeat + 1]) + self.page_notes.room_needed(self._notes(self.repeat + 1))
             if len(heights) <= self.repeat + 1 or first > availHeight:
                 need = availHeight - self.height
@@ -293,8 +303,7 @@ class NotedTable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        self.table.wrap(availWidth, availHeight)
-        heights = list(self.table._rowHeights)
+        heights = self._heights()
         count = len(heights)
         used = sum(heights[: self.repeat])
         keep = self.repeat
@@ -308,14 +317,18 @@ class NotedTable(Flowable):  # type: ignore[misc]
             keep = self.repeat + 1  # on an empty page the notes give way
         if keep <= self.repeat or keep >= count:
             return []
-        head = NotedTable(self.rows[:keep], self.row_notes[:keep], self.page_notes, self.repeat, self.make, self.offset)
+        head = NotedTable(
+            self.rows[:keep], self.heights, self.row_notes[:keep], self.page_notes, self.repeat, self.make, self.offset
+        )
         tail_rows = self.rows[: self.repeat] + self.rows[keep:]
         tail_notes: list[list[NoteBody]] = [[] for _ in range(self.repeat)] + self.row_notes[keep:]
-        tail = NotedTable(tail_rows, tail_notes, self.page_notes, self.repeat, self.make, self.offset)
+        tail = NotedTable(tail_rows, self.heights, tail_notes, self.page_notes, self.repeat, self.make, self.offset)
         return [head, tail]
 
     def draw(self) -> None:
-        self.table.drawOn(self.canv, self.offset, 0)
+        table = self.make(self.rows)
+        table.wrap(self.width, self.height)
+        table.drawOn(self.canv, self.offset, 0)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canvas, x, y, _sW)
