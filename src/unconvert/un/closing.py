@@ -6,6 +6,7 @@ One Word paragraph with a line break (two lines of an ODS dump). The meeting lin
 
 from __future__ import annotations
 
+import functools
 import re
 
 from unconvert.un.languages import LanguageTable
@@ -19,7 +20,12 @@ def is_meeting_line(text: str, table: LanguageTable) -> bool:
     if not stripped or len(stripped) > 90:
         return False
     lowered = stripped.lower()
-    return any(word.lower() in lowered for word in table.meeting_words)
+    return any(word in lowered for word in _lowered(table.meeting_words))
+
+
+@functools.lru_cache(maxsize=16)
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
 
 
 def meeting_ordinal(text: str) -> str:

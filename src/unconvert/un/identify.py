@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from unconvert.tree import Language
@@ -23,12 +24,16 @@ _SCRIPTS = (
     (Language.RU, re.compile(r"[\u0400-\u04ff]")),
 )
 _SCRIPT_SHARE = 0.3
+# Any letter of those scripts: a Latin-script sample has none, and is told in one scan, without counting its letters.
+_ANY_OWN_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def language_of_script(sample: str) -> Language | None:
     """The language whose own script most of ``sample``'s letters are in (Arabic, Chinese, Russian), or ``None``
     (Latin script, or no letters)."""
+    if _ANY_OWN_SCRIPT.search(sample) is None:
+        return None
     letters = sum(map(str.isalpha, sample))
     for language, script in _SCRIPTS:
         if letters and len(script.findall(sample)) > letters * _SCRIPT_SHARE:
@@ -53,14 +58,13 @@ def _common_words(language: Language) -> frozenset[str]:
 
 def language_of_words(text: str) -> WordVote:
     """The language with the most of its common words in ``text`` (the first in the UN's order on a tie)."""
-    words = [w.casefold() for w in _WORD.findall(text)]
+    counts = Counter(w.casefold() for w in _WORD.findall(text))
     best, best_score = None, 0
     for table in all_tables():
-        common = _common_words(table.language)
-        score = sum(1 for w in words if w in common)
+        score = sum(counts[w] for w in _common_words(table.language))
         if score > best_score:
             best, best_score = table.language, score
-    return WordVote(best, best_score, len(words))
+    return WordVote(best, best_score, counts.total())
 
 
 def names_un_body(text: str, table: LanguageTable) -> bool:

@@ -386,18 +386,24 @@ def _digit_candidates(
     text: str, start: int, end: int, markers: set[str], longest: int, rules: _Rules
 ) -> list[tuple[int, int, str, float]]:
     """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
+    run = text[start:end]
+    for size in range(1, min(longest, len(run)) + 1):
+        if run[-size:] in markers:
+            break
+    else:
+        return []  # no marker ends the run (``2020`` in a story of 9 notes): it can hold no mark
     before = text[start - 1] if start > 0 else ""
     before2 = text[start - 2] if start > 1 else ""
     after = text[end] if end < len(text) else ""
-    if _is_word_letter(after) and before in _CLOSERS and after.islower() and text[start:end] in markers:
+    if _is_word_letter(after) and before in _CLOSERS and after.islower() and run in markers:
         # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
-        return [(start, end, text[start:end], _LETTER)]
-    if before in _GROUP_SPACES and before and text[start:end] in markers and _spaced_mark(text, start, end):
-        return [(start, end, text[start:end], _SPACED)]
+        return [(start, end, run, _LETTER)]
+    if before in _GROUP_SPACES and before and run in markers and _spaced_mark(text, start, end):
+        return [(start, end, run, _SPACED)]
     if after == "," and not rules.decimal_comma and before in ",;:." and _MARK_LIST.match(text, end + 1):
         pass  # ``Secretary-General;4,5``: two marks, not a number (the language writes 4.5 and 1,000)
     elif _mark_range(text, start, end):
-        return [(start, end, text[start:end], _STRONG)] if text[start:end] in markers else []
+        return [(start, end, run, _STRONG)] if run in markers else []
     elif after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
@@ -412,7 +418,6 @@ def _digit_candidates(
         return []  # ``39th plenary meeting29 July 2025`` (E/RES/2025/16), ``29 de julio``: the day of a date
     numbered = bool(rules.number_words) and text.endswith(rules.number_words, 0, start)
     out: list[tuple[int, int, str, float]] = []
-    run = text[start:end]
     for size in range(1, min(longest, len(run)) + 1):
         marker = run[-size:]
         if marker not in markers:

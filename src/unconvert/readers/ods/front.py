@@ -89,6 +89,23 @@ _OTHER_JOB_LETTERS = {"G": "German"}
 _MIN_COMMON_SHARE = 0.15
 
 
+def _samples(lines: list[Line]) -> tuple[str, str]:
+    """The front matter (its first non-empty lines) and the text sample (the first 6,000 characters: the front
+    matter and the start of the body), the two samples the language is told from."""
+    head = [line.text for line in lines[:120]]
+    text = "\n".join(head)[:_SAMPLE_CHARS]
+    # The front matter first: an annex listing Latin names (A/DEC/78/556 in Arabic and Chinese) can fill the
+    # sample with another script.
+    front = "\n".join([t for t in head if t.strip()][:_FRONT_LINES])
+    return front, text
+
+
+def _language_of_script(front: str, text: str) -> Language | None:
+    """The language whose own script the front matter, else the text sample, is written in (Arabic, Chinese,
+    Russian), or ``None``: the cheap signal, a scan or two of the samples."""
+    return language_of_script(front) or language_of_script(text)
+
+
 def _language_of_text(lines: list[Line], *, name: str, strict: bool) -> tuple[Language | None, bool]:
     """The language the text is written in, from its script, or (Latin) from its commonest words, and whether the
     guess is sure. With ``strict`` (nothing else tells the language), a Latin-script text that is in none of the
@@ -96,14 +113,10 @@ def _language_of_text(lines: list[Line], *, name: str, strict: bool) -> tuple[La
 
     The first 6,000 characters (the front matter and the start of the body) are plenty, and keep this cheap.
     """
-    text = "\n".join(line.text for line in lines[:120])[:_SAMPLE_CHARS]
-    # The front matter first: an annex listing Latin names (A/DEC/78/556 in Arabic and Chinese) can fill the
-    # sample with another script.
-    front = "\n".join([line.text for line in lines[:120] if line.text.strip()][:_FRONT_LINES])
-    for sample in (front, text):
-        by_script = language_of_script(sample)
-        if by_script is not None:
-            return by_script, True
+    front, text = _samples(lines)
+    by_script = _language_of_script(front, text)
+    if by_script is not None:
+        return by_script, True
     if not any(map(str.isalpha, text)):
         return None, False
     vote = language_of_words(text)
@@ -137,9 +150,11 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name
         by_job = Language.from_code(letter) if letter else None
     except ValueError:
         by_job = None
-    by_text, sure = _language_of_text(stories.main, name=name, strict=by_job is None)
     if by_job is not None:
-        if by_text is not None and by_text is not by_job and by_text in (Language.AR, Language.ZH, Language.RU):
+        # The job letter says the language; only a text in another script overrides it (the word statistics, for
+        # the Latin-script languages, are asked only without a job letter).
+        by_text = _language_of_script(*_samples(stories.main))
+        if by_text is not None and by_text is not by_job:
             diags.append(
                 Diagnostic.warning(
                     "language-mismatch",
@@ -149,6 +164,7 @@ def _language(ods: OdsFields, stories: Stories, diags: list[Diagnostic], *, name
             )
             return by_text
         return by_job
+    by_text, sure = _language_of_text(stories.main, name=name, strict=True)
     if by_text is not None:
         if sure:
             diags.append(

@@ -68,6 +68,7 @@ class Item:
     annex: AnnexLabel | None = None  # an annex label's label and title
 
 
+_NON_DIGITS = re.compile(r"\D")
 _LETTER_RANGE = re.compile(r"\s[A-Z]\s*[-–]\s*[A-Z]$")  # the parts of a symbol: ``A/RES/80/84 A-B``
 
 
@@ -102,7 +103,8 @@ def _classify_lines(
                 expected += 1
                 in_parts = True
                 continue
-        if i == 0 and formula and len(text) < 120 and read_label(text, table) is None:
+        label = read_label(text, table)  # asked once: the formula, table and numbered-line tests all use it
+        if i == 0 and formula and len(text) < 120 and label is None:
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
         following = next((n.text for n in lines[i + 1 : i + 2]), "")
@@ -119,14 +121,14 @@ def _classify_lines(
             in_annex = True
             continue
         table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
-        if table_note or (looks_like_table(raw) and read_label(text, table) is None and not date_like(text)):
+        if table_note or (looks_like_table(raw) and label is None and not date_like(text)):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
-        label = read_label(text, table) or _bare_paragraph_label(text, last_paragraph)
+        label = label or _bare_paragraph_label(text, last_paragraph)
         if label is not None:
             items.append(Item(line, What.LABELLED, label.text.rstrip(), label=label))
             if label.kind is Kind.PARAGRAPH:
-                last_paragraph = int(re.sub(r"\D", "", label.num))
+                last_paragraph = int(_NON_DIGITS.sub("", label.num))
         else:
             items.append(Item(line, What.TEXT, text))
     _mark_boxes(items, table)
