@@ -240,6 +240,36 @@ _CLASSES = [
         "[NPT/CONF.1995/32 (Part I), NPT/CONF.2000/28 (Parts I and II)/Corr.3,",
         ["NPT/CONF.1995/32 (Part I)", "NPT/CONF.2000/28 (Parts I and II)/Corr.3"],
     ),
+    (
+        "zh",
+        "(NPT/CONF.2000/28(Part I和II)、NPT/CONF.2000/28(Part III)和",
+        ["NPT/CONF.2000/28 (Parts I and II)", "NPT/CONF.2000/28 (Part III)"],
+    ),
+    # French ``par.`` ends no sentence (A_RES_80_164_fra)
+    ("fr", "Voir les résolutions 32/151, par. 10, et 37/111, par. 5, ainsi", ["A/RES/32/151", "A/RES/37/111"]),
+    # a list of both organs' resolutions: each number's form says whose (A_RES_80_83_*)
+    (
+        "fr",
+        "son adoption et celle par le Conseil de sécurité des deux résolutions 70/262 et 2282 (2016) du 27 avril 2016",
+        ["A/RES/70/262", "S/RES/2282 (2016)"],
+    ),
+    (
+        "ar",
+        "قرارين متطابقين جوهريا هما القراران 70/262 و 2282 (2016) المؤرخان 27 نيسان/أبريل 2016",
+        ["A/RES/70/262", "S/RES/2282 (2016)"],
+    ),
+    (
+        "ru",
+        "согласно резолюции 70/262 Генеральной Ассамблеи и 2282 (2016) Совета Безопасности",
+        ["A/RES/70/262", "S/RES/2282 (2016)"],
+    ),
+    # Chinese: the Council's list goes on after its first (A_RES_80_208_zho, A_RES_77_206_zho)
+    (
+        "zh",
+        "回顾人权理事会2007年6月18日关于理事会体制建设的第5/1号决议和关于理事会特别程序任务负责人行为守则的第5/2号决议，",
+        ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
+    ),
+    ("zh", "并回顾人权理事会关于该议题的各项决议，包括2022年10月6日第51/13号决议，", ["A/HRC/RES/51/13"]),
     # the items of one list, each with its place, between semicolons (word/A_RES_72_113)
     (
         "en",

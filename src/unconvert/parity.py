@@ -133,7 +133,13 @@ def _refs(inlines: tuple[Inline, ...]) -> list[SymbolRef]:
 
 
 def _symbol_key(symbol: str) -> str:
-    return re.sub(r"\s+", "", symbol).upper()
+    """A cited document, spelt one way; a corrigendum stands for its document: the UN issues many corrigenda in one
+    language only (``A/CONF.157/24 (Part I)/Corr.1`` is cited beside its document in the Chinese versions of
+    A/RES/80/185, 80/190, 80/199 …, and by no other version), so citing it or not is no disagreement."""
+    return _CORRIGENDUM.sub("", re.sub(r"\s+", "", symbol).upper())
+
+
+_CORRIGENDUM = re.compile(r"/CORR\.\d+")
 
 
 def outline(document: Document) -> list[Item]:

@@ -32,7 +32,7 @@ from unconvert.un.symbols import parse
 _LITERAL = (
     r"(?P<sym>[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
-    r"(?:[ \u00a0]?\((?:Vol|Parts?|Supp|Sect)\.?[ \u00a0]?[IVX\d]+(?:[ \u00a0]and[ \u00a0][IVX\d]+)?\))?)+"
+    r"(?:[ \u00a0]?\((?:Vol|Parts?|Supp|Sect)\.?[ \u00a0]?[IVX\d]+(?:(?:[ \u00a0]and[ \u00a0]|和)[IVX\d]+)?\))?)+"
     r"(?:[ \u00a0]?\(\d{4}\))?)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
 )
 _ROMAN_SESSION = r"(?:E?S-)?[IVXLCХІ]+"  # Cyrillic Х and І stand for X and I in some files
@@ -54,7 +54,7 @@ _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
 _QUOTED = re.compile(r"“[^”]*”|«[^»]*»|《[^》]*》|\"[^\"]*\"")
 _FULL_STOP = re.compile(r"\.\s")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:paras?|chap|sect|secc|No|Nos|Vol|vol|art|arts|p|pp|párrs?|cap|annex|op|cit|al|ibid|n°|п|пп|гл|разд|т)"
+    r"(?:\b(?:paras?|par|chap|sect|secc|No|Nos|Vol|vol|art|arts|p|pp|párrs?|cap|annex|op|cit|al|ibid|n°|п|пп|гл|разд|т)"
     r"|[A-Z])$"
 )
 _COUNCILS = (Organ.SC, Organ.ECOSOC, Organ.HRC)
@@ -114,7 +114,7 @@ def _finder(language: Language) -> _Finder:
         rf"(?:[ \u00a0]?(?P<parts>(?:{letter})(?:(?:,[ \u00a0]|[ \u00a0]?(?:{conj})[ \u00a0]?)(?:{letter}))*)"
         rf"(?![A-Za-zА-Яа-я\u0621-\u064a(]))?"
         rf"|(?P<n>{first})(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
-        r"|د-(?P<session>\d{1,3})|دإ-(?P<special>\d{1,2}))[)）])"
+        r"|د-(?P<session>\d{1,3})|دإ-(?P<special>\d{1,2}))(?:\(\))?[)）])"  # ``()``: an Arabic note's mark, taken out
     )
     alternatives = [_LITERAL]
     organs: list[Organ] = []
@@ -291,6 +291,8 @@ class _Reader:
                 and own.search(text, max(0, first - 16), first)
             ):
                 organ, carried = self.citing, True  # ``其第76/81号决议``
+            elif not named and self.closed is not None and _continues(text[self.closed[1] : first], 60):
+                organ, carried = self.closed[0], True  # ``人权理事会…第5/1号决议和关于…的第5/2号决议``
             elif not named and self.citing is not None and self.finder.table.unnamed_is_own:
                 organ, carried = self.citing, True
             self.current = _List(decision, organ, self.pending, council=named and self.named_council, carried=carried)
@@ -353,7 +355,9 @@ class _Reader:
             if current.council and not _a_council_form(match):
                 continue
             symbol = _symbol(match, pre, current.decision, current.organ, self.citing, self.finder)
-            if symbol is None and current.carried:  # the list before was another organ's: the form says
+            if symbol is None and (current.carried or _the_other_organs(match, current.organ)):
+                # the list before was another organ's, or the list names both organs (``the two resolutions 70/262
+                # and 2282 (2016)`` of the Assembly and the Security Council): the form says
                 symbol = _symbol(match, pre, current.decision, None, self.citing, self.finder)
             if symbol:
                 self.out.append(Reference(start, end, symbol))
@@ -417,6 +421,16 @@ def _a_council_form(match: re.Match[str]) -> bool:
     """Whether a number's form is a council's whichever it is: ``2334 (2016)`` the Security Council's, ``2022/5``
     the Economic and Social Council's."""
     return match.group("year") is not None or (match.group("a") is not None and len(match.group("a")) == 4)
+
+
+def _the_other_organs(match: re.Match[str], said: Organ | None) -> bool:
+    """Whether a number said of the Assembly has the Security Council's form (``2282 (2016)``), or one said of the
+    Council the Assembly's (``70/262``): neither organ numbers its resolutions the other's way."""
+    if said is Organ.GA:
+        return match.group("year") is not None
+    if said is Organ.SC:
+        return match.group("a") is not None and len(match.group("a")) < 4
+    return False
 
 
 def _near(gap: str, current: _List, joins: re.Pattern[str]) -> bool:

@@ -69,7 +69,7 @@ _PART = re.compile(
     r"(?: \((?:Vol\.|Parts?|Supp\.|Sect\.) [A-Za-z0-9\-]+(?: and [A-Za-z0-9\-]+)?\))?"
 )
 # A volume, part, supplement or section of a document (``(Vol. I)``, ``(Parts I and II)``, ``(Sect. 3)``)
-_QUALIFIER = re.compile(r"\s*\((Vol|Parts?|Supp|Sect)\.?\s*([A-Za-z0-9\-]+(?:\s+and\s+[A-Za-z0-9\-]+)?)\)", re.I)
+_QUALIFIER = re.compile(r"\s*\((Vol|Parts?|Supp|Sect)\.?\s*([A-Za-z0-9\-]+(?:(?:\s+and\s+|和)[A-Za-z0-9\-]+)?)\)", re.I)
 _QUALIFIERS = {"vol": "Vol.", "part": "Part", "parts": "Parts", "supp": "Supp.", "sect": "Sect."}
 _YEAR = re.compile(r"\((\d{4})\)")
 _SESSION = re.compile(r"(?:(ES|S)-)?(\d{1,3})")
@@ -200,7 +200,10 @@ def _normal_part(part: str) -> str:
     found = _QUALIFIER.search(part)
     qualifier = ""
     if found and found.end() == len(part) and found.start() > 0:
-        qualifier = f" ({_QUALIFIERS[found.group(1).lower()]} {' '.join(found.group(2).split())})"
+        name, number = found.group(1).lower(), " and ".join(re.split(r"\s+and\s+|和", found.group(2)))
+        if " and " in number:  # ``(Part I和II)`` of a Chinese text is ``(Parts I and II)``
+            name = "parts"
+        qualifier = f" ({_QUALIFIERS[name]} {number})"
         part = part[: found.start()]
     part = part.replace(" ", "")
     name, dot, number = part.partition(".")

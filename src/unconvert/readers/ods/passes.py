@@ -103,9 +103,9 @@ class ReferenceLinker:
     """The pass that finds references to other UN documents (``un.references``) in the text the builder placed —
     recitals, paragraphs, points, headings, tables, annexes and every footnote — and makes each a ``SymbolRef``
     (the number as printed, the symbol it means). A paragraph is read whole, its text nodes one after another, so
-    that a list cut by a footnote mark (``resolutions 74/270,3 74/274``) keeps its word; a reference that would
-    straddle two nodes stays text. The cover lines and the title keep their own reading (their symbols are already
-    ``SymbolRef``); their footnotes are read here."""
+    that a list cut by a footnote mark (``resolutions 74/270,3 74/274``) keeps its word; a reference cut by a mark
+    is linked in the node where it starts. The cover lines and the title keep their own reading (their symbols are
+    already ``SymbolRef``); their footnotes are read here."""
 
     def __init__(self, language: Language, organ: Organ | None) -> None:
         self.language = language
@@ -234,8 +234,9 @@ class ReferenceLinker:
                     ref = next(refs, None)
                 local: list[tuple[int, int, str]] = []
                 while ref is not None and ref.start < end:
-                    if ref.start >= start and ref.end <= end:
-                        local.append((ref.start - start, ref.end - start, ref.symbol))
+                    if ref.start >= start:  # cut by a note's mark (``1514 (XV)`` printed ``1514 (XV`` mark ``)``):
+                        stop = ref.end if ref.end <= end else start + len(printed.rstrip(" \u00a0()"))
+                        local.append((ref.start - start, stop - start, ref.symbol))  # its part before the mark
                     if ref.end > end:
                         break
                     ref = next(refs, None)
