@@ -26,6 +26,7 @@ from enum import Enum
 from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
+from unconvert.readers.ods.breaks import join_broken_lines
 from unconvert.readers.ods.footnotes import Mark, find_marks, parse_notes
 from unconvert.readers.ods.front import Front
 from unconvert.readers.ods.inlines import formula_inlines, item_on_new_line, with_notes, with_phrase
@@ -103,7 +104,7 @@ def parse_body(stories: Stories, front: Front, *, name: str) -> Body:
     del name  # errors are stage 1's: from the formula on, every line is placed somewhere
     table = front.table
     notes, diagnostics = parse_notes(stories.footnotes)
-    items = classify(stories, front)
+    items = join_broken_lines(classify(stories, front))
     segments = [item.text if item.searchable else "" for item in items]
     marks = find_marks(segments, notes, table=table, diagnostics=diagnostics)
     marks += keep_unplaced_notes(segments, notes, marks, diagnostics)

@@ -36,7 +36,7 @@ def with_notes(text: str, line: int, marks: Sequence[Mark], start: int = 0, end:
         if previous_end == at and mark.start == at + 1 and text[at] in _MARK_SEPARATORS:
             separator = text[at]
         elif mark.start > at:
-            out.append(Text(text=text[at : mark.start], line=line))
+            out.extend(_text(text[at : mark.start], line))
         if mark.repeat:
             # a second reference to a note (Word's NOTEREF): no note of its own
             out.append(NoteRef(marker=mark.note.marker, separator=separator, line=line))
@@ -47,7 +47,20 @@ def with_notes(text: str, line: int, marks: Sequence[Mark], start: int = 0, end:
             )
         at = previous_end = mark.end
     if at < stop:
-        out.append(Text(text=text[at:stop], line=line))
+        out.extend(_text(text[at:stop], line))
+    return out
+
+
+def _text(text: str, line: int) -> list[Inline]:
+    """``text`` as ``Text``, a manual line break (``\\n``, ``breaks.join_broken_lines``) as ``LineBreak``."""
+    if "\n" not in text:
+        return [Text(text=text, line=line)]
+    out: list[Inline] = []
+    for i, piece in enumerate(text.split("\n")):
+        if i:
+            out.append(LineBreak(line=line))
+        if piece:
+            out.append(Text(text=piece, line=line))
     return out
 
 
