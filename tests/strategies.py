@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -58,6 +60,7 @@ from unconvert.tree import (
     SymbolRef,
     Table,
     Text,
+    find_all,
     plain_text,
 )
 from unconvert.writers.akn.build import clean
@@ -681,3 +684,46 @@ def documents() -> st.SearchStrategy[Document]:
             max_size=2,
         ).map(tuple),
     )
+
+
+def _real(document: Document) -> Document:
+    """``document`` without what no real document holds, whatever reads it:
+
+    - a ``NoteRef`` naming no note of the document: it is a second reference to a note, and readers make one only
+      from a note they have (Word's NOTEREF field points at the note's bookmark);
+    - a numbered provision (``OperativeParagraph``, ``Point``, ``Section``) among a preamble's recitals: a
+      numbered paragraph ends the preamble in every reader (the ODS reader folds an item after a recital into the
+      recital's text), and AKN's preamble cannot hold one (the AKN writer flattens it, with a warning).
+    """
+    markers = {note.marker for note in find_all(document, Footnote)}
+
+    def inlines_of(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, NoteRef) and node.marker not in markers:
+                continue
+            if isinstance(node, Emphasis | Strong):
+                node = replace(node, children=inlines_of(node.children))
+            elif isinstance(node, Footnote):
+                node = replace(node, paragraphs=tuple(inlines_of(p) for p in node.paragraphs))
+            out.append(node)
+        return tuple(out)
+
+    def fix(node: Any) -> Any:
+        if isinstance(node, tuple):
+            if node and all(isinstance(n, Inline.__args__) for n in node):  # type: ignore[attr-defined]
+                return inlines_of(node)
+            return tuple(fix(n) for n in node)
+        if isinstance(node, Preamble):
+            kept = tuple(b for b in node.children if not isinstance(b, OperativeParagraph | Point | Section))
+            return replace(node, formula=fix(node.formula), children=fix(kept))
+        if is_dataclass(node) and not isinstance(node, type) and not isinstance(node, Inline.__args__):  # type: ignore[attr-defined]
+            return replace(node, **{f.name: fix(getattr(node, f.name)) for f in fields(node) if f.init})
+        return node
+
+    return fix(document)  # type: ignore[no-any-return]
+
+
+def real_documents() -> st.SearchStrategy[Document]:
+    """``documents()`` as a real document can be (``_real`` says what that leaves out, and why)."""
+    return documents().map(_real)

@@ -25,16 +25,20 @@ from lxml import etree
 
 import unconvert
 from conftest import ROOT, SHARED_CORPUS, examples
-from strategies import EXAMPLES, documents, seed_document
+from strategies import EXAMPLES, real_documents, seed_document
 from unconvert import registry
 from unconvert.context import Context
 from unconvert.errors import ReadError
-from unconvert.tree import Document, OperativeParagraph, Point, find_all
+from unconvert.tree import Document, OperativeParagraph, Point, canonical, find_all
 
 FIXED = Context.fixed()
 UN_SAMPLE = ROOT / "tests" / "data" / "akn4un"
 SCORER = SHARED_CORPUS.parent / "tools" / "score.py"
 LANGUAGES = ("eng", "fra", "spa", "rus", "ara", "zho")
+# The round-trip property's examples: 40 in the default (CI) profile keep it a few seconds on the 2-core machine;
+# UNCONVERT_HYPOTHESIS_PROFILE=long tries 800 at random (conftest.examples). Checked once with 2,000 random
+# examples when the property was made exact (issue #11).
+ROUND_TRIP_EXAMPLES = 40
 
 
 def akn(document: Document) -> bytes:
@@ -68,13 +72,7 @@ def test_examples_read_back_to_the_same_tree_and_bytes(name: str) -> None:
     data = akn(document)
     again = back(data)
     assert akn(again) == data
-    # Meta facts the AKN does not carry (a masthead-less document's distribution, a meeting outside the closing
-    # lines) cannot come back; everything else does (a decision's paragraphs come back as unnumbered operative
-    # paragraphs, its adjacent texts joined: the AKN cannot tell them apart).
-    if name != "decision":
-        assert replace(again, meta=document.meta) == document
-    assert again.meta.symbol == document.meta.symbol
-    assert again.meta.adoption_date == document.meta.adoption_date
+    assert again == canonical(document)
 
 
 def test_seed_reads_back_to_the_very_tree() -> None:
@@ -82,16 +80,25 @@ def test_seed_reads_back_to_the_very_tree() -> None:
     assert back(akn(document)) == document
 
 
-@settings(max_examples=examples(60), suppress_health_check=list(HealthCheck))
-@given(documents().map(_xml_safe))
+@settings(max_examples=examples(ROUND_TRIP_EXAMPLES), suppress_health_check=list(HealthCheck))
+@given(real_documents().map(_xml_safe))
 def test_any_tree_written_and_read_back_gives_an_equal_tree(document: Document) -> None:
-    """For any tree, the tree its AKN reads back to writes the same AKN, and is itself read back unchanged.
-    The trees hold no character XML cannot carry: the writer drops those (and says so in the text, not in the
-    FRBR number, whose IRI it derives first), so nothing could read them back."""
+    """For any tree, its AKN reads back to the same tree, in its canonical form (``unconvert.tree.canonical``:
+    adjacent texts are one run, an empty note or cell has no paragraph …), and writes the same AKN again.
+    The trees hold no character XML cannot carry (the writer drops those, and says so), and nothing a real
+    document cannot hold (``strategies.real_documents``: a reference to a note the document lacks, a numbered
+    paragraph among the recitals)."""
     data = akn(document)
     tree = back(data)
+    assert tree == canonical(document)
     assert akn(tree) == data
-    assert back(akn(tree)) == tree
+
+
+def test_real_trees_read_back_to_themselves() -> None:
+    """The trees the ODS reader makes of the bundled dumps: their AKN reads back to the very tree (canonical)."""
+    for path in sorted((ROOT / "tests" / "data" / "corpus").rglob("*.txt")):
+        document = unconvert.read(path, format="ods")
+        assert back(akn(document)) == canonical(document), path
 
 
 def _stratified(paths: list[Path], per_folder: int) -> list[Path]:

@@ -19,6 +19,7 @@ from unconvert.tree.blocks import (
     Section,
     Table,
 )
+from unconvert.tree.canonical import canonical
 from unconvert.tree.document import (
     Annex,
     Conclusions,
@@ -93,6 +94,7 @@ __all__ = [
     "SymbolRef",
     "Table",
     "Text",
+    "canonical",
     "find_all",
     "footnotes_in",
     "from_json",

@@ -21,7 +21,7 @@ from lxml import etree
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.akn.inlines import InlineReader
-from unconvert.readers.akn.parse import line_of, local
+from unconvert.readers.akn.parse import AKN4UN_NS, line_of, local
 from unconvert.tree import (
     Block,
     Cell,
@@ -49,6 +49,8 @@ _LEADING_NUMBER = re.compile(r"\A(\d{1,3}\.|\([a-z]{1,4}\)|\([ivxlc]{1,6}\)|[IVX
 _POINT_NUM = re.compile(r"\A\s*\((?:[a-z]{1,3}|[ivxlc]{1,6}|[\u0600-\u06ff]{1,3}|\d{1,2})\)\s*\Z")
 _HEADING_CLASSES = re.compile(r"\AH(?:Ch|\d+)\Z")
 _ROLES = {role.value: role for role in ParaRole}
+KIND = f"{{{AKN4UN_NS}}}kind"  # our writer's: the kind of a raw block
+PHRASE = f"{{{AKN4UN_NS}}}phrase"  # our writer's: a recital's opening phrase, as printed
 _HIERARCHY = frozenset({"paragraph", "point", "section", "subparagraph", "item", "hcontainer", "article"})
 _TEXT_BOXES = frozenset({"p", "subheading", "heading", "crossHeading", "listIntroduction", "listWrapUp"})
 
@@ -108,6 +110,8 @@ class BlockReader:
         line = line_of(el)
         if self.exact:
             lines = [self.inlines.of(p) for p in boxes]
+            if el.get(KIND) is not None:
+                return RawBlock(kind=el.get(KIND, ""), text=plain_text(_joined(lines)), line=line)
             if name in ("paragraph", "point", "section") and len(lines) != 1:
                 return _flattened(name, lines, line)
             if name in _ROLES and len(lines) == 1:
@@ -251,6 +255,9 @@ class BlockReader:
             return Point(num=num or "", content=content, children=children, wrap_up=wrap_up, line=line)
         kind = el.get("class")
         if kind is not None and num is None and not children:
+            raw = el.get(KIND)
+            if raw is not None:
+                return RawBlock(kind=raw, text=plain_text(content), line=line)
             if kind in _ROLES:
                 return Para(content=content, role=_ROLES[kind], line=line)
             return RawBlock(kind=kind, text=plain_text(content), line=line)
@@ -323,8 +330,11 @@ class BlockReader:
         text = self.inlines.of(box) if box is not None else ()
         if heading is not None and box is None:
             return Para(content=self.inlines.of(heading), role=ParaRole.HEADING, line=line)
+        if self.exact and el.get(KIND) is not None:
+            return RawBlock(kind=el.get(KIND, ""), text=plain_text(text), line=line)
         if name == "recital":
-            return PreambularParagraph(phrase=_phrase_of(text), content=text, line=line)
+            phrase = el.get(PHRASE) if self.exact else None
+            return PreambularParagraph(phrase=_phrase_of(text) if phrase is None else phrase, content=text, line=line)
         if name in _ROLES:
             return Para(content=text, role=_ROLES[name], line=line)
         return RawBlock(kind=name, text=plain_text(text), line=line) if self.exact else Para(content=text, line=line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -43,6 +43,8 @@ _ACTOR = re.compile(r"/akn/un/[^/]+/[^/]+/(?P<actor>[^/]+)/(?P<date>[^/]+)/(?P<n
 _AGENDA_ITEM = frozenset({"agendaItem", "agenda item"})
 _AGENDA_NAME = "agenda item name"
 _COVER_ROLES = {"docTitle", "docProponent", "docType"}
+_LABEL = "partLabel"  # our writer's class of the preface line with the letter of a part published on its own
+_CLASS_ROLES = {role.value: role for role in CoverRole}
 _TYPE = "decision type"  # the UN's heading line of a decision, under its agenda item
 
 
@@ -98,6 +100,12 @@ class FrontReader:
         masthead_open = True  # our writer's plain masthead date comes before any cover line
         for p in cover:
             if local(p) != "p":
+                continue
+            role = _CLASS_ROLES.get(p.get("class", "")) if self.exact else None
+            if role is not None:  # ours: a cover line, its role in class
+                masthead_open = False
+                box = next((c for c in p if local(c) in _COVER_ROLES), p) if role is not CoverRole.OTHER else p
+                lines.append(CoverLine(role=role, content=self.inlines.of(box), line=line_of(p)))
                 continue
             if self.exact:  # our writer's masthead lines: a p with one element and nothing else
                 single = len(p) == 1 and not p.text and not p[0].tail
@@ -203,6 +211,17 @@ class FrontReader:
         if preface is None:
             return
         boxes = [p for p in preface if local(p) == "p"]
+        if self.exact and any(p.get("class") == _LABEL for p in boxes):  # ours: the part's letter in its own p
+            label_box = next(p for p in boxes if p.get("class") == _LABEL)
+            label, label_title, label_notes = self._preface_box(label_box)
+            front.label = label or None
+            front.label_title = label_title
+            front.label_notes = tuple(n for n in label_notes if isinstance(n, Footnote))
+            boxes = [p for p in boxes if p is not label_box]
+            if boxes:
+                number, title, notes = self._preface_box(boxes[0])
+                front.preface = Preface(number=number, title=title + notes, line=line_of(boxes[0]))
+            return
         if not boxes:
             return
         number, title, notes = self._preface_box(boxes[0])
@@ -320,7 +339,7 @@ class FrontReader:
                 issue = dates.get("publication")
         if adoption is None and not self.exact:
             self.report(Diagnostic.warning("adoption-date-missing", "the file states no adoption date"))
-        return Meta(
+        stated = Meta(
             kind=kind,
             organ=organ,
             language=language,
@@ -338,6 +357,8 @@ class FrontReader:
             meeting=conclusions_meeting or _meeting_of(front.cover),
             ods=ods,
         )
+        facts = next(meta.iter(f"{{{AKN4UN_NS}}}facts"), None) if meta is not None and self.exact else None
+        return stated if facts is None else _with_facts(stated, facts)
 
     def _number(self, front: Front, iri_number: str, organ: Organ) -> str:
         """The number as cited: the preface's (``77/121.``), else from the FRBR IRI (``2674-2023`` -> ``2674
@@ -348,6 +369,29 @@ class FrontReader:
         if organ is Organ.SC and len(parts) == 2 and all(p.isdigit() for p in parts):
             return f"{parts[0]} ({parts[1]})"
         return "/".join(parts)
+
+
+def _with_facts(meta: Meta, facts: etree._Element) -> Meta:
+    """``meta`` with the facts our writer keeps in its ``proprietary`` block (``akn4un:facts``), exactly as the
+    tree held them: an attribute left out is a fact the tree did not state."""
+    session: Session | None = None
+    number = facts.get("session")
+    if number is not None and number.lstrip("-").isdigit():
+        session = Session(number=int(number), text=facts.get("sessionText", ""), line=line_of(facts))
+    items = tuple(
+        AgendaItem(number=item.get("number", ""), text=item.get("text", ""), line=line_of(item))
+        for item in facts.iterfind(f"{{{AKN4UN_NS}}}agendaItem")
+    )
+    return replace(
+        meta,
+        title=facts.get("title", ""),
+        issue_date=iso_date(facts.get("issueDate")),
+        print_date=iso_date(facts.get("printDate")),
+        session=session,
+        agenda_items=items,
+        distribution=facts.get("distribution"),
+        meeting=facts.get("meeting"),
+    )
 
 
 def _work_date(dates: dict[str, _dt.date | None]) -> _dt.date | None:

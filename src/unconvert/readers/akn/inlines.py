@@ -17,7 +17,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from unconvert.diagnostics import Diagnostic
-from unconvert.readers.akn.parse import line_of, local
+from unconvert.readers.akn.parse import AKN4UN_NS, line_of, local
 from unconvert.tree import (
     DateRef,
     DateRole,
@@ -27,6 +27,7 @@ from unconvert.tree import (
     LineBreak,
     MeetingRef,
     NoteRef,
+    RawInline,
     Strong,
     SymbolRef,
     Text,
@@ -43,6 +44,8 @@ _ROLES = {
 }
 _MEETING = frozenset({"#adoptionMeeting"})
 _DROPPED = frozenset({"img", "meta"})
+_SEPARATOR = f"{{{AKN4UN_NS}}}separator"  # our writer's: what Word raised between this mark and the one before
+_KIND = f"{{{AKN4UN_NS}}}kind"  # our writer's: the kind of a raw inline
 
 
 class InlineReader:
@@ -107,7 +110,7 @@ class InlineReader:
             case "authorialNote":
                 out.append(self.note(el))
             case "noteRef":
-                out.append(NoteRef(marker=el.get("marker", ""), line=line))
+                out.append(NoteRef(marker=el.get("marker", ""), separator=el.get(_SEPARATOR, ""), line=line))
             case "eol" | "eop" | "br":
                 out.append(LineBreak(line=line))
             case "i":
@@ -132,6 +135,8 @@ class InlineReader:
                     out.append(SymbolRef(symbol=symbol, text=self._plain(el), line=line))
             case "docDate" | "date":
                 self._date(el, out)
+            case "inline" if self.exact and el.get("name") == "raw" and el.get(_KIND) is not None:
+                out.append(RawInline(kind=el.get(_KIND, ""), text=self._plain(el), line=line))
             case "inline" | "location" if el.get("name") == "adoptionMeeting" or el.get("refersTo") in _MEETING:
                 out.append(MeetingRef(ordinal=el.get("title", ""), text=self._plain(el), line=line))
             case _ if name in _DROPPED:
@@ -171,9 +176,16 @@ class InlineReader:
 
     def note(self, el: etree._Element) -> Footnote:
         paragraphs = [self.of(p) for p in el if local(p) == "p"]
+        if self.exact and paragraphs == [()]:
+            paragraphs = []  # the empty p our writer gives a note without text (AKN wants one)
         if not self.exact and paragraphs:
             paragraphs[0] = _without_empty_mark(paragraphs[0])
-        return Footnote(marker=el.get("marker", ""), paragraphs=tuple(paragraphs), line=line_of(el))
+        return Footnote(
+            marker=el.get("marker", ""),
+            paragraphs=tuple(paragraphs),
+            separator=el.get(_SEPARATOR, ""),
+            line=line_of(el),
+        )
 
 
 def _normalised(symbol: str) -> str:

@@ -7,7 +7,7 @@ document uses. Nothing here validates: ``unconvert.writers.akn.write`` checks th
 What the builder has to adapt to stay valid AKN it reports to the context as ``akn-…`` diagnostics, with the
 source line of the node concerned: a ``noteRef`` naming no note (dropped), characters XML cannot hold (dropped),
 numbered provisions in a preamble (flattened into its container), a number taken twice (its eId takes ``-2``), an
-empty table or row (an empty cell added), a work with no date of its own (dated by the markup date).
+empty table (an empty cell added), a work with no date of its own (dated by the markup date).
 
 Dates: the work is dated by the adoption date, or the issue date when the source gives none (the reader reports
 that as a diagnostic); only a tree with neither falls back to the markup date from the context, so that the FRBR
@@ -27,7 +27,6 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.tree import (
     Annex,
     Block,
-    Cell,
     Conclusions,
     CoverLine,
     CoverRole,
@@ -55,6 +54,7 @@ from unconvert.tree import (
     SymbolRef,
     Table,
     Text,
+    canonical,
     plain_text,
 )
 from unconvert.un.organs import FACTS, printed_name
@@ -196,6 +196,7 @@ class Builder:
     """Builds the AKN element tree of one document."""
 
     def __init__(self, document: Document, context: Context) -> None:
+        document = canonical(document)  # one spelling for what prints the same (adjacent texts are one run …)
         self.doc = document
         self.meta = document.meta
         self.context = context
@@ -301,8 +302,8 @@ class Builder:
         sub(work, "FRBRuri", {"value": frbr.work_uri})
         if full:
             for name, symbol in (("symbol", self.meta.symbol), ("symbol2", self.meta.symbol2)):
-                if symbol.strip():
-                    sub(work, "FRBRalias", {"value": clean(symbol.strip()), "name": name})
+                if clean(symbol):  # as the tree holds it: the alias is the symbol, not a tidied spelling of it
+                    sub(work, "FRBRalias", {"value": clean(symbol), "name": name})
         sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": self.work_date_name})
         sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
         sub(work, "FRBRcountry", {"value": "un"})
@@ -350,6 +351,7 @@ class Builder:
         if ods.ref_job:
             attrs["refJob"] = "true"
         etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}ods", attrs)
+        self._facts(proprietary)
         if self.meta.job_number:
             presentation = sub(meta, "presentation", {"source": SOURCE})
             footer = etree.SubElement(presentation, f"{{{AKN4UN_NS}}}footerFirstPage")
@@ -359,6 +361,31 @@ class Builder:
         for eid in sorted(used_refs(outer), key=_tlc_order):
             element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
             etree.SubElement(references, q(element), {"eId": eid, "href": href, "showAs": show})
+
+    def _facts(self, proprietary: etree._Element) -> None:
+        """The identification facts no AKN element states as the tree holds them, so that a reader gets them
+        back exactly: the title (the preface prints its own spelling), the issue and print dates (the FRBR IRIs
+        carry one date of the work), the session, agenda items, distribution and meeting (the masthead and closing
+        lines print them, when they do, as printed). An attribute left out is a fact the tree does not state."""
+        meta = self.meta
+        attrs: dict[str, str] = {}
+        if meta.title:
+            attrs["title"] = clean(meta.title)
+        for name, date in (("issueDate", meta.issue_date), ("printDate", meta.print_date)):
+            if date is not None:
+                attrs[name] = date.isoformat()
+        if meta.session is not None:
+            attrs["session"] = str(meta.session.number)
+            attrs["sessionText"] = clean(meta.session.text)
+        if meta.distribution is not None:
+            attrs["distribution"] = clean(meta.distribution)
+        if meta.meeting is not None:
+            attrs["meeting"] = clean(meta.meeting)
+        facts = etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}facts", attrs)
+        for item in meta.agenda_items:
+            etree.SubElement(
+                facts, f"{{{AKN4UN_NS}}}agendaItem", {"number": clean(item.number), "text": clean(item.text)}
+            )
 
     def _voting(self) -> tuple[str, list[tuple[str, str]]] | None:
         """The voting outcome the cover or closing lines state: the outcome concept and ``(concept, count)``
@@ -420,7 +447,9 @@ class Builder:
             outer.append(cover)
 
     def _cover_line(self, cover: etree._Element, line: CoverLine) -> None:
-        p = sub(cover, "p")
+        """A cover line: its ``p`` says its role in ``class`` (the text alone does not tell an adoption line from a
+        title: a reader may have found no date in it), its content in the AKN element of that role."""
+        p = sub(cover, "p", {"class": line.role.value})
         match line.role:
             case CoverRole.ADOPTION | CoverRole.TITLE | CoverRole.ADOPTED_AT:
                 target = sub(p, "docTitle")
@@ -439,7 +468,7 @@ class Builder:
         whose marks stand on it."""
         preface = self.doc.preface
         has_title = preface is not None and bool(preface.number or preface.title)
-        label = clean(part.label or "").strip() if part is not None else ""
+        label = clean(part.label or "") if part is not None else ""
         notes = part.label_notes if part is not None else ()
         title = part.title if part is not None else ()
         if not has_title and not label and not notes and not title:
@@ -454,7 +483,7 @@ class Builder:
                     add_text(p, " ")
                 self._inlines(sub(p, "docTitle"), preface.title, "")
         if label or notes or title:
-            p = sub(el, "p")
+            p = sub(el, "p", {"class": "partLabel"})  # not the preface's number and title
             if label:
                 sub(p, "docNumber").text = label
             self._inlines(p, notes, "")
@@ -501,6 +530,7 @@ class Builder:
         """A block other than a recital or a table in the preamble: a ``container`` of its lines."""
         eid = self.eids.child(base, "container")
         container = sub(preamble, "container", {"name": _block_name(block), "eId": eid})
+        _raw_kind(container, block)
         for line in flatten(block):
             self._inlines(sub(container, "p"), line, eid)
 
@@ -534,6 +564,7 @@ class Builder:
                 # a recital inside a section (omnibus resolutions): not an operative paragraph
                 eid = self.eids.child(prefix, "hcontainer")
                 el = sub(parent, "hcontainer", {"name": "recital", "eId": eid})
+                el.set(_PHRASE, clean(block.phrase))  # as printed: its emphasis may differ (a space, a comma)
                 self._inlines(sub(sub(el, "content"), "p"), block.content, eid)
             case Para() | RawBlock():
                 content = _content_of(block)
@@ -541,11 +572,11 @@ class Builder:
                     eid = self.eids.child(prefix, "hcontainer")
                     el = sub(parent, "hcontainer", {"name": _block_name(block), "eId": eid})
                 else:
+                    # class says what the text is (running text, centred, quoted, raw): an unnumbered operative
+                    # paragraph (no class) is written the same way otherwise
                     eid = self.eids.child(prefix, "paragraph")
-                    el = sub(parent, "paragraph", {"eId": eid})
-                    kind = _block_name(block)
-                    if kind != ParaRole.TEXT.value:  # centred, quoted or raw text keeps what it was
-                        el.set("class", kind)
+                    el = sub(parent, "paragraph", {"eId": eid, "class": _block_name(block)})
+                _raw_kind(el, block)
                 self._inlines(sub(sub(el, "content"), "p"), content, eid)
             case Table():
                 if top:
@@ -589,13 +620,7 @@ class Builder:
         rows = table.rows or ()
         for row in rows:
             tr = sub(el, "tr")
-            if not row.cells:
-                self.context.report(
-                    Diagnostic.info(
-                        "akn-row-empty", "a table row without cells gets one empty cell (AKN wants one)", line=row.line
-                    )
-                )
-            for cell in row.cells or (Cell(paragraphs=()),):
+            for cell in row.cells:  # a canonical row has a cell (an empty one when the source gave none)
                 attrib = {"colspan": str(cell.colspan)} if cell.colspan > 1 else None
                 box = sub(tr, "th" if cell.header else "td", attrib)
                 for paragraph in cell.paragraphs or ((),):
@@ -649,9 +674,12 @@ class Builder:
         """Render ``inlines`` into ``parent``; footnotes get eIds under ``note_prefix``."""
         for node in inlines:
             match node:
-                case Text(text=text) | RawInline(text=text):
+                case Text(text=text):
                     if add_text(parent, text):
                         self._check_text(text, node.line, "text")
+                case RawInline(kind=kind, text=text):
+                    self._check_text(kind + text, node.line, "raw text")
+                    sub(parent, "inline", {"name": "raw", _KIND: clean(kind)}).text = clean(text)
                 case Emphasis(children=children):
                     self._inlines(sub(parent, "i"), children, note_prefix)
                 case Strong(children=children):
@@ -683,6 +711,7 @@ class Builder:
         self._check_text(note.marker, note.line, "a footnote marker")
         eid = self.eids.child(prefix, "authorialNote")
         el = sub(parent, "authorialNote", {"marker": clean(note.marker), "placement": "bottom", "eId": eid})
+        _separator(el, note.separator)
         self.note_eids.setdefault(note.marker, eid)
         for paragraph in note.paragraphs or ((),):
             self._inlines(sub(el, "p"), paragraph, eid)
@@ -690,7 +719,9 @@ class Builder:
     def _note_ref(self, parent: etree._Element, node: NoteRef) -> None:
         """A second reference to a note: a ``noteRef`` whose ``href`` is set in ``_resolve_note_refs``."""
         self._check_text(node.marker, node.line, "a footnote marker")
-        self.note_refs.append((sub(parent, "noteRef", {"marker": clean(node.marker)}), node))
+        ref = sub(parent, "noteRef", {"marker": clean(node.marker)})
+        _separator(ref, node.separator)
+        self.note_refs.append((ref, node))
 
     def _resolve_note_refs(self) -> None:
         """Point each noteRef at the note with its marker (annexes may be written before the parts that hold the
@@ -740,6 +771,24 @@ class Builder:
         return eid
 
 
+_SEPARATOR = f"{{{AKN4UN_NS}}}separator"
+_KIND = f"{{{AKN4UN_NS}}}kind"
+_PHRASE = f"{{{AKN4UN_NS}}}phrase"
+
+
+def _raw_kind(el: etree._Element, block: Block) -> None:
+    """A raw block's kind (content no node type describes yet), kept as ``akn4un:kind``."""
+    if isinstance(block, RawBlock):
+        el.set(_KIND, clean(block.kind))
+
+
+def _separator(mark: etree._Element, separator: str) -> None:
+    """What Word raised with the marks before this one (``3,4``: note 4's ``,``), kept as ``akn4un:separator``:
+    part of the marks, not text of the paragraph (AKN leaves the marks' presentation to its renderer)."""
+    if separator:
+        mark.set(_SEPARATOR, clean(separator))
+
+
 def _remove_keeping_tail(el: etree._Element) -> None:
     parent = el.getparent()
     assert parent is not None
@@ -770,8 +819,8 @@ def _block_name(block: Block) -> str:
     match block:
         case Para(role=role):
             return role.value
-        case RawBlock(kind=kind):
-            return clean(kind) or "raw"
+        case RawBlock():
+            return "raw"
         case PreambularParagraph(phrase=phrase):
             return clean(phrase) or "preambular"
         case OperativeParagraph():

@@ -1,0 +1,205 @@
+"""The canonical form of a tree: one spelling for each thing a document can say.
+
+Two trees a reader may build for the same printed document can differ in ways that mean nothing; ``canonical``
+picks one of them, so that a writer writes the same output for both and a reader of that output gives the same
+tree back (``back(akn(tree)) == canonical(tree)``, ``tests/test_akn_reader.py``):
+
+- adjacent ``Text`` runs are one run (the dump's lines, Word's runs), and an empty ``Text`` is no run;
+- the symbol a reference names has no blanks around it (a link to `` A/1`` is a link to ``A/1``);
+- a note or a table cell whose only paragraph is empty has no paragraph (both print nothing); a row has at
+  least one cell (an empty one), and a table whose only row is one empty cell has no row;
+- an operative paragraph numbered ``""`` is unnumbered (``None``);
+- an empty part label is no label, a preface with neither number nor title no preface, a preamble with neither
+  formula nor recitals no preamble, closing lines with no line no closing lines, an empty job number none.
+
+Nothing else is touched: emphasis, breaks, references, marks and numbers stay as they are, and every node keeps
+its ``line``. A tree already canonical is returned as it is (the same objects), so the cost is one walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TypeVar, assert_never
+
+from unconvert.tree.blocks import (
+    Block,
+    Cell,
+    OperativeParagraph,
+    Para,
+    Point,
+    PreambularParagraph,
+    RawBlock,
+    Row,
+    Section,
+    Table,
+)
+from unconvert.tree.document import Annex, Document, Part, Preface
+from unconvert.tree.inlines import (
+    DateRef,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    NoteRef,
+    RawInline,
+    Strong,
+    SymbolRef,
+    Text,
+)
+
+T = TypeVar("T")
+
+
+def _same(old: tuple[T, ...], new: list[T]) -> tuple[T, ...]:
+    """``old`` itself when ``new`` holds the very same objects (no copy of an unchanged tuple)."""
+    if len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True)):
+        return old
+    return tuple(new)
+
+
+def inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``nodes`` with adjacent texts joined, empty texts dropped, and every nested run canonical."""
+    out: list[Inline] = []
+    for node in nodes:
+        match node:
+            case Text(text=text):
+                if not text:
+                    continue
+                if out and isinstance(out[-1], Text):
+                    out[-1] = Text(text=out[-1].text + text, line=out[-1].line)
+                    continue
+            case Emphasis(children=children) | Strong(children=children):
+                inner = inlines(children)
+                if inner is not children:
+                    node = replace(node, children=inner)
+            case Footnote():
+                node = footnote(node)
+            case SymbolRef(symbol=symbol):
+                if symbol != symbol.strip():
+                    node = replace(node, symbol=symbol.strip())
+            case LineBreak() | NoteRef() | DateRef() | MeetingRef() | RawInline():
+                pass
+            case _:
+                assert_never(node)
+        out.append(node)
+    return _same(nodes, out)
+
+
+def _paragraphs(paragraphs: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
+    found = _same(paragraphs, [inlines(p) for p in paragraphs])
+    return () if found == ((),) else found
+
+
+def footnote(note: Footnote) -> Footnote:
+    paragraphs = _paragraphs(note.paragraphs)
+    return note if paragraphs is note.paragraphs else replace(note, paragraphs=paragraphs)
+
+
+def _changed(node: T, **values: object) -> T:
+    """``node`` with ``values``, or ``node`` itself when each value is the object it already holds."""
+    if all(getattr(node, name) is value for name, value in values.items()):
+        return node
+    return replace(node, **values)  # type: ignore[type-var]
+
+
+def blocks(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
+    return _same(nodes, [block(b) for b in nodes])
+
+
+def block(node: Block) -> Block:
+    match node:
+        case Para(content=content) | PreambularParagraph(content=content):
+            return _changed(node, content=inlines(content))
+        case OperativeParagraph():
+            return _changed(
+                node,
+                num=node.num or None,
+                content=inlines(node.content),
+                children=blocks(node.children),
+                wrap_up=inlines(node.wrap_up),
+            )
+        case Point():
+            return _changed(
+                node, content=inlines(node.content), children=blocks(node.children), wrap_up=inlines(node.wrap_up)
+            )
+        case Section():
+            return _changed(node, heading=inlines(node.heading), children=blocks(node.children))
+        case Table():
+            rows = _same(node.rows, [_row(row) for row in node.rows])
+            if len(rows) == 1 and rows[0].cells == (_EMPTY_CELL,):
+                rows = ()
+            return _changed(node, rows=rows)
+        case RawBlock():
+            return node
+        case _:
+            assert_never(node)
+
+
+_EMPTY_CELL = Cell(paragraphs=())
+
+
+def _row(row: Row) -> Row:
+    if not row.cells:
+        return replace(row, cells=(Cell(paragraphs=(), line=row.line),))
+    return _changed(row, cells=_same(row.cells, [_cell(cell) for cell in row.cells]))
+
+
+def _cell(cell: Cell) -> Cell:
+    return _changed(cell, paragraphs=_paragraphs(cell.paragraphs))
+
+
+def _part(part: Part) -> Part:
+    preamble = part.preamble
+    if preamble is not None:
+        preamble = _changed(preamble, formula=inlines(preamble.formula), children=blocks(preamble.children))
+        if not preamble.formula and not preamble.children:
+            preamble = None
+    conclusions = part.conclusions
+    if conclusions is not None:
+        conclusions = _changed(conclusions, lines=_same(conclusions.lines, [inlines(x) for x in conclusions.lines]))
+        if not conclusions.lines:
+            conclusions = None
+    return _changed(
+        part,
+        label=part.label or None,
+        label_notes=_same(part.label_notes, [footnote(n) for n in part.label_notes]),
+        title=inlines(part.title),
+        preamble=preamble,
+        body=blocks(part.body),
+        conclusions=conclusions,
+    )
+
+
+def _preface(preface: Preface | None) -> Preface | None:
+    if preface is None:
+        return None
+    found = _changed(preface, title=inlines(preface.title))
+    return found if found.number or found.title else None
+
+
+def _annex(annex: Annex) -> Annex:
+    return _changed(
+        annex,
+        label=inlines(annex.label),
+        headings=_same(annex.headings, [inlines(h) for h in annex.headings]),
+        children=blocks(annex.children),
+    )
+
+
+def canonical(document: Document) -> Document:
+    """``document`` in its canonical form (the module's docstring says what that is)."""
+    meta = document.meta
+    if meta.job_number == "":
+        meta = replace(meta, job_number=None)
+    return _changed(
+        document,
+        meta=meta,
+        cover=_same(document.cover, [_changed(c, content=inlines(c.content)) for c in document.cover]),
+        preface=_preface(document.preface),
+        parts=_same(document.parts, [_part(p) for p in document.parts]),
+        annexes=_same(document.annexes, [_annex(a) for a in document.annexes]),
+    )
+
+
+__all__ = ["canonical"]
