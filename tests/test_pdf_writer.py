@@ -835,3 +835,24 @@ def test_many_rows_break_across_pages_with_the_heading_repeated(language: Langua
     ]
     with_rows = [page for page in pages if re.search(r"r\d+c0", page.text)]
     assert len(with_rows) >= 3 and all("H0" in page.text for page in with_rows)
+
+
+def test_an_annex_follows_the_closing_lines_on_their_page() -> None:
+    """As the UN places an annex (A/RES/72/313: label and title under the closing lines, on the same page), not
+    on a page of its own; its label and title stay with its first lines."""
+    base = hand_built()
+    part = replace(base.parts[0], preamble=None, body=(Para(content=(_t("Short text."),)),))
+    annex = Annex(
+        label=(_t("Annex"),),
+        headings=((_t("Pattern for the rotation"),),),
+        children=(Para(content=(_t("Annex text " + LONG),)),),
+    )
+    doc = replace(base, parts=(part,), annexes=(annex,))
+    pages = _pages(write(doc, context=CONTEXT))
+    assert len(pages) == 1
+    chunks = pages[0].chunks
+    closing = next(c for c in chunks if "12 December 2022" in c.text)
+    label = next(c for c in chunks if c.text.strip() == "Annex")
+    title = next(c for c in chunks if "Pattern for the rotation" in c.text)
+    assert closing.y - label.y == pytest.approx(30, abs=3)  # A/RES/72/313: 29.5 pt
+    assert label.y - title.y == pytest.approx(18, abs=1)

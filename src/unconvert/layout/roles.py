@@ -162,8 +162,8 @@ class Closing:
 
 @dataclass(frozen=True, slots=True)
 class AnnexTitle:
-    """The start of an annex, on a new page: its label (``Annex II``) and heading lines; ``empty`` when the annex
-    holds nothing at all (no label, heading or text)."""
+    """The start of an annex, after the closing lines (on the same page, as the UN places it): its label
+    (``Annex II``) and heading lines; ``empty`` when the annex holds nothing at all (no label, heading or text)."""
 
     label: tuple[Inline, ...]
     headings: tuple[tuple[Inline, ...], ...]

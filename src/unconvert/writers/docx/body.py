@@ -4,7 +4,8 @@ Each role has its paragraph style (``styles``); numbered provisions are set as t
 a first-line indent of one tab step and a tab to the text (``1.`` at 1742 twips, text at 2218); points of the first
 level alike; deeper points wrap one step further in per level. Annex paragraphs put their number flush on the text
 column. A section heading is one centred bold paragraph, its number and title separated by a line break; the
-committee line is italic with its brackets upright; annexes start on a new page; a short rule ends the document.
+committee line is italic with its brackets upright; an annex follows the closing lines on the same page, as the
+UN places it; a short rule ends the document.
 """
 
 from __future__ import annotations

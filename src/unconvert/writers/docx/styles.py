@@ -155,7 +155,9 @@ def _styles(prof: Profile) -> tuple[Style, ...]:
         Style(CONCLUSIONS, "Conclusions", keep="lines", space=Space(6, 6), ind=_COLUMN, jc="right", italic=True,
               based=SINGLE_TXT),
         Style(END_RULE, "End Rule", space=Space(12, 0), ind=Ind(end, end), size=2, rule=True),
-        Style(ANNEX_LABEL, "Annex Label", ANNEX_HEADING, "next break", Space(0, 12, annex.leading), outline=0,
+        # an annex follows the closing lines on the same page, 12 pt under them (the UN's two 6-pt spacer lines),
+        # its label at the text column, the title 18 pt under the label (A/RES/72/313, A/RES/72/244)
+        Style(ANNEX_LABEL, "Annex Label", ANNEX_HEADING, "next", Space(12, 3, annex.leading), _COLUMN, outline=0,
               bold=True, size=annex.size),
         Style(ANNEX_HEADING, "Annex Heading", SINGLE_TXT, "next lines", Space(0, 12, annex.leading), _COLUMN,
               outline=1, bold=True, size=annex.size),

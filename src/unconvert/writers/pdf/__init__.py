@@ -1,8 +1,8 @@
 """PDF writer: the UN layout on Letter with reportlab, fonts embedded for all six official languages.
 
 ``write(document, context=...)`` returns the PDF's bytes: masthead, adoption and committee lines, number and title,
-preamble and operative part, sections, tables, annexes on new pages, footnotes at the foot of the page of their
-mark, running heads and ``n/N`` page numbers, metadata (title, subject = symbol, author, language) and an outline.
+preamble and operative part, sections, tables, annexes after the closing lines, footnotes at the foot of the page of
+their mark, running heads and ``n/N`` page numbers, metadata (title, subject = symbol, author, language) and an outline.
 The same tree and ``context.now`` always give the same bytes.
 
 The page's roles, geometry and sizes are the layout model's (``unconvert.layout``). Modules: ``fonts`` (discovery,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import assert_never
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
@@ -42,10 +42,14 @@ from unconvert.writers.pdf.page import COLUMN, COLUMN_INDENT, FIRST_INDENT, LEVE
 from unconvert.writers.pdf.shaping import display, shape
 
 BODY = COLUMN_INDENT  # start of the text column inside the frame
+TEXT_COLUMN_TABLE = 7  # columns a table sets in the text column (A/RES/72/313's annex: 7); wider, on the measure
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
 CELL_SIDE, CELL_TOP, CELL_BOTTOM = 3.0, 2.0, 4.0  # a cell's padding
 TALLEST_ROW = 0.5 * (PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM)
 END = G.MEASURE - COLUMN - COLUMN_INDENT
+ANNEX_BEFORE = 14.0  # under the closing lines, the annex label's baseline 30 pt under theirs (A/RES/72/313)
+ANNEX_TITLE_GAP = 3.0  # the title's first baseline 18 pt under the label's
+ANNEX_AFTER = 12.0
 END_RULE_SPACE = 30.0  # the end rule stands this far under the last line, as in the UN's PDFs
 TITLE_END = COLUMN - G.TITLE_WIDTH  # the adoption line, title and annex headings end this far before the column's
 
@@ -353,7 +357,7 @@ class Builder:
             self.report(Diagnostic.info("pdf-table-empty", "a table without cells is left out", line=table.line))
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
-        width = COLUMN if columns <= 6 else G.MEASURE
+        width = COLUMN if columns <= TEXT_COLUMN_TABLE else G.MEASURE
         col_width = width / columns
         if col_width < NARROWEST_COLUMN:
             # the source fused a table into one row of many cells
@@ -554,25 +558,34 @@ class Builder:
         return (Emphasis(children=line.content),)
 
     def annex(self, annex: roles.AnnexTitle) -> None:
+        """An annex follows the closing lines on the same page, as the UN places it (A/RES/72/313's printed PDF;
+        none of the corpus's Word files breaks the page before an annex): its label and title lines bold at the
+        text column, kept with the annex's first lines."""
         if annex.empty:
             self.report(Diagnostic.info("pdf-annex-empty", "an annex with nothing in it gets no page", line=annex.line))
             return
-        self.story.append(PageBreak())
         label = plain_text(annex.label)
         heading = " ".join(plain_text(h) for h in annex.headings)
         self.bookmark(f"{label} {heading}".strip() or "Annex", 0)
         size, leading = self.typo.annex.size, self.typo.annex.leading
-        if annex.label:
-            self.story.append(
-                self.block(annex.label, align="start", bold=True, size=size, leading=leading, before=0, keep=True)
-            )
-        for line in annex.headings:
+        lines = [(annex.label, ANNEX_BEFORE)] if annex.label else []
+        for i, line in enumerate(annex.headings):
+            lines.append((line, (ANNEX_TITLE_GAP if i == 0 else 0.0) if lines else ANNEX_BEFORE))
+        for i, (content, before) in enumerate(lines):
+            after = ANNEX_AFTER if i == len(lines) - 1 else 0.0
             self.story.append(
                 self.block(
-                    line, align="start", bold=True, size=size, leading=leading, end=TITLE_END, before=6, keep=True
+                    content,
+                    align="start",
+                    bold=True,
+                    size=size,
+                    leading=leading,
+                    end=TITLE_END,
+                    before=before,
+                    after=after,
+                    keep=True,
                 )
             )
-        self.story.append(Spacer(1, 6))
 
 
 def build_story(
