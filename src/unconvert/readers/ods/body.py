@@ -635,8 +635,9 @@ class _Builder:
             content = tuple(self.inlines(index))
             self.container().append(Para(content=content, line=line))
             return
-        # operative part: a heading between paragraphs, or continuation text
-        if heading_like(item.text, first=False) and next_is_numbered(self.items, index):
+        # operative part: a heading between paragraphs, or continuation text; a heading set as one (two tabs) may end
+        # in a colon (``⇥⇥United Nations and International Support:``, S/RES/2729 (2024) en, es, ar, zh)
+        if (heading_like(item.text, first=False) or _colon_heading(item)) and next_is_numbered(self.items, index):
             self.close_provisions()
             self.heading_or_paragraph(index)
             return
@@ -742,3 +743,12 @@ class _Builder:
             Annex(label=annex.label, headings=tuple(annex.headings), children=_freeze(annex.children), line=annex.line)
             for annex in self.annex_list
         )
+
+
+def _colon_heading(item: Item) -> bool:
+    """A short line laid out as a heading (two tabs) that ends in a colon."""
+    text = item.text.rstrip()
+    return item.line.text.startswith("\t\t") and len(text) < _COLON_HEADING and text.endswith((":", "："))
+
+
+_COLON_HEADING = 80

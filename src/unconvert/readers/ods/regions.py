@@ -108,7 +108,10 @@ def _classify_lines(
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
         following = next((n.text for n in lines[i + 1 : i + 2]), "")
-        if is_meeting_line(text, table) and (not raw.startswith("\t") or date_like(following)):
+        # the meeting line printed twice, the first indented (the UN's Arabic A/RES/77/257, 77/265): both close
+        if is_meeting_line(text, table) and (
+            not raw.startswith("\t") or date_like(following) or _same_meeting(text, following, table)
+        ):
             items.append(Item(line, What.MEETING, text, searchable=False))
             after_meeting, in_annex = True, False
             continue
@@ -203,6 +206,11 @@ def _bare_paragraph_label(text: str, last_paragraph: int) -> Label | None:
     if match is None or int(match.group(1)) != last_paragraph + 1:
         return None
     return Label(Kind.PARAGRAPH, match.group(1), match.group(2))
+
+
+def _same_meeting(text: str, following: str, table: LanguageTable) -> bool:
+    """Whether ``following`` is the meeting line ``text`` again, its words maybe in another order."""
+    return is_meeting_line(following, table) and sorted(following.split()) == sorted(text.split())
 
 
 def date_like(text: str) -> bool:
