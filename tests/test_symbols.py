@@ -166,6 +166,7 @@ def test_what_the_text_says_becomes_the_symbol_it_means(language: str, text: str
     [
         ("en", "chap. I, sect. C, decision 44/114."),  # whose decision? many bodies number them so
         ("en", "United Nations Environment Assembly resolution 5/2"),
+        ("en", "and in this regard recalling Commission on Narcotic Drugs resolution 65/2 of 18 March 2022,"),
         ("en", "A/56/1026-S/2002/932, annex II, resolution 14/221."),  # held by the document, and no GA number
         ("en", "(A/74/53/Add.1), chap. III, resolution 42/12."),  # a Human Rights Council resolution in its report
         ("fr", "résolution 60/1 de la Commission des stupéfiants"),
@@ -270,6 +271,27 @@ _CLASSES = [
         ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
     ),
     ("zh", "并回顾人权理事会关于该议题的各项决议，包括2022年10月6日第51/13号决议，", ["A/HRC/RES/51/13"]),
+    # a word is not the end of a longer one: ``разрешении`` (settling) is no ``решении`` (decision) (A_RES_80_106_rus)
+    (
+        "ru",
+        "резолюций 1514 (XV) и 1541 (XV), содержащей принципы, которыми государства\xa0— члены Организации должны"
+        " руководствоваться при разрешении вопроса о том, обязаны ли они передавать информацию, и 2625\xa0(XXV) от",
+        ["A/RES/1514(XV)", "A/RES/1541(XV)", "A/RES/2625(XXV)"],
+    ),
+    # an Arabic title opens with ``”``: its colon ends no list (A_RES_80_259_ara)
+    (
+        "ar",
+        "وقراراتها 77/298 المؤرخ 22 حزيران/يونيه 2023 المعنون ”استراتيجية الأمم المتحدة العالمية لمكافحة الإرهاب:"
+        " الاستعراض الثامن“، و 79/316 المؤرخ",
+        ["A/RES/77/298", "A/RES/79/316"],
+    ),
+    # a commission's resolution after the Council's list is not the Council's (A_RES_80_214_eng, A_RES_79_191_eng)
+    (
+        "en",
+        "Human Rights Council resolutions 5/1 and 5/2 of 18 June 2007,14 and Commission on Human Rights resolution"
+        " 2005/74 of 20 April 2005,15 and",
+        ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
+    ),
     # the items of one list, each with its place, between semicolons (word/A_RES_72_113)
     (
         "en",

@@ -51,7 +51,7 @@ _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered `
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
 _ITEM_SEMICOLON = re.compile(r"[;؛][ \u00a0]*(?:\w{1,3}[ \u00a0]+)?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
-_QUOTED = re.compile(r"“[^”]*”|«[^»]*»|《[^》]*》|\"[^\"]*\"")
+_QUOTED = re.compile(r"“[^”]*”|”[^“]*“|«[^»]*»|《[^》]*》|\"[^\"]*\"")  # Arabic opens with ``”``
 _FULL_STOP = re.compile(r"\.\s")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:paras?|par|chap|sect|secc|No|Nos|Vol|vol|art|arts|p|pp|párrs?|cap|annex|op|cit|al|ibid|n°|п|пп|гл|разд|т)"
@@ -123,10 +123,13 @@ def _finder(language: Language) -> _Finder:
         organs.append(organ)
     if table.council_words:
         alternatives.append(f"(?P<council>(?:{table.council_words}))")
+    # a word is not the end of a longer one (Russian ``разрешении``, the settling of a question, is no ``решении``);
+    # Arabic glues its prefixes to the word (``وبقرارها``) and Chinese its words to each other
+    word_start = r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff])"
     if table.resolution_words:
-        alternatives.append(f"(?P<res>{_capital_or_not(table.resolution_words)})")
+        alternatives.append(f"(?P<res>{word_start}{_capital_or_not(table.resolution_words)})")
     if table.decision_words:
-        alternatives.append(f"(?P<dec>{_capital_or_not(table.decision_words)})")
+        alternatives.append(f"(?P<dec>{word_start}{_capital_or_not(table.decision_words)})")
     alternatives.append(number)
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
@@ -309,7 +312,12 @@ class _Reader:
         own = self.finder.own
         if not named and self.citing is not None and own is not None and own.search(text, max(0, start - 12), end):
             organ, carried, own_list = self.citing, True, True  # ``its resolution``: the citing organ's, form allowing
-        elif not named and self.closed is not None and _continues(text[self.closed[1] : start], 60):
+        elif (
+            not named
+            and self.closed is not None
+            and _continues(text[self.closed[1] : start], 60)
+            and not _other_before(self.finder, text, start, 40)  # ``… and Commission on Human Rights resolution``
+        ):
             organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
         self.current = _List(decision, organ, [], carried=carried, own=own_list)
         if named and organ is _UNKNOWN:
@@ -447,9 +455,12 @@ def _held_by_document(text: str, symbol_end: int, start: int) -> bool:
     return symbol_end >= 0 and start - symbol_end <= 60 and bool(_IN_DOCUMENT.fullmatch(text, symbol_end, start))
 
 
-def _other_before(finder: _Finder, text: str, start: int) -> bool:
-    """Whether another body's name stands just before ``start`` (Chinese ``执行局第2020/1号决定``)."""
-    return bool(finder.other_bodies and finder.other_bodies.search(text[max(0, start - 12) : start]))
+def _other_before(finder: _Finder, text: str, start: int, reach: int = 12) -> bool:
+    """Whether another body's name stands just before ``start`` (Chinese ``执行局第2020/1号决定``), where the
+    language names it before its numbers."""
+    if finder.other_bodies is None or finder.table.other_bodies_follow:
+        return False
+    return bool(finder.other_bodies.search(text[max(0, start - reach) : start]))
 
 
 def _continues(gap: str, reach: int = _LIST_GAP) -> bool:
@@ -460,7 +471,7 @@ def _breaks(gap: str) -> bool:
     """Whether ``gap`` ends a sentence or a clause: a semicolon, a colon, a line, a full stop that ends no
     abbreviation (``para. 9``, ``chap. III`` go on); what a title in quotes says does not count (``entitled “The
     United Nations Global Counter-Terrorism Strategy: eighth review”, and 79/316``)."""
-    if "“" in gap or "«" in gap or "《" in gap or '"' in gap:
+    if "“" in gap or "”" in gap or "«" in gap or "《" in gap or '"' in gap:
         gap = _QUOTED.sub("", gap)
     if _LIST_BREAK.search(gap):
         return True

@@ -520,5 +520,6 @@ TABLE = LanguageTable(
         (r"Economic\s+and\s+Social\s+Council", Organ.ECOSOC),
         (r"Human\s+Rights\s+Council", Organ.HRC),
     ),
-    other_bodies=r"(?:Commission|Conference|Board|Committee|Parties|Forum|Organization|Meeting|Programme|Environment\s+Assembly|Health\s+Assembly)\s+$",
+    other_bodies=r"(?:Commission|Conference|Board|Committee|Parties|Forum|Organization|Meeting|Programme|Environment\s+Assembly"
+    r"|Health\s+Assembly|Commission\s+on\s+(?:Human\s+Rights|the\s+Status\s+of\s+Women|Narcotic\s+Drugs))\s+$",
 )
