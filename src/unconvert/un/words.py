@@ -37,9 +37,9 @@ def plain(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-@lru_cache(maxsize=4096)
-def phrase_regex(phrase: str) -> str:
-    """A regex for ``phrase`` as printed: any spacing, optional tatweel, either apostrophe."""
+def phrase_pattern(phrase: str) -> str:
+    """A regex for ``phrase`` as printed: any spacing, optional tatweel, either apostrophe (uncached: for a phrase
+    of one document, such as its symbol)."""
     out: list[str] = []
     for char in phrase:
         if char.isspace():
@@ -49,6 +49,12 @@ def phrase_regex(phrase: str) -> str:
         else:
             out.append(re.escape(char) + r"\u0640*")
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def phrase_regex(phrase: str) -> str:
+    """``phrase_pattern``, cached: for the languages' phrases, asked again for every document."""
+    return phrase_pattern(phrase)
 
 
 @lru_cache(maxsize=512)

@@ -9,6 +9,7 @@ page numbers and separators in the same story are skipped: they are never conten
 
 from __future__ import annotations
 
+import functools
 import re
 
 from unconvert.readers.ods.stories import Line, Stories
@@ -20,12 +21,7 @@ from unconvert.un.ods import printed_job_number
 from unconvert.un.ods import read_ods_fields as ods_fields
 from unconvert.un.sessions import agenda_of, session_of
 from unconvert.un.symbols import symbol_spans
-from unconvert.un.words import (
-    clean,
-    compiled,
-    phrase_regex,
-    plain,
-)
+from unconvert.un.words import clean, phrase_pattern, phrase_regex, plain
 
 # --- the ODS comment -------------------------------------------------------------------------------------------
 
@@ -43,21 +39,38 @@ LEADING_MARK = re.compile(r"^(?P<mark>\*{1,3})(?=\S)")  # a note mark before a f
 _DISTR = re.compile(r"Distr\.?.*$")
 
 
+@functools.cache
+def _authorities() -> re.Pattern[str]:
+    """Any language's name of the UN as printed, the languages' names in the UN's order as alternatives: a match
+    is the first name that matches, as asking the names one by one would find."""
+    return _any_of([name for table in all_tables() for name in table.authority])
+
+
+@functools.cache
+def _organs() -> re.Pattern[str]:
+    """Any language's name of an organ: a search finds the leftmost, where the first of them stands."""
+    return _any_of([name for table in all_tables() for name, _organ in table.organs])
+
+
+def _any_of(names: list[str]) -> re.Pattern[str]:
+    """One pattern for ``names`` as printed, tried in order (none: a pattern that never matches)."""
+    alternatives = "|".join(f"(?:{phrase_regex(name)})" for name in names)
+    return re.compile(alternatives or "(?!)", re.IGNORECASE)
+
+
+def _symbol_pattern(symbol: str) -> re.Pattern[str]:
+    """The document's own symbol as printed. Compiled apart from ``words.compiled``: that cache holds the
+    languages' phrases, and one new symbol per document would push them out of it."""
+    return re.compile(phrase_pattern(symbol), re.IGNORECASE)
+
+
 def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
     """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row."""
-    tables = all_tables()
-    authority_end = None
-    for table in tables:
-        for name in table.authority:
-            match = compiled(phrase_regex(name)).match(text)
-            if match:
-                authority_end = match.end()
-                break
-        if authority_end is not None:
-            break
+    authority = _authorities().match(text)
+    authority_end = authority.end() if authority is not None else None
     symbol_match: tuple[int, int] | None = None
     if ods.symbol1:
-        match = compiled(phrase_regex(ods.symbol1)).search(text, authority_end or 0)
+        match = _symbol_pattern(ods.symbol1).search(text, authority_end or 0)
         if match:
             symbol_match = (match.start(), match.end())
     if symbol_match is None and authority_end is not None:
@@ -85,13 +98,8 @@ def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None
 
 
 def _organ_position(text: str, start: int) -> int | None:
-    positions = []
-    for table in all_tables():
-        for name, _organ in table.organs:
-            match = compiled(phrase_regex(name)).search(text, start)
-            if match:
-                positions.append(match.start())
-    return min(positions) if positions else None
+    match = _organs().search(text, start)
+    return match.start() if match is not None else None
 
 
 def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: MastheadFields) -> None:
