@@ -292,6 +292,22 @@ _CLASSES = [
         " 2005/74 of 20 April 2005,15 and",
         ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
     ),
+    (
+        "fr",
+        "conformément aux résolutions 5/1 et 5/2 du Conseil des droits de l’homme, en date du 18 juin 200714, et à la"
+        " résolution 2005/74 de la Commission des droits de l’homme, en date",
+        ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
+    ),
+    (
+        "ru",
+        "резолюциях\xa05/1, 5/2, 16/21 и 57/23 Совета по правам человека и резолюции\xa02005/74 Комиссии по правам человека",
+        ["A/HRC/RES/5/1", "A/HRC/RES/5/2", "A/HRC/RES/16/21", "A/HRC/RES/57/23"],
+    ),
+    (
+        "zh",
+        "根据人权理事会2007年6月18日第5/1和5/2号决议14 以及人权委员会2005年4月20日第2005/74号决议，15 在理事会",
+        ["A/HRC/RES/5/1", "A/HRC/RES/5/2"],
+    ),
     # the items of one list, each with its place, between semicolons (word/A_RES_72_113)
     (
         "en",

@@ -49,6 +49,7 @@ _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered `
 # After a document's symbol, its chapters or annexes and then a resolution: ``(A/74/53/Add.1), chap. III, resolution
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
+_CHINESE_DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")
 _ITEM_SEMICOLON = re.compile(r"[;؛][ \u00a0]*(?:\w{1,3}[ \u00a0]+)?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
 _QUOTED = re.compile(r"“[^”]*”|”[^“]*“|«[^»]*»|《[^》]*》|\"[^\"]*\"")  # Arabic opens with ``”``
@@ -232,8 +233,14 @@ class _Reader:
                 self.number(match, gap)
             self.at = match.end()
             current = self.current
-            if current is not None and current.items and current.organ is None and table.other_bodies_follow:
-                # ``résolution 60/1 de la Commission``: another body's, named after its numbers
+            if (
+                current is not None
+                and (current.items or kind in ("res", "dec"))
+                and (current.organ is None or current.carried)
+                and table.other_bodies_follow
+            ):
+                # ``résolution 60/1 de la Commission``: another body's, named after its numbers (Arabic: after the
+                # word, ``وقرار لجنة حقوق الإنسان 2005/74``), also after a list of the Council's
                 other = self.finder.other_bodies
                 current.other = current.other or bool(other and other.match(self.text, self.at))
 
@@ -272,8 +279,10 @@ class _Reader:
             return None, False  # numbers stand between: the name was said of them
         end = self.named[1]
         between = self.finder.organ_to_number
-        if 0 <= start - end <= reach or (between is not None and between.fullmatch(self.text, end, start)):
-            return self.named[0], True
+        if (0 <= start - end <= reach and not self.finder.joins.search(self.text, end, start)) or (
+            between is not None and between.fullmatch(self.text, end, start)
+        ):
+            return self.named[0], True  # not across a conjunction (``57/23 Совета … и резолюции 2005/74``)
         gap = self.text[end:start] if 0 <= start - end <= _SAID_REACH else ""
         if gap and not _breaks(gap) and not self.finder.joins.search(gap) and not any(c.isdigit() for c in gap):
             return self.named[0], True  # ``the Human Rights Council in its resolution 22/13``
@@ -294,13 +303,19 @@ class _Reader:
                 and own.search(text, max(0, first - 16), first)
             ):
                 organ, carried = self.citing, True  # ``其第76/81号决议``
-            elif not named and self.closed is not None and _continues(text[self.closed[1] : first], 60):
+            elif (
+                not named
+                and self.closed is not None
+                and _continues(text[self.closed[1] : first], 60)
+                and not _other_before(self.finder, _CHINESE_DATE.sub("", text[self.closed[1] : first]), 0, 16)
+            ):
                 organ, carried = self.closed[0], True  # ``人权理事会…第5/1号决议和关于…的第5/2号决议``
             elif not named and self.citing is not None and self.finder.table.unnamed_is_own:
                 organ, carried = self.citing, True
             self.current = _List(decision, organ, self.pending, council=named and self.named_council, carried=carried)
+            before = _CHINESE_DATE.sub("", text[max(0, first - 30) : first])  # ``人权委员会2005年4月20日第2005/74号``
             self.current.other = (named and organ is _UNKNOWN and not self.named_council) or (
-                not named and _held_by_document(text, self.symbol_end, first)
+                not named and (_held_by_document(text, self.symbol_end, first) or _other_before(self.finder, before, 0))
             )
             self.pending = []
             self.close()
@@ -456,11 +471,12 @@ def _held_by_document(text: str, symbol_end: int, start: int) -> bool:
 
 
 def _other_before(finder: _Finder, text: str, start: int, reach: int = 12) -> bool:
-    """Whether another body's name stands just before ``start`` (Chinese ``执行局第2020/1号决定``), where the
-    language names it before its numbers."""
+    """Whether another body's name stands just before ``start`` (Chinese ``执行局第2020/1号决定``; ``start`` 0: at
+    the end of ``text``), where the language names it before its numbers."""
     if finder.other_bodies is None or finder.table.other_bodies_follow:
         return False
-    return bool(finder.other_bodies.search(text[max(0, start - reach) : start]))
+    end = start or len(text)
+    return bool(finder.other_bodies.search(text[max(0, end - reach) : end]))
 
 
 def _continues(gap: str, reach: int = _LIST_GAP) -> bool:
