@@ -121,3 +121,18 @@ def test_walk_finds_nodes_in_document_order() -> None:
     texts = [n.text for n in t.find_all(doc, t.Text)]
     assert texts.index("Noting") < texts.index("See A/55/1010.") < texts.index("Declares:") < texts.index("x")
     assert next(iter(t.walk(doc))) is doc
+
+
+def test_a_version_1_tree_reads_as_it_was_written() -> None:
+    """Version 2 added ``Meta.running_head``: a version-1 tree (without it) reads with the field's default, and a
+    version-2 tree keeps it."""
+    doc = _sample()
+    doc = dataclasses.replace(doc, meta=dataclasses.replace(doc.meta, running_head=("A long title", "over two lines")))
+    data = json.loads(json.dumps(t.to_json(doc)))
+    assert data["unconvert"] == 2
+    assert t.from_json(data).meta.running_head == ("A long title", "over two lines")
+    old = json.loads(json.dumps(data))
+    old["unconvert"] = 1
+    del old["document"]["meta"]["running_head"]
+    back = t.from_json(old)
+    assert back == doc and back.meta.running_head == ()

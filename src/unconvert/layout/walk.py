@@ -78,6 +78,7 @@ class Furniture:
     date: str  # 23 February 2010
     symbol2: str  # a second symbol printed under the date
     title: str  # the running head's title
+    title_lines: tuple[str, ...]  # the title in the lines the source's running head breaks it into; else one line
     job: str  # the job number (09-47281), empty when the source gives none
     job_line: str  # the first page's job line: ``09-47281 (E)``; empty without a job number
     stamp: str  # the print date the source's first-page footer gives after the job number (``210918``), else empty
@@ -116,6 +117,7 @@ def furniture(document: Document) -> Furniture:
         date=head.date,
         symbol2=meta.symbol2 or "",
         title=meta.title,
+        title_lines=meta.running_head or ((meta.title,) if meta.title else ()),
         job=job,
         job_line=f"{job} ({meta.language.job_letter})" if job else "",
         stamp=f"{printed.day:02d}{printed.month:02d}{printed.year % 100:02d}" if printed else "",

@@ -2,8 +2,8 @@
 
 Every node becomes an object ``{"type": "<ClassName>", <field>: <value>, ...}``; tuples become lists, dates ISO
 strings, enums their values. The top level is ``{"unconvert": JSON_VERSION, "document": {...}}``. ``from_json``
-rebuilds the exact tree (source lines included) and rejects another version or an unknown node type with
-``ValueError``.
+rebuilds the exact tree (source lines included), reads the versions before (a field a version added takes its
+default) and rejects another version or an unknown node type with ``ValueError``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from unconvert.tree import document as _document
 from unconvert.tree import inlines as _inlines
 from unconvert.tree import meta as _meta
 
-JSON_VERSION = 1
+JSON_VERSION = 2
+# Version 2 added ``Meta.running_head``; a version-1 tree reads as it was written (the field's default).
+READABLE_VERSIONS = (1, 2)
 
 _NODE_TYPES: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -38,8 +40,8 @@ def to_json(document: _document.Document) -> dict[str, Any]:
 
 def from_json(data: dict[str, Any]) -> _document.Document:
     """Rebuild a document from ``to_json``'s output."""
-    if not isinstance(data, dict) or data.get("unconvert") != JSON_VERSION:
-        raise ValueError(f"not an unconvert tree of JSON version {JSON_VERSION}")
+    if not isinstance(data, dict) or data.get("unconvert") not in READABLE_VERSIONS:
+        raise ValueError(f"not an unconvert tree of JSON version {' or '.join(map(str, READABLE_VERSIONS))}")
     document = _decode(data["document"], _document.Document)
     assert isinstance(document, _document.Document)
     return document

@@ -121,7 +121,10 @@ class Meta:
     of the first-page footer (``09-47281``); ``issue_date`` the masthead date; ``adoption_date`` the date in the
     adoption line; ``print_date`` the date the first-page footer prints after the job number (``111217``). A date
     the source does not state is ``None``: nothing downstream may put the clock in its place. ``title`` is the
-    plain text of the title.
+    plain text of the title. ``running_head`` is the title in the lines the source's running head breaks it into
+    (``New Partnership for Africa’s Development: progress`` / ``in implementation and international support``),
+    empty where the source gives no break: how the source sets the title, not what the document says, so
+    equality ignores it, as it ignores source lines.
     """
 
     kind: DocKind
@@ -140,3 +143,4 @@ class Meta:
     distribution: str | None = None
     meeting: str | None = None
     ods: OdsFields = OdsFields()
+    running_head: tuple[str, ...] = field(default=(), compare=False)

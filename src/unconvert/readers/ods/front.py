@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.ods.cover import Cover, closing_date, read_cover
-from unconvert.readers.ods.masthead import read_header, read_ods_fields
+from unconvert.readers.ods.masthead import read_header, read_ods_fields, running_head
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import (
     AgendaItem,
@@ -328,4 +328,5 @@ def _meta(
         distribution=head.distribution or None,
         meeting=cover.meeting,
         ods=ods,
+        running_head=running_head(stories, head.symbol or plain(symbol), cover.title),
     )

@@ -165,3 +165,76 @@ def read_header_row(line: Line, table: LanguageTable, head: MastheadFields) -> N
     items = agenda_of(text, table)
     if items is not None:
         head.agenda.append((text, items, line.number))
+
+
+# --- running heads -------------------------------------------------------------------------------------------------
+
+
+def running_head(stories: Stories, symbol: str, title: str) -> tuple[str, ...]:
+    """``title`` in the lines the header story breaks it into for the running head; empty where the header gives
+    no break (no header story, a one-line title) or prints another text than ``title``.
+
+    The even pages' header is the symbol and the title (``A/RES/72/310New Partnership for Africa’s Development:
+    progress`` / ``in implementation and international support``, or the symbol on a line of its own), the odd
+    pages' the title and then the symbol. The lines returned are ``title``'s own text (the header may spell a
+    hyphen or a space otherwise), cut where the header's lines end."""
+    lines = _header_title(stories, symbol)
+    if len(lines) < 2:
+        return ()
+    kept = [i for i, c in enumerate(title) if _counts(c)]
+    if "".join(title[i] for i in kept) != "".join(c for line in lines for c in line if _counts(c)):
+        return ()
+    out: list[str] = []
+    start = seen = 0
+    for line in lines[:-1]:
+        seen += sum(1 for c in line if _counts(c))
+        if seen == 0 or seen >= len(kept):
+            return ()
+        cut = kept[seen - 1] + 1
+        out.append(title[start:cut].strip())
+        start = cut
+    out.append(title[start:].strip())
+    return tuple(out) if all(out) else ()
+
+
+def _counts(c: str) -> bool:
+    """Whether a character counts when a header's lines are laid on the title: not a space or a hyphen, which
+    the two may spell differently (``non‑proliferation`` with a no-break hyphen in the header)."""
+    return not c.isspace() and c not in "-\u2010\u2011\u00ad"
+
+
+def _header_title(stories: Stories, symbol: str) -> list[str]:
+    """The title lines of the even pages' header (after the symbol), else of the odd pages' (before it)."""
+    if not symbol:
+        return []
+    lines = [clean(line.text) for line in stories.headers]
+    for i, text in enumerate(lines):
+        if text.startswith(symbol) and not _masthead_like(text, symbol):
+            first = text[len(symbol) :].strip()
+            title = ([first] if first else []) + _until_blank(lines, i + 1)
+            if title:
+                return title
+    for i, text in enumerate(lines):
+        if text.endswith(symbol) and text != symbol:
+            start = i
+            while start > 0 and lines[start - 1]:
+                start -= 1
+            title = [*lines[start:i], text[: -len(symbol)].strip()]
+            if all(title):
+                return title
+    return []
+
+
+def _until_blank(lines: list[str], start: int) -> list[str]:
+    out: list[str] = []
+    for text in lines[start:]:
+        if not text:
+            break
+        out.append(text)
+    return out
+
+
+def _masthead_like(text: str, symbol: str) -> bool:
+    """The symbol at the start of the masthead's row (a file whose masthead opens with the symbol) is followed by
+    the organ and ``Distr.``, never by a title."""
+    return "Distr" in text[len(symbol) :]

@@ -155,8 +155,11 @@ def _text_paragraph(
         sub(ppr, "spacing", **spacing)
     if align:
         sub(ppr, "jc", val=align)
-    if text:
-        text_run(p, text, Format(), story)
+    for i, line in enumerate(text.split("\n") if text else ()):
+        if i:
+            sub(etree.SubElement(p, w("r")), "br")  # the source's own break (a running head's title)
+        if line:
+            text_run(p, line, Format(), story)
     return p
 
 
@@ -210,7 +213,8 @@ def masthead_header(furniture: Furniture, story: Story) -> bytes:
 
 def running_header(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     """The header of pages 2+: symbol and title, the symbol outside (left on even pages, right on odd)."""
-    title = furniture.title  # whole, however long: the cell grows to take it, as the UN's
+    # whole, however long (the cell grows to take it, as the UN's), broken where the source's running head breaks it
+    title = "\n".join(furniture.title_lines)
     hdr = root("hdr")
     symbol_width = G.twips(G.WORD_RUNNING_SYMBOL)
     cells = [(symbol_width, furniture.symbol), (styles.TEXT_WIDTH - symbol_width, title)]

@@ -148,15 +148,19 @@ _HEAD_TITLE = G.MEASURE - G.WORD_RUNNING_SYMBOL  # the title's cell, beside the 
 
 
 def running_title_lines(setup: Setup, style: Style) -> list[Line]:
-    """The running head's title, whole, broken to its cell's width (as many lines as it takes)."""
+    """The running head's title, whole: broken where the source's running head breaks it, and each of those
+    lines broken to the cell's width where it is wider (as many lines as it takes)."""
     script = setup.script
-    title = " ".join(setup.furniture.title.split())
-    if not title:
-        return []
-    if script.rtl:
-        title = shape(title)
     setting = Setting(align="start", rtl=script.rtl, cjk=script.break_anywhere)
-    return break_lines([Span(title, style)], _HEAD_TITLE, _HEAD_TITLE, setting)
+    out: list[Line] = []
+    for text in setup.furniture.title_lines:
+        title = " ".join(text.split())
+        if not title:
+            continue
+        if script.rtl:
+            title = shape(title)
+        out.extend(break_lines([Span(title, style)], _HEAD_TITLE, _HEAD_TITLE, setting))
+    return out
 
 
 def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) -> None:
