@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 import pytest
 from pypdf import PdfReader
@@ -12,6 +13,13 @@ from pypdf import PdfReader
 import unconvert
 from conftest import SEED, SHARED_CORPUS
 from unconvert.context import Context
+from unconvert.layout import furniture
+from unconvert.layout.typography import typography_for
+from unconvert.tree import Language
+from unconvert.un.languages import profile_for
+from unconvert.writers.pdf.fonts import family_for
+from unconvert.writers.pdf.lines import Style
+from unconvert.writers.pdf.page import Setup, running_title_lines
 
 CONTEXT = Context.fixed()
 TITLE_310 = ("New Partnership for Africa’s Development: progress", "in implementation and international support")
@@ -53,3 +61,25 @@ def test_a_res_72_310_prints_the_un_s_running_head_lines() -> None:
     assert lines[1:3] == list(TITLE_310)  # after the symbol, the title's two lines as the UN's
     header = zipfile.ZipFile(io.BytesIO(unconvert.write(doc, "docx", context=CONTEXT))).read("word/header2.xml")
     assert f"{TITLE_310[0]}</w:t></w:r><w:r><w:br/></w:r>".encode() in header
+
+
+@pytest.mark.parametrize(
+    ("title", "first"),
+    [
+        (
+            "在《21世纪议程》基础上为执行《2030年可持续发展议程》促进可持续消费和生产模式",
+            "在《21世纪议程》基础上为执行《2030年可持续发展议程》",
+        ),
+        ("基于社区的初级卫生保健：采取参与式和包容性办法促进实现全民健康覆盖", "基于社区的初级卫生保健：采取参与式"),
+    ],
+)
+def test_a_chinese_running_head_breaks_between_words(title: str, first: str) -> None:
+    """A Chinese title too wide for the running head breaks after punctuation or 的, or before a conjunction or an
+    opening mark, not wherever the width falls (``消|费``, ``覆|盖``: A/RES/77/162, 77/287)."""
+    doc = unconvert.read(SEED)
+    doc = replace(doc, meta=replace(doc.meta, language=Language.ZH, title=title))
+    family, typo = family_for(Language.ZH), typography_for(Language.ZH)
+    setup = Setup(furniture(doc), family, typo, profile_for(Language.ZH))
+    lines = running_title_lines(setup, Style(family.bold, typo.head))
+    texts = ["".join(piece.text for piece in line.pieces) for line in lines]
+    assert texts[0] == first and "".join(texts) == title

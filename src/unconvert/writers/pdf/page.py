@@ -159,8 +159,41 @@ def running_title_lines(setup: Setup, style: Style) -> list[Line]:
             continue
         if script.rtl:
             title = shape(title)
+        if script.break_anywhere:
+            for part in _cjk_head_parts(title, style, setting):
+                out.extend(break_lines([Span(part, style)], _HEAD_TITLE, _HEAD_TITLE, setting))
+            continue
         out.extend(break_lines([Span(title, style)], _HEAD_TITLE, _HEAD_TITLE, setting))
     return out
+
+
+# Where a Chinese running head breaks best when it must: after a comma, a colon or a closing quotation mark or
+# bracket, or the particle 的; before an opening one or a conjunction. Anywhere else may cut a word in two (消|费).
+_CJK_BREAK_AFTER = frozenset("，、：；。》”’）」』的")
+_CJK_BREAK_BEFORE = frozenset("《“‘（「『和与及或")
+_CJK_SEARCH = 0.5  # how far back from the line's end a better break is looked for (a share of the line)
+
+
+def _cjk_head_parts(title: str, style: Style, setting: Setting) -> list[str]:
+    """``title`` cut into parts that each fill a running head's line, each cut moved back to the nearest place
+    between two words that ``_CJK_BREAK_AFTER`` / ``_CJK_BREAK_BEFORE`` name (within the line's last half);
+    where there is none the cut stays where the width puts it."""
+    parts: list[str] = []
+    rest = title
+    while rest:
+        lines = break_lines([Span(rest, style)], _HEAD_TITLE, _HEAD_TITLE, setting)
+        if len(lines) <= 1:
+            parts.append(rest)
+            break
+        fits = sum(len(piece.text) for piece in lines[0].pieces)
+        cut = fits
+        for at in range(fits, max(1, int(fits * (1 - _CJK_SEARCH))) - 1, -1):
+            if rest[at - 1] in _CJK_BREAK_AFTER or rest[at] in _CJK_BREAK_BEFORE:
+                cut = at
+                break
+        parts.append(rest[:cut])
+        rest = rest[cut:].lstrip()
+    return parts
 
 
 def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) -> None:
