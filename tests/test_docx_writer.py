@@ -849,3 +849,21 @@ def test_a_tall_row_may_break_across_pages_a_short_one_moves_whole() -> None:
     short, tall = (row._tr.find(f"{W}trPr/{W}cantSplit") for row in table.rows)
     assert short is not None and tall is None
     assert table.rows[1].cells[0].text == long_text
+
+
+@pytest.mark.parametrize(("language", "mirrored"), [(Language.EN, False), (Language.AR, True)])
+def test_footers_put_the_page_number_outside_mirrored_in_arabic(language: Language, mirrored: bool) -> None:
+    """``n/N`` on the outer edge (left on even pages, right on odd) and the job number inside; a right-to-left
+    document mirrors both, as its PDF and running heads do; its first page's job line and barcode stand on the
+    right."""
+    document = seed_document()
+    document = dataclasses.replace(document, meta=dataclasses.replace(document.meta, language=language))
+    data = write(document, context=CONTEXT)
+    for part, even in (("word/footer2.xml", True), ("word/footer3.xml", False)):
+        footer = xml(data, part)
+        first = next(el for el in footer.iter() if el.tag in (f"{W}t", f"{W}fldSimple"))
+        number_left = even != mirrored
+        assert (first.tag == f"{W}fldSimple") == number_left, part
+    first_page = xml(data, "word/footer1.xml")
+    sides = {jc.get(f"{W}val") for jc in first_page.iter(f"{W}jc")}
+    assert sides == ({"right"} if mirrored else set())

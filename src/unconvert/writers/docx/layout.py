@@ -250,9 +250,13 @@ def first_footer(furniture: Furniture, story: Story) -> bytes:
     footer's part: ``first_footer_media``)."""
     ftr = root("ftr")
     line = f"{furniture.job_line}    {furniture.stamp}" if furniture.stamp else furniture.job_line
-    _text_paragraph(ftr, styles.NORMAL, line, story)  # regular 10 pt, as the UN's (the footer style is bold)
+    # regular 10 pt, as the UN's (the footer style is bold); on the start side: the right in a right-to-left document
+    side = "right" if story.profile.rtl else None
+    _text_paragraph(ftr, styles.NORMAL, line, story, align=side)
     if furniture.barcode:
-        p, _ = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
+        p, ppr = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
+        if side:
+            sub(ppr, "jc", val=side)
         barcode.drawing(etree.SubElement(p, w("r")), "rId1", furniture.barcode)
     return serialize(ftr)
 
@@ -271,7 +275,8 @@ def first_footer_media(furniture: Furniture) -> list[tuple[str, bytes]]:
 
 
 def running_footer(furniture: Furniture, story: Story, *, even: bool) -> bytes:
-    """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside."""
+    """Pages 2+: ``page/pages`` in bold on the outside edge, the job number on the inside; mirrored in a
+    right-to-left document (the number on the right of even pages), as the running heads are."""
     ftr = root("ftr")
     p, ppr = paragraph(ftr, styles.FOOTER, story.profile, ltr=True)
     tabs = etree.Element(w("tabs"))
@@ -279,12 +284,13 @@ def running_footer(furniture: Furniture, story: Story, *, even: bool) -> bytes:
     ppr.insert(1, tabs)  # schema order: pStyle, tabs, bidi
     job = furniture.job
     bold = Format(bold=True)
-    if not even:
+    number_left = even != story.profile.rtl  # a right-to-left document mirrors the footer, as the PDF's
+    if not number_left:
         text_run(p, job + "\t", Format(), story)
     _field(p, "PAGE", "1", story, bold)
     text_run(p, "/", bold, story)
     _field(p, "NUMPAGES", "1", story, bold)
-    if even:
+    if number_left:
         text_run(p, "\t" + job, Format(), story)
     return serialize(ftr)
 
