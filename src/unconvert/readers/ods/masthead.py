@@ -64,13 +64,14 @@ def _symbol_pattern(symbol: str) -> re.Pattern[str]:
     return re.compile(phrase_pattern(symbol), re.IGNORECASE)
 
 
-def masthead_line(text: str, ods: OdsFields) -> tuple[str, str, str, str] | None:
-    """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row."""
+def masthead_line(text: str, symbol1: re.Pattern[str] | None) -> tuple[str, str, str, str] | None:
+    """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row; ``symbol1`` is the
+    ODS comment's symbol (``_symbol_pattern``), when it has one."""
     authority = _authorities().match(text)
     authority_end = authority.end() if authority is not None else None
     symbol_match: tuple[int, int] | None = None
-    if ods.symbol1:
-        match = _symbol_pattern(ods.symbol1).search(text, authority_end or 0)
+    if symbol1 is not None:
+        match = symbol1.search(text, authority_end or 0)
         if match:
             symbol_match = (match.start(), match.end())
     if symbol_match is None and authority_end is not None:
@@ -106,13 +107,14 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Ma
     """Fill ``head`` from the first-page header and footer of the header story."""
     lines = stories.headers
     at = None
+    symbol1 = _symbol_pattern(ods.symbol1) if ods.symbol1 else None
     for i, line in enumerate(lines):
         # The first row's cells are fused on one line; a file may also keep them on lines of their own.
         for size in range(1, 5):
             window = lines[i : i + size]
             if len(window) < size or (size > 1 and not clean(window[-1].text)):
                 break
-            found = masthead_line("".join(clean(w.text) for w in window), ods)
+            found = masthead_line("".join(clean(w.text) for w in window), symbol1)
             if found is not None:
                 head.authority, head.symbol, head.organ, head.distribution = found
                 head.line = line.number
