@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 _SEAM = re.compile(
     r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])"  # ActionTitle
@@ -162,33 +163,26 @@ def _split_shared_heads(
     pieces = [text[a:b] for a, b in spans]
     eligible = [bool(p) and _CASELESS.match(p) is not None and p not in headings for p in pieces]
     words = _cell_words(pieces, eligible)
-    # A head is two characters or more, and every step below only shortens a shared head: a piece shares one only
-    # with the pieces that open with the same two characters, so only those are compared (comparing every piece
-    # with every other was quadratic: 9 million comparisons for a fuzzed line of 3,000 cells).
-    by_opening: dict[str, list[int]] = {}
-    for i, piece in enumerate(pieces):
-        if eligible[i] and len(piece) >= 2:
-            by_opening.setdefault(piece[:2], []).append(i)
     heads: list[int] = []
-    for i, piece in enumerate(pieces):
+    for piece, shared in zip(pieces, _shared_head_sizes(pieces, eligible), strict=True):
         head = 0
-        if eligible[i]:
-            # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``)
-            alike = by_opening.get(piece[:2], [])
-            shared = [_common_head(piece, pieces[j]) for j in alike if j != i]
+        if shared:
+            # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``): the
+            # shortest, since every piece that shares a longer head shares the shorter one too
             word_end = _WORD_END.search(piece)  # ``وظيفة جديدةموظف``: ة ends a word, so a head ends there
-            if word_end is not None:
-                shared = [min(n, word_end.end()) for n in shared]
-            shared = [_glued_start(piece, n, words) if piece[n - 1 : n + 1].count(" ") else n for n in shared]
-            shared = [n for n in shared if _head_ends_cleanly(piece, n)]
-            best = 0
-            for n in sorted({n for n in shared if n >= 2}):
-                count = sum(1 for m in shared if m >= n)
-                if count > best:
-                    head, best = n, count
+            sizes: set[int] = set()
+            for n in shared:
+                if word_end is not None:
+                    n = min(n, word_end.end())
+                if piece[n - 1 : n + 1].count(" "):
+                    n = _glued_start(piece, n, words)
+                if n >= 2 and _head_ends_cleanly(piece, n):
+                    sizes.add(n)
+            head = min(sizes, default=0)
         heads.append(head if 2 <= head < len(piece) else 0)
     heads = _agreed_heads(pieces, heads, eligible)
-    known = sorted({pieces[i][:n] for i, n in enumerate(heads) if n}, key=len, reverse=True)
+    # the longest first, and alike in every run (not in the order of a set, which changes with the hash seed)
+    known = sorted({pieces[i][:n] for i, n in enumerate(heads) if n}, key=lambda h: (-len(h), h))
     out: list[tuple[int, int]] = []
     for i, (a, b) in enumerate(spans):
         if heads[i]:
@@ -203,6 +197,42 @@ def _split_shared_heads(
     return out
 
 
+def _shared_head_sizes(pieces: list[str], eligible: list[bool]) -> list[set[int]]:
+    """For each eligible piece, the sizes of the heads (two characters or more) it shares with the other eligible
+    pieces. In sorted order the head two pieces share is the shortest head shared by the
+    neighbours between them, so each piece walks out from its place by the chains of nearest shorter heads: the
+    cost grows with the line and the heads' sizes, not with the square of the number of pieces (comparing every
+    piece with every other took minutes on a fuzzed line of a thousand alike cells)."""
+    order = sorted((i for i, ok in enumerate(eligible) if ok and len(pieces[i]) >= 2), key=pieces.__getitem__)
+    between = [_common_head(pieces[a], pieces[b]) for a, b in pairwise(order)]
+    before = _nearest_shorter(between)
+    after = [len(between) - 1 - k for k in reversed(_nearest_shorter(between[::-1]))]
+    out: list[set[int]] = [set() for _ in pieces]
+    for place, i in enumerate(order):
+        sizes = out[i]
+        k = place - 1  # the pieces before: a piece at j < place shares min(between[j:place]) with this one
+        while k >= 0 and between[k] >= 2:
+            sizes.add(between[k])
+            k = before[k]
+        k = place  # the pieces after: a piece at j > place shares min(between[place:j])
+        while k < len(between) and between[k] >= 2:
+            sizes.add(between[k])
+            k = after[k]
+    return out
+
+
+def _nearest_shorter(sizes: list[int]) -> list[int]:
+    """For each place, the nearest place before it with a smaller size (-1 if none)."""
+    out: list[int] = []
+    stack: list[int] = []
+    for k, size in enumerate(sizes):
+        while stack and sizes[stack[-1]] >= size:
+            stack.pop()
+        out.append(stack[-1] if stack else -1)
+        stack.append(k)
+    return out
+
+
 def _agreed_heads(pieces: list[str], heads: list[int], eligible: list[bool]) -> list[int]:
     """Heads that overshoot by the letters their next cells share (``تحويلم`` before ``موظف``, ``مساعد``,
     ``محاسب``) are put back: a head is shortened by a letter or two where the rest then opens with a word that opens
@@ -214,34 +244,50 @@ def _agreed_heads(pieces: list[str], heads: list[int], eligible: list[bool]) -> 
         if head and not _opens_with(piece[head:], words):
             out[i] = next((head - k for k in (1, 2) if head - k >= 2 and _opens_with(piece[head - k :], words)), head)
     found = Counter(pieces[i][:n] for i, n in enumerate(out) if n)
+    sizes = sorted({len(h) for h in found})
     for i, piece in enumerate(pieces):
         if out[i]:
-            best = max(
-                (h for h in found if piece.startswith(h) and len(h) < len(piece)), key=lambda h: (found[h], -len(h))
-            )
+            # the found heads this piece starts with, looked up by their sizes (not every head against every piece)
+            starts = (piece[:n] for n in sizes if n < len(piece))
+            best = max((h for h in starts if h in found), key=lambda h: (found[h], -len(h)))
             out[i] = len(best)
     return out
 
 
-def _cell_words(pieces: list[str], eligible: list[bool]) -> set[str]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Words that open a cell in the line, with their sizes: whether one stands at a place is a look-up of the
+    text's slices of those sizes, not a comparison with every word (a fuzzed line has thousands)."""
+
+    words: frozenset[str]
+    sizes: tuple[int, ...]
+
+    def at(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """Whether one of the words stands at ``start`` of ``text`` and ends by ``end``."""
+        end = len(text) if end is None else end
+        return any(text[start : start + n] in self.words for n in self.sizes if start + n <= end)
+
+
+def _cell_words(pieces: list[str], eligible: list[bool]) -> _Words:
     """Words that open a cell in the line: the first word of each piece, and a word glued after ة or ى."""
     words = {p.split(" ")[0] for p, ok in zip(pieces, eligible, strict=True) if ok}
     words |= {m.group(1) for p in pieces for m in _AFTER_WORD_END.finditer(p)}
-    return {w for w in words if len(w) >= 3}
+    kept = frozenset(w for w in words if len(w) >= 3)
+    return _Words(kept, tuple(sorted({len(w) for w in kept})))
 
 
-def _glued_start(piece: str, size: int, words: set[str]) -> int:
+def _glued_start(piece: str, size: int, words: _Words) -> int:
     """A head shared up to a space ends, if anywhere, where a word that opens cells elsewhere is glued to the word
     before it (``… إدارة المخاطرموظف``): that position, or ``size`` when there is none."""
     for at in range(size - 1, 1, -1):
-        if piece[at - 1].isalpha() and piece[at - 1] != " " and any(piece.startswith(w, at) for w in words):
+        if piece[at - 1].isalpha() and piece[at - 1] != " " and words.at(piece, at):
             return at
     return size
 
 
-def _opens_with(text: str, words: set[str]) -> bool:
-    first = text.split(" ")[0]
-    return any(first.startswith(w) for w in words if len(w) <= len(first))
+def _opens_with(text: str, words: _Words) -> bool:
+    first = text.split(" ", 1)[0]
+    return words.at(first)
 
 
 def _inner_head(piece: str, known: list[str]) -> tuple[int, int] | None:
