@@ -153,8 +153,10 @@ def add_text(parent: etree._Element, text: str) -> bool:
     had to be left out (lxml refuses them: the check costs nothing when there are none)."""
     if not text:
         return False
-    if len(parent):
-        last = parent[-1]
+    # ``parent[-1]``, not ``len(parent)``: lxml counts the children one by one, which made a paragraph of 10,000
+    # inline elements quadratic (1.8 s of AKN for a fuzzed 186 KB input)
+    last = next(reversed(parent), None)
+    if last is not None:
         tail = last.tail + text if last.tail else text
         try:
             last.tail = tail
