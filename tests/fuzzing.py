@@ -255,7 +255,12 @@ class _Hang(BaseException):
     """Raised by the alarm when one input runs past ``HANG_SECONDS``."""
 
 
+_rang: list[bool] = [False]  # the alarm went off: code that catches every exception (reportlab does) may have
+# turned ``_Hang`` into another one, which must still count as a hang, not as a crash
+
+
 def _alarm(signum: int, frame: FrameType | None) -> None:
+    _rang[0] = True
     raise _Hang
 
 
@@ -268,17 +273,22 @@ def check(data: bytes, formats: Sequence[str] = FORMATS, *, timed: bool = True) 
         previous = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, HANG_SECONDS)
     began = time.process_time()
+    _rang[0] = False
     try:
         try:
             document = unconvert.read(data, name="fuzz.txt", max_bytes=None)
         except unconvert.ReadError:
             return Outcome("read-error", seconds=time.process_time() - began)
         except Exception:
+            if _rang[0]:
+                raise _Hang from None
             return Outcome("crash", traceback.format_exc(limit=-6), time.process_time() - began)
         for fmt in formats:
             try:
                 unconvert.write(document, fmt)
             except Exception:
+                if _rang[0]:
+                    raise _Hang from None
                 return Outcome("write-crash", f"{fmt}: " + traceback.format_exc(limit=-6), time.process_time() - began)
     except _Hang:
         return Outcome("hang", f"still running after {HANG_SECONDS:g} s", time.process_time() - began)
