@@ -65,6 +65,7 @@ from unconvert.tree import (
     Row,
     Section,
     Strong,
+    SymbolRef,
     Table,
     Text,
     footnotes_in,
@@ -763,6 +764,18 @@ def adapted(doc: Document) -> list[tuple[str, str, int | None]]:
     rendered = unconvert.render(doc, "pdf", context=CONTEXT)
     assert rendered.data == write(doc, context=CONTEXT)
     return [(d.severity.value, d.code, d.line) for d in rendered.diagnostics]
+
+
+def test_a_link_longer_than_any_symbol_is_printed_as_plain_text() -> None:
+    """A fuzzed "symbol" of 60,000 characters over many lines gave a link annotation with the whole URL on each
+    line: the PDF took minutes. Its text stays; the link goes, and the writer says so (issue #13)."""
+    base = hand_built()
+    long = "A/RES/64/183" * 500
+    para = Para(content=(_t("See "), SymbolRef(symbol=long, text=long, line=7), _t(".")), line=7)
+    doc = replace(base, parts=(Part(body=(para,)),), annexes=())
+    assert adapted(doc) == [("info", "pdf-link-dropped", 7)]
+    pdf = write(doc, context=CONTEXT)
+    assert b"/URI" not in pdf
 
 
 def test_what_the_page_cannot_hold_is_reported_where_it_stands() -> None:

@@ -45,6 +45,10 @@ BODY = COLUMN_INDENT  # start of the text column inside the frame
 TEXT_COLUMN_TABLE = 7  # columns a table sets in the text column (A/RES/72/313's annex: 7); wider, on the measure
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
 CELL_SIDE, CELL_TOP, CELL_BOTTOM = 3.0, 2.0, 4.0  # a cell's padding
+# A link is drawn as an annotation on each line it covers, each holding the whole URL: a fuzzed "symbol" of 60,000
+# characters over a thousand lines made a PDF of 60 million escaped characters (minutes). UN symbols are under 60
+# characters; browsers and viewers give up on URLs of a few thousand.
+LONGEST_LINK = 2000
 TALLEST_ROW = 0.5 * (PAPER.height - G.PRINT_BODY_TOP - G.PRINT_BODY_BOTTOM)
 END = G.MEASURE - COLUMN - COLUMN_INDENT
 ANNEX_BEFORE = 14.0  # under the closing lines, the annex label's baseline 30 pt under theirs (A/RES/72/313)
@@ -116,8 +120,18 @@ class Builder:
         track = track or self.track
         for piece in pieces(inlines, bold=bold, italic=italic):
             match piece:
-                case Run(text=text, bold=b, italic=i, symbol=symbol):
+                case Run(text=text, bold=b, italic=i, symbol=symbol, line=line):
                     link = undocs_url(symbol) if symbol is not None and symbol.strip() else None
+                    if link is not None and len(link) > LONGEST_LINK:
+                        self.report(
+                            Diagnostic.info(
+                                "pdf-link-dropped",
+                                f"a link of {len(link):,} characters is printed as plain text (no document symbol "
+                                "is that long)",
+                                line=line,
+                            )
+                        )
+                        link = None
                     out.extend(self.text_spans(text, size, bold=b, italic=i, link=link, track=track))
                 case Break():
                     out.append(Span("\n", Style(self.family.regular, size)))
