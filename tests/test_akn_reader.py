@@ -29,7 +29,16 @@ from strategies import EXAMPLES, real_documents, seed_document
 from unconvert import registry
 from unconvert.context import Context
 from unconvert.errors import ReadError
-from unconvert.tree import Document, OperativeParagraph, Point, canonical, find_all
+from unconvert.tree import (
+    Document,
+    OperativeParagraph,
+    Para,
+    ParaRole,
+    Point,
+    PreambularParagraph,
+    canonical,
+    find_all,
+)
 
 FIXED = Context.fixed()
 UN_SAMPLE = ROOT / "tests" / "data" / "akn4un"
@@ -92,6 +101,19 @@ def test_any_tree_written_and_read_back_gives_an_equal_tree(document: Document) 
     tree = back(data)
     assert tree == canonical(document)
     assert akn(tree) == data
+
+
+def test_a_recital_whose_phrase_is_a_role_or_nothing_reads_back_as_a_recital() -> None:
+    seed = seed_document()
+    part = seed.parts[0]
+    assert part.preamble is not None
+    recitals = tuple(
+        PreambularParagraph(phrase=phrase, content=(unconvert.tree.Text(text="text"),))
+        for phrase in ("text", "preambular", "", "paragraph")
+    )
+    children = (*recitals, Para(content=(unconvert.tree.Text(text="quoted"),), role=ParaRole.QUOTE))
+    document = replace(seed, parts=(replace(part, preamble=replace(part.preamble, children=children)),))
+    assert back(akn(document)) == document
 
 
 def test_real_trees_read_back_to_themselves() -> None:

@@ -112,14 +112,14 @@ class BlockReader:
             lines = [self.inlines.of(p) for p in boxes]
             if el.get(KIND) is not None:
                 return RawBlock(kind=el.get(KIND, ""), text=plain_text(_joined(lines)), line=line)
+            role = _ROLES.get(el.get("class", ""))
+            if role is not None and len(lines) == 1:  # a paragraph in the preamble says its role in class
+                return Para(content=lines[0], role=role, line=line)
             if name in ("paragraph", "point", "section") and len(lines) != 1:
                 return _flattened(name, lines, line)
-            if name in _ROLES and len(lines) == 1:
-                return Para(content=lines[0], role=_ROLES[name], line=line)
-            if len(lines) == 1 and name != "preambular":
-                return PreambularParagraph(phrase=name, content=lines[0], line=line)
-            if len(lines) == 1:
-                return PreambularParagraph(phrase="", content=lines[0], line=line)
+            if len(lines) == 1:  # a recital: its phrase names the container (akn4un:phrase="" when it has none)
+                phrase = el.get(PHRASE)
+                return PreambularParagraph(phrase=name if phrase is None else phrase, content=lines[0], line=line)
             return _flattened("paragraph", lines, line)
         parts: list[tuple[Inline, ...]] = []
         for child in el:

@@ -509,6 +509,8 @@ class Builder:
                 case PreambularParagraph():
                     eid = self.eids.child(base, "container")
                     container = sub(el, "container", {"name": clean(block.phrase) or "preambular", "eId": eid})
+                    if not clean(block.phrase):  # no phrase: "preambular" names the container, not the phrase
+                        container.set(_PHRASE, "")
                     self._inlines(sub(container, "p"), block.content, eid)
                 case Table():
                     self._table(el, block, base)
@@ -532,6 +534,8 @@ class Builder:
         """A block other than a recital or a table in the preamble: a ``container`` of its lines."""
         eid = self.eids.child(base, "container")
         container = sub(preamble, "container", {"name": _block_name(block), "eId": eid})
+        if isinstance(block, Para):  # its role, as in the body: a recital's phrase may be any word
+            container.set("class", block.role.value)
         _raw_kind(container, block)
         for line in flatten(block):
             self._inlines(sub(container, "p"), line, eid)
