@@ -14,6 +14,10 @@ from unconvert.batch import convert_many, read_report
 
 pytest.importorskip("distributed")
 
+import dask
+
+from unconvert.batch.cluster import DaskExecutor
+
 FORMATS = ["akn", "text"]
 
 
@@ -47,7 +51,10 @@ def test_local_cluster_gives_the_same_outputs_and_report_as_a_process_pool(tmp_p
     assert len(dask_files) == 2 * (len(sample_dumps()) + 1)
     assert without_timings(pool_out) == without_timings(dask_out)
 
-    resumed = convert_many([archive], to=FORMATS, out=dask_out, executor="dask", dask_local=2, resume=True)
+    executor = DaskExecutor(tuple(FORMATS), local_workers=2)
+    # no statistical profiler on the local workers (it held the GIL every 10 ms and kept a profile per second)
+    assert list(executor._client.run(dask.config.get, "distributed.worker.profile.enabled").values()) == [False] * 2
+    resumed = convert_many([archive], to=FORMATS, out=dask_out, executor=executor, resume=True)
     again = list(resumed)
     assert resumed.summary.resumed == len(sample_dumps()) + 1
     assert [r.status for r in again if not r.resumed] == ["failed"]  # a failed document is tried again

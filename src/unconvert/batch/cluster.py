@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import dask
 import distributed
 from distributed import WorkerPlugin
 
@@ -23,6 +24,12 @@ from unconvert.batch.execution import Work, crashed, run_chunk
 from unconvert.batch.work import Task, WorkResult, warm_up
 
 _dask: Any = distributed  # untyped
+
+# The workers of a local cluster do not run Dask's statistical profiler: it samples every thread's stack every
+# 10 ms, on the GIL the document's work needs, and keeps a profile per second of run time (up to 1,000 of them),
+# so a worker's memory grew all through a batch; with the dashboard off nobody reads them. A cluster given by
+# address keeps its own configuration.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class DaskExecutor:
@@ -46,7 +53,7 @@ class DaskExecutor:
         if address:
             self._client: Any = _dask.Client(address)
         else:
-            with _ignoring_sigint():
+            with _ignoring_sigint(), dask.config.set(LOCAL_WORKER_CONFIG):
                 self._cluster = _dask.LocalCluster(
                     n_workers=local_workers or os.cpu_count() or 1,
                     threads_per_worker=1,
