@@ -124,13 +124,10 @@ def _finder(language: Language) -> _Finder:
         organs.append(organ)
     if table.council_words:
         alternatives.append(f"(?P<council>(?:{table.council_words}))")
-    # a word is not the end of a longer one (Russian ``разрешении``, the settling of a question, is no ``решении``);
-    # Arabic glues its prefixes to the word (``وبقرارها``) and Chinese its words to each other
-    word_start = r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff])"
     if table.resolution_words:
-        alternatives.append(f"(?P<res>{word_start}{_capital_or_not(table.resolution_words)})")
+        alternatives.append(f"(?P<res>{_capital_or_not(table.resolution_words)})")
     if table.decision_words:
-        alternatives.append(f"(?P<dec>{word_start}{_capital_or_not(table.decision_words)})")
+        alternatives.append(f"(?P<dec>{_capital_or_not(table.decision_words)})")
     alternatives.append(number)
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
@@ -145,10 +142,15 @@ def _finder(language: Language) -> _Finder:
 
 def _capital_or_not(words: str) -> str:
     """``words`` also with a capital first letter (``[rR]esolutions?``): a case-sensitive pattern is read several
-    times faster than one with ``(?i:…)``, and a word for a resolution is printed either way."""
+    times faster than one with ``(?i:…)``, and a word for a resolution is printed either way; the word begins a
+    word."""
     first = words[:1]
     if first.isalpha() and first.lower() != first.upper():
-        return f"[{first.lower()}{first.upper()}]{words[1:]}"
+        # and not the end of a longer word (Russian ``разрешении``, the settling of a question, is no ``решении``),
+        # checked after its first letter so that the pattern still opens on a character class (Arabic glues its
+        # prefixes to the word, ``وبقرارها``, Chinese its words to each other: no such check)
+        letter = f"[{first.lower()}{first.upper()}]"
+        return f"{letter}(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff]{letter}){words[1:]}"
     return words
 
 
