@@ -37,7 +37,6 @@ MEASURE = 492.0  # masthead, running heads, wide tables
 COLUMN_INDENT = 63.35  # the text column inside the measure, on both sides
 STEP = 23.75  # one tab step: a paragraph's first line, each nesting level
 TAB_STOPS = tuple(COLUMN_INDENT + STEP * i for i in range(12))  # the column's tab stops, from its start
-TITLE_WIDTH = 285.0  # the adoption line, the title and annex headings are set narrower than the text
 NOTE_HANG = 21.6  # a footnote's text hangs this far after the note's start (its mark right-aligned before it)
 NOTE_RULE = 72.0  # the footnote separator's length
 END_RULE = 72.0  # the short rule that ends the document, centred on the measure

@@ -55,7 +55,10 @@ ANNEX_BEFORE = 14.0  # under the closing lines, the annex label's baseline 30 pt
 ANNEX_TITLE_GAP = 3.0  # the title's first baseline 18 pt under the label's
 ANNEX_AFTER = 12.0
 END_RULE_SPACE = 30.0  # the end rule stands this far under the last line, as in the UN's PDFs
-TITLE_END = COLUMN - G.TITLE_WIDTH  # the adoption line, title and annex headings end this far before the column's
+# The adoption line, the title and annex headings run to the text column's end, as the UN's TitleH1 style's right
+# indent (1260 twips) sets them: A/RES/72/312's committee line (317 pt) fits on one line and 310's (370 pt) does not,
+# 313's annex title takes 333 pt on its first line.
+TITLE_END = 0.0
 
 
 @dataclass(slots=True)
