@@ -286,7 +286,10 @@ def convert(pdf: Path) -> str:
                 continue
             if not preface_seen and line.x0 <= left + 5:  # the adoption and committee lines, set off by two tabs
                 if line.height > 12 and paragraph is not None and paragraph[0].startswith("\t\t") and gap < 20:
-                    paragraph.append(text)  # the adoption line's second line
+                    # the adoption line's second printed line, on a line of its own as a manual break is written
+                    # (the Word track's A/RES/72/10 and 72/14 break it so)
+                    dump.main.append(_joined(paragraph))
+                    paragraph = [text]
                     continue
                 close()
                 dump.main.append("")

@@ -2,8 +2,9 @@
 
     PYTHONPATH=src python scripts/screenshots.py [--corpus ../shared/corpus] [--dpi 60]
 
-For each UN PDF in ``corpus/layout/`` whose ODS dump is at hand (``corpus/word/<id>.txt``; today A/RES/72/310
-only: the Word files of 309, 312 and 313, from which their dumps would be made, are not in the corpus), it writes
+For each UN PDF in ``corpus/layout/`` whose ODS dump is at hand (``corpus/word/<id>.txt``: A/RES/72/310; else the
+dump made from the UN's PDF, ``tests/data/layout/<id>.txt``: 309, 312 and 313, whose Word files are not in the
+corpus), it writes
 our PDF, renders the same pages of both with ``pdftoppm`` and puts them side by side, the UN's on the left:
 ``docs/img/layout-<id>-p<n>.png`` for the first page, the second and the last. Run it after a change to the paged
 writers and commit the images with the change, so that ``docs/layout.md`` shows what the writers do now.
@@ -77,7 +78,9 @@ def main() -> None:
         for un_pdf in sorted((args.corpus / "layout").glob("*.pdf")):
             dump = args.corpus / "word" / f"{un_pdf.stem}.txt"
             if not dump.exists():
-                print(f"{un_pdf.stem}: no dump in {dump.parent}, skipped")
+                dump = ROOT / "tests" / "data" / "layout" / f"{un_pdf.stem}.txt"  # made from the UN's PDF
+            if not dump.exists():
+                print(f"{un_pdf.stem}: no dump, skipped")
                 continue
             ours = work / f"ours-{un_pdf.stem}.pdf"
             ours.write_bytes(unconvert.write(unconvert.read(dump), "pdf", context=Context.fixed()))
