@@ -286,9 +286,19 @@ class NotedTable(Flowable):  # type: ignore[misc]
         return [self.heights[i] for i in self.rows]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        if availHeight < _MEASURING:
+            # A part taller than the room cannot fit whatever its notes: its rows are summed only until they
+            # overflow, for the part left of a long table is wrapped again on every page (summing all its rows
+            # and gathering all their notes each time made a table of 15,000 rows quadratic).
+            overflow = 0.0
+            for i in self.rows:
+                overflow += self.heights[i]
+                if overflow > availHeight + 1:
+                    self.height = overflow
+                    return self.width, overflow
         heights = self._heights()
         self.height = sum(heights)
-        self.width = availWidth
         need = self.page_notes.room_needed(self._notes(len(self.rows)))
         if availHeight >= _MEASURING:
             return self.width, self.height + need
@@ -303,15 +313,17 @@ class NotedTable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        heights = self._heights()
-        count = len(heights)
-        used = sum(heights[: self.repeat])
+        count = len(self.rows)
+        used = sum(self.heights[i] for i in self.rows[: self.repeat])
         keep = self.repeat
-        for i in range(self.repeat, count):
-            if used + heights[i] + self.page_notes.room_needed(self._notes(i + 1)) > availHeight + 0.01:
+        notes = self._notes(self.repeat)  # the notes of the rows kept so far, one row more at each step
+        for k in range(self.repeat, count):
+            height = self.heights[self.rows[k]]
+            notes.extend(self.row_notes[k])
+            if used + height + self.page_notes.room_needed(notes) > availHeight + 0.01:
                 break
-            used += heights[i]
-            keep = i + 1
+            used += height
+            keep = k + 1
         frame = getattr(self, "_frame", None)
         if keep <= self.repeat and frame is not None and frame._atTop and count > self.repeat + 1:
             keep = self.repeat + 1  # on an empty page the notes give way
