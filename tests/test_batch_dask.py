@@ -1,8 +1,10 @@
 """``unconvert batch`` on a real Dask ``LocalCluster`` (worker processes): the same outputs and report as the
-local process pool, and resume works the same."""
+local process pool, resume works the same, and the per-document time limit stops the work on a worker."""
 
 from __future__ import annotations
 
+import os
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -10,6 +12,7 @@ from typing import Any
 import pytest
 
 from conftest import SEED, sample_dumps
+from unconvert import registry
 from unconvert.batch import convert_many, read_report
 
 pytest.importorskip("distributed")
@@ -75,3 +78,48 @@ def test_cli_runs_on_an_existing_cluster_by_address(tmp_path: Path) -> None:
     assert serial_files.pop("report.jsonl") and cluster_files.pop("report.jsonl")
     assert serial_files == cluster_files and len(cluster_files) == 2 * len(dumps)
     assert without_timings(serial_out) == without_timings(cluster_out)
+
+
+def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Path, monkeypatch: Any) -> None:
+    """On a Dask worker the document runs in a thread of a long-lived process: the time limit must stop that
+    thread's work, not fail the document and leave the work going on beside the next ones (issue #13). A writer
+    plugin that never ends beats into a file; once the document has failed, on the still-running cluster, the
+    beating has stopped, and the other document converted."""
+    from distributed import LocalCluster
+
+    plugin = tmp_path / "plugin"
+    info = plugin / "endless_writer-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: endless-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[unconvert.writers]\nendless = endless_writer:write\n")
+    beat = tmp_path / "beat"
+    (plugin / "endless_writer.py").write_text(
+        "import time\n"
+        "def write(document, *, context):\n"
+        "    if document.meta.symbol == 'A/RES/64/183':\n"
+        f"        with open({str(beat)!r}, 'ab', buffering=0) as f:\n"
+        "            while True:\n"
+        "                f.write(b'.')\n"
+        "                time.sleep(0.02)\n"
+        "    return b'x'\n"
+    )
+    monkeypatch.syspath_prepend(str(plugin))
+    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    registry._plugins.cache_clear()
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
+            sources = [str(SEED), str(sample_dumps()[0])]
+            run = convert_many(
+                sources, to=["endless"], out=tmp_path / "out", scheduler=cluster.scheduler_address, timeout=3
+            )
+            results = {r.source: r for r in run}
+            stopped = results[str(SEED)]
+            assert stopped.status == "failed" and stopped.error is not None and stopped.error.code == "timeout"
+            assert results[sources[1]].status in ("ok", "warnings")
+            time.sleep(0.5)
+            size = beat.stat().st_size
+            assert size > 0
+            time.sleep(1.5)
+            assert beat.stat().st_size == size  # the worker is alive, the document's work is not
+    finally:
+        registry._plugins.cache_clear()
