@@ -213,6 +213,8 @@ def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) 
     lead = G.PRINT_HEAD_LEADING if not script.break_anywhere and not script.rtl else setup.typo.head * 1.2
     for i, line in enumerate(lines):
         baseline = y + (len(lines) - 1 - i) * lead
+        if baseline > PAPER.height:
+            continue  # above the paper's edge: a title of a thousand lines (a fuzzed one) is drawn as far as it shows
         line.last = True
         draw_line(canv, line, x, baseline, _HEAD_TITLE, setting)
     canv.setLineWidth(0.5)
