@@ -17,7 +17,6 @@ from reportlab.platypus import Flowable, PageBreak, Table
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
-from unconvert.writers.pdf.shaping import display_to_logical, unshape
 
 # reportlab measures the flowables of a ``KeepTogether`` (keep-with-next headings) with this available height; the
 # answer must then include the room of the notes, or the group is judged to fit where its notes do not.
@@ -157,9 +156,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
             text, style = self.num
             w = measure(text, style)
             x = self.width - g.num_at - w if rtl else g.num_at
-            # a right-to-left number is drawn in display order; its ActualText gives it back in logical order
-            actual = unshape(display_to_logical(text)) if rtl else None
-            emit(canv, [(x, style, text)], top - g.leading * 0.75, actual=actual)
+            # a right-to-left number is drawn in display order, with the marks that read it back (shaping.display)
+            emit(canv, [(x, style, text)], top - g.leading * 0.75)
         for i, line in enumerate(lines):
             indent = g.first if i == 0 else g.indent
             width = self.width - indent - g.end_indent

@@ -8,7 +8,8 @@ visually afterwards. A paragraph is a list of ``Span`` s (text in one ``Style``)
 * Latin and Cyrillic break at spaces; justified lines widen the spaces.
 * Chinese breaks between any two ideographs, except before closing and after opening punctuation (kinsoku);
   justified lines spread the extra space over every character (PDF character spacing).
-* Arabic breaks at spaces in logical order; each line is reordered for display by ``shaping.visual_order``.
+* Arabic breaks at spaces in logical order; each line is reordered for display by ``shaping.visual_levels`` and
+  drawn with the marks that let text extractors read it back (``shaping.with_reading_marks``).
 
 Every space is drawn as a glyph, so text extraction gives the words separated as in the source.
 """
@@ -22,7 +23,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from unconvert.writers.pdf.shaping import unshape, visual_order
+from unconvert.writers.pdf.shaping import RTL_MARK, ZWSP, visual_levels, with_reading_marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,9 +313,14 @@ def _visual(line: Line) -> list[Piece]:
         tag = -1 - key if piece.glue else key
         chars.extend((ch, tag) for ch in piece.text)
     out: list[Piece] = []
-    for ch, tag in visual_order(chars):
+    notes = {i for i, style in enumerate(styles) if style.note is not None}
+    for ch, tag in with_reading_marks(visual_levels(chars), notes):
         glue = tag < 0
         style = styles[-1 - tag if glue else tag]
+        if ch in _MARKS:
+            if not _prints_nothing(style.font, ch):
+                continue  # a face whose glyph for the mark would show
+            glue = False  # a mark next to a space is no space: it must not widen a justified line
         last = out[-1] if out else None
         if last is not None and not glue and not last.glue and last.style == style:
             last.text += ch
@@ -368,17 +374,41 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         if piece.glue and extra:
             pen += extra
     _link(canv, groups, baseline, char_space)
-    if not setting.rtl:
-        emit(canv, groups, baseline, char_space)
-        return
-    # Right to left: the glyphs stand in display order, so the line carries its logical text as ActualText
-    # (what copy and paste, search and screen readers use); footnote marks are drawn outside it.
-    text_groups = [g for g in groups if g[1].note is None]
-    logical = "".join(p.text for p in line.pieces if p.style.note is None).strip()
-    emit(canv, text_groups, baseline, char_space, actual=unshape(logical))
-    marks = [g for g in groups if g[1].note is not None]
-    if marks:
-        emit(canv, marks, baseline)
+    if not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
+        _marks_apart(groups)
+    emit(canv, groups, baseline, char_space)
+
+
+def _marks_apart(groups: list[tuple[float, Style, str]]) -> None:
+    """End the word before each footnote mark with a zero-width space, so that text extraction reads the mark as
+    a word of its own (``Geneva 3``, not ``Geneva3``, which search and indexing would take for one word). The
+    space prints nothing and ends its group, and the mark is placed on its own: nothing moves."""
+    for index in range(1, len(groups)):
+        x, style, text = groups[index - 1]
+        if groups[index][1].note is None or style.note is not None or not text or text[-1].isspace():
+            continue
+        if _prints_nothing(style.font, ZWSP):
+            groups[index - 1] = (x, style, text + ZWSP)
+
+
+_MARKS = frozenset((RTL_MARK, ZWSP))
+
+
+def _prints_nothing(font: str, ch: str) -> bool:
+    """Has ``font`` an empty glyph of no width for ``ch`` (a mark for text extraction only)? Some faces draw
+    the invisible characters as visible symbols (Amiri's RLM), and a face without the character draws a box."""
+    known = _empty_glyphs.get((font, ch))
+    if known is None:
+        face = _font(font).face
+        glyph = face.charToGlyph.get(ord(ch))
+        known = (
+            glyph is not None and face.glyphPos[glyph] == face.glyphPos[glyph + 1] and not face.getCharWidth(ord(ch))
+        )
+        _empty_glyphs[font, ch] = known
+    return known
+
+
+_empty_glyphs: dict[tuple[str, str], bool] = {}
 
 
 def _link(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float, char_space: float) -> None:
