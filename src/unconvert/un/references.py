@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypeAlias
 
 from unconvert.tree import Language, Organ
@@ -433,12 +433,16 @@ _AFTER = 100  # and after it: the organ named after the numbers, the parts
 def _windows(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` around its candidates, merged where they meet."""
     out: list[tuple[int, int]] = []
+    low = high = -1
     for match in _CANDIDATE.finditer(text):
-        low, high = max(0, match.start() - _BEFORE), min(len(text), match.end() + _AFTER)
-        if out and low <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], high))
-        else:
-            out.append((low, high))
+        start = match.start() - _BEFORE
+        if start > high:  # a window of its own
+            if high >= 0:
+                out.append((low, high))
+            low = start if start > 0 else 0
+        high = match.end() + _AFTER  # candidates come in order: the window ends after this one
+    if high >= 0:
+        out.append((low, high if high < len(text) else len(text)))
     return out
 
 
@@ -506,11 +510,18 @@ def _literal(match: re.Match[str]) -> Reference | None:
     symbol_text = printed[: joint.start()] if joint else printed
     if "/" not in symbol_text or not any(c.isdigit() for c in symbol_text) or _ROMAN_SERIES.match(symbol_text):
         return None
+    symbol = _normal_symbol(symbol_text)
+    return None if symbol is None else Reference(start, end, symbol)
+
+
+@lru_cache(maxsize=4096)
+def _normal_symbol(printed: str) -> str | None:
+    """The normal spelling of a symbol as printed, or ``None`` (a document cites the same symbols again and again:
+    in its notes, in its other languages' files of a batch)."""
     try:
-        symbol = str(parse(symbol_text))
+        return str(parse(printed))
     except ValueError:
         return None
-    return Reference(start, end, symbol)
 
 
 def _symbol(

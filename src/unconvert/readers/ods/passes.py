@@ -214,8 +214,12 @@ class ReferenceLinker:
                 pieces.append("")
                 notes = notes or kind is Footnote
             elif kind is Emphasis or kind is Strong:
-                pieces.append(plain_text((node,)))
-                notes = notes or bool(footnotes_in((node,)))
+                children = node.children  # type: ignore[union-attr]
+                if len(children) == 1 and type(children[0]) is Text:  # ``Recalling``: the phrase of most recitals
+                    pieces.append(children[0].text)
+                else:
+                    pieces.append(plain_text((node,)))
+                    notes = notes or bool(footnotes_in((node,)))
             else:
                 pieces.append(plain_text((node,)))
         text = "".join(pieces)
