@@ -61,7 +61,7 @@ def _same(old: tuple[T, ...], new: list[T]) -> tuple[T, ...]:
     return tuple(new)
 
 
-def inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+def _inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """``nodes`` with adjacent texts joined, empty texts dropped, and every nested run canonical (``nodes`` itself
     when it already is: one pass that allocates nothing, since most runs a reader makes are)."""
     after_text = False
@@ -75,10 +75,10 @@ def inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         after_text = False
         if kind is Emphasis or kind is Strong:
             children = node.children  # type: ignore[union-attr]
-            if inlines(children) is not children:
+            if _inlines(children) is not children:
                 return _rebuilt(nodes)
         elif kind is Footnote:
-            if footnote(node) is not node:  # type: ignore[arg-type]
+            if _footnote(node) is not node:  # type: ignore[arg-type]
                 return _rebuilt(nodes)
         elif kind is SymbolRef:
             symbol = node.symbol  # type: ignore[union-attr]
@@ -98,11 +98,11 @@ def _rebuilt(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
                     out[-1] = Text(text=out[-1].text + text, line=out[-1].line)
                     continue
             case Emphasis(children=children) | Strong(children=children):
-                inner = inlines(children)
+                inner = _inlines(children)
                 if inner is not children:
                     node = replace(node, children=inner)
             case Footnote():
-                node = footnote(node)
+                node = _footnote(node)
             case SymbolRef(symbol=symbol):
                 if symbol != symbol.strip():
                     node = replace(node, symbol=symbol.strip())
@@ -115,11 +115,11 @@ def _rebuilt(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _paragraphs(paragraphs: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
-    found = _same(paragraphs, [inlines(p) for p in paragraphs])
+    found = _same(paragraphs, [_inlines(p) for p in paragraphs])
     return () if found == ((),) else found
 
 
-def footnote(note: Footnote) -> Footnote:
+def _footnote(note: Footnote) -> Footnote:
     paragraphs = _paragraphs(note.paragraphs)
     return note if paragraphs is note.paragraphs else replace(note, paragraphs=paragraphs)
 
@@ -132,28 +132,28 @@ def _changed(node: T, **values: object) -> T:
     return node
 
 
-def blocks(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
-    return _same(nodes, [block(b) for b in nodes])
+def _blocks(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
+    return _same(nodes, [_block(b) for b in nodes])
 
 
-def block(node: Block) -> Block:
+def _block(node: Block) -> Block:
     match node:
         case Para(content=content) | PreambularParagraph(content=content):
-            return _changed(node, content=inlines(content))
+            return _changed(node, content=_inlines(content))
         case OperativeParagraph():
             return _changed(
                 node,
                 num=node.num or None,
-                content=inlines(node.content),
-                children=blocks(node.children),
-                wrap_up=inlines(node.wrap_up),
+                content=_inlines(node.content),
+                children=_blocks(node.children),
+                wrap_up=_inlines(node.wrap_up),
             )
         case Point():
             return _changed(
-                node, content=inlines(node.content), children=blocks(node.children), wrap_up=inlines(node.wrap_up)
+                node, content=_inlines(node.content), children=_blocks(node.children), wrap_up=_inlines(node.wrap_up)
             )
         case Section():
-            return _changed(node, heading=inlines(node.heading), children=blocks(node.children))
+            return _changed(node, heading=_inlines(node.heading), children=_blocks(node.children))
         case Table():
             rows = _same(node.rows, [_row(row) for row in node.rows])
             if len(rows) == 1 and rows[0].cells == (_EMPTY_CELL,):
@@ -181,21 +181,21 @@ def _cell(cell: Cell) -> Cell:
 def _part(part: Part) -> Part:
     preamble = part.preamble
     if preamble is not None:
-        preamble = _changed(preamble, formula=inlines(preamble.formula), children=blocks(preamble.children))
+        preamble = _changed(preamble, formula=_inlines(preamble.formula), children=_blocks(preamble.children))
         if not preamble.formula and not preamble.children:
             preamble = None
     conclusions = part.conclusions
     if conclusions is not None:
-        conclusions = _changed(conclusions, lines=_same(conclusions.lines, [inlines(x) for x in conclusions.lines]))
+        conclusions = _changed(conclusions, lines=_same(conclusions.lines, [_inlines(x) for x in conclusions.lines]))
         if not conclusions.lines:
             conclusions = None
     return _changed(
         part,
         label=part.label or None,
-        label_notes=_same(part.label_notes, [footnote(n) for n in part.label_notes]),
-        title=inlines(part.title),
+        label_notes=_same(part.label_notes, [_footnote(n) for n in part.label_notes]),
+        title=_inlines(part.title),
         preamble=preamble,
-        body=blocks(part.body),
+        body=_blocks(part.body),
         conclusions=conclusions,
     )
 
@@ -203,16 +203,16 @@ def _part(part: Part) -> Part:
 def _preface(preface: Preface | None) -> Preface | None:
     if preface is None:
         return None
-    found = _changed(preface, title=inlines(preface.title))
+    found = _changed(preface, title=_inlines(preface.title))
     return found if found.number or found.title else None
 
 
 def _annex(annex: Annex) -> Annex:
     return _changed(
         annex,
-        label=inlines(annex.label),
-        headings=_same(annex.headings, [inlines(h) for h in annex.headings]),
-        children=blocks(annex.children),
+        label=_inlines(annex.label),
+        headings=_same(annex.headings, [_inlines(h) for h in annex.headings]),
+        children=_blocks(annex.children),
     )
 
 
@@ -224,7 +224,7 @@ def canonical(document: Document) -> Document:
     return _changed(
         document,
         meta=meta,
-        cover=_same(document.cover, [_changed(c, content=inlines(c.content)) for c in document.cover]),
+        cover=_same(document.cover, [_changed(c, content=_inlines(c.content)) for c in document.cover]),
         preface=_preface(document.preface),
         parts=_same(document.parts, [_part(p) for p in document.parts]),
         annexes=_same(document.annexes, [_annex(a) for a in document.annexes]),
