@@ -89,7 +89,7 @@ def means_per_language(score: dict[str, Any], metric: str) -> dict[str, float]:
 #   named twice in a paragraph), links a part of a resolution now with its letter and now without (``75/245 B``:
 #   14 times ``A/RES/75/245B``, once ``A/RES/75/245``; we follow its practice, ``un/references._parts``), and some
 #   files link with docs.un.org, which the gold does not read (A/80/6 (Sect. 3)/Add.1 in A_RES_80_243_*).
-REFS_FLOORS = {"eng": 0.915, "fra": 0.92, "spa": 0.79, "rus": 0.915, "ara": 0.895, "zho": 0.905}
+REFS_FLOORS = {"eng": 0.915, "fra": 0.92, "spa": 0.79, "rus": 0.915, "ara": 0.895, "zho": 0.91}
 
 
 def test_references_keep_their_level_in_every_language(score: dict[str, Any]) -> None:
