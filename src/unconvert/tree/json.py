@@ -23,7 +23,7 @@ from unconvert.tree import meta as _meta
 
 JSON_VERSION = 2
 # Version 2 added ``Meta.running_head``; a version-1 tree reads as it was written (the field's default).
-READABLE_VERSIONS = (1, 2)
+_READABLE_VERSIONS = (1, 2)
 
 _NODE_TYPES: dict[str, type[Any]] = {
     cls.__name__: cls
@@ -40,8 +40,8 @@ def to_json(document: _document.Document) -> dict[str, Any]:
 
 def from_json(data: dict[str, Any]) -> _document.Document:
     """Rebuild a document from ``to_json``'s output."""
-    if not isinstance(data, dict) or data.get("unconvert") not in READABLE_VERSIONS:
-        raise ValueError(f"not an unconvert tree of JSON version {' or '.join(map(str, READABLE_VERSIONS))}")
+    if not isinstance(data, dict) or data.get("unconvert") not in _READABLE_VERSIONS:
+        raise ValueError(f"not an unconvert tree of JSON version {' or '.join(map(str, _READABLE_VERSIONS))}")
     document = _decode(data["document"], _document.Document)
     assert isinstance(document, _document.Document)
     return document
