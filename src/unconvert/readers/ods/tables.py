@@ -15,6 +15,7 @@ Rows (``grid``): row labels in sequence open rows, a run of figures closes one (
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -433,18 +434,23 @@ def _sequence_starts(texts: list[str], ordinals: Mapping[str, int]) -> list[int]
     each other (``Goal 1.``, ``Goal 2.``, ``Goal 3.``; ``Seventy-fourth``, ``Seventy-fifth``), at least three of
     them; the longest such sequence. Figures and grades (``P-3``, ``P-4``) are no labels."""
     chains: dict[str, list[list[tuple[int, int]]]] = {}
+    # the runs of a kind waiting for a number, by the order they were started: a label goes on the first of them
+    # (looking through every run of the kind for each label made a column of 5,000 labels "1." quadratic)
+    waiting: dict[tuple[str, int], list[int]] = {}
     for i, text in enumerate(texts):
         label = _row_label(text, ordinals)
         if label is None:
             continue
         kind, value = label
         runs = chains.setdefault(kind, [])
-        for run in runs:
-            if run[-1][1] + 1 == value:
-                run.append((i, value))
-                break
+        ready = waiting.get((kind, value))
+        if ready:
+            r = heapq.heappop(ready)
         else:
-            runs.append([(i, value)])
+            r = len(runs)
+            runs.append([])
+        runs[r].append((i, value))
+        heapq.heappush(waiting.setdefault((kind, value + 1), []), r)
     best = max((run for runs in chains.values() for run in runs), key=len, default=[])
     return [i for i, _ in best] if len(best) >= _MIN_SEQUENCE else []
 
