@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -531,3 +532,31 @@ def test_random_text_raises_only_read_error(text: str) -> None:
 @given(st.lists(st.sampled_from(SEED_LINES), max_size=60), st.sampled_from(["\n", "\r\n", "\r"]))
 def test_shuffled_seed_lines_raise_only_read_error(lines: list[str], newline: str) -> None:
     _read_or_read_error(newline.join(lines).encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "symbol, text",
+    [
+        ("A/RES/64/183", "United NationsA/RES/64/183General Assembly"),
+        ("A/RES/64/183", "UNITED NATIONSa/res/64/183GENERAL ASSEMBLY"),
+        ("S/RES/2417 (2018)", "Conseil de sécuritéS/RES/2417  (2018)Distr. générale"),
+        ("A/RES/72/8 B", "United NationsA/RES/72/8BGeneral Assembly"),
+        ("E/RES/2018/14", "Nations UniesE/RE\u017f/2018/14Conseil"),  # long s: the same letter to re.IGNORECASE
+        ("A/KIT/1", "A/\u212a\u0130T/1 and A/K\u0131T/1"),  # Kelvin sign, dotted and dotless i
+        ("A/RES/64/183", "الأمم المتحدةA\u0640/RES/64/183الجمعية العامة"),  # a tatweel inside the symbol
+        ("A/RES/64/183", "United NationsA/RES/64/18General Assembly"),  # not there
+        ("S/RES/2417 (2018)", "S/RES/2417 S/RES/2417\u00a0\t(2018)"),  # the first piece alone, then the whole
+        ("S/RES/2417 (2018)", "S/RES/2417(2018"),
+        ("A/RES/72/8 B", "A/RES/72/8 \u0640B"),  # spacing with a tatweel
+        ("A/RES/72/8 B", "\u0640الجمعيـة A\u0640/RES/72/8\u0640\u0640 \u0640B\u0640\u0640 العامـة"),
+        ("S/RES/2417 (2018)", "مجلس الأمـن S/RES/2417(2018)"),
+    ],
+)
+def test_masthead_symbol_search_finds_what_its_pattern_finds(symbol: str, text: str) -> None:
+    from unconvert.readers.ods.masthead import _Symbol
+    from unconvert.un.words import phrase_pattern
+
+    pattern = re.compile(phrase_pattern(symbol), re.IGNORECASE)
+    for start in range(len(text)):
+        match = pattern.search(text, start)
+        assert _Symbol(symbol).search(text, start) == (None if match is None else match.span())

@@ -9,8 +9,11 @@ page numbers and separators in the same story are skipped: they are never conten
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import string
+from dataclasses import dataclass
 
 from unconvert.readers.ods.stories import Line, Stories
 from unconvert.tree import OdsFields
@@ -58,22 +61,84 @@ def _any_of(names: list[str]) -> re.Pattern[str]:
     return re.compile(alternatives or "(?!)", re.IGNORECASE)
 
 
-def _symbol_pattern(symbol: str) -> re.Pattern[str]:
-    """The document's own symbol as printed. Compiled apart from ``words.compiled``: that cache holds the
-    languages' phrases, and one new symbol per document would push them out of it."""
-    return re.compile(phrase_pattern(symbol), re.IGNORECASE)
+# How ``re.IGNORECASE`` compares a character with an ASCII one: by its case, and four letters more (the Kelvin sign,
+# long s, dotted and dotless i), each one character, so that offsets in the folded text are those of the text.
+_ASCII_FOLD = str.maketrans(
+    {
+        **{upper: upper.lower() for upper in string.ascii_uppercase},
+        "\u212a": "k",
+        "\u017f": "s",
+        "\u0130": "i",
+        "\u0131": "i",
+    }
+)
 
 
-def masthead_line(text: str, symbol1: re.Pattern[str] | None) -> tuple[str, str, str, str] | None:
+@dataclass(slots=True)
+class _Symbol:
+    """The document's own symbol (the ODS comment's) as printed: any spacing where it has a space, an optional
+    tatweel after each character, either apostrophe, any case (``words.phrase_pattern``).
+
+    An ASCII symbol without apostrophes or outer spaces is found by plain searches of the case-folded line without
+    its tatweels (the symbol's pieces between spaces, any spacing between them), which find what the pattern
+    would. The pattern is compiled only otherwise: compiled for every document it would fill ``re``'s own cache
+    (512 patterns, first in first out) with patterns no later document uses, a few MiB that grew all through the
+    first hundreds of documents of a batch."""
+
+    symbol: str
+    pieces: tuple[str, ...] = ()  # the folded symbol split at its spaces; empty: the pattern is needed
+    pattern: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.symbol.isascii() and "'" not in self.symbol and self.symbol == self.symbol.strip():
+            self.pieces = tuple(self.symbol.translate(_ASCII_FOLD).split())
+
+    def search(self, text: str, start: int) -> tuple[int, int] | None:
+        if self.pieces and "\u0640" not in text:
+            return self._find(text.translate(_ASCII_FOLD), start)
+        if self.pieces:  # tatweels, which the pattern allows anywhere after the first character: left out
+            kept = [i for i, char in enumerate(text) if char != "\u0640"]
+            found = self._find(text.replace("\u0640", "").translate(_ASCII_FOLD), bisect.bisect_left(kept, start))
+            if found is None:
+                return None
+            end = kept[found[1] - 1] + 1
+            while end < len(text) and text[end] == "\u0640":  # the tatweels after the last character
+                end += 1
+            return kept[found[0]], end
+        if self.pattern is None:
+            self.pattern = re.compile(phrase_pattern(self.symbol), re.IGNORECASE)
+        match = self.pattern.search(text, start)
+        return None if match is None else (match.start(), match.end())
+
+    def _find(self, folded: str, start: int) -> tuple[int, int] | None:
+        first = self.pieces[0]
+        at = folded.find(first, start)
+        while at >= 0:
+            end = self._rest(folded, at + len(first))
+            if end is not None:
+                return at, end
+            at = folded.find(first, at + 1)
+        return None
+
+    def _rest(self, folded: str, at: int) -> int | None:
+        """Where the symbol ends when its first piece ends at ``at``: each next piece after any spacing."""
+        for piece in self.pieces[1:]:
+            while at < len(folded) and folded[at].isspace():
+                at += 1
+            if not folded.startswith(piece, at):
+                return None
+            at += len(piece)
+        return at
+
+
+def masthead_line(text: str, symbol1: _Symbol | None) -> tuple[str, str, str, str] | None:
     """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row; ``symbol1`` is the
-    ODS comment's symbol (``_symbol_pattern``), when it has one."""
+    ODS comment's symbol, when it has one."""
     authority = _authorities().match(text)
     authority_end = authority.end() if authority is not None else None
     symbol_match: tuple[int, int] | None = None
     if symbol1 is not None:
-        match = symbol1.search(text, authority_end or 0)
-        if match:
-            symbol_match = (match.start(), match.end())
+        symbol_match = symbol1.search(text, authority_end or 0)
     if symbol_match is None and authority_end is not None:
         organ_at = _organ_position(text, authority_end)
         if organ_at is not None:
@@ -107,7 +172,7 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Ma
     """Fill ``head`` from the first-page header and footer of the header story."""
     lines = stories.headers
     at = None
-    symbol1 = _symbol_pattern(ods.symbol1) if ods.symbol1 else None
+    symbol1 = _Symbol(ods.symbol1) if ods.symbol1 else None
     for i, line in enumerate(lines):
         # The first row's cells are fused on one line; a file may also keep them on lines of their own.
         for size in range(1, 5):
