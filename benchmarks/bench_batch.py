@@ -4,8 +4,8 @@
     python benchmarks/bench_batch.py [--count 5000] [--formats akn,text] [--corpus DIR] [--keep DIR]
 
 The archive repeats the dev corpus (``../shared/corpus``, else ``tests/data/corpus``) under distinct member names.
-For each run it prints documents per second, the ratios (``-j 2`` / ``-j 1``: target >= 1.7; Dask / ``-j 2``:
-target within 20 %), and the resident memory (RSS) of every worker process when 10 % of the documents are done
+For each run it prints documents per second, the ratios (issue #14's targets: ``-j 2`` / ``-j 1`` >= 1.8;
+Dask / ``-j 2`` >= 0.9), and the resident memory (RSS) of every worker process when 10 % of the documents are done
 and at the end, to show that memory stays flat however many documents go through. On this project's 2-core
 machines ``-j 2`` uses every core, so the parent (which commits and reports) competes with the workers. The load
 average printed with each run says whether other work shared the machine (the ratios mean little if it did).
@@ -113,8 +113,8 @@ def main() -> None:
         pool = measure("-j 2", archive, work / "j2", formats, jobs=2)
         dask = measure("dask 2", archive, work / "dask", formats, executor="dask", dask_local=2)
         if serial:
-            print(f"-j 2 / -j 1   = {pool / serial:.2f} (target >= 1.7)")
-        print(f"dask / -j 2   = {dask / pool:.2f} (target 0.8 .. 1.2)")
+            print(f"-j 2 / -j 1   = {pool / serial:.2f} (target >= 1.8)")
+        print(f"dask / -j 2   = {dask / pool:.2f} (target >= 0.9)")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
