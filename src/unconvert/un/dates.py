@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from unconvert.tree import Language
 from unconvert.un.languages import LanguageTable, all_tables, table_for
+from unconvert.un.ods import PRINTED_JOB_NUMBER
 from unconvert.un.words import compiled, fold, phrase_regex
 
 
@@ -111,13 +112,16 @@ def looks_like_date(text: str) -> bool:
     )
 
 
-# ``17-21712 (E)    111217``: the job number, its language letter and the date the file was printed (DDMMYY).
-_PRINT_DATE = re.compile(r"^\d{2}-\d{5}\s*\([A-Z]\)\s+(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?!\d)")
+# ``17-21712 (E)    111217``: after the job number and its language letter, the date the file was printed (DDMMYY).
+_PRINT_DATE = re.compile(r"\s+(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})(?!\d)")
 
 
 def print_date(text: str) -> _dt.date | None:
     """The print date of a first-page footer line (``17-21712 (E)    111217`` → 2017-12-11), if it states one."""
-    match = _PRINT_DATE.match(text)
+    job = PRINTED_JOB_NUMBER.match(text)
+    if job is None or job["letter"] is None:
+        return None
+    match = _PRINT_DATE.match(text, job.end())
     if match is None:
         return None
     try:
