@@ -115,12 +115,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
             if k * leading + self.page_notes.room_needed(self._notes_of(lines[:k])) > availHeight + 0.01:
                 break
             keep = k
+        fits = keep  # the lines that fit here with their notes
         keep = min(keep, count - WIDOW)  # no widow: the last line alone at the top of the next page
         if keep < ORPHAN:
             keep = 0  # no orphan: the first line alone at the foot of the page
         if keep <= 0 and self._at_top():
-            # on an empty page, the notes must give way (they continue on the next page)
-            keep = max(1, min(count - 1, int(availHeight // leading)))
+            # On an empty page the next page is no better: the lines that fit with their notes stay here, widow or
+            # orphan. When not even the first line fits with its notes, the notes give way (they continue on the
+            # next page), as ``wrap`` lets them.
+            keep = fits if fits > 0 else max(1, min(count - 1, int(availHeight // leading)))
         if keep <= 0:
             return []
         g = self.geometry
