@@ -378,17 +378,18 @@ def _with_facts(meta: Meta, facts: etree._Element) -> Meta:
     number = facts.get("session")
     if number is not None and number.lstrip("-").isdigit():
         session = Session(number=int(number), text=facts.get("sessionText", ""), line=line_of(facts))
-    items = tuple(
-        AgendaItem(number=item.get("number", ""), text=item.get("text", ""), line=line_of(item))
-        for item in facts.iterfind(f"{{{AKN4UN_NS}}}agendaItem")
-    )
+    items: list[AgendaItem] = []
+    text = ""
+    for item in facts.iterfind(f"{{{AKN4UN_NS}}}agendaItem"):
+        text = item.get("text", text)  # left out: the text of the item before (our writer writes a line's once)
+        items.append(AgendaItem(number=item.get("number", ""), text=text, line=line_of(item)))
     return replace(
         meta,
         title=facts.get("title", ""),
         issue_date=iso_date(facts.get("issueDate")),
         print_date=iso_date(facts.get("printDate")),
         session=session,
-        agenda_items=items,
+        agenda_items=tuple(items),
         distribution=facts.get("distribution"),
         meeting=facts.get("meeting"),
     )

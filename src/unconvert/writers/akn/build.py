@@ -368,7 +368,8 @@ class Builder:
         """The identification facts no AKN element states as the tree holds them, so that a reader gets them
         back exactly: the title (the preface prints its own spelling), the issue and print dates (the FRBR IRIs
         carry one date of the work), the session, agenda items, distribution and meeting (the masthead and closing
-        lines print them, when they do, as printed). An attribute left out is a fact the tree does not state."""
+        lines print them, when they do, as printed). An attribute left out is a fact the tree does not state, but
+        for an agenda item's ``text``: left out, it is the text of the item before (the items of one line)."""
         meta = self.meta
         attrs: dict[str, str] = {}
         if meta.title:
@@ -384,10 +385,15 @@ class Builder:
         if meta.meeting is not None:
             attrs["meeting"] = clean(meta.meeting)
         facts = etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}facts", attrs)
+        previous: str | None = None
         for item in meta.agenda_items:
-            etree.SubElement(
-                facts, f"{{{AKN4UN_NS}}}agendaItem", {"number": clean(item.number), "text": clean(item.text)}
-            )
+            # the items of one agenda line share its text: it is written once, on the first of them (a line listing
+            # thousands of items made the output quadratic in the line, 550 MB from a fuzzed 111 KB input)
+            item_attrs = {"number": clean(item.number)}
+            if item.text != previous:
+                item_attrs["text"] = clean(item.text)
+            previous = item.text
+            etree.SubElement(facts, f"{{{AKN4UN_NS}}}agendaItem", item_attrs)
 
     def _voting(self) -> tuple[str, list[tuple[str, str]]] | None:
         """The voting outcome the cover or closing lines state: the outcome concept and ``(concept, count)``
@@ -435,8 +441,13 @@ class Builder:
                 line(None, masthead.date)
         if masthead.session:
             line("session", masthead.session, {"value": str(meta.session.number)} if meta.session else {})
+        numbered: dict[str, list[str]] = {}  # the item numbers of each line's text, looked up once per line
+        for item in meta.agenda_items:
+            numbered.setdefault(item.text, []).append(item.number)
         for agenda in masthead.agenda:
-            numbers = [item.number for item in meta.agenda_items if item.text == agenda]
+            # a text printed again names no numbers again (a line repeated thousands of times listed all the items
+            # on every copy: quadratic)
+            numbers = numbered.pop(agenda, [])
             if not numbers and len(masthead.agenda) == 1:
                 numbers = [item.number for item in meta.agenda_items]
             attrib = {"name": "agendaItem"}
