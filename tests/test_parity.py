@@ -17,8 +17,14 @@ from unconvert.tree import Document, Footnote, OperativeParagraph, find_all
 
 LANGUAGES = ("eng", "fra", "spa", "rus", "ara", "zho")
 SAMPLE = [SAMPLE_CORPUS / "akn4un" / "77" / lang / f"A_RES_77_125_{lang}.txt" for lang in LANGUAGES]
-# Six-language sets of the shared corpus that agree (GA, SC, a decision), when it is beside the clone
-SHARED_SETS = [("77", "A_RES_77_8"), ("sc2023", "S_RES_2674_2023"), ("gadec77", "A_DEC_77_401")]
+# Six-language sets of the shared corpus that agree (GA, SC, a decision), when it is beside the clone; A/RES/77/259
+# lays its section numbers out as a body paragraph in Arabic (``⇥أولا``), as headings in the other languages
+SHARED_SETS = [
+    ("77", "A_RES_77_8"),
+    ("sc2023", "S_RES_2674_2023"),
+    ("gadec77", "A_DEC_77_401"),
+    ("77", "A_RES_77_259"),
+]
 
 
 def versions(folder: Path, stem: str) -> list[Path]:
@@ -108,6 +114,35 @@ def test_points_are_compared_by_their_place_in_each_language_series() -> None:
     arabic = ("أ", "ب", "ج", "د", "هـ", "و")
     assert _point_numbers(["(أ)", "(ﻫ)"], arabic, ()) == [1, 5]
     assert _point_numbers(["(一)", "㈡"], latin, ("一", "二")) == [1, 2]
+
+
+def test_sections_are_compared_whatever_their_layout(sample: list[Document]) -> None:
+    """A section's number and title laid out as body paragraphs (``⇥I`` / ``⇥Title``, two unnumbered paragraphs
+    in the tree, as the UN marks them) give the outline of a section set as headings (A/RES/80/110: Arabic
+    headings, the others body paragraphs); spelt section numbers count in their series (``حادي عاشر`` is 11)."""
+    from unconvert.tree import Block, Language, Section, Text
+
+    def para(text: str, num: str | None = None) -> OperativeParagraph:
+        return OperativeParagraph(num=num, content=(Text(text=text),))
+
+    def document(language: Language, body: tuple[Block, ...]) -> Document:
+        part = dataclasses.replace(sample[0].parts[0], preamble=None, body=body, conclusions=None)
+        meta = dataclasses.replace(sample[0].meta, language=language)
+        return dataclasses.replace(sample[0], meta=meta, parts=(part,), annexes=())
+
+    laid_out = (para("I"), para("Title"), para("Decides", "1."), para("II"), para("Other"), para("Requests", "2."))
+    english = document(Language.EN, laid_out)
+    arabic = document(
+        Language.AR,
+        (
+            Section(num="أولا", heading=(Text(text="عنوان"),), children=(para("تقرر", "1 -"),)),
+            Section(num="ثانيا", heading=(Text(text="عنوان"),), children=(para("تطلب", "2 -"),)),
+        ),
+    )
+    assert [i.key for i in outline(english)] == [i.key for i in outline(arabic)]
+    assert "P1/sec2/op2" in [i.key for i in outline(english)]
+    eleventh = document(Language.AR, (Section(num="حادي عاشر", heading=(), children=()),))
+    assert [i.key for i in outline(eleventh)][-1] == "P1/sec11"
 
 
 def test_the_references_each_paragraph_cites_are_compared(sample: list[Document]) -> None:

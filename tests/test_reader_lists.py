@@ -132,6 +132,7 @@ def test_a_number_that_continues_no_list_is_reported_and_kept() -> None:
         (Language.AR, "1 -\tيقرر …؛", Kind.PARAGRAPH),
         (Language.EN, "XIV", Kind.SECTION),
         (Language.AR, "أولا", Kind.SECTION),
+        (Language.AR, "حادي عاشر", Kind.SECTION),  # A/RES/80/243's section XI, a spelling of حادي عشر
         (Language.ZH, "一", Kind.SECTION),
         (Language.EN, "A.\tOfficers", Kind.SUBSECTION),
     ],

@@ -38,10 +38,12 @@ from unconvert.tree import (
     Section,
     SymbolRef,
     Table,
+    Text,
     find_all,
     footnotes_in,
 )
-from unconvert.un.languages import table_for
+from unconvert.un.languages import LanguageTable, table_for
+from unconvert.un.numbering import section_numeral
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
@@ -101,6 +103,7 @@ class Item:
 @dataclass(slots=True)
 class _Outline:
     language: str
+    table: LanguageTable
     section_numerals: tuple[str, ...]
     letters: tuple[str, ...]
     spelt_letters: tuple[str, ...]  # Arabic ``ألف``: A
@@ -147,7 +150,7 @@ def outline(document: Document) -> list[Item]:
     language = document.meta.language
     table = table_for(language)
     letters = table.point_letters
-    out = _Outline(language.value, table.section_numerals, letters, table.subsection_letters)
+    out = _Outline(language.value, table, table.section_numerals, letters, table.subsection_letters)
     for p, part in enumerate(document.parts, 1):
         prefix = f"part {part.label}, " if part.label else (f"part {p}, " if len(document.parts) > 1 else "")
         key = f"P{p}"
@@ -187,7 +190,7 @@ def _annex(out: _Outline, annex: Annex, a: int, letters: tuple[str, ...]) -> Non
 
 def _blocks(out: _Outline, blocks: tuple[Block, ...], key: str, prefix: str, letters: tuple[str, ...]) -> None:
     tables = 0
-    for block in blocks:
+    for block in _sections_as_read(blocks, out.table):
         number = _number(block.num) if isinstance(block, OperativeParagraph) and block.num else ""
         if number.isdigit():
             _block(out, block, f"{key}/op{number}", f"{prefix}paragraph {number}", letters)
@@ -201,6 +204,86 @@ def _blocks(out: _Outline, blocks: tuple[Block, ...], key: str, prefix: str, let
             _blocks(out, block.children, f"{key}/sec{n}", f"{label}, ", letters)
         else:
             _text(out, block, f"{key}/text", f"{prefix}text".replace(", text", " (text)"))
+
+
+def _sections_as_read(blocks: tuple[Block, ...], table: LanguageTable) -> list[Block]:
+    """``blocks`` with the sections their files lay out as body paragraphs made sections again.
+
+    The UN's files set a section's number (``I``, ``أولا``, ``一``) and its title either as headings (centred, or
+    two tabs) or as body paragraphs (one tab), and the language versions of one resolution do not always agree:
+    A/RES/80/110 and 80/243 are headings in Arabic (and Russian) and body paragraphs elsewhere, A/RES/77/259 the
+    reverse, A/RES/80/84 B body paragraphs in English only. The readers keep each file's marking (the ODS reader's
+    ``part_number_as_paragraph``, the AKN reader's ``<paragraph>``), which the UN's own AKN files follow; the
+    outline does not depend on the layout: an unnumbered paragraph whose whole text is a section number opens a
+    section, the unnumbered paragraph after it is its title, and what follows is the section's, up to the next
+    section of its rank. A section whose title is laid out as its first paragraph (``⇥⇥I`` / ``⇥Title``) gets it
+    as its title too."""
+    out: list[Block] = []
+    opened: tuple[str, int | None, list[Block]] | None = None  # number, line, children
+    heading: tuple[Inline, ...] | None = None
+
+    def close() -> None:
+        nonlocal opened, heading
+        if opened is not None:
+            num, line, children = opened
+            out.append(Section(num=num, heading=heading or (), children=tuple(children), line=line))
+        opened, heading = None, None
+
+    for block in blocks:
+        numeral = _numeral_paragraph(block, table)
+        if numeral is not None:
+            close()
+            opened = (numeral, block.line, [])
+            continue
+        if isinstance(block, Section) and (opened is None or _top_rank(block.num, table)):
+            close()
+            out.append(_titled(block))
+            continue
+        if opened is None:
+            out.append(block)
+        elif heading is None and not opened[2] and (title := _unnumbered_text(block)) is not None:
+            heading = title
+        else:
+            opened[2].append(_titled(block) if isinstance(block, Section) else block)
+    close()
+    return out
+
+
+def _titled(section: Section) -> Section:
+    """A section with no title whose first child is an unnumbered paragraph: that paragraph is its title."""
+    if section.heading or not section.children:
+        return section
+    title = _unnumbered_text(section.children[0])
+    if title is None:
+        return section
+    return Section(num=section.num, heading=title, children=section.children[1:], line=section.line)
+
+
+def _unnumbered_text(block: Block) -> tuple[Inline, ...] | None:
+    """The content of an unnumbered paragraph with nothing under it, else None."""
+    if isinstance(block, OperativeParagraph) and block.num is None and not block.children and not block.wrap_up:
+        return block.content
+    if isinstance(block, Para):
+        return block.content
+    return None
+
+
+def _numeral_paragraph(block: Block, table: LanguageTable) -> str | None:
+    """The section number that an unnumbered paragraph holds alone (``I``, ``XIV``, ``أولا``, ``一``), else None."""
+    content = _unnumbered_text(block)
+    if content is None or len(content) != 1 or not isinstance(content[0], Text):
+        return None
+    text = content[0].text.strip()
+    return text if _top_rank(text, table) else None
+
+
+def _top_rank(num: str, table: LanguageTable) -> bool:
+    """Whether a section number is of the outer rank (roman, or the language's numerals), not a sub-part letter."""
+    bare = _bare(num)
+    return bool(bare) and (section_numeral(bare, table) is not None or _ROMAN_NUMBER.fullmatch(bare) is not None)
+
+
+_ROMAN_NUMBER = re.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _text(out: _Outline, block: Block, key: str, label: str) -> None:
@@ -230,8 +313,9 @@ def _section_number(num: str, out: _Outline) -> int | str:
         return int(bare)
     if bare and all(c in "IVXLC" for c in bare):
         return _roman_value(bare.lower())
-    if bare in out.section_numerals:
-        return out.section_numerals.index(bare) + 1
+    numeral = section_numeral(bare, out.table)
+    if numeral is not None:
+        return out.section_numerals.index(numeral) + 1
     if bare in out.spelt_letters:
         return out.spelt_letters.index(bare) + 1
     if len(bare) == 1 and bare.isalpha() and bare.isascii():

@@ -111,7 +111,7 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
     stripped = text.strip()
     if _ROMAN_ALONE.fullmatch(stripped) and stripped:
         return Label(Kind.SECTION, stripped, "")
-    if stripped in table.section_numerals:
+    if section_numeral(stripped, table) is not None:
         return Label(Kind.SECTION, stripped, "")
     match = _ROMAN_HEADED.fullmatch(text)
     if match is not None and match.group(1) not in _SUBPART_LETTERS:
@@ -122,6 +122,17 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
     match = _NAMED_SUBSECTION.fullmatch(text)
     if match is not None and match.group(1) in table.subsection_letters:
         return Label(Kind.SUBSECTION, text[: match.start(2)].rstrip("\t"), match.group(2))
+    return None
+
+
+def section_numeral(text: str, table: LanguageTable) -> str | None:
+    """The language's section numeral ``text`` is (``أولا``, ``一``), in the form of ``table.section_numerals``
+    (``حادي عاشر`` is printed for ``حادي عشر``), else None; its place there is its number."""
+    if text in table.section_numerals:
+        return text
+    for printed, numeral in table.section_numeral_variants:
+        if text == printed:
+            return numeral
     return None
 
 

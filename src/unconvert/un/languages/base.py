@@ -53,6 +53,8 @@ class LanguageTable:
     phrase_forms_differ: bool = True
     point_letters: tuple[str, ...] = tuple("abcdefghijklmnopqrstuvwxyz")  # lettered items, in order
     section_numerals: tuple[str, ...] = ()  # section numbers other than roman ones (أولا, 一), in order
+    # other spellings of ``section_numerals``: (as printed, the form in ``section_numerals``)
+    section_numeral_variants: tuple[tuple[str, str], ...] = ()
     meeting_words: tuple[str, ...] = ()  # what a closing meeting line says (``plenary meeting``)
     annex_words: tuple[str, ...] = ()  # an annex label (``Annex``), optionally followed by its number
     # what the body says when it refers to its annex (``annexed to the present``): text after the closing lines
