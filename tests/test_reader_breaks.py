@@ -65,3 +65,14 @@ def test_the_word_files_manual_breaks_are_kept(name: str, before: str, after: st
     hits = [t for t in texts if before in t and after in t]
     assert hits, f"no paragraph holds both halves of the break after {before!r}"
     assert "\n" + after in hits[0]
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not beside this clone")
+def test_a_number_alone_on_its_line_numbers_the_text_under_it() -> None:
+    """A/RES/80/226 fra sets each annex paragraph's number in a Word paragraph of its own (``⇥⇥1.``) and its text
+    in the next (``⇥La réduction …``): one numbered paragraph, as the other languages print it, the 72 of them."""
+    doc = unconvert.read(SHARED_CORPUS / "akn4un" / "80" / "fra" / "A_RES_80_226_fra.txt")
+    numbered = [p for p in find_all(doc.annexes, OperativeParagraph) if p.num]
+    assert [p.num for p in numbered] == [f"{n}." for n in range(1, 73)]
+    assert plain_text(numbered[0].content).startswith("La réduction de la récidive")
+    assert not any(plain_text(p.content).strip() in ("1.", "72.") for p in find_all(doc.annexes, Para))

@@ -15,10 +15,11 @@ delegations``) and a line opening with a quotation mark, which open as a new par
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from unconvert.readers.ods.regions import Item, What
-from unconvert.un.numbering import Kind
+from unconvert.un.numbering import Kind, Label
 
 # What ends a paragraph's text (after its footnote marks): a sentence, a clause of a recital, an item's colon.
 _ENDS = tuple(".;:,!?)]”’»\"'。；：，、！？）」』،؛؟")
@@ -26,16 +27,37 @@ _MARKS = "0123456789*"
 
 
 def join_broken_lines(items: list[Item]) -> list[Item]:
-    """``items`` with every line that continues the paragraph above after a manual line break joined to it."""
+    """``items`` with every line that continues the paragraph above after a manual line break joined to it, and
+    every paragraph number alone on its line given the text of the line under it (``lone_number``)."""
     out: list[Item] = []
     last_line = 0  # the source line the item at ``out[-1]`` ends on
     for item in items:
-        if out and item.line.number == last_line + 1 and continues(out[-1], item):
+        number = lone_number(out[-1]) if out and item.line.number == last_line + 1 else None
+        if number is not None and item.what is What.TEXT and item.label is None and item.line.text[:1] == "\t":
+            label = Label(Kind.PARAGRAPH, number, item.text)
+            out[-1] = replace(item, what=What.LABELLED, label=label)
+        elif out and item.line.number == last_line + 1 and continues(out[-1], item):
             out[-1] = replace(out[-1], text=out[-1].text + "\n" + item.text)
         else:
             out.append(item)
         last_line = item.line.number
     return out
+
+
+def lone_number(item: Item) -> str | None:
+    """The paragraph number that ``item`` holds alone (``⇥⇥1.``), else None.
+
+    Some files set each numbered paragraph's number in a Word paragraph of its own and its text in the next one
+    (A/RES/80/226 fra, the annex's paragraphs 1-72; A/DEC/78/556 spa, its annex's list of 999 organizations): the
+    UN's AKN gives the number an empty paragraph. The number and the text under it are one numbered paragraph, as
+    the other language versions print them on one line."""
+    if item.what is not What.TEXT or item.label is not None or not item.line.text.startswith("\t"):
+        return None
+    text = item.text.strip()
+    return text if _LONE_NUMBER.fullmatch(text) else None
+
+
+_LONE_NUMBER = re.compile(r"\d{1,3}\.")
 
 
 def continues(above: Item, item: Item) -> bool:
