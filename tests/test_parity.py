@@ -18,12 +18,14 @@ from unconvert.tree import Document, Footnote, OperativeParagraph, find_all
 LANGUAGES = ("eng", "fra", "spa", "rus", "ara", "zho")
 SAMPLE = [SAMPLE_CORPUS / "akn4un" / "77" / lang / f"A_RES_77_125_{lang}.txt" for lang in LANGUAGES]
 # Six-language sets of the shared corpus that agree (GA, SC, a decision), when it is beside the clone; A/RES/77/259
-# lays its section numbers out as a body paragraph in Arabic (``⇥أولا``), as headings in the other languages
+# lays its section numbers out as a body paragraph in Arabic (``⇥أولا``), as headings in the other languages;
+# A/RES/80/226's annex has sub-parts up to ``C.`` (``جيم -`` in Arabic) and French paragraph numbers alone on a line
 SHARED_SETS = [
     ("77", "A_RES_77_8"),
     ("sc2023", "S_RES_2674_2023"),
     ("gadec77", "A_DEC_77_401"),
     ("77", "A_RES_77_259"),
+    ("80", "A_RES_80_226"),
 ]
 
 

@@ -311,7 +311,7 @@ def _section_number(num: str, out: _Outline) -> int | str:
     bare = _bare(num)
     if bare.isdigit():
         return int(bare)
-    if bare and all(c in "IVXLC" for c in bare):
+    if bare and all(c in "IVXLC" for c in bare) and bare not in _SUBPART_LETTERS:
         return _roman_value(bare.lower())
     numeral = section_numeral(bare, out.table)
     if numeral is not None:
@@ -321,6 +321,10 @@ def _section_number(num: str, out: _Outline) -> int | str:
     if len(bare) == 1 and bare.isalpha() and bare.isascii():
         return ord(bare.upper()) - ord("A") + 1
     return bare
+
+
+# ``C.``, ``D.``, ``L.`` alone are sub-part letters, never roman 100, 500, 50 (``un.numbering`` reads them so)
+_SUBPART_LETTERS = frozenset({"C", "D", "L"})
 
 
 def _block(out: _Outline, block: Block, key: str, label: str, letters: tuple[str, ...]) -> None:
