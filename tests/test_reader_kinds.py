@@ -27,6 +27,7 @@ from unconvert.tree import (
     Point,
     PreambularParagraph,
     Section,
+    find_all,
     plain_text,
 )
 
@@ -299,3 +300,21 @@ def test_part_numbers_laid_out_as_paragraphs(lang: str) -> None:
     assert isinstance(paragraph, OperativeParagraph) and (paragraph.num or "").startswith("1")
     sections = document_of(corpus_text("77/eng/A_RES_77_259_eng.txt")).parts[0].body
     assert any(isinstance(b, Section) and b.num.startswith("I") for b in sections)
+
+
+@needs_corpus
+@pytest.mark.parametrize(("lang", "before"), [("fra", 90), ("spa", 90), ("rus", 90), ("eng", 108), ("zho", 90)])
+def test_a_long_heading_between_paragraphs_is_no_paragraphs_end(lang: str, before: int) -> None:
+    """A/RES/80/84 B heads paragraphs 90 and 108 with titles of 136-301 characters (``⇥⇥Rôle du Département de la
+    communication globale dans les opérations de maintien de la paix …``), longer than a heading usually is, with
+    no full stop: a heading (two tabs) or an unnumbered paragraph (one tab), never the end of the paragraph
+    above, in every language."""
+    document = document_of(corpus_text(f"80/{lang}/A_RES_80_84_A-B_{lang}.txt"))
+    paragraphs = {
+        (b.num or "").rstrip(". "): b
+        for b in find_all(document.parts[1], OperativeParagraph)
+        if b.num and b.num.rstrip(". ").isdigit()
+    }
+    above = paragraphs[str(before - 1)]
+    assert not [c for c in above.children if not isinstance(c, Point)], "the heading was read as its text"
+    assert not above.wrap_up

@@ -47,6 +47,7 @@ from unconvert.readers.ods.regions import (
     What,
     body_layout,
     classify,
+    ends_as_text,
     heading_like,
     introduces_draft,
     next_is_numbered,
@@ -637,7 +638,9 @@ class _Builder:
             return
         # operative part: a heading between paragraphs, or continuation text; a heading set as one (two tabs) may end
         # in a colon (``⇥⇥United Nations and International Support:``, S/RES/2729 (2024) en, es, ar, zh)
-        if (heading_like(item.text, first=False) or _colon_heading(item)) and next_is_numbered(self.items, index):
+        if (heading_like(item.text, first=False) or _colon_heading(item) or _long_heading(item)) and next_is_numbered(
+            self.items, index
+        ):
             self.close_provisions()
             self.heading_or_paragraph(index)
             return
@@ -752,3 +755,17 @@ def _colon_heading(item: Item) -> bool:
 
 
 _COLON_HEADING = 80
+
+
+def _long_heading(item: Item) -> bool:
+    """A line longer than ``heading_like`` allows that is still a title: under 400 characters, not ending as a
+    sentence, a recital or an item does, its footnote marks aside. The headings of A/RES/80/84 B before paragraphs
+    90 and 108 (``Role of the Department of Global Communications in …``) run to 136-301 characters in the six
+    languages, some set as headings (two tabs), some as body paragraphs (one tab); each is the heading its
+    shorter versions are, not the end of the paragraph above."""
+    text = item.text.rstrip().rstrip(_MARKS).rstrip()
+    return len(text) < _LONGEST_HEADING and not ends_as_text(text)
+
+
+_LONGEST_HEADING = 400  # as ``regions.title_like``: a part's title under its number may be this long
+_MARKS = "0123456789*"

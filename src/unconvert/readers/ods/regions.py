@@ -265,7 +265,12 @@ def heading_like(text: str, *, first: bool) -> bool:
     """A line that may be a heading: short (longer for an annex's first), not ending as a sentence, a recital or an
     item does."""
     limit = 250 if first else 150
-    return len(text) < limit and not text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", ".", "。"))
+    return len(text) < limit and not ends_as_text(text)
+
+
+def ends_as_text(text: str) -> bool:
+    """Whether ``text`` ends as a sentence, a recital or an item does (a heading does not)."""
+    return text.endswith((",", ";", ":", "，", "；", "：", "،", "؛", ".", "。"))
 
 
 def body_layout(raw: str) -> bool:
