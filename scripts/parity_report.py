@@ -32,9 +32,9 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
     "77/A_RES_77_121": [
         (UN_FILE, "fr prints A/AC/105/1260 and A/AC/105/1138 for A/AC.105/…, A/64/20 for A/62/20 (paras 3, 14, 16)"),
         (
-            READER,
-            "es para 42: the note mark 22 glued to the year (`en 202322`) is not read as a mark, so note 22 "
-            "(A/77/20) is lost",
+            UN_FILE,
+            "es note 22 (para 42) reads `Ibid., párr. 409` after note 21's A/72/20, where the others cite the "
+            "seventy-seventh session's report A/77/20",
         ),
     ],
     "77/A_RES_77_134": [(UN_FILE, "zh breaks para 14 in two Word paragraphs mid-sentence (`…本决议的` / `执行情况…`)")],
@@ -52,11 +52,9 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
         (
             UN_FILE,
             "part B, section II: each file repeats the headings `A.`/`B.` of its subsections in another order "
-            "(en after the recitals, fr and es before them, zh once); es sets the title of section I as a body "
-            "paragraph (one tab)",
+            "(en after the recitals, fr and es before them, zh once)",
         ),
     ],
-    "77/A_RES_77_259": [(READER, "ar: the sections I–… of the resolution are not read as sections (29 items)")],
     "77/A_RES_77_326": [(UN_FILE, "ar prints 73/72 for 72/73 and 14/76 for 76/14 (pp 5, 6)")],
     "77/A_RES_77_67": [
         (READING, "zh prints resolution 1 (I) as `第一㈠号决议` (its session a bracketed ideograph): not read")
@@ -64,14 +62,26 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
     "77/A_RES_77_76": [(UN_FILE, "ar prints `NPT.CONF.2000/28 (Part III)` and `(Part IV)`, a full stop for a slash")],
     "80/A_RES_80_110": [
         (
-            READER,
-            "ar: the sections (أولا …) are read as sections where the others' are not, or the reverse (the "
-            "whole body differs: 766 items)",
-        ),
-        (
             READING,
             "en, es, ru, ar print `decision 78/560` without `its`, which we never tie to an organ; fr `sa "
             "décision`, zh (which drops `its`) are linked A/DEC/78/560",
+        ),
+        (
+            READING,
+            "note 142 (para 244) `document LC 45/18` (a London Convention document) after `resolution LP.4(8), "
+            "and` is read as resolution 45/18 in en, fr, es, ru, ar; zh `LC 45/18号文件` is not; es note 62 "
+            "`GB.342/Decisiones, párr. 8.1 c)` is not read as a symbol (para 108)",
+        ),
+        (
+            UN_TRANSLATION,
+            "fr and es translate the last word of other organizations' symbols (`IOC/A-32/Décisions`, "
+            "`IOC/A-32/Decisiones`, `GB.346/Decisiones`; paras 31, 108, 283, 293, 299)",
+        ),
+        (
+            UN_FILE,
+            "fr prints MEPC.83/17 for MEPC 83/17 (para 224) and UNEP/CBD/COP/13/25 for CBD/COP/13/25 (para 255), "
+            "and sets note 150 in para 263 where the others set it in para 264; es prints decision A.32/4.4 for "
+            "A-32/4.4 (para 283)",
         ),
     ],
     "80/A_RES_80_162": [
@@ -99,8 +109,14 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
     ],
     "80/A_RES_80_220": [(UN_FILE, "fr prints resolution 55/22 for 55/21 (para 10)")],
     "80/A_RES_80_222": [(UN_FILE, "ar prints the special session's resolution S-35/1 as `دإ-1/35`")],
-    "80/A_RES_80_226": [(READER, "fr, es, ar, zh: the sections of the annex are read otherwise (144 items)")],
-    "80/A_RES_80_243": [(READER, "ru and ar: the sections of the resolution are read otherwise (827 items)")],
+    "80/A_RES_80_243": [
+        (UN_FILE, "ar prints section XX's number and title in one paragraph (`⇥⇥عشرين الميزانية الإجمالية …`)"),
+        (
+            READING,
+            "ar `78/254 ألف إلى جيم` (A to C, section XIV) is read as 78/254, the others' `A to C` as A/RES/78/254A-C: "
+            "the UN's Arabic file links it A/RES/78/254, and reading the range lowers the scorer's Arabic refs",
+        ),
+    ],
     "80/A_RES_80_43": [
         (
             READING,
@@ -111,15 +127,22 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
     "80/A_RES_80_5": [(UN_FILE, "es prints resolution 79/323 for 79/233 (annex para 20)")],
     "80/A_RES_80_81": [(UN_FILE, "fr prints A/HCR/55/73 for A/HRC/55/73 (pp 11)")],
     "80/A_RES_80_84_A-B": [
-        (READER, "zh and fr: the parts and the closing are read otherwise (355 items)"),
-        (UN_FILE, "fr prints A/HCR/47/25 for A/HRC/47/25"),
+        (
+            UN_FILE,
+            "zh marks part A's only operative paragraph `敦促…：` (Urges all countries …:) as a recital, as its "
+            "AKN does (Chinese opens both parts with 敦促); fr has no closing lines after part A",
+        ),
+        (
+            UN_FILE,
+            "fr prints A/HCR/47/25 for A/HRC/47/25 (B pp 15) and A/AC.198/2024/2–4 for A/AC.198/2025/2–4 (B para 23)",
+        ),
     ],
     "gadec76/A_DEC_76_559": [(UN_TRANSLATION, "ar `إذ تشير إلى قرارها المؤرخ 9 أيار/مايو 2019` leaves 73/292 out")],
     "gadec78/A_DEC_78_556": [
         (
             UN_FILE,
             "ar sets the annex's list of organizations as a table whose cells the dump runs together; the "
-            "others as paragraphs",
+            "others as paragraphs, es numbered (`1.` … `999.`), the others not",
         ),
     ],
     "sc2020/S_RES_2531_2020": [
@@ -129,7 +152,13 @@ EXPLAINED: dict[str, list[tuple[str, str]]] = {
             "the others `the 1267/1989/2253 … Committee`, whose numbers cite no resolution as printed",
         ),
     ],
-    "sc2020/S_RES_2553_2020": [(READER, "ar: preambular paragraphs 8–9 and 21–22 are cut otherwise")],
+    "sc2020/S_RES_2553_2020": [
+        (
+            UN_FILE,
+            "ar runs pp 3 and 4 together in one paragraph (`… A/RES/70/1 …، وإذ يسلم بأن التنمية والسلام …`), so "
+            "its recitals after it are one behind the others'",
+        ),
+    ],
     "sc2020/S_RES_2557_2020": [
         (
             UN_TRANSLATION,
