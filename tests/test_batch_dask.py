@@ -123,3 +123,45 @@ def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Pa
             assert beat.stat().st_size == size  # the worker is alive, the document's work is not
     finally:
         registry._plugins.cache_clear()
+
+
+def test_a_document_that_kills_its_dask_worker_fails_alone(tmp_path: Path, monkeypatch: Any) -> None:
+    """A chunk whose worker dies is tried again a document at a time: the document that kills its worker fails
+    with ``worker-error`` and the rest of its chunk is converted, as with the process pool."""
+    from distributed import LocalCluster
+
+    plugin = tmp_path / "plugin"
+    info = plugin / "crashy_writer-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[unconvert.writers]\ncrashy = crashy_writer:write\n")
+    (plugin / "crashy_writer.py").write_text(
+        "import os\n"
+        "def write(document, *, context):\n"
+        "    if document.meta.symbol == 'A/RES/64/183':\n"
+        "        os._exit(3)  # as a crash in native code would\n"
+        "    return b'x'\n"
+    )
+    monkeypatch.syspath_prepend(str(plugin))
+    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    registry._plugins.cache_clear()
+    sources = [str(SEED), *(str(p) for p in sample_dumps()[:5])]
+    try:
+        # Dask gives up on a task after its worker died this many more times (3 by default, each a restart).
+        with (
+            dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+            LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        ):
+            run = convert_many(
+                sources, to=["text", "crashy"], out=tmp_path / "out", scheduler=cluster.scheduler_address
+            )
+            results = {r.source: r for r in run}
+    finally:
+        registry._plugins.cache_clear()
+    crashed = results.pop(str(SEED))
+    assert crashed.status == "failed"
+    assert crashed.error is not None and crashed.error.code == "worker-error"
+    assert len(results) == 5 and all(r.status in ("ok", "warnings") for r in results.values()), [
+        (r.status, r.error) for r in results.values()
+    ]
+    assert len(read_report(str(tmp_path / "out" / "report.jsonl"))) == 6
