@@ -10,7 +10,8 @@
 # runs the test suite (see the README's quick start).
 #
 # Run as root (or with sudo available). Safe to run again. apt waits for a lock held by another apt or an
-# unattended upgrade instead of failing. UNCONVERT_PYTHON picks the interpreter (default: python3).
+# unattended upgrade instead of failing. UNCONVERT_PYTHON picks the interpreter (default: python3), UNCONVERT_BIN
+# the folder of the console script's link, UNCONVERT_APT_RETRY the seconds between two tries of a locked apt (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +35,7 @@ SUDO=""
 if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null; then SUDO=sudo; fi
 PYTHON="${UNCONVERT_PYTHON:-python3}"
 VENV="${UNCONVERT_VENV:-.venv}"
+RETRY="${UNCONVERT_APT_RETRY:-5}"
 
 # Debian's python3 ships venv's ensurepip in a package of its own (python3-venv); a fresh machine may have no
 # python3 at all.
@@ -56,8 +58,8 @@ apt_get() {
     fi
     if grep -qiE 'could not get lock|unable to acquire|is another process using it' "$log" && [ "$waited" -lt 600 ]; then
       echo "install.sh: apt is busy (another apt or an unattended upgrade); waiting..." >&2
-      sleep 5
-      waited=$((waited + 5))
+      sleep "$RETRY"
+      waited=$((waited + RETRY))
       continue
     fi
     cat "$log" >&2
@@ -82,7 +84,9 @@ fi
 "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
 
 # The console script on PATH: a link, so the environment stays the one place it is installed.
-if [ "$(id -u)" = 0 ]; then BIN=/usr/local/bin; else BIN="$HOME/.local/bin"; fi
+if [ -n "${UNCONVERT_BIN:-}" ]; then BIN="$UNCONVERT_BIN"
+elif [ "$(id -u)" = 0 ]; then BIN=/usr/local/bin
+else BIN="$HOME/.local/bin"; fi
 mkdir -p "$BIN"
 if [ -e "$BIN/unconvert" ] && [ ! -L "$BIN/unconvert" ]; then
   echo "install.sh: $BIN/unconvert exists and is not a link: left alone; run $VENV/bin/unconvert" >&2
