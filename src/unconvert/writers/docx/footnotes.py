@@ -15,7 +15,7 @@ from unconvert.context import Context
 from unconvert.tree import Footnote
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import Relationships, add_text, flag, root, serialize, sub, w
+from unconvert.writers.docx.ooxml import Relationships, add_text, append_copy, flag, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, add_inlines, run_properties, text_run
 
 
@@ -24,15 +24,22 @@ def paragraph(
 ) -> tuple[etree._Element, etree._Element]:
     """Append ``w:p`` with its style; ``w:bidi`` when the language is right to left, unless ``ltr`` (a line of
     Latin text such as the masthead date in an Arabic document). Return p and pPr."""
+    p = append_copy(
+        parent, ("p", style, profile.rtl, ltr), lambda part: _build_paragraph(part, style, profile.rtl, ltr)
+    )
+    return p, p[0]
+
+
+def _build_paragraph(parent: etree._Element, style: str, rtl: bool, ltr: bool) -> etree._Element:
     p = etree.SubElement(parent, w("p"))
     ppr = sub(p, "pPr")
     sub(ppr, "pStyle", val=style)
-    if profile.rtl:
+    if rtl:
         if ltr:
             sub(ppr, "bidi", val="0")
         else:
             flag(ppr, "bidi")
-    return p, ppr
+    return p
 
 
 class Notes:
@@ -50,13 +57,10 @@ class Notes:
         self._separator("continuationSeparator", 0)
 
     def _separator(self, kind: str, note_id: int) -> None:
-        note = sub(self._part, "footnote", type=kind, id=str(note_id))
-        p = etree.SubElement(note, w("p"))
-        ppr = sub(p, "pPr")
-        sub(ppr, "spacing", after="80", line="240", lineRule="auto")
-        sub(ppr, "ind", left=str(styles.BODY_INDENT - styles.STEP) if not self.profile.rtl else "0")
-        run = etree.SubElement(p, w("r"))
-        flag(run, kind)
+        rtl = self.profile.rtl
+        append_copy(
+            self._part, ("separator", kind, note_id, rtl), lambda part: _build_separator(part, kind, note_id, rtl)
+        )
 
     def custom_mark(self, marker: str) -> str | None:
         """The mark to print for ``marker`` (``None`` when Word's own numbering prints it: the marker is the
@@ -97,3 +101,14 @@ class Notes:
     def to_xml(self) -> bytes:
         """The ``word/footnotes.xml`` bytes."""
         return serialize(self._part)
+
+
+def _build_separator(parent: etree._Element, kind: str, note_id: int, rtl: bool) -> etree._Element:
+    note = sub(parent, "footnote", type=kind, id=str(note_id))
+    p = etree.SubElement(note, w("p"))
+    ppr = sub(p, "pPr")
+    sub(ppr, "spacing", after="80", line="240", lineRule="auto")
+    sub(ppr, "ind", left=str(styles.BODY_INDENT - styles.STEP) if not rtl else "0")
+    run = etree.SubElement(p, w("r"))
+    flag(run, kind)
+    return note

@@ -17,7 +17,7 @@ from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL
 from unconvert.writers.docx import barcode, styles
 from unconvert.writers.docx.footnotes import paragraph
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import Relationships, clean, flag, r, root, serialize, sub, w
+from unconvert.writers.docx.ooxml import Relationships, append_copy, clean, flag, r, root, serialize, sub, w
 from unconvert.writers.docx.runs import Format, Story, right_to_left, text_run
 
 PAGE_WIDTH = G.twips(G.LETTER.width)
@@ -101,9 +101,14 @@ def _table(
     parent: etree._Element, widths: tuple[int, ...], profile: Profile, *, rule_below: bool = False
 ) -> etree._Element:
     """A borderless layout table (mirrored in a right-to-left language), optionally ruled below."""
+    rtl = profile.rtl
+    return append_copy(parent, ("table", widths, rtl, rule_below), lambda p: _build_table(p, widths, rtl, rule_below))
+
+
+def _build_table(parent: etree._Element, widths: tuple[int, ...], rtl: bool, rule_below: bool) -> etree._Element:
     tbl = sub(parent, "tbl")
     tblpr = sub(tbl, "tblPr")
-    if profile.rtl:
+    if rtl:
         flag(tblpr, "bidiVisual")
     sub(tblpr, "tblW", w=str(sum(widths)), type="dxa")
     if rule_below:
@@ -120,7 +125,11 @@ def _table(
 
 
 def _row(tbl: etree._Element, height: int, rule: str) -> etree._Element:
-    tr = sub(tbl, "tr")
+    return append_copy(tbl, ("row", height, rule), lambda parent: _build_row(parent, height, rule))
+
+
+def _build_row(parent: etree._Element, height: int, rule: str) -> etree._Element:
+    tr = sub(parent, "tr")
     sub(sub(tr, "trPr"), "trHeight", val=str(height), hRule=rule)
     return tr
 
@@ -128,7 +137,15 @@ def _row(tbl: etree._Element, height: int, rule: str) -> etree._Element:
 def _cell(
     tr: etree._Element, width: int, *, span: int = 1, rules: tuple[tuple[str, str], ...] = (), align: str = "top"
 ) -> etree._Element:
-    tc = sub(tr, "tc")
+    return append_copy(
+        tr, ("cell", width, span, rules, align), lambda parent: _build_cell(parent, width, span, rules, align)
+    )
+
+
+def _build_cell(
+    parent: etree._Element, width: int, span: int, rules: tuple[tuple[str, str], ...], align: str
+) -> etree._Element:
+    tc = sub(parent, "tc")
     tcpr = sub(tc, "tcPr")
     sub(tcpr, "tcW", w=str(width), type="dxa")
     if span > 1:

@@ -7,6 +7,8 @@ object layer is slow); python-docx is what the tests use to reopen the result.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
+from copy import copy
 from xml.sax.saxutils import quoteattr
 
 from lxml import etree
@@ -58,6 +60,23 @@ def sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
         [(key, value)] = attrs.items()
         return etree.SubElement(parent, w(tag), {w(key): value})
     return etree.SubElement(parent, w(tag), {w(k): v for k, v in attrs.items()})
+
+
+_TEMPLATES: dict[Hashable, etree._Element] = {}
+
+
+def append_copy(
+    parent: etree._Element, key: Hashable, build: Callable[[etree._Element], etree._Element]
+) -> etree._Element:
+    """Append to ``parent`` a copy of the element that ``build`` appends to the part root it is given, built once
+    per ``key`` (the arguments it is built from): lxml copies a finished subtree in one call, where building it
+    takes a Python call per element and attribute. Return the copy."""
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _TEMPLATES[key] = build(root("document"))
+    element = copy(template)  # lxml's copy of an element is a deep one
+    parent.append(element)
+    return element
 
 
 def flag(parent: etree._Element, tag: str) -> etree._Element:

@@ -21,7 +21,7 @@ from unconvert.tree import Footnote, Inline
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, flag, r, sub, w
+from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, append_copy, flag, r, sub, w
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -81,12 +81,26 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
     upright = fmt.upright and prof.italics
     if not (fmt.style or fmt.bold or italic or rtl or upright):
         return
-    rpr = sub(run, "rPr")
-    if fmt.style:
-        sub(rpr, "rStyle", val=fmt.style)
-    if fmt.bold and prof.east_asian_bold_font:
-        sub(rpr, "rFonts", eastAsia=prof.east_asian_bold_font)  # Chinese bold is a bold face, not a smeared one
-    if fmt.bold:
+    east_asian = prof.east_asian_bold_font if fmt.bold else None
+    key = ("rPr", fmt.style, fmt.bold, east_asian, italic, upright, rtl)
+    append_copy(run, key, lambda part: _build_properties(part, fmt.style, fmt.bold, east_asian, italic, upright, rtl))
+
+
+def _build_properties(
+    parent: etree._Element,
+    style: str | None,
+    bold: bool,
+    east_asian: str | None,
+    italic: bool,
+    upright: bool,
+    rtl: bool,
+) -> etree._Element:
+    rpr = sub(parent, "rPr")
+    if style:
+        sub(rpr, "rStyle", val=style)
+    if east_asian:
+        sub(rpr, "rFonts", eastAsia=east_asian)  # Chinese bold is a bold face, not a smeared one
+    if bold:
         flag(rpr, "b")
         flag(rpr, "bCs")
     if italic:
@@ -97,6 +111,7 @@ def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "
         sub(rpr, "iCs", val="0")
     if rtl:
         flag(rpr, "rtl")
+    return rpr
 
 
 def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line: int | None = None) -> etree._Element:
