@@ -30,10 +30,10 @@ from unconvert.un.symbols import parse
 # of a longer one: ``GB.342/Décisions`` is no symbol ``GB.342/D``, ``IOC/A-33/Décisions`` no ``IOC/A-33``. A series
 # is no roman number (``décision IX/20`` of a convention's conference, ``Part I/2021/2`` of another body's symbol).
 _LITERAL = (
-    r"(?P<sym>[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
+    r"[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
     r"(?:[ \u00a0]?\((?:Vol|Parts?|Supp|Sect)\.?[ \u00a0]?[IVX\d]+(?:(?:[ \u00a0]and[ \u00a0]|和)[IVX\d]+)?\))?)+"
-    r"(?:[ \u00a0]?\(\d{4}\))?)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
+    r"(?:[ \u00a0]?\(\d{4}\))?(?P<sym>)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
 )
 _ROMAN_SESSION = r"(?:E?S-)?[IVXLCХІ]+"  # Cyrillic Х and І stand for X and I in some files
 _ROMAN_SERIES = re.compile(r"[IVX]+/")
@@ -109,26 +109,30 @@ def _finder(language: Language) -> _Finder:
     letter = "|".join(["[A-ZА-Я]{1,2}", *(re.escape(w) for w in table.part_letters)])
     # A number's first digit comes first, its left neighbour is checked after it (a pattern that opens on a
     # character class is tried fast at each position); a special session's prefix (``S-26/2``) is read before it.
+    # The first number (``76`` of ``76/81``, ``2334`` of ``2334 (2016)``) is read once for both forms: the empty
+    # group ``a`` or ``n`` after it says which form it opens (``_Number`` cuts it there). Both need all its digits
+    # (a slash, a blank, a letter or a bracket follows), so this tries the forms in the same order as two
+    # alternatives would.
     first = r"\d(?<![A-Za-z0-9/.\u2011]\d)\d{0,3}"
     number = (
-        rf"(?P<num>(?P<a>{first})/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
+        rf"{first}(?:(?P<a>)/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
         rf"(?:[ \u00a0]?(?P<parts>(?:{letter})(?:(?:,[ \u00a0]|[ \u00a0]?(?:{conj})[ \u00a0]?)(?:{letter}))*)"
         rf"(?![A-Za-zА-Яа-я\u0621-\u064a(]))?"
-        rf"|(?P<n>{first})(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
+        rf"|(?P<n>)(?:[ \u00a0]?(?:{letter}))?[ \u00a0]?[(（](?:(?P<year>\d{{4}})|(?P<roman>{_ROMAN_SESSION})"
         r"|د-(?P<session>\d{1,3})|دإ-(?P<special>\d{1,2}))(?:\(\))?[)）])"  # ``()``: an Arabic note's mark, taken out
     )
     alternatives = [_LITERAL]
     organs: list[Organ] = []
     for i, (words, organ) in enumerate(table.reference_organs):
-        alternatives.append(f"(?P<o{i}>{words})")  # as printed: an organ's name has its capitals
+        alternatives.append(_token(f"o{i}", words))  # as printed: an organ's name has its capitals
         organs.append(organ)
     if table.council_words:
-        alternatives.append(f"(?P<council>(?:{table.council_words}))")
+        alternatives.append(_token("council", table.council_words))
     if table.resolution_words:
-        alternatives.append(f"(?P<res>{_capital_or_not(table.resolution_words)})")
+        alternatives.append(_token("res", _capital_or_not(table.resolution_words)))
     if table.decision_words:
-        alternatives.append(f"(?P<dec>{_capital_or_not(table.decision_words)})")
-    alternatives.append(number)
+        alternatives.append(_token("dec", _capital_or_not(table.decision_words)))
+    alternatives.append(_token("num", number))
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
     between = re.compile(table.organ_to_number) if table.organ_to_number else None
@@ -138,6 +142,15 @@ def _finder(language: Language) -> _Finder:
     names = re.compile("|".join(f"(?P<o{i}>{w})" for i, (w, _o) in enumerate(table.reference_organs)) or "(?!)")
     ordered = tuple(sorted(prefixes, key=len, reverse=True))
     return _Finder(table, pattern, tuple(organs), other, prefixes, ordered, between, next_word, joins, own, names)
+
+
+def _token(kind: str, body: str) -> str:
+    """One alternative of a finder's pattern: ``body``, then an empty group named ``kind`` (the match's
+    ``lastgroup``). The group is empty and last so that the alternative opens on ``body``'s first character or
+    class: the engine passes over an alternative whose first character does not fit without entering it, where a
+    group around ``body`` would be entered at every position of the text (the pattern is read about twice as
+    fast). The token is the whole match."""
+    return f"(?:{body})(?P<{kind}>)"
 
 
 def _capital_or_not(words: str) -> str:
@@ -163,7 +176,36 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
-_Item: TypeAlias = tuple[int, int, re.Match[str], str]  # a number: where it is printed, its match, its session prefix
+@dataclass(frozen=True, slots=True)
+class _Number:
+    """A number as the finder's pattern read it: ``76/81 B`` (``a``/``b``, its ``parts``), or ``2334 (2016)``,
+    ``1653 (XVI)``, ``1 (د-5)`` (``n`` and its ``year``, ``roman`` session, or Arabic ``session`` or ``special``
+    session number); what a form does not have is ``None``."""
+
+    a: str | None
+    b: str | None
+    parts: str | None
+    n: str | None
+    year: str | None
+    roman: str | None
+    session: str | None
+    special: str | None
+
+
+def _number(match: re.Match[str]) -> _Number:
+    """The number a ``num`` token is: its first number ends where the empty group ``a`` or ``n`` stands."""
+    text, start = match.string, match.start()
+    a_end, n_end = match.start("a"), match.start("n")
+    return _Number(
+        text[start:a_end] if a_end >= 0 else None,
+        match.group("b"),
+        match.group("parts"),
+        text[start:n_end] if n_end >= 0 else None,
+        *match.group("year", "roman", "session", "special"),
+    )
+
+
+_Item: TypeAlias = tuple[int, int, _Number, str]  # a number: where it is printed, what it is, its session prefix
 
 
 @dataclass(slots=True)
@@ -347,13 +389,13 @@ class _Reader:
                 self.current.other = self.current.other or bool(other.search(text[max(0, start - 40) : start]))
 
     def number(self, match: re.Match[str], gap: str) -> None:
-        start, pre = match.start("num"), ""
+        start, pre = match.start(), ""
         if start and self.text[start - 1] in "-\u2011":
             pre = next((p for p in self.finder.prefix_list if self.text.startswith(p, start - len(p))), "")
             if not pre:
                 return  # ``2015-2016/17``: no number of a document
             start -= len(pre)
-        item = (start, match.end("num"), match, self.finder.prefixes[pre] if pre else "")
+        item = (start, match.end(), _number(match), self.finder.prefixes[pre] if pre else "")
         if self.first_after_named is None:
             self.first_after_named = item[0]
         if not self.finder.table.numbers_before_word:
@@ -376,14 +418,14 @@ class _Reader:
         self.current = None
         if current is None or current.other:
             return
-        for start, end, match, pre in current.items:
-            if current.council and not _a_council_form(match):
+        for start, end, number, pre in current.items:
+            if current.council and not _a_council_form(number):
                 continue
-            symbol = _symbol(match, pre, current.decision, current.organ, self.citing, self.finder)
-            if symbol is None and (current.carried or _the_other_organs(match, current.organ)):
+            symbol = _symbol(number, pre, current.decision, current.organ, self.citing, self.finder)
+            if symbol is None and (current.carried or _the_other_organs(number, current.organ)):
                 # the list before was another organ's, or the list names both organs (``the two resolutions 70/262
                 # and 2282 (2016)`` of the Assembly and the Security Council): the form says
-                symbol = _symbol(match, pre, current.decision, None, self.citing, self.finder)
+                symbol = _symbol(number, pre, current.decision, None, self.citing, self.finder)
             if symbol:
                 self.out.append(Reference(start, end, symbol))
         if current.organ is not None and (not current.carried or current.own):
@@ -423,9 +465,14 @@ def _parts(printed: str | None, spelt: tuple[str, ...], session: int) -> str:
     return f"{letters[0]}-{letters[-1]}" if letters else ""
 
 
-# Where a reference may stand: a number with a slash or a bracket after it, or a symbol's capitals and slash. The
-# tokens are read only around them (the words before a list, the organ after it): a text without any costs one scan.
-_CANDIDATE = re.compile(r"\d/\d|[A-Z]/|\d[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]")
+# Where a reference may stand: a number with a slash or a bracket after it (``76/81``, ``2334 (``), or a symbol's
+# capital and slash (``A/``). The tokens are read only around them (the words before a list, the organ after it): a
+# text without any costs one scan. The pattern opens on a class, the digits and the slash, so that the engine skips
+# the rest of the text at once (a capital is far more frequent than a slash): a ``/`` after a capital stands for
+# the candidate at the capital (``_windows`` moves its start back). No candidate ends on a capital, so none is lost.
+_CANDIDATE = re.compile(
+    r"[/\d](?:(?<=[A-Z]/)|(?<=\d)(?:/\d|[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]))"
+)
 _BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
 _AFTER = 100  # and after it: the organ named after the numbers, the parts
 
@@ -436,6 +483,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
     low = high = -1
     for match in _CANDIDATE.finditer(text):
         start = match.start() - _BEFORE
+        if text[match.start()] == "/":
+            start -= 1  # the capital before it
         if start > high:  # a window of its own
             if high >= 0:
                 out.append((low, high))
@@ -446,19 +495,19 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _a_council_form(match: re.Match[str]) -> bool:
+def _a_council_form(number: _Number) -> bool:
     """Whether a number's form is a council's whichever it is: ``2334 (2016)`` the Security Council's, ``2022/5``
     the Economic and Social Council's."""
-    return match.group("year") is not None or (match.group("a") is not None and len(match.group("a")) == 4)
+    return number.year is not None or (number.a is not None and len(number.a) == 4)
 
 
-def _the_other_organs(match: re.Match[str], said: Organ | None) -> bool:
+def _the_other_organs(number: _Number, said: Organ | None) -> bool:
     """Whether a number said of the Assembly has the Security Council's form (``2282 (2016)``), or one said of the
     Council the Assembly's (``70/262``): neither organ numbers its resolutions the other's way."""
     if said is Organ.GA:
-        return match.group("year") is not None
+        return number.year is not None
     if said is Organ.SC:
-        return match.group("a") is not None and len(match.group("a")) < 4
+        return number.a is not None and len(number.a) < 4
     return False
 
 
@@ -501,7 +550,7 @@ def _breaks(gap: str) -> bool:
 
 
 def _literal(match: re.Match[str]) -> Reference | None:
-    start, end = match.span("sym")
+    start, end = match.span()
     text = match.string
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
@@ -525,14 +574,14 @@ def _normal_symbol(printed: str) -> str | None:
 
 
 def _symbol(
-    match: re.Match[str], pre: str, decision: bool, said: Organ | None, citing: Organ | None, finder: _Finder
+    number: _Number, pre: str, decision: bool, said: Organ | None, citing: Organ | None, finder: _Finder
 ) -> str | None:
     """The symbol a number means, from its form, the organ the text names and the citing document's organ."""
     series = "DEC" if decision else "RES"
     if decision and said is None:
         return None  # many bodies number their decisions as the organs do (``decision 44/114``): say which
-    if match.group("a") is not None:
-        first, second = match.group("a"), match.group("b")
+    if number.a is not None:
+        first, second = number.a, number.b
         spelt = finder.table.part_letters
         organ = said
         if organ is None:
@@ -549,21 +598,18 @@ def _symbol(
         if organ is Organ.GA and not pre and not _GA_NUMBERED <= int(first) < 1000:
             return None  # before its thirty-first session the Assembly numbered ``1514 (XV)``
         prefix = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.HRC: "A/HRC"}[organ]
-        parts = (
-            _parts(match.group("parts"), spelt, int(first)) if organ is Organ.GA and not decision and not pre else ""
-        )
+        parts = _parts(number.parts, spelt, int(first)) if organ is Organ.GA and not decision and not pre else ""
         return f"{prefix}/{series}/{pre}{first}/{second}{parts}"
-    number = match.group("n")
-    if match.group("year") is not None:
+    if number.year is not None:
         if decision or said not in (None, Organ.SC):
             return None
-        return f"S/RES/{number} ({match.group('year')})"
-    session = (match.group("roman") or "").translate(_LATIN_ROMAN)
-    if match.group("session"):
-        session = _roman(int(match.group("session")))
-    elif match.group("special"):
-        session = "S-" + _roman(int(match.group("special")))
+        return f"S/RES/{number.n} ({number.year})"
+    session = (number.roman or "").translate(_LATIN_ROMAN)
+    if number.session:
+        session = _roman(int(number.session))
+    elif number.special:
+        session = "S-" + _roman(int(number.special))
     if said is Organ.SC or said is Organ.HRC:
         return None
     prefix = "E" if said is Organ.ECOSOC else "A"
-    return f"{prefix}/{series}/{number}({session.upper()})"
+    return f"{prefix}/{series}/{number.n}({session.upper()})"
