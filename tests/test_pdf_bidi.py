@@ -11,13 +11,14 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
+import arabic_reshaper
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import unconvert
 from conftest import SAMPLE_CORPUS, examples
-from unconvert.writers.pdf.shaping import visual_order
+from unconvert.writers.pdf.shaping import RESHAPER_CONFIGURATION, shape, visual_order
 
 # X9 of UAX #9 removes these: they print nothing
 REMOVED = frozenset({"RLE", "LRE", "RLO", "LRO", "PDF", "BN"})
@@ -82,3 +83,20 @@ def test_isolates_are_ordered_as_the_unicode_algorithm_orders_them(text: str) ->
 )
 def test_isolates_in_a_right_to_left_line(logical: str, shown: str) -> None:
     assert CONTROLS.sub("", "".join(ch for ch, _ in visual_order([(ch, 0) for ch in logical]))) == shown
+
+
+PLAIN_RESHAPER = arabic_reshaper.ArabicReshaper(configuration=RESHAPER_CONFIGURATION)
+# Letters that join and do not, lam-alef and the name of God (ligatures), harakat, tatweel, the Persian letters
+# outside the Arabic block, digits, Latin, punctuation and spaces. (A text with a zero-width joiner is shaped whole.)
+SHAPING_SAMPLES = (
+    "بتثجحخدذرزسشصضطظعغفقكلمنهويىةءآأإؤئالله\u064b\u064e\u064f\u0650\u0651\u0652\u0640\u067e\u06a9ڤ12٣ A,.() "
+)
+
+
+@settings(max_examples=examples(300))
+@given(st.text(st.sampled_from(SHAPING_SAMPLES), max_size=40))
+def test_shaping_word_by_word_gives_what_shaping_the_whole_text_gives(text: str) -> None:
+    """``shape`` shapes word by word, its reshaper reading its settings once: as arabic-reshaper shapes the whole
+    text as it comes."""
+    whole = PLAIN_RESHAPER.reshape(text) if any("\u0600" <= ch <= "\u06ff" for ch in text) else text
+    assert shape(text) == whole

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice, repeat
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
@@ -125,6 +126,11 @@ def measure(text: str, style: Style) -> float:
 # are part of the word around them: a line never breaks there and they never stretch.
 NO_BREAK_SPACES = "\u00a0\u202f\u2007"
 _SPACE = r"[^\S\u00a0\u202f\u2007]+"  # breakable white space
+# what starts a breakable space token: every character ``str.isspace`` calls white space but the no-break ones
+_BREAKING_SPACES = frozenset(
+    "\t\n\v\f\r\u001c\u001d\u001e\u001f \u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a"
+    "\u2028\u2029\u205f\u3000"
+)
 _LATIN_TOKENS = re.compile(_SPACE + r"|[\S\u00a0\u202f\u2007]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014"
 _CJK_TOKENS = re.compile(_SPACE + rf"|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
@@ -166,19 +172,24 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
     prev_text = ""
     tokens = _CJK_TOKENS if cjk else _LATIN_TOKENS
     widths = _widths
+    breaking = _BREAKING_SPACES
     for span in spans:
-        if span.text == "\n":
+        text = span.text
+        if text == "\n":
             if box is not None:
                 out.append(box)
             box, prev_text = None, ""
             out.append(None)
             continue
         style = span.style
-        font, size = style.font, style.size
-        for token in tokens.findall(span.text):
-            if token[0].isspace() and token[0] not in NO_BREAK_SPACES:
-                if box is not None and prev_text.endswith(_OPENING_GUILLEMET):
+        font, size, track = style.font, style.size, style.track
+        plain = track is PLAIN
+        space = -1.0  # the width of a space in this span, once measured
+        for token in tokens.findall(text):
+            if token[0] in breaking:
+                if space < 0:
                     space = measure(" ", style)
+                if box is not None and prev_text.endswith(_OPENING_GUILLEMET):
                     box.pieces.append(Piece(" ", style, space))  # « stays with the word after it
                     box.width += space
                     prev_text = " "
@@ -189,9 +200,9 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                 prev_text = ""
                 if out and isinstance(out[-1], Piece):
                     continue  # runs of spaces count once
-                out.append(Piece(" ", style, measure(" ", style), glue=True))
+                out.append(Piece(" ", style, space, glue=True))
                 continue
-            if token[0] == _CLOSING_GUILLEMET and box is None and len(out) >= 2:
+            if box is None and token[0] == _CLOSING_GUILLEMET and len(out) >= 2:
                 glue, before = out[-1], out[-2]
                 if isinstance(glue, Piece) and isinstance(before, _Box):
                     out[-2:] = []  # » stays with the word before it
@@ -201,17 +212,18 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             unit = widths.get((token, font))
             if unit is None:
                 width = measure(token, style)
-            elif style.track is PLAIN:
+            elif plain:
                 width = unit * size
             else:
-                width = unit * size * style.track.scale + len(token) * style.track.spacing
-            if box is not None and cjk and _may_break(prev_text, token):
-                out.append(box)
-                box = None
+                width = unit * size * track.scale + len(token) * track.spacing
             if box is None:
-                box = _Box()
-            box.pieces.append(Piece(token, style, width))
-            box.width += width
+                box = _Box([Piece(token, style, width)], 0.0 + width)
+            elif cjk and _may_break(prev_text, token):
+                out.append(box)
+                box = _Box([Piece(token, style, width)], 0.0 + width)
+            else:
+                box.pieces.append(Piece(token, style, width))
+                box.width += width
             prev_text = token
     if box is not None:
         out.append(box)
@@ -305,27 +317,40 @@ def _visual(line: Line) -> list[Piece]:
     styles: list[Style] = []
     index: dict[Style, int] = {}
     chars: list[tuple[str, int]] = []
+    by_id: dict[int, int] = {}  # the same style object recurs: hashing it (all its fields) once is enough
     for piece in line.pieces:
-        key = index.setdefault(piece.style, len(styles))
-        if key == len(styles):
-            styles.append(piece.style)
+        style = piece.style
+        key = by_id.get(id(style))
+        if key is None:
+            key = by_id[id(style)] = index.setdefault(style, len(styles))
+            if key == len(styles):
+                styles.append(style)
         # glue is tagged with a negative style so it stays a separate (stretchable) piece
         tag = -1 - key if piece.glue else key
-        chars.extend((ch, tag) for ch in piece.text)
+        chars.extend(zip(piece.text, repeat(tag)))
     out: list[Piece] = []
     notes = {i for i, style in enumerate(styles) if style.note is not None}
+    marks = _MARKS
+    text: list[str] = []  # the characters of the piece being gathered
+    last_style: Style | None = None
+    last_glue = True  # nothing joins a first piece
     for ch, tag in with_reading_marks(visual_levels(chars), notes):
         glue = tag < 0
         style = styles[-1 - tag if glue else tag]
-        if ch in _MARKS:
+        if ch in marks:
             if not _prints_nothing(style.font, ch):
                 continue  # a face whose glyph for the mark would show
             glue = False  # a mark next to a space is no space: it must not widen a justified line
-        last = out[-1] if out else None
-        if last is not None and not glue and not last.glue and last.style == style:
-            last.text += ch
-        else:
-            out.append(Piece(ch, style, 0.0, glue))
+        if not glue and not last_glue and style is last_style:  # the styles are distinct (deduplicated above)
+            text.append(ch)
+            continue
+        if text:
+            out[-1].text = "".join(text)
+        text = [ch]
+        out.append(Piece(ch, style, 0.0, glue))
+        last_style, last_glue = style, glue
+    if text:
+        out[-1].text = "".join(text)
     for piece in out:
         piece.width = measure(piece.text, piece.style)
     return out
@@ -362,19 +387,28 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     groups: list[tuple[float, Style, str]] = []
     pen = x
     expected = x
+    linked = noted = started = False
+    group_x, group_style, group_text = 0.0, pieces[0].style, ""
     for piece in pieces:
+        style = piece.style
         advance = piece.width + char_space * len(piece.text)
-        if groups and (piece.style is groups[-1][1] or piece.style == groups[-1][1]) and abs(pen - expected) < 0.001:
-            gx, gstyle, gtext = groups[-1]
-            groups[-1] = (gx, gstyle, gtext + piece.text)
+        if started and (style is group_style or style == group_style) and abs(pen - expected) < 0.001:
+            group_text += piece.text
         else:
-            groups.append((pen, piece.style, piece.text))
+            if started:
+                groups.append((group_x, group_style, group_text))
+            started = True
+            group_x, group_style, group_text = pen, style, piece.text
+            linked = linked or style.link is not None
+            noted = noted or style.note is not None
         pen += advance
         expected = pen
         if piece.glue and extra:
             pen += extra
-    _link(canv, groups, baseline, char_space)
-    if not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
+    groups.append((group_x, group_style, group_text))
+    if linked:
+        _link(canv, groups, baseline, char_space)
+    if noted and not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
         _marks_apart(groups)
     emit(canv, groups, baseline, char_space)
 
@@ -438,47 +472,154 @@ def emit(
     (reportlab's text object re-measures every string, which doubles the writer's time). ``actual`` wraps it in
     a marked-content span whose ActualText is that string."""
     doc = canv._doc
-    escape = canv._escape
     # Within one document a string always encodes to the same font subsets and bytes: cache them per document.
-    cache: dict[tuple[str, str], list[tuple[str, str]]] | None = getattr(doc, "_unconvert_encoded", None)
-    if cache is None:
-        cache = doc._unconvert_encoded = {}
+    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
+    if encoder is None:
+        encoder = doc._unconvert_encoder = _Encoder(doc)
+    cache = encoder.encoded
     ops = ["BT"]
+    add = ops.append
     if actual is not None:
         ops.insert(0, f"/Span <</ActualText <FEFF{actual.encode('utf-16-be').hex().upper()}>>> BDC")
     if char_space:
-        ops.append(f"{char_space:.3f} Tc")
-    current: tuple[str, float] | None = None
+        add(f"{char_space:.3f} Tc")
+    current_name: str | None = None
+    current_size = 0.0
     track = PLAIN
     blue = False
     for gx, style, text in groups:
         if (style.link is not None) != blue:
             blue = not blue
-            ops.append(LINK_COLOUR if blue else "0 g")
+            add(LINK_COLOUR if blue else "0 g")
         if style.track is not track and style.track != track:
             track = style.track
-            ops.append(f"{track.scale * 100:g} Tz {(track.spacing + char_space) / track.scale:.4g} Tc")
-        ops.append(f"1 0 0 1 {gx:.2f} {baseline + style.rise:.2f} Tm")
+            add(f"{track.scale * 100:g} Tz {(track.spacing + char_space) / track.scale:.4g} Tc")
+        add(f"1 0 0 1 {gx:.2f} {baseline + style.rise:.2f} Tm")
         encoded = cache.get((style.font, text))
         if encoded is None:
-            font = _font(style.font)
-            encoded = cache[style.font, text] = [
-                (font.getSubsetInternalName(subset, doc), f"({escape(chunk)}) Tj")
-                for subset, chunk in font.splitString(text, doc)
-            ]
+            encoded = cache[style.font, text] = encoder.encode(style.font, text)
+        size = style.size
         for subset_name, show in encoded:
-            if (subset_name, style.size) != current:
-                ops.append(f"{subset_name} {style.size:g} Tf")
-                current = (subset_name, style.size)
-            ops.append(show)
+            if subset_name != current_name or size != current_size:
+                add(f"{subset_name} {size:g} Tf")
+                current_name, current_size = subset_name, size
+            add(show)
     if char_space or track is not PLAIN:
-        ops.append("0 Tc" if track is PLAIN else "100 Tz 0 Tc")
+        add("0 Tc" if track is PLAIN else "100 Tz 0 Tc")
     if blue:
-        ops.append("0 g")
-    ops.append("ET")
+        add("0 g")
+    add("ET")
     if actual is not None:
-        ops.append("EMC")
+        add("EMC")
     canv._code.append(" ".join(ops))
+
+
+# What reportlab's ``escapePDF`` does to a string's bytes (controls and 8-bit codes in octal, ``\\ ( )`` after a
+# backslash), done by ``str.translate`` rather than one Python call per byte.
+_PDF_ESCAPES = {c: f"\\{c:03o}" for c in (*range(32), *range(127, 256))} | {ord(c): "\\" + c for c in "\\()"}
+
+
+class _Encoder:
+    """The strings of one document as its font subsets encode them: ``(subset name, "(bytes) Tj")`` pairs."""
+
+    __slots__ = ("doc", "encoded", "names", "started")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.encoded: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        self.names: dict[tuple[str, int], str] = {}  # a font subset's name in the document's resources
+        self.started: set[str] = set()  # the fonts that have their reportlab state in this document
+
+    def encode(self, font_name: str, text: str) -> list[tuple[str, str]]:
+        font = _font(font_name)
+        if text and font_name in self.started and text.isascii() and _readable(font).issuperset(text):
+            return [(self.name(font, 0), _ascii_show(text))]
+        chunks = _split(font, text, self.doc)
+        self.started.add(font_name)
+        return [(self.name(font, subset), f"({chunk.translate(_PDF_ESCAPES)}) Tj") for subset, chunk in chunks]
+
+    def name(self, font: Any, subset: int) -> str:
+        key = (font.fontName, subset)
+        name = self.names.get(key)
+        if name is None:  # the first call registers the font with the document: it must come at first use
+            name = self.names[key] = font.getSubsetInternalName(subset, self.doc)
+        return name
+
+
+def _readable(font: Any) -> frozenset[str]:
+    """The printable ASCII characters that ``font`` sets as themselves in its first subset in every document: with
+    reportlab's ``asciiReadable`` (its default) a font's state starts with each of them that the face has at its
+    own code (``TTFont.State``), so their strings encode the same in every document, without splitString."""
+    chars = _readable_chars.get(font.fontName)
+    if chars is None:
+        face = font.face
+        if font._asciiReadable and not getattr(face, "_full_font", None):
+            chars = frozenset(chr(n) for n in range(32, 127) if n in face.charToGlyph)
+        else:
+            chars = frozenset()
+        _readable_chars[font.fontName] = chars
+    return chars
+
+
+_readable_chars: dict[str, frozenset[str]] = {}
+_ascii_shows: dict[str, str] = {}
+
+
+def _ascii_show(text: str) -> str:
+    """The ``Tj`` of a printable ASCII string set in a readable font's first subset (cached across documents)."""
+    show = _ascii_shows.get(text)
+    if show is None:
+        if len(_ascii_shows) > 400_000:
+            _ascii_shows.clear()
+        show = _ascii_shows[text] = f"({text.translate(_PDF_ESCAPES)}) Tj"
+    return show
+
+
+class _Codes:
+    """What reportlab's ``TTFont.splitString`` has assigned so far to the characters of one font in one document
+    (its ``state.assignments``: character to ``subset << 8 | code``), as ``str.translate`` tables: a string of
+    characters that all have their codes is then encoded without a Python step per character."""
+
+    __slots__ = ("chars", "code", "seen", "subset")
+
+    def __init__(self) -> None:
+        self.seen = 0  # how many of the assignments are mirrored here (reportlab only ever adds to them)
+        self.chars: set[str] = set()
+        self.code: dict[int, str] = {}
+        self.subset: dict[int, str] = {}
+
+    def update(self, assignments: dict[int, int]) -> None:
+        for char, n in islice(assignments.items(), self.seen, None):
+            chars = (char, 0xA0) if char == 32 else (char,)  # splitString sets a no-break space as a space
+            for c in chars:
+                self.chars.add(chr(c))
+                self.code[c] = chr(n & 0xFF)
+                self.subset[c] = chr(n >> 8)
+        self.seen = len(assignments)
+
+
+_SUBSET_RUNS = re.compile(r"(.)\1*", re.DOTALL)
+
+
+def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
+    """``font.splitString(text, doc)`` with each chunk's bytes as a Latin-1 string: the same chunks, and the same
+    codes assigned to new characters (in the same order, by splitString itself), computed without a Python step
+    per character when every character of ``text`` has its code already."""
+    state = font.state.get(doc)
+    if state is not None and text:
+        codes: _Codes | None = getattr(state, "_unconvert_codes", None)
+        if codes is None:
+            codes = state._unconvert_codes = _Codes()
+        if codes.seen != len(state.assignments):
+            codes.update(state.assignments)
+        if codes.chars.issuperset(text):
+            subsets = text.translate(codes.subset)
+            encoded = text.translate(codes.code)
+            first = subsets[0]
+            if subsets.count(first) == len(subsets):
+                return [(ord(first), encoded)]
+            return [(ord(m.group()[0]), encoded[m.start() : m.end()]) for m in _SUBSET_RUNS.finditer(subsets)]
+    return [(subset, chunk.decode("latin-1")) for subset, chunk in font.splitString(text, doc)]
 
 
 _fonts: dict[str, Any] = {}

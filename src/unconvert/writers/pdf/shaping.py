@@ -25,9 +25,29 @@ from typing import Any
 import arabic_reshaper
 from bidi import algorithm as _bidi
 
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={"delete_harakat": True, "support_ligatures": True, "delete_tatweel": False}
-)
+RESHAPER_CONFIGURATION = {"delete_harakat": True, "support_ligatures": True, "delete_tatweel": False}
+
+
+class _Settings:
+    """The reshaper's configuration with each setting read once: ``ArabicReshaper.reshape`` reads six settings
+    from its ``ConfigParser`` section on every call, which costs more than shaping a word."""
+
+    def __init__(self, section: Any) -> None:
+        self._section = section
+        self._flags: dict[str, bool] = {}
+
+    def getboolean(self, key: str) -> bool:
+        flag = self._flags.get(key)
+        if flag is None:
+            flag = self._flags[key] = bool(self._section.getboolean(key))
+        return flag
+
+    def get(self, key: str, fallback: Any = None) -> Any:
+        return self._section.get(key, fallback)
+
+
+_RESHAPER = arabic_reshaper.ArabicReshaper(configuration=RESHAPER_CONFIGURATION)
+_RESHAPER.configuration = _Settings(_RESHAPER.configuration)
 _RTL_CLASSES = frozenset({"R", "AL", "AN"})
 # a line with none of these is right-to-left letters and neutrals only, shown in reverse
 _NOT_PLAIN_RTL = frozenset(
@@ -36,12 +56,27 @@ _NOT_PLAIN_RTL = frozenset(
 _INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 
 
+ZWJ = "\u200d"
+
+
 @lru_cache(maxsize=65536)
 def shape(text: str) -> str:
-    """``text`` (logical order) with Arabic letters in their contextual presentation forms."""
+    """``text`` (logical order) with Arabic letters in their contextual presentation forms.
+
+    Shaped word by word (each word's shapes cached: a document's words recur, its paragraphs do not), which gives
+    what shaping the whole text gives: no letter joins across a space (the reshaper sets the letter after one as
+    after the text's start) and no ligature it makes holds one. A zero-width joiner is the exception: the reshaper
+    drops it and its ligature positions then shift to the end of the text, so such a text is shaped whole."""
     if not any("\u0600" <= ch <= "\u06ff" for ch in text):
         return text
-    return str(_RESHAPER.reshape(text))
+    if ZWJ in text:
+        return str(_RESHAPER.reshape(text))
+    return " ".join([_shape_word(word) for word in text.split(" ")])
+
+
+@lru_cache(maxsize=65536)
+def _shape_word(word: str) -> str:
+    return str(_RESHAPER.reshape(word))
 
 
 def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -55,7 +90,7 @@ def visual_levels(chars: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
     which the text layer needs to tell the left-to-right runs (numbers, symbols, Latin) inside the line."""
     if not chars:
         return []
-    if not any(_bidi.bidirectional(ch) in _NOT_PLAIN_RTL for ch, _ in chars):
+    if not any(_bidi.bidirectional(ch) in _NOT_PLAIN_RTL for ch in {ch for ch, _ in chars}):
         # Only right-to-left letters and neutrals: display order is the reverse, with brackets mirrored.
         return [(_bidi.MIRRORED.get(ch, ch) if _bidi.mirrored(ch) else ch, style, 1) for ch, style in reversed(chars)]
     # unassigned code points have no bidi class, which the algorithm rejects: they take part as neutrals
