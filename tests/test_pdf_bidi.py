@@ -100,3 +100,18 @@ def test_shaping_word_by_word_gives_what_shaping_the_whole_text_gives(text: str)
     text as it comes."""
     whole = PLAIN_RESHAPER.reshape(text) if any("\u0600" <= ch <= "\u06ff" for ch in text) else text
     assert shape(text) == whole
+
+
+@pytest.mark.parametrize("text", ["ب\u200dب لا", "\u200dلا", "ب\u200dلا الله"])
+def test_a_joiner_before_a_ligature_is_shaped_without_failing(text: str) -> None:
+    """arabic-reshaper fails (IndexError) on a zero-width joiner before a lam-alef or the name of God; the text is
+    shaped without its joiners, which print nothing."""
+    assert shape(text) == PLAIN_RESHAPER.reshape(text.replace("\u200d", ""))
+
+
+def test_an_arabic_document_with_a_joiner_before_a_ligature_writes_its_pdf() -> None:
+    path = next(Path(SAMPLE_CORPUS).rglob("*_ara.txt"))
+    lines = path.read_bytes().decode("utf-8-sig").split("\n")
+    lines[len(lines) // 2] += " ب\u200dب لا"
+    document = unconvert.read(text="\n".join(lines), name=path.name)
+    assert unconvert.write(document, "pdf").startswith(b"%PDF")

@@ -70,13 +70,23 @@ def shape(text: str) -> str:
     if not any("\u0600" <= ch <= "\u06ff" for ch in text):
         return text
     if ZWJ in text:
-        return str(_RESHAPER.reshape(text))
+        return _reshape(text)
     return " ".join([_shape_word(word) for word in text.split(" ")])
 
 
 @lru_cache(maxsize=65536)
 def _shape_word(word: str) -> str:
     return str(_RESHAPER.reshape(word))
+
+
+def _reshape(text: str) -> str:
+    """``text`` shaped whole. arabic-reshaper drops a zero-width joiner and then looks for the ligatures after it
+    one place too far, past the end of what it shaped (``IndexError`` on ``ب\u200dلا``): such a text is shaped
+    without its joiners, which print nothing."""
+    try:
+        return str(_RESHAPER.reshape(text))
+    except IndexError:
+        return str(_RESHAPER.reshape(text.replace(ZWJ, "")))
 
 
 def visual_order(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
