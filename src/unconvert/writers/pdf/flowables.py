@@ -83,6 +83,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return self._layout(width)
 
     def _notes_of(self, lines: list[Line]) -> list[NoteBody]:
+        if not self.notes:  # most blocks: no need to look through lines that ``wrap`` asks about again on every page
+            return []
         return [self.notes[n] for line in lines for n in line.notes if n in self.notes]
 
     def _at_top(self) -> bool:

@@ -211,10 +211,14 @@ def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) 
     setting = Setting(align="end" if symbol_left else "start", rtl=script.rtl, cjk=script.break_anywhere)
     x = RIGHT - _HEAD_TITLE if symbol_left else LEFT
     lead = G.PRINT_HEAD_LEADING if not script.break_anywhere and not script.rtl else setup.typo.head * 1.2
-    for i, line in enumerate(lines):
+    # Above the paper's edge nothing shows: a title of a thousand lines (a fuzzed one) is drawn as far as it shows,
+    # and only those lines are looked at (looking at all of them on every page made such a title quadratic).
+    shown = max(0, len(lines) - 1 - int((PAPER.height - y) // lead))
+    for i in range(shown, len(lines)):
+        line = lines[i]
         baseline = y + (len(lines) - 1 - i) * lead
         if baseline > PAPER.height:
-            continue  # above the paper's edge: a title of a thousand lines (a fuzzed one) is drawn as far as it shows
+            continue
         line.last = True
         draw_line(canv, line, x, baseline, _HEAD_TITLE, setting)
     canv.setLineWidth(0.5)
