@@ -41,6 +41,7 @@ from unconvert.tree import (
     NoteRef,
     OperativeParagraph,
     Para,
+    Part,
     Point,
     Preamble,
     RawBlock,
@@ -422,9 +423,9 @@ def test_same_bytes_in_another_process() -> None:
 def test_builder_producing_invalid_xml_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     original = Builder._preface
 
-    def broken(self: Builder, outer: etree._Element, label: str | None) -> None:
-        original(self, outer, label)
-        etree.SubElement(outer, "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}body")
+    def broken(self: Builder, part: Part | None) -> None:
+        original(self, part)
+        self.m.empty("body")  # no such element in a statement
 
     monkeypatch.setattr(Builder, "_preface", broken)
     with pytest.raises(InvalidOutputError) as info:
@@ -434,13 +435,12 @@ def test_builder_producing_invalid_xml_raises(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_dangling_reference_raises(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = Builder._meta
+    original = Builder._references
 
-    def dangling(self: Builder, meta: etree._Element, outer: etree._Element) -> None:
-        original(self, meta, outer)  # references are complete here; a later #ref has no TLC entry
-        preface = outer.find("{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}preface")
-        assert preface is not None
-        preface[0].set("refersTo", "#nowhere")
+    def dangling(self: Builder) -> str:
+        references = original(self)  # references are complete here; a later #ref has no TLC entry
+        self.m.empty("workflow", {"source": "#nowhere"})
+        return references
 
     monkeypatch.setattr(Builder, "_meta", dangling)
     with pytest.raises(InvalidOutputError, match="#nowhere"):

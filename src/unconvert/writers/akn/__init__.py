@@ -1,9 +1,10 @@
 """The Akoma Ntoso writer (AKN4UN): ``write(document, *, context) -> bytes``.
 
-Tree -> lxml (``build``) -> integrity checks (``checks``) -> the official XSD (``schema``, compiled once) ->
-bytes. Output that fails either check is a bug in unconvert: it raises ``InvalidOutputError`` and is never
-returned. The bytes are deterministic: the markup date comes from ``context``, attributes are written in a
-fixed order, and nothing else depends on the environment.
+Tree -> markup text (``build``, written front to back as lxml would serialise it) -> parsed once by lxml ->
+integrity checks (``checks``) -> the official XSD (``schema``, compiled once) -> bytes. Output that is not
+well-formed or fails either check is a bug in unconvert: it raises ``InvalidOutputError`` and is never returned.
+The bytes are deterministic: the markup date comes from ``context``, attributes are written in a fixed order, and
+nothing else depends on the environment.
 """
 
 from __future__ import annotations
@@ -18,38 +19,46 @@ from unconvert.writers.akn.checks import integrity_errors
 from unconvert.writers.akn.schema import schema_errors
 
 DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+_PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+
+
+def markup(document: Document, *, context: Context) -> bytes:
+    """The bytes of the AKN of ``document``, unchecked, with the XML declaration the project always writes."""
+    text = Builder(document, context).build()
+    try:
+        return DECLARATION + text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError as exc:  # a lone surrogate the builder failed to leave out
+        raise InvalidOutputError(f"cannot build AKN: {exc}") from exc
+
+
+def parse(data: bytes) -> etree._Element:
+    """The element tree of AKN bytes the writer made; ``InvalidOutputError`` if they are not well-formed."""
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise InvalidOutputError("generated AKN is not well-formed XML", [(exc.lineno or 0, exc.msg)]) from exc
 
 
 def build(document: Document, *, context: Context) -> etree._Element:
     """The AKN element tree of ``document``, unchecked."""
-    return Builder(document, context).build()
-
-
-def serialize(root: etree._Element) -> bytes:
-    """The bytes of an AKN tree, with the XML declaration the project always writes."""
-    return DECLARATION + etree.tostring(root, encoding="UTF-8", xml_declaration=False) + b"\n"
+    return parse(markup(document, context=context))
 
 
 def check(root: etree._Element, data: bytes) -> None:
-    """Raise ``InvalidOutputError`` if ``root`` breaks an integrity rule or the XSD (errors with lines of
-    ``data``)."""
+    """Raise ``InvalidOutputError`` if ``root`` (parsed from ``data``) breaks an integrity rule or the XSD."""
     problems = integrity_errors(root)
     if problems:
         raise InvalidOutputError("generated AKN breaks an integrity rule", problems)
-    if schema_errors(root):
-        reparsed = etree.fromstring(data, etree.XMLParser(huge_tree=True))
-        raise InvalidOutputError("generated AKN is not valid against the official XSD", schema_errors(reparsed))
+    errors = schema_errors(root)
+    if errors:
+        raise InvalidOutputError("generated AKN is not valid against the official XSD", errors)
 
 
 def write(document: Document, *, context: Context) -> bytes:
     """``document`` as XSD-valid AKN4UN bytes; ``InvalidOutputError`` instead of invalid output."""
-    try:
-        root = build(document, context=context)
-    except ValueError as exc:  # lxml refuses text or names it cannot serialise
-        raise InvalidOutputError(f"cannot build AKN: {exc}") from exc
-    data = serialize(root)
-    check(root, data)
+    data = markup(document, context=context)
+    check(parse(data), data)
     return data
 
 
-__all__ = ["build", "check", "serialize", "write"]
+__all__ = ["build", "check", "markup", "parse", "write"]

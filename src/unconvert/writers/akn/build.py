@@ -17,6 +17,7 @@ IRIs stay well-formed. ``0001-01-01`` is never written.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from typing import assert_never
 
@@ -61,10 +62,10 @@ from unconvert.un.organs import FACTS, printed_name
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.akn.eids import EidAllocator, eid_num
 from unconvert.writers.akn.frbr import Frbr, frbr_number
+from unconvert.writers.akn.markup import REF_ATTRS, Markup
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
-NSMAP: dict[str | None, str] = {None: AKN_NS, "akn4un": AKN4UN_NS}
 SOURCE = "#unconvert"
 
 # Characters XML 1.0 cannot carry (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
@@ -104,73 +105,12 @@ _RECORDED_VOTE = re.compile(
     r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abstain>\d+) abstentions?)?", re.IGNORECASE
 )
 
-# Elements whose content is only elements: a newline between their children keeps the output readable
-# without adding text to any mixed content.
-_BLOCKY = frozenset(
-    {
-        "akomaNtoso", "statement", "documentCollection", "meta", "identification", "FRBRWork", "FRBRExpression",
-        "FRBRManifestation", "workflow", "analysis", "parliamentary", "voting", "references", "proprietary",
-        "presentation", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments", "attachment",
-        "doc", "collectionBody", "components", "component", "paragraph", "point", "list", "section", "hcontainer",
-        "intro", "wrapUp", "content", "container", "formula", "table", "tr", "th", "td", "authorialNote",
-    }
-)  # fmt: skip
-
-_TAGS: dict[str, str] = {}
-_SUB_ELEMENT = etree.SubElement
-_BLOCKY_TAGS = frozenset(f"{{{AKN_NS}}}{tag}" for tag in _BLOCKY)
-
-
-def _break_lines(root: etree._Element) -> None:
-    """A newline before each child of an element-only element (readable, and no mixed content touched)."""
-    for el in root.iter(*_BLOCKY_TAGS):
-        if len(el) and not el.text:
-            el.text = "\n"
-            for child in el:
-                if not child.tail:
-                    child.tail = "\n"
-
-
-def q(tag: str) -> str:
-    """The Clark name of an AKN element (``{ns}p``)."""
-    name = _TAGS.get(tag)
-    if name is None:
-        name = _TAGS[tag] = f"{{{AKN_NS}}}{tag}"
-    return name
+_undocs_url = functools.lru_cache(maxsize=4096)(undocs_url)  # the same symbols recur in every document
 
 
 def clean(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
     return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
-
-
-def sub(parent: etree._Element, tag: str, attrib: dict[str, str] | None = None) -> etree._Element:
-    return _SUB_ELEMENT(parent, _TAGS.get(tag) or q(tag), attrib)
-
-
-def add_text(parent: etree._Element, text: str) -> bool:
-    """Append ``text`` after the last child of ``parent`` (or as its text). True when characters XML cannot hold
-    had to be left out (lxml refuses them: the check costs nothing when there are none)."""
-    if not text:
-        return False
-    # ``parent[-1]``, not ``len(parent)``: lxml counts the children one by one, which made a paragraph of 10,000
-    # inline elements quadratic (1.8 s of AKN for a fuzzed 186 KB input)
-    last = next(reversed(parent), None)
-    if last is not None:
-        tail = last.tail + text if last.tail else text
-        try:
-            last.tail = tail
-        except ValueError:  # lxml refuses characters XML cannot hold (and has dropped the old tail)
-            last.tail = clean(tail)
-            return True
-    else:
-        body = parent.text + text if parent.text else text
-        try:
-            parent.text = body
-        except ValueError:
-            parent.text = clean(body)
-            return True
-    return False
 
 
 def join(prefix: str, local: str) -> str:
@@ -195,17 +135,18 @@ def _work_date(meta: Meta, context: Context) -> tuple[_dt.date, str]:
 
 
 class Builder:
-    """Builds the AKN element tree of one document."""
+    """Writes the AKN markup of one document (``build``), front to back, as text (``markup.Markup``)."""
 
     def __init__(self, document: Document, context: Context) -> None:
         document = canonical(document)  # one spelling for what prints the same (adjacent texts are one run …)
         self.doc = document
         self.meta = document.meta
         self.context = context
+        self.m = Markup()
         self.eids = EidAllocator()
         self.note_eids: dict[str, str] = {}  # marker -> eId of the first note with it, for noteRefs to it
-        # noteRef elements (with their node) whose href is set once all notes are written
-        self.note_refs: list[tuple[etree._Element, NoteRef]] = []
+        # noteRefs whose note was not written yet: (placeholder, parent start, attributes, node), set at the end
+        self.note_refs: list[tuple[int, int, dict[str, str], NoteRef]] = []
         self.renamed: set[tuple[str, str]] = set()  # (prefix, element) where numbers took a suffix (reported)
         self.organ_id = FACTS[self.meta.organ].tlc_id
         self.author = f"#{self.organ_id}"
@@ -232,145 +173,184 @@ class Builder:
         self.publication_date = self.meta.issue_date or work_date
 
     # -- document ---------------------------------------------------------------------------------------
-    def build(self) -> etree._Element:
-        root = etree.Element(q("akomaNtoso"), nsmap=NSMAP)  # type: ignore[arg-type]
+    def build(self) -> str:
+        """The markup of the document (without the XML declaration). The ``meta`` block comes first in the
+        output but is written last: its references list every ``#id`` the rest uses."""
+        m = self.m
+        m.start("akomaNtoso", ROOT_NAMESPACES)
         parts = self.doc.parts
         if len(parts) > 1:
-            outer = sub(root, "documentCollection", {"name": "publication"})
+            m.start("documentCollection", {"name": "publication"})
         else:
-            outer = sub(root, "statement", {"name": self.meta.kind.value})
-        meta = sub(outer, "meta")
-        self._cover(outer)
-        self._preface(outer, parts[0] if len(parts) == 1 else None)
+            m.start("statement", {"name": self.meta.kind.value})
+        meta_at = m.placeholder()
+        self._cover()
+        self._preface(parts[0] if len(parts) == 1 else None)
         if len(parts) > 1:
-            self._collection(outer, parts)
+            self._collection(parts)
         else:
-            self._part_body(outer, parts[0] if parts else Part(), prefix="")
-            self._attachments(outer)
+            self._part_body(parts[0] if parts else Part(), prefix="")
+            self._attachments()
         self._resolve_note_refs()
-        self._meta(meta, outer)
-        _break_lines(root)
-        return root
+        m.end()
+        m.end()
+        self.m = Markup(refs=m.refs)
+        self._meta()
+        m.fill(meta_at, self.m.result())
+        self.m = m
+        return m.result()
 
-    def _collection(self, outer: etree._Element, parts: tuple[Part, ...]) -> None:
-        body = sub(outer, "collectionBody")
+    def _collection(self, parts: tuple[Part, ...]) -> None:
+        m = self.m
+        m.start("collectionBody")
         labels = [self._part_label(part, i) for i, part in enumerate(parts, 1)]
         for label in labels:
-            component = sub(body, "component", {"eId": self.eids.reserve(f"cmpref_{label}")})
-            sub(
-                component,
-                "documentRef",
-                {"href": self.frbr.for_component(f"cmp_{label}").expression_this, "showAs": label},
-            )
-        self._attachments(outer)
-        components = sub(outer, "components")
+            m.start("component", {"eId": self.eids.reserve(f"cmpref_{label}")})
+            m.empty("documentRef", {"href": self.frbr.for_component(f"cmp_{label}").expression_this, "showAs": label})
+            m.end()
+        m.end()
+        self._attachments()
+        m.start("components")
         for part, label in zip(parts, labels, strict=True):
             cid = self.eids.reserve(f"cmp_{label}")
-            component = sub(components, "component", {"eId": cid})
-            statement = sub(component, "statement", {"name": self.meta.kind.value})
-            meta = sub(statement, "meta")
-            self._identification(meta, self.frbr.for_component(f"cmp_{label}"), full=False)
+            m.start("component", {"eId": cid})
+            m.start("statement", {"name": self.meta.kind.value})
+            m.start("meta")
+            self._identification(self.frbr.for_component(f"cmp_{label}"), full=False)
+            m.end()
             if part.label or part.label_notes or part.title:
-                p = sub(sub(statement, "preface"), "p")
+                m.start("preface")
+                m.start("p")
                 if part.label:
-                    sub(p, "docNumber").text = clean(part.label)
-                self._inlines(p, part.label_notes, cid)
+                    m.leaf("docNumber", clean(part.label))
+                self._inlines(part.label_notes, cid)
                 if part.title:
                     if part.label or part.label_notes:
-                        add_text(p, " ")
-                    self._inlines(sub(p, "docTitle"), part.title, cid)
-            self._part_body(statement, part, prefix=cid)
+                        self._text(" ")
+                    m.start("docTitle")
+                    self._inlines(part.title, cid)
+                    m.end()
+                m.end()
+                m.end()
+            self._part_body(part, prefix=cid)
+            m.end()
+            m.end()
+        m.end()
 
     def _part_label(self, part: Part, index: int) -> str:
         label = eid_num(part.label or "")
         return label or str(index)
 
-    def _part_body(self, outer: etree._Element, part: Part, prefix: str) -> None:
+    def _part_body(self, part: Part, prefix: str) -> None:
+        m = self.m
         if part.preamble is not None:
-            self._preamble(outer, part.preamble, prefix)
-        body = sub(outer, "mainBody")
+            self._preamble(part.preamble, prefix)
+        m.start("mainBody")
         for block in part.body:
-            self._hier(body, block, prefix, top=True)
-        if not len(body):
-            sub(body, "p")
+            self._hier(block, prefix, top=True)
+        if not part.body:
+            m.empty("p")
+        m.end()
         if part.conclusions is not None:
-            self._conclusions(outer, part.conclusions, prefix)
+            self._conclusions(part.conclusions, prefix)
 
     # -- meta --------------------------------------------------------------------------------------------
-    def _identification(self, meta: etree._Element, frbr: Frbr, *, full: bool) -> None:
-        ident = sub(meta, "identification", {"source": SOURCE})
-        work = sub(ident, "FRBRWork")
-        sub(work, "FRBRthis", {"value": frbr.work_this})
-        sub(work, "FRBRuri", {"value": frbr.work_uri})
+    def _identification(self, frbr: Frbr, *, full: bool) -> None:
+        m = self.m
+        m.start("identification", {"source": SOURCE})
+        m.start("FRBRWork")
+        m.empty("FRBRthis", {"value": frbr.work_this})
+        m.empty("FRBRuri", {"value": frbr.work_uri})
         if full:
             for name, symbol in (("symbol", self.meta.symbol), ("symbol2", self.meta.symbol2)):
                 if clean(symbol):  # as the tree holds it: the alias is the symbol, not a tidied spelling of it
-                    sub(work, "FRBRalias", {"value": clean(symbol), "name": name})
-        sub(work, "FRBRdate", {"date": frbr.date.isoformat(), "name": self.work_date_name})
-        sub(work, "FRBRauthor", {"href": self.author, "as": "#author"})
-        sub(work, "FRBRcountry", {"value": "un"})
+                    m.empty("FRBRalias", {"value": clean(symbol), "name": name})
+        m.empty("FRBRdate", {"date": frbr.date.isoformat(), "name": self.work_date_name})
+        m.empty("FRBRauthor", {"href": self.author, "as": "#author"})
+        m.empty("FRBRcountry", {"value": "un"})
         if full:
-            sub(work, "FRBRsubtype", {"value": frbr.subtype})
+            m.empty("FRBRsubtype", {"value": frbr.subtype})
             # showAs is the number as cited; a document without one (the IRI then comes from its symbol) has no
             # showAs, so that a reader does not take the symbol or the IRI's stand-in "0" for its number.
-            sub(work, "FRBRnumber", {"value": frbr.number, **({"showAs": self.number} if self.number else {})})
-            sub(work, "FRBRname", {"value": self.meta.kind.value})
-        expression = sub(ident, "FRBRExpression")
-        sub(expression, "FRBRthis", {"value": frbr.expression_this})
-        sub(expression, "FRBRuri", {"value": frbr.expression_uri})
-        sub(expression, "FRBRdate", {"date": self.publication_date.isoformat(), "name": "publication"})
-        sub(expression, "FRBRauthor", {"href": self.author, "as": "#author"})
-        sub(expression, "FRBRlanguage", {"language": frbr.language})
-        manifestation = sub(ident, "FRBRManifestation")
-        sub(manifestation, "FRBRthis", {"value": frbr.manifestation_this})
-        sub(manifestation, "FRBRuri", {"value": frbr.manifestation_uri})
-        sub(manifestation, "FRBRdate", {"date": self.context.markup_date.isoformat(), "name": "markup"})
-        sub(manifestation, "FRBRauthor", {"href": SOURCE, "as": "#editor"})
+            m.empty("FRBRnumber", {"value": frbr.number, **({"showAs": self.number} if self.number else {})})
+            m.empty("FRBRname", {"value": self.meta.kind.value})
+        m.end()
+        m.start("FRBRExpression")
+        m.empty("FRBRthis", {"value": frbr.expression_this})
+        m.empty("FRBRuri", {"value": frbr.expression_uri})
+        m.empty("FRBRdate", {"date": self.publication_date.isoformat(), "name": "publication"})
+        m.empty("FRBRauthor", {"href": self.author, "as": "#author"})
+        m.empty("FRBRlanguage", {"language": frbr.language})
+        m.end()
+        m.start("FRBRManifestation")
+        m.empty("FRBRthis", {"value": frbr.manifestation_this})
+        m.empty("FRBRuri", {"value": frbr.manifestation_uri})
+        m.empty("FRBRdate", {"date": self.context.markup_date.isoformat(), "name": "markup"})
+        m.empty("FRBRauthor", {"href": SOURCE, "as": "#editor"})
+        m.end()
+        m.end()
 
-    def _meta(self, meta: etree._Element, outer: etree._Element) -> None:
-        self._identification(meta, self.frbr, full=True)
+    def _meta(self) -> None:
+        """The ``meta`` block of the document; its references are written once all the rest is."""
+        m = self.m
+        m.start("meta")
+        self._identification(self.frbr, full=True)
         if self.meta.adoption_date is not None:
-            workflow = sub(meta, "workflow", {"source": SOURCE})
-            sub(
-                workflow,
-                "step",
-                {"date": self.meta.adoption_date.isoformat(), "outcome": "#adopted", "by": self.author},
-            )
+            m.start("workflow", {"source": SOURCE})
+            m.empty("step", {"date": self.meta.adoption_date.isoformat(), "outcome": "#adopted", "by": self.author})
+            m.end()
         voting_outcome = self._voting()
         if voting_outcome is not None:
             outcome, counts = voting_outcome
-            analysis = sub(meta, "analysis", {"source": SOURCE})
-            voting = sub(sub(analysis, "parliamentary"), "voting", {"outcome": f"#{outcome}"})
+            m.start("analysis", {"source": SOURCE})
+            m.start("parliamentary")
+            m.start("voting", {"outcome": f"#{outcome}"})
             if not counts:  # the XSD wants a quorum or count child; "without a vote" has no figures
-                sub(voting, "quorum", {"eId": self.eids.reserve("quorum_1"), "value": ""})
+                m.empty("quorum", {"eId": self.eids.reserve("quorum_1"), "value": ""})
             for concept, value in counts:
-                attrib = {"eId": self.eids.child("", "count"), "value": value, "refersTo": f"#{concept}"}
-                sub(voting, "count", attrib)
-        references = sub(meta, "references", {"source": SOURCE})
+                m.empty("count", {"eId": self.eids.child("", "count"), "value": value, "refersTo": f"#{concept}"})
+            m.end()
+            m.end()
+            m.end()
+        references_at = m.placeholder()
         ods = self.meta.ods
-        proprietary = sub(meta, "proprietary", {"source": SOURCE})
+        m.start("proprietary", {"source": SOURCE})
         attrs = {"jobNumber": clean(ods.job), "symbol1": clean(ods.symbol1), "symbol2": clean(ods.symbol2)}
         if ods.ref_job:
             attrs["refJob"] = "true"
-        etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}ods", attrs)
-        self._facts(proprietary)
+        m.empty("akn4un:ods", attrs)
+        self._facts()
+        m.end()
         if self.meta.job_number:
-            presentation = sub(meta, "presentation", {"source": SOURCE})
-            footer = etree.SubElement(presentation, f"{{{AKN4UN_NS}}}footerFirstPage")
-            left = etree.SubElement(footer, f"{{{AKN4UN_NS}}}footerFirstPageLeft")
-            code = etree.SubElement(left, f"{{{AKN4UN_NS}}}internalCode")
-            sub(code, "docketNumber", {"refersTo": "#publicationJobNumber"}).text = clean(self.meta.job_number)
-        for eid in sorted(used_refs(outer), key=_tlc_order):
-            element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
-            etree.SubElement(references, q(element), {"eId": eid, "href": href, "showAs": show})
+            m.start("presentation", {"source": SOURCE})
+            m.start("akn4un:footerFirstPage")
+            m.start("akn4un:footerFirstPageLeft")
+            m.start("akn4un:internalCode")
+            m.leaf("docketNumber", clean(self.meta.job_number), {"refersTo": "#publicationJobNumber"})
+            m.end()
+            m.end()
+            m.end()
+            m.end()
+        m.fill(references_at, self._references())
+        m.end()
 
-    def _facts(self, proprietary: etree._Element) -> None:
+    def _references(self) -> str:
+        """The references block: a TLC entry for every ``#id`` the document uses, in ``TLC``'s order."""
+        m = Markup(refs=self.m.refs)
+        m.start("references", {"source": SOURCE})
+        for eid in sorted(m.refs, key=_tlc_order):
+            element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
+            m.empty(element, {"eId": eid, "href": href, "showAs": show})
+        m.end()
+        return m.result()
+
+    def _facts(self) -> None:
         """The identification facts no AKN element states as the tree holds them, so that a reader gets them
         back exactly: the title (the preface prints its own spelling), the issue and print dates (the FRBR IRIs
         carry one date of the work), the session, agenda items, distribution and meeting (the masthead and closing
         lines print them, when they do, as printed). An attribute left out is a fact the tree does not state, but
         for an agenda item's ``text``: left out, it is the text of the item before (the items of one line)."""
-        meta = self.meta
+        meta, m = self.meta, self.m
         attrs: dict[str, str] = {}
         if meta.title:
             attrs["title"] = clean(meta.title)
@@ -384,7 +364,7 @@ class Builder:
             attrs["distribution"] = clean(meta.distribution)
         if meta.meeting is not None:
             attrs["meeting"] = clean(meta.meeting)
-        facts = etree.SubElement(proprietary, f"{{{AKN4UN_NS}}}facts", attrs)
+        m.start("akn4un:facts", attrs)
         previous: str | None = None
         for item in meta.agenda_items:
             # the items of one agenda line share its text: it is written once, on the first of them (a line listing
@@ -393,7 +373,8 @@ class Builder:
             if item.text != previous:
                 item_attrs["text"] = clean(item.text)
             previous = item.text
-            etree.SubElement(facts, f"{{{AKN4UN_NS}}}agendaItem", item_attrs)
+            m.empty("akn4un:agendaItem", item_attrs)
+        m.end()
 
     def _voting(self) -> tuple[str, list[tuple[str, str]]] | None:
         """The voting outcome the cover or closing lines state: the outcome concept and ``(concept, count)``
@@ -414,17 +395,21 @@ class Builder:
         return None
 
     # -- cover page and preface ----------------------------------------------------------------------------
-    def _cover(self, outer: etree._Element) -> None:
-        masthead, meta = self.doc.masthead, self.meta
-        cover = etree.Element(q("coverPage"))
+    def _cover(self) -> None:
+        """The masthead's lines and the cover lines; no ``coverPage`` at all when there are none."""
+        masthead, meta, m = self.doc.masthead, self.meta, self.m
+        m.start("coverPage")
 
         def line(tag: str | None, text: str, attrib: dict[str, str] | None = None) -> None:
             self._check_text(text, masthead.line, "the masthead")
-            p = sub(cover, "p")
             if tag is None:
-                add_text(p, text)
+                m.start("p")
+                self._text(text)
+                m.end()
             else:
-                sub(p, tag, attrib).text = clean(text)
+                m.start("p")
+                m.leaf(tag, clean(text), attrib)
+                m.end()
 
         if masthead.authority:
             line("docAuthority", masthead.authority)
@@ -455,30 +440,32 @@ class Builder:
                 attrib["title"] = clean(", ".join(numbers))
             line("inline", agenda, attrib)
         for cover_line in self.doc.cover:
-            self._cover_line(cover, cover_line)
-        if len(cover):
-            outer.append(cover)
+            self._cover_line(cover_line)
+        m.end(drop_if_empty=True)
 
-    def _cover_line(self, cover: etree._Element, line: CoverLine) -> None:
+    def _cover_line(self, line: CoverLine) -> None:
         """A cover line: its ``p`` says its role in ``class`` (the text alone does not tell an adoption line from a
         title: a reader may have found no date in it), its content in the AKN element of that role."""
-        p = sub(cover, "p", {"class": line.role.value})
+        m = self.m
+        m.start("p", {"class": line.role.value})
         match line.role:
             case CoverRole.ADOPTION | CoverRole.TITLE | CoverRole.ADOPTED_AT:
-                target = sub(p, "docTitle")
+                target: str | None = "docTitle"
             case CoverRole.PROPONENT:
-                target = sub(p, "docProponent")
+                target = "docProponent"
             case CoverRole.DOC_TYPE:
-                target = sub(p, "docType")
+                target = "docType"
             case CoverRole.OTHER:
-                target = p
+                target = None
             case _:
                 assert_never(line.role)
-        self._inlines(target, line.content, "")
+        self._inlines_in(target, line.content, "")
+        m.end()
 
-    def _preface(self, outer: etree._Element, part: Part | None) -> None:
+    def _preface(self, part: Part | None) -> None:
         """Number and title; then the letter of a resolution published on its own (``72/262 C``) with the notes
         whose marks stand on it."""
+        m = self.m
         preface = self.doc.preface
         has_title = preface is not None and bool(preface.number or preface.title)
         label = clean(part.label or "") if part is not None else ""
@@ -486,47 +473,55 @@ class Builder:
         title = part.title if part is not None else ()
         if not has_title and not label and not notes and not title:
             return
-        el = sub(outer, "preface")
+        m.start("preface")
         if preface is not None and has_title:
-            p = sub(el, "p")
+            m.start("p")
             if preface.number:
-                sub(p, "docNumber").text = clean(preface.number)
+                m.leaf("docNumber", clean(preface.number))
             if preface.title:
                 if preface.number:
-                    add_text(p, " ")
-                self._inlines(sub(p, "docTitle"), preface.title, "")
+                    self._text(" ")
+                self._inlines_in("docTitle", preface.title, "")
+            m.end()
         if label or notes or title:
-            p = sub(el, "p", {"class": "partLabel"})  # not the preface's number and title
+            m.start("p", {"class": "partLabel"})  # not the preface's number and title
             if label:
-                sub(p, "docNumber").text = label
-            self._inlines(p, notes, "")
+                m.leaf("docNumber", label)
+            self._inlines(notes, "")
             if title:
                 if label or notes:
-                    add_text(p, " ")
-                self._inlines(sub(p, "docTitle"), title, "")
+                    self._text(" ")
+                self._inlines_in("docTitle", title, "")
+            m.end()
+        m.end()
 
     # -- preamble ---------------------------------------------------------------------------------------------
-    def _preamble(self, outer: etree._Element, preamble: Preamble, prefix: str) -> None:
+    def _preamble(self, preamble: Preamble, prefix: str) -> None:
         if not preamble.formula and not preamble.children:
             return
-        el = sub(outer, "preamble")
+        m = self.m
+        m.start("preamble")
         base = join(prefix, "preamble")
         if preamble.formula:
             eid = self.eids.child(base, "formula")
-            formula = sub(el, "formula", {"name": "enactingFormula", "eId": eid})
-            self._inlines(sub(formula, "p"), preamble.formula, eid)
+            m.start("formula", {"name": "enactingFormula", "eId": eid})
+            self._inlines_in("p", preamble.formula, eid)
+            m.end()
         for block in preamble.children:
             match block:
                 case PreambularParagraph():
                     eid = self.eids.child(base, "container")
-                    container = sub(el, "container", {"name": clean(block.phrase) or "preambular", "eId": eid})
-                    if not clean(block.phrase):  # no phrase: "preambular" names the container, not the phrase
-                        container.set(_PHRASE, "")
-                    self._inlines(sub(container, "p"), block.content, eid)
+                    phrase = clean(block.phrase)
+                    attrib = {"name": phrase or "preambular", "eId": eid}
+                    if not phrase:  # no phrase: "preambular" names the container, not the phrase
+                        attrib[_PHRASE] = ""
+                    m.start("container", attrib)
+                    self._inlines_in("p", block.content, eid)
+                    m.end()
                 case Table():
-                    self._table(el, block, base)
+                    self._table(block, base)
                 case Para() | RawBlock():
-                    self._preamble_container(el, block, base)
+                    self._preamble_container(block, base)
                 case OperativeParagraph() | Point() | Section():
                     self.context.report(
                         Diagnostic.warning(
@@ -537,111 +532,136 @@ class Builder:
                             line=block.line,
                         )
                     )
-                    self._preamble_container(el, block, base)
+                    self._preamble_container(block, base)
                 case _:
                     assert_never(block)
+        m.end()
 
-    def _preamble_container(self, preamble: etree._Element, block: Block, base: str) -> None:
+    def _preamble_container(self, block: Block, base: str) -> None:
         """A block other than a recital or a table in the preamble: a ``container`` of its lines."""
         eid = self.eids.child(base, "container")
-        container = sub(preamble, "container", {"name": _block_name(block), "eId": eid})
+        attrib = {"name": _block_name(block), "eId": eid}
         if isinstance(block, Para):  # its role, as in the body: a recital's phrase may be any word
-            container.set("class", block.role.value)
-        _raw_kind(container, block)
+            attrib["class"] = block.role.value
+        _raw_kind(attrib, block)
+        self.m.start("container", attrib)
         for line in flatten(block):
-            self._inlines(sub(container, "p"), line, eid)
+            self._inlines_in("p", line, eid)
+        self.m.end()
 
     # -- hierarchy ----------------------------------------------------------------------------------------------
-    def _hier(self, parent: etree._Element, block: Block, prefix: str, *, top: bool = False) -> None:
-        """``block`` as a hierarchical element of ``parent``; ``top`` when blocks (tables, p) are allowed too."""
+    def _hier(self, block: Block, prefix: str, *, top: bool = False) -> None:
+        """``block`` as a hierarchical element of the open element; ``top`` when blocks (tables, p) are allowed
+        too."""
+        m = self.m
         match block:
             case OperativeParagraph() | Point():
                 name = "paragraph" if isinstance(block, OperativeParagraph) else "point"
                 eid = self._numbered_eid(prefix, name, block.num, block.line)
-                el = sub(parent, name, {"eId": eid})
+                m.start(name, {"eId": eid})
                 if block.num:
                     self._check_text(block.num, block.line, f"the number of a {name}")
-                    sub(el, "num").text = clean(block.num)
-                self._provision(el, eid, block.content, block.children, block.wrap_up)
+                    m.leaf("num", clean(block.num))
+                self._provision(eid, block.content, block.children, block.wrap_up)
+                m.end()
             case Section():
                 eid = self._numbered_eid(prefix, "section", block.num, block.line)
-                el = sub(parent, "section", {"eId": eid})
+                m.start("section", {"eId": eid})
                 if block.num:
                     self._check_text(block.num, block.line, "the number of a section")
-                    sub(el, "num").text = clean(block.num)
+                    m.leaf("num", clean(block.num))
                 if block.heading:
-                    self._inlines(sub(el, "heading"), block.heading, eid)
+                    self._inlines_in("heading", block.heading, eid)
                 for child in block.children:
-                    self._hier(el, child, eid)
+                    self._hier(child, eid)
+                m.end()
             case Para(role=ParaRole.HEADING):
                 eid = self.eids.child(prefix, "hcontainer")
-                el = sub(parent, "hcontainer", {"name": "crossHeading", "eId": eid})
-                self._inlines(sub(el, "heading"), block.content, eid)
+                m.start("hcontainer", {"name": "crossHeading", "eId": eid})
+                self._inlines_in("heading", block.content, eid)
+                m.end()
             case PreambularParagraph():
                 # a recital inside a section (omnibus resolutions): not an operative paragraph
                 eid = self.eids.child(prefix, "hcontainer")
-                el = sub(parent, "hcontainer", {"name": "recital", "eId": eid})
-                el.set(_PHRASE, clean(block.phrase))  # as printed: its emphasis may differ (a space, a comma)
-                self._inlines(sub(sub(el, "content"), "p"), block.content, eid)
+                # the phrase as printed: its emphasis may differ (a space, a comma)
+                m.start("hcontainer", {"name": "recital", "eId": eid, _PHRASE: clean(block.phrase)})
+                self._content(block.content, eid)
+                m.end()
             case Para() | RawBlock():
-                content = _content_of(block)
-                if parent.tag == q("list"):
+                if m.current == "list":
                     eid = self.eids.child(prefix, "hcontainer")
-                    el = sub(parent, "hcontainer", {"name": _block_name(block), "eId": eid})
+                    attrib = {"name": _block_name(block), "eId": eid}
                 else:
                     # class says what the text is (running text, centred, quoted, raw): an unnumbered operative
                     # paragraph (no class) is written the same way otherwise
                     eid = self.eids.child(prefix, "paragraph")
-                    el = sub(parent, "paragraph", {"eId": eid, "class": _block_name(block)})
-                _raw_kind(el, block)
-                self._inlines(sub(sub(el, "content"), "p"), content, eid)
+                    attrib = {"eId": eid, "class": _block_name(block)}
+                _raw_kind(attrib, block)
+                m.start("hcontainer" if m.current == "list" else "paragraph", attrib)
+                self._content(_content_of(block), eid)
+                m.end()
             case Table():
                 if top:
-                    self._table(parent, block, prefix)
+                    self._table(block, prefix)
                 else:
                     eid = self.eids.child(prefix, "hcontainer")
-                    el = sub(parent, "hcontainer", {"name": "table", "eId": eid})
-                    self._table(sub(el, "content"), block, eid)
+                    m.start("hcontainer", {"name": "table", "eId": eid})
+                    m.start("content")
+                    self._table(block, eid)
+                    m.end()
+                    m.end()
             case _:
                 assert_never(block)
 
+    def _content(self, inlines: tuple[Inline, ...], eid: str) -> None:
+        """``<content><p>…</p></content>``."""
+        self.m.start("content")
+        self._inlines_in("p", inlines, eid)
+        self.m.end()
+
     def _provision(
         self,
-        el: etree._Element,
         eid: str,
         content: tuple[Inline, ...],
         children: tuple[Block, ...],
         wrap_up: tuple[Inline, ...],
     ) -> None:
         """The text and sub-items of a paragraph or point: ``content``, or a ``list`` with intro and wrapUp."""
+        m = self.m
         if not children:
-            box = sub(el, "content")
-            self._inlines(sub(box, "p"), content, eid)
+            m.start("content")
+            self._inlines_in("p", content, eid)
             if wrap_up:
-                self._inlines(sub(box, "p"), wrap_up, eid)
+                self._inlines_in("p", wrap_up, eid)
+            m.end()
             return
         list_id = self.eids.child(eid, "list")
-        lst = sub(el, "list", {"eId": list_id})
+        m.start("list", {"eId": list_id})
         if content:
-            intro = sub(lst, "intro", {"eId": self.eids.unique(list_id, "intro")})
-            self._inlines(sub(intro, "p"), content, eid)
+            m.start("intro", {"eId": self.eids.unique(list_id, "intro")})
+            self._inlines_in("p", content, eid)
+            m.end()
         for child in children:
-            self._hier(lst, child, list_id)
+            self._hier(child, list_id)
         if wrap_up:
-            wrap = sub(lst, "wrapUp", {"eId": self.eids.unique(list_id, "wrapUp")})
-            self._inlines(sub(wrap, "p"), wrap_up, eid)
+            m.start("wrapUp", {"eId": self.eids.unique(list_id, "wrapUp")})
+            self._inlines_in("p", wrap_up, eid)
+            m.end()
+        m.end()
 
-    def _table(self, parent: etree._Element, table: Table, prefix: str) -> None:
+    def _table(self, table: Table, prefix: str) -> None:
+        m = self.m
         eid = self.eids.child(prefix, "table")
-        el = sub(parent, "table", {"eId": eid})
+        m.start("table", {"eId": eid})
         rows = table.rows or ()
         for row in rows:
-            tr = sub(el, "tr")
+            m.start("tr")
             for cell in row.cells:  # a canonical row has a cell (an empty one when the source gave none)
-                attrib = {"colspan": str(cell.colspan)} if cell.colspan > 1 else None
-                box = sub(tr, "th" if cell.header else "td", attrib)
+                m.start("th" if cell.header else "td", {"colspan": str(cell.colspan)} if cell.colspan > 1 else None)
                 for paragraph in cell.paragraphs or ((),):
-                    self._inlines(sub(box, "p"), paragraph, eid)
+                    self._inlines_in("p", paragraph, eid)
+                m.end()
+            m.end()
         if not rows:
             self.context.report(
                 Diagnostic.info(
@@ -650,102 +670,152 @@ class Builder:
                     line=table.line,
                 )
             )
-            sub(sub(sub(el, "tr"), "td"), "p")
+            m.start("tr")
+            m.start("td")
+            m.empty("p")
+            m.end()
+            m.end()
+        m.end()
 
     # -- conclusions and annexes ------------------------------------------------------------------------------
-    def _conclusions(self, outer: etree._Element, conclusions: Conclusions, prefix: str) -> None:
+    def _conclusions(self, conclusions: Conclusions, prefix: str) -> None:
         if not conclusions.lines:
             return
+        m = self.m
         eid = self.eids.reserve(join(prefix, "conclusions"))
-        p = sub(sub(outer, "conclusions", {"eId": eid}), "p")
+        m.start("conclusions", {"eId": eid})
+        m.start("p")
         for i, line in enumerate(conclusions.lines):
             if i:
-                sub(p, "eol")
-            self._inlines(p, line, eid)
+                m.empty("eol")
+            self._inlines(line, eid)
+        m.end()
+        m.end()
 
-    def _attachments(self, outer: etree._Element) -> None:
+    def _attachments(self) -> None:
         if not self.doc.annexes:
             return
-        attachments = sub(outer, "attachments")
+        self.m.start("attachments")
         for n, annex in enumerate(self.doc.annexes, 1):
-            self._annex(attachments, annex, n)
+            self._annex(annex, n)
+        self.m.end()
 
-    def _annex(self, attachments: etree._Element, annex: Annex, n: int) -> None:
+    def _annex(self, annex: Annex, n: int) -> None:
+        m = self.m
         eid = self.eids.reserve(f"att_{n}")
-        doc = sub(sub(attachments, "attachment", {"eId": eid}), "doc", {"name": "annex"})
-        self._identification(sub(doc, "meta"), self.frbr.for_component(f"annex_{n}"), full=False)
+        m.start("attachment", {"eId": eid})
+        m.start("doc", {"name": "annex"})
+        m.start("meta")
+        self._identification(self.frbr.for_component(f"annex_{n}"), full=False)
+        m.end()
         if annex.label or annex.headings:
-            preface = sub(doc, "preface")
+            m.start("preface")
             if annex.label:
-                self._inlines(sub(sub(preface, "p"), "docType"), annex.label, eid)
+                m.start("p")
+                self._inlines_in("docType", annex.label, eid)
+                m.end()
             for heading in annex.headings:
-                self._inlines(sub(sub(preface, "p"), "docTitle"), heading, eid)
-        body = sub(doc, "mainBody")
+                m.start("p")
+                self._inlines_in("docTitle", heading, eid)
+                m.end()
+            m.end()
+        m.start("mainBody")
         for block in annex.children:
-            self._hier(body, block, eid, top=True)
-        if not len(body):
-            sub(body, "p")
+            self._hier(block, eid, top=True)
+        if not annex.children:
+            m.empty("p")
+        m.end()
+        m.end()
+        m.end()
 
     # -- inlines ---------------------------------------------------------------------------------------------
-    def _inlines(self, parent: etree._Element, inlines: tuple[Inline, ...], note_prefix: str) -> None:
-        """Render ``inlines`` into ``parent``; footnotes get eIds under ``note_prefix``."""
+    def _text(self, text: str) -> bool:
+        """Write ``text`` at this point. True when characters XML cannot hold had to be left out."""
+        if not text:
+            return False
+        if _NOT_XML.search(text):
+            self.m.text(_NOT_XML.sub("", text))
+            return True
+        self.m.text(text)
+        return False
+
+    def _inlines_in(self, tag: str | None, inlines: tuple[Inline, ...], note_prefix: str) -> None:
+        """``inlines`` in a new ``tag`` element (or at this point when ``tag`` is ``None``)."""
+        if tag is None:
+            self._inlines(inlines, note_prefix)
+            return
+        self.m.start(tag)
+        self._inlines(inlines, note_prefix)
+        self.m.end()
+
+    def _inlines(self, inlines: tuple[Inline, ...], note_prefix: str) -> None:
+        """Write ``inlines`` at this point; footnotes get eIds under ``note_prefix``."""
+        m = self.m
         for node in inlines:
             match node:
                 case Text(text=text):
-                    if add_text(parent, text):
+                    if self._text(text):
                         self._check_text(text, node.line, "text")
                 case RawInline(kind=kind, text=text):
                     self._check_text(kind + text, node.line, "raw text")
-                    sub(parent, "inline", {"name": "raw", _KIND: clean(kind)}).text = clean(text)
+                    m.leaf("inline", clean(text), {"name": "raw", _KIND: clean(kind)})
                 case Emphasis(children=children):
-                    self._inlines(sub(parent, "i"), children, note_prefix)
+                    self._inlines_in("i", children, note_prefix)
                 case Strong(children=children):
-                    self._inlines(sub(parent, "b"), children, note_prefix)
+                    self._inlines_in("b", children, note_prefix)
                 case LineBreak():
-                    sub(parent, "eol")
+                    m.empty("eol")
                 case Footnote():
-                    self._note(parent, node, note_prefix)
+                    self._note(node, note_prefix)
                 case NoteRef():
-                    self._note_ref(parent, node)
+                    self._note_ref(node)
                 case SymbolRef(symbol=symbol, text=text):
                     self._check_text(symbol + text, node.line, "a document symbol")
-                    href = undocs_url(clean(symbol.strip()))
-                    sub(parent, "ref", {"href": href}).text = clean(text)
+                    m.leaf("ref", clean(text), {"href": _undocs_url(clean(symbol.strip()))})
                 case DateRef(date=date, text=text, role=role):
                     self._check_text(text, node.line, "a date")
                     if role is None:
-                        sub(parent, "date", {"date": _iso(date)}).text = clean(text)
+                        m.leaf("date", clean(text), {"date": date.isoformat()})
                     else:
-                        sub(parent, "docDate", {"date": _iso(date), "refersTo": f"#{role.value}"}).text = clean(text)
+                        m.leaf("docDate", clean(text), {"date": date.isoformat(), "refersTo": f"#{role.value}"})
                 case MeetingRef(ordinal=ordinal, text=text):
                     self._check_text(ordinal + text, node.line, "a meeting")
-                    attrib = {"name": "adoptionMeeting", "title": clean(ordinal)}
-                    sub(parent, "inline", attrib).text = clean(text)
+                    m.leaf("inline", clean(text), {"name": "adoptionMeeting", "title": clean(ordinal)})
                 case _:
                     assert_never(node)
 
-    def _note(self, parent: etree._Element, note: Footnote, prefix: str) -> None:
+    def _note(self, note: Footnote, prefix: str) -> None:
         self._check_text(note.marker, note.line, "a footnote marker")
         eid = self.eids.child(prefix, "authorialNote")
-        el = sub(parent, "authorialNote", {"marker": clean(note.marker), "placement": "bottom", "eId": eid})
-        _separator(el, note.separator)
+        attrib = {"marker": clean(note.marker), "placement": "bottom", "eId": eid}
+        _separator(attrib, note.separator)
+        self.m.start("authorialNote", attrib)
         self.note_eids.setdefault(note.marker, eid)
         for paragraph in note.paragraphs or ((),):
-            self._inlines(sub(el, "p"), paragraph, eid)
+            self._inlines_in("p", paragraph, eid)
+        self.m.end()
 
-    def _note_ref(self, parent: etree._Element, node: NoteRef) -> None:
-        """A second reference to a note: a ``noteRef`` whose ``href`` is set in ``_resolve_note_refs``."""
+    def _note_ref(self, node: NoteRef) -> None:
+        """A second reference to a note: a ``noteRef`` naming the first note with its marker. When that note is
+        not written yet (annexes may be written before the parts that hold the notes), a placeholder stands for
+        it until ``_resolve_note_refs``."""
         self._check_text(node.marker, node.line, "a footnote marker")
-        ref = sub(parent, "noteRef", {"marker": clean(node.marker)})
-        _separator(ref, node.separator)
-        self.note_refs.append((ref, node))
+        attrib = {"marker": clean(node.marker)}
+        _separator(attrib, node.separator)
+        eid = self.note_eids.get(attrib["marker"])
+        if eid is not None:
+            self.m.empty("noteRef", {**attrib, "href": f"#{eid}"}, refs=False)
+        else:
+            parent = self.m.parent_start()
+            self.note_refs.append((self.m.placeholder(), parent, attrib, node))
 
     def _resolve_note_refs(self) -> None:
-        """Point each noteRef at the note with its marker (annexes may be written before the parts that hold the
-        notes). A noteRef naming no note of the document (only a hand-built tree has one) is dropped, and
-        reported: the marker is an attribute of the reference, not text of the document."""
-        for ref, node in self.note_refs:
-            eid = self.note_eids.get(ref.get("marker", ""))
+        """Point each noteRef written before its note at the note with its marker. A noteRef naming no note of
+        the document (only a hand-built tree has one) is dropped, and reported: the marker is an attribute of the
+        reference, not text of the document."""
+        dropped: set[int] = set()
+        for at, parent, attrib, node in self.note_refs:
+            eid = self.note_eids.get(attrib["marker"])
             if eid is None:
                 self.context.report(
                     Diagnostic.warning(
@@ -755,9 +825,9 @@ class Builder:
                         line=node.line,
                     )
                 )
-                _remove_keeping_tail(ref)
+                self.m.drop(at, parent, dropped)
             else:
-                ref.set("href", f"#{eid}")
+                self.m.fill(at, f"<noteRef{self.m.attrs({**attrib, 'href': f'#{eid}'}, refs=False)}/>")
 
     def _check_text(self, text: str, line: int | None, what: str) -> None:
         """Report characters of ``text`` that XML 1.0 cannot hold (``clean`` leaves them out of the output)."""
@@ -788,38 +858,23 @@ class Builder:
         return eid
 
 
-_SEPARATOR = f"{{{AKN4UN_NS}}}separator"
-_KIND = f"{{{AKN4UN_NS}}}kind"
-_PHRASE = f"{{{AKN4UN_NS}}}phrase"
+ROOT_NAMESPACES = {"xmlns": AKN_NS, "xmlns:akn4un": AKN4UN_NS}
+_SEPARATOR = "akn4un:separator"
+_KIND = "akn4un:kind"
+_PHRASE = "akn4un:phrase"
 
 
-def _raw_kind(el: etree._Element, block: Block) -> None:
+def _raw_kind(attrib: dict[str, str], block: Block) -> None:
     """A raw block's kind (content no node type describes yet), kept as ``akn4un:kind``."""
     if isinstance(block, RawBlock):
-        el.set(_KIND, clean(block.kind))
+        attrib[_KIND] = clean(block.kind)
 
 
-def _separator(mark: etree._Element, separator: str) -> None:
+def _separator(attrib: dict[str, str], separator: str) -> None:
     """What Word raised with the marks before this one (``3,4``: note 4's ``,``), kept as ``akn4un:separator``:
     part of the marks, not text of the paragraph (AKN leaves the marks' presentation to its renderer)."""
     if separator:
-        mark.set(_SEPARATOR, clean(separator))
-
-
-def _remove_keeping_tail(el: etree._Element) -> None:
-    parent = el.getparent()
-    assert parent is not None
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
-
-
-def _iso(date: _dt.date) -> str:
-    return date.isoformat()
+        attrib[_SEPARATOR] = clean(separator)
 
 
 def _content_of(block: Para | RawBlock) -> tuple[Inline, ...]:
@@ -880,7 +935,6 @@ def flatten(block: Block) -> list[tuple[Inline, ...]]:
             assert_never(block)
 
 
-_REF_ATTRS = frozenset({"href", "refersTo", "as", "by", "source", "outcome"})
 _HASH_VALUES = etree.XPath("//@*[starts-with(., '#')]")
 
 
@@ -891,7 +945,7 @@ def used_refs(root: etree._Element) -> set[str]:
     values = _HASH_VALUES(root)
     assert isinstance(values, list)
     for value in values:
-        if getattr(value, "attrname", None) in _REF_ATTRS and not _is_note_ref(value):
+        if getattr(value, "attrname", None) in REF_ATTRS and not _is_note_ref(value):
             for token in str(value).split():
                 if token.startswith("#"):
                     found.add(token[1:])
@@ -903,6 +957,8 @@ def _is_note_ref(value: object) -> bool:
     return owner is not None and owner.tag == f"{{{AKN_NS}}}noteRef"
 
 
+_TLC_ORDER = {eid: i for i, eid in enumerate(TLC)}
+
+
 def _tlc_order(eid: str) -> tuple[int, str]:
-    order = list(TLC)
-    return (order.index(eid), eid) if eid in order else (len(order), eid)
+    return (_TLC_ORDER.get(eid, len(_TLC_ORDER)), eid)

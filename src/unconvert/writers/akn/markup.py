@@ -1,0 +1,158 @@
+"""XML written front to back as text, byte for byte as lxml would serialise the same element tree.
+
+Building an lxml tree node by node costs a Python call into lxml per element, attribute and text run; writing the
+markup as a list of strings costs a string each, and lxml still parses the result once for the integrity checks
+and the XSD (``unconvert.writers.akn.write``). What lxml's serialiser does, this module does too, so that the
+output stays the very bytes the tree-building writer gave:
+
+- text escapes ``&``, ``<``, ``>`` and CR (``&#13;``); attribute values also ``"``, tab, LF and CR as character
+  references;
+- an element with neither text nor children is ``<x/>``, one whose text was set to the empty string ``<x></x>``;
+- an element of ``BLOCKY`` (element-only content) that has children gets a newline before each child and after
+  the last one, so that the file is readable without touching any mixed content.
+
+Callers pass text already cleaned of the characters XML 1.0 cannot hold (``unconvert.writers.akn.build.clean``).
+"""
+
+from __future__ import annotations
+
+# Elements whose content is only elements: a newline between their children keeps the output readable
+# without adding text to any mixed content.
+BLOCKY = frozenset(
+    {
+        "akomaNtoso", "statement", "documentCollection", "meta", "identification", "FRBRWork", "FRBRExpression",
+        "FRBRManifestation", "workflow", "analysis", "parliamentary", "voting", "references", "proprietary",
+        "presentation", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments", "attachment",
+        "doc", "collectionBody", "components", "component", "paragraph", "point", "list", "section", "hcontainer",
+        "intro", "wrapUp", "content", "container", "formula", "table", "tr", "th", "td", "authorialNote",
+    }
+)  # fmt: skip
+
+# Attributes whose ``#id`` values name a TLC entry of the references block (``refersTo`` may list several).
+REF_ATTRS = frozenset({"href", "refersTo", "as", "by", "source", "outcome"})
+
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+
+
+def escape_text(text: str) -> str:
+    """``text`` as element content (the common case, nothing to escape, costs four scans and no copy)."""
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return text.translate(_TEXT_ESCAPES)
+    return text
+
+
+def escape_attr(value: str) -> str:
+    """``value`` inside a double-quoted attribute."""
+    if value.isalnum():  # most values: eIds, numbers, names
+        return value
+    return value.translate(_ATTR_ESCAPES)
+
+
+class Markup:
+    """The markup of one document as a list of strings, with the open elements on a stack.
+
+    ``refs`` collects every ``#id`` the written attributes name (``REF_ATTRS``), the set the writer's references
+    block must declare.
+    """
+
+    def __init__(self, refs: set[str] | None = None) -> None:
+        self.out: list[str] = []
+        self.refs: set[str] = set() if refs is None else refs
+        self._tags: list[str] = []  # the open elements, innermost last
+        self._starts: list[int] = []  # the index in ``out`` of each open element's start tag
+
+    @property
+    def current(self) -> str:
+        """The name of the innermost open element."""
+        return self._tags[-1]
+
+    def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
+        """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
+        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry)."""
+        parts = []
+        for name, value in attrib.items():
+            if refs and value[:1] == "#" and name in REF_ATTRS:
+                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
+            parts.append(f' {name}="{escape_attr(value)}"')
+        return "".join(parts)
+
+    def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
+        """Open ``tag``: what follows is its content until ``end``."""
+        self._tags.append(tag)
+        self._starts.append(len(self.out))
+        self.out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
+
+    def end(self, *, drop_if_empty: bool = False) -> None:
+        """Close the innermost open element (``<x/>`` when nothing was written in it, or nothing at all with
+        ``drop_if_empty``)."""
+        out = self.out
+        tag = self._tags.pop()
+        at = self._starts.pop()
+        if len(out) == at + 1:
+            if drop_if_empty:
+                out.pop()
+                return
+            out[at] = out[at][:-1] + "/>"
+        else:
+            if tag in BLOCKY:
+                out[at] += "\n"
+            out.append(f"</{tag}>")
+        self._after_child()
+
+    def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
+        """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
+        self.out.append(f"<{tag}{self.attrs(attrib, refs=refs)}/>" if attrib else f"<{tag}/>")
+        self._after_child()
+
+    def leaf(self, tag: str, text: str, attrib: dict[str, str] | None = None) -> None:
+        """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
+        head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
+        self.out.append(f"{head}{escape_text(text)}</{tag}>")
+        self._after_child()
+
+    def text(self, text: str) -> None:
+        """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
+        self.out.append(escape_text(text))
+
+    def placeholder(self) -> int:
+        """Room for one child element written later (``fill``); it counts as content meanwhile."""
+        self.out.append("<placeholder/>")
+        index = len(self.out) - 1
+        self._after_child()
+        return index
+
+    def fill(self, index: int, markup: str) -> None:
+        self.out[index] = markup
+
+    def parent_start(self) -> int:
+        """The index of the innermost open element's start tag (for ``drop``)."""
+        return self._starts[-1]
+
+    def drop(self, index: int, parent: int, dropped: set[int]) -> None:
+        """Remove the element written at ``index`` (a placeholder under the element started at ``parent``, not
+        a blocky one); ``dropped`` holds the indexes removed so far. A parent left with nothing in it becomes
+        ``<x/>``, as lxml writes an element whose last child was removed."""
+        out = self.out
+        out[index] = ""
+        dropped.add(index)
+        if all(i in dropped for i in range(parent + 1, index)):
+            after = index + 1
+            while after in dropped:
+                after += 1
+            tag = out[parent][1:].split(">", 1)[0].split(" ", 1)[0]
+            if out[after] == f"</{tag}>":
+                out[parent] = out[parent][:-1] + "/>"
+                out[after] = ""
+
+    def _after_child(self) -> None:
+        """The newline after each child of a blocky element."""
+        tags = self._tags
+        if tags and tags[-1] in BLOCKY:
+            self.out.append("\n")
+
+    def result(self) -> str:
+        assert not self._tags, f"unclosed elements: {self._tags}"
+        return "".join(self.out)
