@@ -939,8 +939,9 @@ _HASH_VALUES = etree.XPath("//@*[starts-with(., '#')]")
 
 
 def used_refs(root: etree._Element) -> set[str]:
-    """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` under ``root``
-    names (``refersTo`` may list several), except a ``noteRef``'s ``href``, which names a note of the document."""
+    """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` in the document of
+    ``root`` names (``refersTo`` may list several), except a ``noteRef``'s href, which names a note of the
+    document."""
     found: set[str] = set()
     values = _HASH_VALUES(root)
     assert isinstance(values, list)

@@ -25,8 +25,20 @@ def _line(el: etree._Element) -> int:
     return line if isinstance(line, int) else 0
 
 
-def _value(ident: etree._Element, path: str, attr: str) -> str:
-    found = ident.find(path, _NS)
+def _fields(ident: etree._Element) -> dict[str, etree._Element]:
+    """The FRBR elements of an ``identification`` by ``"FRBRWork/FRBRthis"`` path, the first of each (one walk
+    over its children instead of a ``find`` per field)."""
+    fields: dict[str, etree._Element] = {}
+    for level in ident:
+        name = str(level.tag).rpartition("}")[2]
+        for field in level:
+            if isinstance(field.tag, str):
+                fields.setdefault(f"{name}/{field.tag.rpartition('}')[2]}", field)
+    return fields
+
+
+def _value(fields: dict[str, etree._Element], path: str, attr: str) -> str:
+    found = fields.get(path)
     return "" if found is None else found.get(attr, "")
 
 
@@ -50,29 +62,30 @@ def integrity_errors(root: etree._Element) -> list[tuple[int, str]]:
 
 def _frbr_errors(ident: etree._Element) -> list[tuple[int, str]]:
     errors: list[tuple[int, str]] = []
-    work_this = _value(ident, "a:FRBRWork/a:FRBRthis", "value")
+    fields = _fields(ident)
+    work_this = _value(fields, "FRBRWork/FRBRthis", "value")
     try:
         frbr = Frbr.parse(work_this)
     except ValueError as exc:
         return [(_line(ident), str(exc))]
-    language = _value(ident, "a:FRBRExpression/a:FRBRlanguage", "language")
+    language = _value(fields, "FRBRExpression/FRBRlanguage", "language")
     frbr = Frbr(frbr.actor, frbr.date, frbr.number, language, frbr.component, frbr.subtype)
     expected = {
-        "a:FRBRWork/a:FRBRthis": frbr.work_this,
-        "a:FRBRWork/a:FRBRuri": frbr.work_uri,
-        "a:FRBRExpression/a:FRBRthis": frbr.expression_this,
-        "a:FRBRExpression/a:FRBRuri": frbr.expression_uri,
-        "a:FRBRManifestation/a:FRBRthis": frbr.manifestation_this,
-        "a:FRBRManifestation/a:FRBRuri": frbr.manifestation_uri,
+        "FRBRWork/FRBRthis": frbr.work_this,
+        "FRBRWork/FRBRuri": frbr.work_uri,
+        "FRBRExpression/FRBRthis": frbr.expression_this,
+        "FRBRExpression/FRBRuri": frbr.expression_uri,
+        "FRBRManifestation/FRBRthis": frbr.manifestation_this,
+        "FRBRManifestation/FRBRuri": frbr.manifestation_uri,
     }
     for path, iri in expected.items():
-        actual = _value(ident, path, "value")
+        actual = _value(fields, path, "value")
         if actual != iri:
-            errors.append((_line(ident), f"{path.replace('a:', '')} is {actual!r}, expected {iri!r}"))
-    work_date = _value(ident, "a:FRBRWork/a:FRBRdate", "date")
+            errors.append((_line(ident), f"{path} is {actual!r}, expected {iri!r}"))
+    work_date = _value(fields, "FRBRWork/FRBRdate", "date")
     if work_date != frbr.date.isoformat():
         errors.append((_line(ident), f"FRBRWork/FRBRdate {work_date!r} disagrees with the work IRI"))
-    number = ident.find("a:FRBRWork/a:FRBRnumber", _NS)
+    number = fields.get("FRBRWork/FRBRnumber")
     if number is not None and number.get("value") != frbr.number:
         errors.append((_line(ident), f"FRBRnumber {number.get('value')!r} disagrees with the work IRI"))
     if not language:

@@ -16,6 +16,8 @@ Callers pass text already cleaned of the characters XML 1.0 cannot hold (``uncon
 
 from __future__ import annotations
 
+import re
+
 # Elements whose content is only elements: a newline between their children keeps the output readable
 # without adding text to any mixed content.
 BLOCKY = frozenset(
@@ -35,39 +37,39 @@ _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#
 _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
 
 
 def escape_text(text: str) -> str:
-    """``text`` as element content (the common case, nothing to escape, costs four scans and no copy)."""
-    if "&" in text or "<" in text or ">" in text or "\r" in text:
-        return text.translate(_TEXT_ESCAPES)
-    return text
+    """``text`` as element content. (``str.translate`` looks up every character: only text that needs it is
+    translated.)"""
+    return text.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(text) else text
 
 
 def escape_attr(value: str) -> str:
     """``value`` inside a double-quoted attribute."""
-    if value.isalnum():  # most values: eIds, numbers, names
-        return value
-    return value.translate(_ATTR_ESCAPES)
+    return value.translate(_ATTR_ESCAPES) if _ATTR_SPECIAL.search(value) else value
 
 
 class Markup:
     """The markup of one document as a list of strings, with the open elements on a stack.
 
     ``refs`` collects every ``#id`` the written attributes name (``REF_ATTRS``), the set the writer's references
-    block must declare.
+    block must declare. The newline after a child of a blocky element is written with the child's last piece.
     """
 
     def __init__(self, refs: set[str] | None = None) -> None:
         self.out: list[str] = []
         self.refs: set[str] = set() if refs is None else refs
-        self._tags: list[str] = []  # the open elements, innermost last
-        self._starts: list[int] = []  # the index in ``out`` of each open element's start tag
+        # the open elements, innermost last: (name, index in ``out`` of its start tag, blocky); the first entry
+        # stands for the outside of the document
+        self._open: list[tuple[str, int, bool]] = [("", -1, False)]
 
     @property
     def current(self) -> str:
         """The name of the innermost open element."""
-        return self._tags[-1]
+        return self._open[-1][0]
 
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
@@ -79,49 +81,54 @@ class Markup:
             parts.append(f' {name}="{escape_attr(value)}"')
         return "".join(parts)
 
+    def _tail(self) -> str:
+        """What follows a child of the innermost open element: a newline in a blocky one."""
+        return "\n" if self._open[-1][2] else ""
+
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
-        self._tags.append(tag)
-        self._starts.append(len(self.out))
-        self.out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
+        out = self.out
+        self._open.append((tag, len(out), tag in BLOCKY))
+        out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
 
     def end(self, *, drop_if_empty: bool = False) -> None:
         """Close the innermost open element (``<x/>`` when nothing was written in it, or nothing at all with
         ``drop_if_empty``)."""
         out = self.out
-        tag = self._tags.pop()
-        at = self._starts.pop()
+        tag, at, blocky = self._open.pop()
         if len(out) == at + 1:
             if drop_if_empty:
                 out.pop()
-                return
-            out[at] = out[at][:-1] + "/>"
-        else:
-            if tag in BLOCKY:
-                out[at] += "\n"
-            out.append(f"</{tag}>")
-        self._after_child()
+            else:
+                out[at] = f"{out[at][:-1]}/>{self._tail()}"
+            return
+        if blocky:
+            out[at] += "\n"
+        out.append(f"</{tag}>{self._tail()}")
 
     def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
         """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
-        self.out.append(f"<{tag}{self.attrs(attrib, refs=refs)}/>" if attrib else f"<{tag}/>")
-        self._after_child()
+        head = f"<{tag}{self.attrs(attrib, refs=refs)}" if attrib else f"<{tag}"
+        self.out.append(f"{head}/>{self._tail()}")
 
     def leaf(self, tag: str, text: str, attrib: dict[str, str] | None = None) -> None:
         """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
         head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
-        self.out.append(f"{head}{escape_text(text)}</{tag}>")
-        self._after_child()
+        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._tail()}")
 
     def text(self, text: str) -> None:
         """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
         self.out.append(escape_text(text))
 
     def placeholder(self) -> int:
-        """Room for one child element written later (``fill``); it counts as content meanwhile."""
-        self.out.append("<placeholder/>")
-        index = len(self.out) - 1
-        self._after_child()
+        """Room for one child element written later (``fill``, without the newline that may follow it); it
+        counts as content meanwhile."""
+        out = self.out
+        out.append("<placeholder/>")
+        index = len(out) - 1
+        tail = self._tail()
+        if tail:
+            out.append(tail)
         return index
 
     def fill(self, index: int, markup: str) -> None:
@@ -129,7 +136,7 @@ class Markup:
 
     def parent_start(self) -> int:
         """The index of the innermost open element's start tag (for ``drop``)."""
-        return self._starts[-1]
+        return self._open[-1][1]
 
     def drop(self, index: int, parent: int, dropped: set[int]) -> None:
         """Remove the element written at ``index`` (a placeholder under the element started at ``parent``, not
@@ -143,16 +150,11 @@ class Markup:
             while after in dropped:
                 after += 1
             tag = out[parent][1:].split(">", 1)[0].split(" ", 1)[0]
-            if out[after] == f"</{tag}>":
-                out[parent] = out[parent][:-1] + "/>"
+            close = f"</{tag}>"
+            if out[after].startswith(close):
+                out[parent] = out[parent][:-1] + "/>" + out[after][len(close) :]
                 out[after] = ""
 
-    def _after_child(self) -> None:
-        """The newline after each child of a blocky element."""
-        tags = self._tags
-        if tags and tags[-1] in BLOCKY:
-            self.out.append("\n")
-
     def result(self) -> str:
-        assert not self._tags, f"unclosed elements: {self._tags}"
+        assert len(self._open) == 1, f"unclosed elements: {[tag for tag, _, _ in self._open[1:]]}"
         return "".join(self.out)
