@@ -108,9 +108,15 @@ _RECORDED_VOTE = re.compile(
 _undocs_url = functools.lru_cache(maxsize=4096)(undocs_url)  # the same symbols recur in every document
 
 
+def xml_safe(text: str) -> bool:
+    """True when XML 1.0 can hold every character of ``text``. (Every character it cannot hold is unprintable:
+    ``isprintable``, a fast scan, settles most texts without the regular expression.)"""
+    return text.isprintable() or not _NOT_XML.search(text)
+
+
 def clean(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold."""
-    return _NOT_XML.sub("", text) if _NOT_XML.search(text) else text
+    return text if xml_safe(text) else _NOT_XML.sub("", text)
 
 
 def join(prefix: str, local: str) -> str:
@@ -733,7 +739,7 @@ class Builder:
         """Write ``text`` at this point. True when characters XML cannot hold had to be left out."""
         if not text:
             return False
-        if _NOT_XML.search(text):
+        if not xml_safe(text):
             self.m.text(_NOT_XML.sub("", text))
             return True
         self.m.text(text)
@@ -744,6 +750,11 @@ class Builder:
         if tag is None:
             self._inlines(inlines, note_prefix)
             return
+        if len(inlines) == 1 and type(inlines[0]) is Text:  # most paragraphs: one run of text
+            text = inlines[0].text
+            if text and xml_safe(text):
+                self.m.leaf(tag, text)
+                return
         self.m.start(tag)
         self._inlines(inlines, note_prefix)
         self.m.end()
@@ -752,6 +763,11 @@ class Builder:
         """Write ``inlines`` at this point; footnotes get eIds under ``note_prefix``."""
         m = self.m
         for node in inlines:
+            if type(node) is Text:  # the common case first, without the match below
+                text = node.text
+                if text and xml_safe(text):
+                    m.text(text)
+                    continue
             match node:
                 case Text(text=text):
                     if self._text(text):
@@ -831,7 +847,7 @@ class Builder:
 
     def _check_text(self, text: str, line: int | None, what: str) -> None:
         """Report characters of ``text`` that XML 1.0 cannot hold (``clean`` leaves them out of the output)."""
-        if _NOT_XML.search(text):
+        if not xml_safe(text):
             found = ", ".join(sorted({f"U+{ord(c):04X}" for c in _NOT_XML.findall(text)}))
             self.context.report(
                 Diagnostic.warning(

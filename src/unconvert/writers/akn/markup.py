@@ -37,14 +37,15 @@ _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#
 _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
-_TEXT_SPECIAL = re.compile("[&<>\r]")
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
 
 
 def escape_text(text: str) -> str:
     """``text`` as element content. (``str.translate`` looks up every character: only text that needs it is
     translated.)"""
-    return text.translate(_TEXT_ESCAPES) if _TEXT_SPECIAL.search(text) else text
+    if "&" in text or "<" in text or ">" in text or "\r" in text:
+        return text.translate(_TEXT_ESCAPES)
+    return text
 
 
 def escape_attr(value: str) -> str:
