@@ -27,7 +27,9 @@ _WIDE = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-_TOKENS = re.compile(f"[{_WIDE}]|[^ {_WIDE}]+| +")
+# A wide character, a run of other characters but spaces, or a run of spaces: one group each, so that a token's
+# width is known from the group it matched (2, its length, or nothing).
+_TOKENS = re.compile(f"([{_WIDE}])|([^ {_WIDE}]+)|( +)")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # as the AKN writer drops
 
@@ -64,41 +66,45 @@ def _collapse(segment: str) -> str:
 
 
 _LINES: dict[int, re.Pattern[str]] = {}
-_WORD = re.compile("[^ ]+")
+
+
+def _line_pattern(room: int) -> re.Pattern[str]:
+    """A line of at most ``room`` columns: the longest run of whole words that fits, else one word longer than
+    the room (it stands alone), then the space after it."""
+    pattern = _LINES.get(room)
+    if pattern is None:
+        pattern = _LINES[room] = re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+)(?= |\\Z) ?")
+    return pattern
 
 
 def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
     """Greedy fill of ``words`` (single spaces between them): each line is the longest run of whole words that fits
-    its room, found by one regular-expression match (a word longer than the room stands alone)."""
+    its room. One match finds the first line, one ``findall`` all the others: no Python loop per line."""
     if not words:
         lines.append(prefix.rstrip())
         return
-    at, end, room, lead = 0, len(words), first_room, prefix
-    while True:
-        pattern = _LINES.get(room)
-        if pattern is None:
-            pattern = _LINES[room] = re.compile(f".{{1,{max(room, 1)}}}(?= |\\Z)")
-        match = pattern.match(words, at) or _WORD.match(words, at)
-        assert match is not None  # ``at`` is at a word: _WORD matches there
-        at = match.end() + 1
-        if at > end:
-            lines.append((lead + match.group()).rstrip())
-            return
-        lines.append(lead + match.group())
-        room, lead = rest_room, rest
+    first = _line_pattern(first_room).match(words)
+    assert first is not None  # ``words`` starts with a word: the second branch matches there
+    filled = [prefix + first.group(1)]
+    filled.extend(rest + line for line in _line_pattern(rest_room).findall(words, first.end()))
+    filled[-1] = filled[-1].rstrip()
+    lines.extend(filled)
 
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
     """Greedy fill of a segment holding wide characters (each its own token)."""
     current, used = prefix, display_width(prefix)
     empty = True
-    for token in _TOKENS.findall(segment):
-        if token[0] == " ":
+    for wide, word, _spaces in _TOKENS.findall(segment):
+        if wide:
+            token, size = wide, 2
+        elif word:
+            token, size = word, len(word)  # no wide character in it: one column each
+        else:
             if not empty:
                 current += " "
                 used += 1
             continue
-        size = display_width(token)
         if not empty and used + size > width:
             lines.append(current.rstrip())
             current, used = rest, display_width(rest)
