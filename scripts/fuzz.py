@@ -52,15 +52,15 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - began
     total = fuzzing.Summary()
     for part in results:
-        total.cases += part.cases
-        for kind, n in part.kinds.items():
-            total.kinds[kind] = total.kinds.get(kind, 0) + n
-        if part.slowest > total.slowest:
-            total.slowest, total.slowest_bytes = part.slowest, part.slowest_bytes
-        total.failures += part.failures
+        total.add(part)
     kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(total.kinds.items()))
     print(f"fuzz: {total.cases:,} cases in {elapsed:.0f} s ({total.cases / elapsed:.1f}/s): {kinds}")
     print(f"fuzz: slowest case {total.slowest:.2f} s of CPU ({total.slowest_bytes:,} bytes)")
+    print(
+        f"fuzz: the cases took {total.cpu:.0f} s of CPU and {total.wall:.0f} s of wall time"
+        f" (wall/CPU {total.wall / max(total.cpu, 1e-9):.2f}); {total.over_wall:,} under 1 MB took over"
+        f" {fuzzing.SLOW_SECONDS:g} s of wall time but not of CPU (the verdicts count CPU time)"
+    )
     for data, outcome in total.failures:
         where = fuzzing.keep(data, outcome) if args.keep else None
         print(

@@ -310,13 +310,30 @@ def check(data: bytes, formats: Sequence[str] = FORMATS, *, timed: bool = True) 
 
 @dataclass
 class Summary:
-    """Counts of a fuzzing run, the slowest case, and the failing inputs (kept with what they did)."""
+    """Counts of a fuzzing run, the slowest case, and the failing inputs (kept with what they did). ``cpu`` and
+    ``wall`` sum the cases' CPU and wall times, and ``over_wall`` counts the inputs under 1 MB that took over
+    ``SLOW_SECONDS`` of wall time but not of CPU: what the machine's load, not the input, made slow."""
 
     cases: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
     slowest: float = 0.0
     slowest_bytes: int = 0
     failures: list[tuple[bytes, Outcome]] = field(default_factory=list)
+    cpu: float = 0.0
+    wall: float = 0.0
+    over_wall: int = 0
+
+    def add(self, other: Summary) -> None:
+        """Count ``other`` (another process's share of a run) in this one."""
+        self.cases += other.cases
+        for kind, n in other.kinds.items():
+            self.kinds[kind] = self.kinds.get(kind, 0) + n
+        if other.slowest > self.slowest:
+            self.slowest, self.slowest_bytes = other.slowest, other.slowest_bytes
+        self.failures += other.failures
+        self.cpu += other.cpu
+        self.wall += other.wall
+        self.over_wall += other.over_wall
 
 
 def cases(seed: int, count: int, seeds: Sequence[Path]) -> Iterator[bytes]:
@@ -332,8 +349,14 @@ def run(
 ) -> Summary:
     summary = Summary()
     for data in cases(seed, count, seeds):
+        began = time.perf_counter()
         outcome = check(data, formats, timed=timed)
+        wall = time.perf_counter() - began
         summary.cases += 1
+        summary.cpu += outcome.seconds
+        summary.wall += wall
+        if wall > SLOW_SECONDS >= outcome.seconds and len(data) < SLOW_BELOW_BYTES:
+            summary.over_wall += 1
         summary.kinds[outcome.kind] = summary.kinds.get(outcome.kind, 0) + 1
         if outcome.seconds > summary.slowest:
             summary.slowest, summary.slowest_bytes = outcome.seconds, len(data)
