@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice, repeat
+from itertools import repeat
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
@@ -576,26 +576,26 @@ def _ascii_show(text: str) -> str:
 
 
 class _Codes:
-    """What reportlab's ``TTFont.splitString`` has assigned so far to the characters of one font in one document
-    (its ``state.assignments``: character to ``subset << 8 | code``), as ``str.translate`` tables: a string of
-    characters that all have their codes is then encoded without a Python step per character."""
+    """What reportlab's ``TTFont.splitString`` has assigned to characters of one font in one document (its
+    ``state.assignments``: character to ``subset << 8 | code``), as far as they were learnt from the strings
+    split so far, as ``str.translate`` tables: a string of characters that all have their codes is then encoded
+    without a Python step per character."""
 
-    __slots__ = ("chars", "code", "seen", "subset")
+    __slots__ = ("chars", "code", "subset")
 
     def __init__(self) -> None:
-        self.seen = 0  # how many of the assignments are mirrored here (reportlab only ever adds to them)
         self.chars: set[str] = set()
         self.code: dict[int, str] = {}
         self.subset: dict[int, str] = {}
 
-    def update(self, assignments: dict[int, int]) -> None:
-        for char, n in islice(assignments.items(), self.seen, None):
-            chars = (char, 0xA0) if char == 32 else (char,)  # splitString sets a no-break space as a space
-            for c in chars:
-                self.chars.add(chr(c))
-                self.code[c] = chr(n & 0xFF)
-                self.subset[c] = chr(n >> 8)
-        self.seen = len(assignments)
+    def learn(self, text: str, assignments: dict[int, int]) -> None:
+        """Take the codes of the characters of ``text`` (just split) that have one."""
+        for ch in set(text) - self.chars:
+            n = assignments.get(32 if ch == "\u00a0" else ord(ch))  # splitString sets a no-break space as a space
+            if n is not None:
+                self.chars.add(ch)
+                self.code[ord(ch)] = chr(n & 0xFF)
+                self.subset[ord(ch)] = chr(n >> 8)
 
 
 _SUBSET_RUNS = re.compile(r"(.)\1*", re.DOTALL)
@@ -606,12 +606,11 @@ def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
     codes assigned to new characters (in the same order, by splitString itself), computed without a Python step
     per character when every character of ``text`` has its code already."""
     state = font.state.get(doc)
+    codes: _Codes | None = None
     if state is not None and text:
-        codes: _Codes | None = getattr(state, "_unconvert_codes", None)
+        codes = getattr(state, "_unconvert_codes", None)
         if codes is None:
             codes = state._unconvert_codes = _Codes()
-        if codes.seen != len(state.assignments):
-            codes.update(state.assignments)
         if codes.chars.issuperset(text):
             subsets = text.translate(codes.subset)
             encoded = text.translate(codes.code)
@@ -619,7 +618,10 @@ def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
             if subsets.count(first) == len(subsets):
                 return [(ord(first), encoded)]
             return [(ord(m.group()[0]), encoded[m.start() : m.end()]) for m in _SUBSET_RUNS.finditer(subsets)]
-    return [(subset, chunk.decode("latin-1")) for subset, chunk in font.splitString(text, doc)]
+    chunks = [(subset, chunk.decode("latin-1")) for subset, chunk in font.splitString(text, doc)]
+    if codes is not None:
+        codes.learn(text, state.assignments)
+    return chunks
 
 
 _fonts: dict[str, Any] = {}
