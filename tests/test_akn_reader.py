@@ -30,10 +30,13 @@ from unconvert import registry
 from unconvert.context import Context
 from unconvert.errors import ReadError
 from unconvert.tree import (
+    Conclusions,
     Document,
+    LineBreak,
     OperativeParagraph,
     Para,
     ParaRole,
+    Part,
     Point,
     PreambularParagraph,
     canonical,
@@ -317,3 +320,27 @@ def test_a_zip_or_ole_file_no_reader_takes_is_refused_by_name() -> None:
         except ReadError as exc:
             assert "no installed reader" in str(exc)
         assert detected in (None, "docx", "doc")  # a Word reader, once installed, takes them
+
+
+def test_a_line_break_alone_in_the_closing_lines_reads_back_as_two_lines() -> None:
+    """Found by the round-trip property on a fresh machine: AKN writes a line break inside a closing line and
+    the break between two lines both as ``<eol/>``, so the canonical tree splits the line there."""
+    document = replace(
+        seed_document(),
+        parts=(
+            Part(label=None, label_notes=(), title=(), preamble=None, body=(), conclusions=None),
+            Part(
+                label=None,
+                label_notes=(),
+                title=(),
+                preamble=None,
+                body=(),
+                conclusions=Conclusions(lines=((LineBreak(),),)),
+            ),
+        ),
+        annexes=(),
+    )
+    data = akn(document)
+    tree = back(data)
+    assert tree == canonical(document)
+    assert akn(tree) == data

@@ -178,6 +178,21 @@ def _cell(cell: Cell) -> Cell:
     return _changed(cell, paragraphs=_paragraphs(cell.paragraphs))
 
 
+def _closing_lines(lines: tuple[tuple[Inline, ...], ...]) -> list[tuple[Inline, ...]]:
+    """The closing lines with a line break inside a line made two lines: AKN writes both as ``<eol/>``."""
+    split: list[tuple[Inline, ...]] = []
+    for line in lines:
+        current: list[Inline] = []
+        for node in line:
+            if isinstance(node, LineBreak):
+                split.append(tuple(current))
+                current = []
+            else:
+                current.append(node)
+        split.append(tuple(current))
+    return split
+
+
 def _part(part: Part) -> Part:
     preamble = part.preamble
     if preamble is not None:
@@ -186,7 +201,8 @@ def _part(part: Part) -> Part:
             preamble = None
     conclusions = part.conclusions
     if conclusions is not None:
-        conclusions = _changed(conclusions, lines=_same(conclusions.lines, [_inlines(x) for x in conclusions.lines]))
+        lines = _closing_lines(conclusions.lines)
+        conclusions = _changed(conclusions, lines=_same(conclusions.lines, [_inlines(x) for x in lines]))
         if not conclusions.lines:
             conclusions = None
     return _changed(
