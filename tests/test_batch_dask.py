@@ -80,6 +80,20 @@ def test_cli_runs_on_an_existing_cluster_by_address(tmp_path: Path) -> None:
     assert without_timings(serial_out) == without_timings(cluster_out)
 
 
+def install_worker_plugin(tmp_path: Path, monkeypatch: Any, name: str, body: str) -> None:
+    """A real writer plugin, ``name``, installed where this process and the Dask worker processes (which read
+    ``PYTHONPATH``) both find it."""
+    plugin = tmp_path / "plugin"
+    info = plugin / f"{name}_writer-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[unconvert.writers]\n{name} = {name}_writer:write\n")
+    (plugin / f"{name}_writer.py").write_text(body)
+    monkeypatch.syspath_prepend(str(plugin))
+    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    registry._plugins.cache_clear()
+
+
 def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Path, monkeypatch: Any) -> None:
     """On a Dask worker the document runs in a thread of a long-lived process: the time limit must stop that
     thread's work, not fail the document and leave the work going on beside the next ones (issue #13). A writer
@@ -87,13 +101,11 @@ def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Pa
     beating has stopped, and the other document converted."""
     from distributed import LocalCluster
 
-    plugin = tmp_path / "plugin"
-    info = plugin / "endless_writer-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: endless-writer\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[unconvert.writers]\nendless = endless_writer:write\n")
     beat = tmp_path / "beat"
-    (plugin / "endless_writer.py").write_text(
+    install_worker_plugin(
+        tmp_path,
+        monkeypatch,
+        "endless",
         "import time\n"
         "def write(document, *, context):\n"
         "    if document.meta.symbol == 'A/RES/64/183':\n"
@@ -101,11 +113,8 @@ def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Pa
         "            while True:\n"
         "                f.write(b'.')\n"
         "                time.sleep(0.02)\n"
-        "    return b'x'\n"
+        "    return b'x'\n",
     )
-    monkeypatch.syspath_prepend(str(plugin))
-    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    registry._plugins.cache_clear()
     try:
         with LocalCluster(n_workers=1, threads_per_worker=2, processes=True, dashboard_address=None) as cluster:
             sources = [str(SEED), str(sample_dumps()[0])]
@@ -130,21 +139,16 @@ def test_a_document_that_kills_its_dask_worker_fails_alone(tmp_path: Path, monke
     with ``worker-error`` and the rest of its chunk is converted, as with the process pool."""
     from distributed import LocalCluster
 
-    plugin = tmp_path / "plugin"
-    info = plugin / "crashy_writer-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy-writer\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[unconvert.writers]\ncrashy = crashy_writer:write\n")
-    (plugin / "crashy_writer.py").write_text(
+    install_worker_plugin(
+        tmp_path,
+        monkeypatch,
+        "crashy",
         "import os\n"
         "def write(document, *, context):\n"
         "    if document.meta.symbol == 'A/RES/64/183':\n"
         "        os._exit(3)  # as a crash in native code would\n"
-        "    return b'x'\n"
+        "    return b'x'\n",
     )
-    monkeypatch.syspath_prepend(str(plugin))
-    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    registry._plugins.cache_clear()
     sources = [str(SEED), *(str(p) for p in sample_dumps()[:5])]
     try:
         # Dask gives up on a task after its worker died this many more times (3 by default, each a restart).

@@ -114,8 +114,11 @@ class DaskExecutor:
             try:
                 results = future.result()
             except Exception as exc:  # KilledWorker, a lost worker…: the failure of the chunk's documents
-                results = [crashed(chunk[0], exc)] if len(chunk) == 1 else []
-                retry.extend(chunk if len(chunk) > 1 else ())
+                if len(chunk) > 1:
+                    retry.extend(chunk)
+                    results = []
+                else:
+                    results = [crashed(chunk[0], exc)]
             future.release()
             yield from results
             top_up()
