@@ -563,7 +563,7 @@ def _literal(match: re.Match[str]) -> Reference | None:
     return None if symbol is None else Reference(start, end, symbol)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _normal_symbol(printed: str) -> str | None:
     """The normal spelling of a symbol as printed, or ``None`` (a document cites the same symbols again and again:
     in its notes, in its other languages' files of a batch)."""

@@ -17,7 +17,6 @@ IRIs stay well-formed. ``0001-01-01`` is never written.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from typing import assert_never
 
@@ -104,8 +103,6 @@ _WITHOUT_VOTE = re.compile(
 _RECORDED_VOTE = re.compile(
     r"recorded vote of (?P<yes>\d+) to (?P<no>\d+)(?:, with (?P<abstain>\d+) abstentions?)?", re.IGNORECASE
 )
-
-_undocs_url = functools.lru_cache(maxsize=4096)(undocs_url)  # the same symbols recur in every document
 
 
 def xml_safe(text: str) -> bool:
@@ -787,7 +784,7 @@ class Builder:
                     self._note_ref(node)
                 case SymbolRef(symbol=symbol, text=text):
                     self._check_text(symbol + text, node.line, "a document symbol")
-                    m.leaf("ref", clean(text), {"href": _undocs_url(clean(symbol.strip()))})
+                    m.leaf("ref", clean(text), {"href": undocs_url(clean(symbol.strip()))})
                 case DateRef(date=date, text=text, role=role):
                     self._check_text(text, node.line, "a date")
                     if role is None:
