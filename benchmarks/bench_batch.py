@@ -1,7 +1,7 @@
 """Batch throughput and memory: 5,000 dumps in one zip, converted to akn+text with ``-j 1``, ``-j 2`` and on a
 2-worker Dask ``LocalCluster``.
 
-    python benchmarks/bench_batch.py [--count 5000] [--formats akn,text] [--corpus DIR] [--keep DIR]
+    python benchmarks/bench_batch.py [--count 5000] [--formats akn,text] [--corpus DIR] [--keep DIR] [--repeat N]
 
 The archive repeats the dev corpus (``../shared/corpus``, else ``tests/data/corpus``) under distinct member names.
 For each run it prints documents per second, the ratios (issue #14's targets: ``-j 2`` / ``-j 1`` >= 1.8;
@@ -9,6 +9,8 @@ Dask / ``-j 2`` >= 0.9), and the resident memory (RSS) of every worker process w
 and at the end, to show that memory stays flat however many documents go through. On this project's 2-core
 machines ``-j 2`` uses every core, so the parent (which commits and reports) competes with the workers. The load
 average printed with each run says whether other work shared the machine (the ratios mean little if it did).
+Even on a quiet machine one run's throughput varies by 10-15 %, so ``--repeat N`` runs the three N times, in turn,
+and prints each round's ratios and their medians.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -88,7 +91,8 @@ def measure(label: str, archive: Path, out: Path, formats: list[str], **options:
         start = early.get(pid)
         end = late.get(pid)
         shown = " -> ".join(f"{v / 2**20:6.1f} MiB" if v else "   -   " for v in (start, end))
-        print(f"{'':>14}RSS pid {pid}: {shown} (at 10 % -> at 100 %)")
+        growth = f" ({(end / start - 1) * 100:+.1f} %)" if start and end else ""
+        print(f"{'':>14}RSS pid {pid}: {shown} (at 10 % -> at 100 %){growth}")
     return rate
 
 
@@ -99,6 +103,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--keep", type=Path, help="work in this directory and keep it")
     parser.add_argument("--skip-serial", action="store_true", help="skip -j 1 (the slowest)")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds of the three runs, in turn (default 1)")
     args = parser.parse_args()
     formats = args.formats.split(",")
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench_batch_"))
@@ -109,12 +114,23 @@ def main() -> None:
     print(f"{args.count} dumps ({len(dumps)} distinct) in {archive} ({archive.stat().st_size / 2**20:.1f} MiB)")
     print(f"formats {','.join(formats)}; {psutil.cpu_count()} cores")
     try:
-        serial = None if args.skip_serial else measure("-j 1", archive, work / "j1", formats, jobs=1)
-        pool = measure("-j 2", archive, work / "j2", formats, jobs=2)
-        dask = measure("dask 2", archive, work / "dask", formats, executor="dask", dask_local=2)
-        if serial:
-            print(f"-j 2 / -j 1   = {pool / serial:.2f} (target >= 1.8)")
-        print(f"dask / -j 2   = {dask / pool:.2f} (target >= 0.9)")
+        pool_ratios: list[float] = []
+        dask_ratios: list[float] = []
+        for round_ in range(1, args.repeat + 1):
+            if args.repeat > 1:
+                print(f"round {round_} of {args.repeat}")
+            serial = None if args.skip_serial else measure("-j 1", archive, work / "j1", formats, jobs=1)
+            pool = measure("-j 2", archive, work / "j2", formats, jobs=2)
+            dask = measure("dask 2", archive, work / "dask", formats, executor="dask", dask_local=2)
+            if serial:
+                pool_ratios.append(pool / serial)
+                print(f"-j 2 / -j 1   = {pool / serial:.2f} (target >= 1.8)")
+            dask_ratios.append(dask / pool)
+            print(f"dask / -j 2   = {dask / pool:.2f} (target >= 0.9)")
+        if args.repeat > 1:
+            if pool_ratios:
+                print(f"median of {args.repeat} rounds: -j 2 / -j 1 = {statistics.median(pool_ratios):.2f}")
+            print(f"median of {args.repeat} rounds: dask / -j 2 = {statistics.median(dask_ratios):.2f}")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
