@@ -18,8 +18,24 @@ from typing import assert_never
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
 from unconvert.layout import Role, roles, walk
-from unconvert.layout.inlines import Break, Mark, Run, pieces
-from unconvert.tree import Cell, Document, Footnote, Inline, ParaRole, Table, Text
+from unconvert.layout.inlines import Run, pieces
+from unconvert.tree import (
+    Cell,
+    DateRef,
+    Document,
+    Emphasis,
+    Footnote,
+    Inline,
+    LineBreak,
+    MeetingRef,
+    NoteRef,
+    ParaRole,
+    RawInline,
+    Strong,
+    SymbolRef,
+    Table,
+    Text,
+)
 
 WIDTH = 80
 INDENT = 4
@@ -27,10 +43,11 @@ _WIDE = (
     "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
 )
-# A wide character, a run of other characters but spaces, or a run of spaces: one group each, so that a token's
-# width is known from the group it matched (2, its length, or nothing).
-_TOKENS = re.compile(f"([{_WIDE}])|([^ {_WIDE}]+)|( +)")
+# A run of wide characters, a run of other characters but spaces, or a run of spaces: one group each, so that a
+# token's width is known from the group it matched (2 a character, its length, or nothing).
+_TOKENS = re.compile(f"([{_WIDE}]+)|([^ {_WIDE}]+)|( +)")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
+_RUNS = (Text, DateRef, MeetingRef, RawInline, SymbolRef)  # the inlines that print their text as it is
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # as the AKN writer drops
 
 
@@ -48,12 +65,12 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     lines: list[str] = []
     prefix = first
     rest_room = width - display_width(rest)
+    wide = not text.isascii() and _IS_WIDE.search(text) is not None  # one search for all the segments
     for segment in text.split("\n"):
-        if _IS_WIDE.search(segment):
+        if wide and _IS_WIDE.search(segment):
             _fill_wide(segment, width, prefix, rest, lines)
-            prefix = rest
-            continue
-        _fill(_collapse(segment), width - display_width(prefix), rest_room, prefix, rest, lines)
+        else:
+            _fill(_collapse(segment), width - display_width(prefix), rest_room, prefix, rest, lines)
         prefix = rest
     return lines
 
@@ -92,31 +109,42 @@ def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, l
 
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
-    """Greedy fill of a segment holding wide characters (each its own token)."""
+    """Greedy fill of a segment holding wide characters. A line may break between any two of them, so a run of
+    them is cut where the line is full: as many as fit, at least one on a line."""
     current, used = prefix, display_width(prefix)
     empty = True
     for wide, word, _spaces in _TOKENS.findall(segment):
         if wide:
-            token, size = wide, 2
-        elif word:
-            token, size = word, len(word)  # no wide character in it: one column each
-        else:
-            if not empty:
-                current += " "
-                used += 1
+            start = 0
+            while start < len(wide):
+                if not empty and used + 2 > width:
+                    lines.append(current.rstrip())
+                    current, used = rest, display_width(rest)
+                chunk = wide[start : start + max(1, (width - used) // 2)]
+                current += chunk
+                used += 2 * len(chunk)
+                start += len(chunk)
+                empty = False
             continue
-        if not empty and used + size > width:
-            lines.append(current.rstrip())
-            current, used = rest, display_width(rest)
-        current += token
-        used += size
-        empty = False
+        if word:
+            if not empty and used + len(word) > width:  # no wide character in it: one column each
+                lines.append(current.rstrip())
+                current, used = rest, display_width(rest)
+            current += word
+            used += len(word)
+            empty = False
+        elif not empty:
+            current += " "
+            used += 1
     lines.append(current.rstrip())
 
 
 def _plain(text: str) -> str:
     """``text`` without what a text file should not hold (the characters the AKN writer drops too)."""
-    text = _NOT_TEXT.sub("", text)
+    # Every character left out is unprintable, so ``isprintable``, a fast scan, spares most texts the search, many
+    # times slower (the unprintable character the corpus has most, French typography's no-break space, set aside).
+    if not text.isprintable() and not text.replace("\xa0", " ").isprintable():
+        text = _NOT_TEXT.sub("", text)
     # two replaces, not str.translate: a translation table is looked up character by character
     return text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
 
@@ -162,38 +190,47 @@ class _TextWriter:
     def text(self, inlines: tuple[Inline, ...]) -> str:
         """The printed text of ``inlines``; footnotes become ``[marker]`` and are kept for the end. A mark with a
         separator right after another mark joins it (``[3,4]``), never a ``]`` of the document's own text."""
-        out: list[str] = []
-        after_mark = False
-        for piece in pieces(inlines):
-            match piece:
-                case Run(text=t):
-                    out.append(t)
-                    after_mark = False
-                case Break():
-                    out.append("\n")
-                    after_mark = False
-                case Mark(marker=marker, separator=separator, note=note, line=line):
-                    if note is not None:
-                        self.notes.append(note)
-                    raw = separator + marker
-                    plain = _plain(raw)
-                    if len(plain) != len(raw):
-                        self.check(raw, line, "a footnote mark")
-                    mark = "".join(plain.split())  # a mark is never broken across lines
-                    if separator and after_mark:
-                        out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
-                    else:
-                        out.append(f"[{mark}]")
-                    after_mark = True
-                case _:
-                    assert_never(piece)
-        joined = "".join(out)
+        if len(inlines) == 1 and type(inlines[0]) is Text:  # most paragraphs: one run of text
+            joined = inlines[0].text
+        else:
+            out: list[str] = []
+            self._collect(inlines, out, False)
+            joined = "".join(out)
         plain = _plain(joined)
         if len(plain) != len(joined):  # something was left out: say where (rare, so searched only then)
             for piece in pieces(inlines):
                 if isinstance(piece, Run):
                     self.check(piece.text, piece.line, "text")
         return plain
+
+    def _collect(self, inlines: tuple[Inline, ...], out: list[str], after_mark: bool) -> bool:
+        """Append the printed text of ``inlines`` to ``out`` (emphasis prints nothing of its own); true when the
+        last thing written is a mark. One walk over the nodes, without the pieces the paged writers need."""
+        for node in inlines:
+            if isinstance(node, _RUNS):
+                out.append(node.text)
+                after_mark = False
+            elif isinstance(node, Emphasis | Strong):
+                after_mark = self._collect(node.children, out, after_mark)
+            elif isinstance(node, LineBreak):
+                out.append("\n")
+                after_mark = False
+            elif isinstance(node, Footnote | NoteRef):
+                if isinstance(node, Footnote):
+                    self.notes.append(node)
+                raw = node.separator + node.marker
+                plain = _plain(raw)
+                if len(plain) != len(raw):
+                    self.check(raw, node.line, "a footnote mark")
+                mark = "".join(plain.split())  # a mark is never broken across lines
+                if node.separator and after_mark:
+                    out[-1] = out[-1][:-1] + mark + "]"  # ``[3,4]``
+                else:
+                    out.append(f"[{mark}]")
+                after_mark = True
+            else:
+                assert_never(node)
+        return after_mark
 
     # -- document -----------------------------------------------------------------------------------------------
     def document(self) -> str:
