@@ -9,6 +9,7 @@ number (``N0947281E`` -> ``09-47281``) and the language's letter; a resolution's
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -72,11 +73,17 @@ def resolution_number(symbol: str) -> tuple[str, str | None]:
 def organ_named(name: str) -> Organ | None:
     """The organ a masthead names (``General Assembly``, ``Conseil économique et social``) in any language."""
     key = fold(name)
+    return _organ_keys().get(key) if key else None
+
+
+@functools.cache
+def _organ_keys() -> dict[str, Organ]:
+    """Every language's organ names as comparison keys (``fold``), the first table's organ where two agree."""
+    keys: dict[str, Organ] = {}
     for table in all_tables():
         for printed, organ in table.organs:
-            if key and fold(printed) == key:
-                return organ
-    return None
+            keys.setdefault(fold(printed), organ)
+    return keys
 
 
 __all__ = [

@@ -84,12 +84,12 @@ class PhraseMatcher:
         for size in sizes:
             if size > len(text):
                 continue
-            head = text[:size]
-            if head.lower() not in lowered:
-                continue
+            # the word boundary first: one character, where most sizes end inside a word
             if self._boundary and size < len(text) and (text[size].isalnum() or text[size] == "-"):
                 continue
-            return head
+            head = text[:size]
+            if head.lower() in lowered:
+                return head
         return None
 
     def fallback(self, text: str) -> str:

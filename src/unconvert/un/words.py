@@ -20,11 +20,18 @@ _FOLD_DROP = re.compile(r"[\s\u0640\u200b-\u200f\-‐‑–—_.,،，:：;；]+
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "’": "'", "‘": "'", "ё": "е", "Ё": "Е"})
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
 def fold(text: str) -> str:
     """A comparison key: no accents or marks, lower case, no spaces, hyphens or punctuation, one alef."""
     decomposed = unicodedata.normalize("NFD", text.translate(_ALEF))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = _NON_ASCII.sub(_without_marks, decomposed)  # no ASCII character is a mark: only the others are asked
     return _FOLD_DROP.sub("", stripped.casefold())
+
+
+def _without_marks(run: re.Match[str]) -> str:
+    return "".join(c for c in run.group() if not unicodedata.combining(c))
 
 
 def clean(text: str) -> str:

@@ -113,10 +113,17 @@ def _starts(text: str, patterns: Iterable[str]) -> re.Match[str] | None:
 
 
 def _doc_type(text: str, table: LanguageTable) -> DocKind | None:
+    folded = fold(text)
     for word, kind in table.doc_types:
-        if fold(text) == fold(word):
+        if folded == _folded_word(word):
             return kind
     return None
+
+
+@functools.lru_cache(maxsize=256)
+def _folded_word(word: str) -> str:
+    """A language table's word folded (``fold``), once: a front line is compared with every word of the table."""
+    return fold(word)
 
 
 def _is_body_paragraph(raw: str) -> bool:

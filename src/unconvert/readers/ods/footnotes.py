@@ -20,7 +20,7 @@ from unconvert.un.languages.base import LanguageTable
 
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # opens on a class: the engine skips to the next digit at once (``\d+`` does not)
 # The marker again, a space and a tab: ``1 1 <tab>See …`` (A/RES/72/63, 72/64: the gold's note is ``See …``).
 # ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is,
 # unless other notes of the story repeat their number the first way (``_TIGHT_ECHO``).
@@ -213,7 +213,7 @@ def find_marks(
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
     sites: list[list[tuple[int, int, int, int, float]]] = []
     for s, raw in enumerate(segments):
-        text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw)
+        text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw) if "[" in raw else raw
         if digit_markers:
             for run in _DIGITS.finditer(text):
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
@@ -352,6 +352,8 @@ def _closing_repeats(
     (``index``: marker -> note index; ``first`` and ``taken`` as in ``_repeats``)."""
     out: list[Mark] = []
     for s, text in enumerate(segments):
+        if not text.rstrip()[-1:].isdigit():
+            continue  # the pattern looks at every character: only a paragraph ending with a digit is searched
         found = _CLOSING_NUMBER.search(text)
         if found is None or (s, found.start(1)) in taken:
             continue

@@ -171,15 +171,16 @@ def _organ_position(text: str, start: int) -> int | None:
 def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: MastheadFields) -> None:
     """Fill ``head`` from the first-page header and footer of the header story."""
     lines = stories.headers
+    texts = [clean(line.text) for line in lines]  # each line without its layout, once
     at = None
     symbol1 = _Symbol(ods.symbol1) if ods.symbol1 else None
     for i, line in enumerate(lines):
         # The first row's cells are fused on one line; a file may also keep them on lines of their own.
         for size in range(1, 5):
-            window = lines[i : i + size]
-            if len(window) < size or (size > 1 and not clean(window[-1].text)):
+            window = texts[i : i + size]
+            if len(window) < size or (size > 1 and not window[-1]):
                 break
-            found = masthead_line("".join(clean(w.text) for w in window), symbol1)
+            found = masthead_line("".join(window), symbol1)
             if found is not None:
                 head.authority, head.symbol, head.organ, head.distribution = found
                 head.line = line.number
@@ -189,24 +190,24 @@ def read_header(stories: Stories, ods: OdsFields, table: LanguageTable, head: Ma
             break
     if at is not None:
         i = at + 1
-        while i < len(lines) and clean(lines[i].text):
+        while i < len(lines) and texts[i]:
             read_header_row(lines[i], table, head)
             i += 1
-        while i < len(lines) and not clean(lines[i].text):
+        while i < len(lines) and not texts[i]:
             i += 1
-        while i < len(lines) and clean(lines[i].text):
-            job = printed_job_number(clean(lines[i].text))
+        while i < len(lines) and texts[i]:
+            job = printed_job_number(texts[i])
             if job and head.job is None:
                 head.job = job
-                head.printed = print_date(clean(lines[i].text))
+                head.printed = print_date(texts[i])
             i += 1
     if head.job is None:
         for with_language in (True, False):
-            for line in lines:
-                job = printed_job_number(clean(line.text), with_language=with_language)
+            for text in texts:
+                job = printed_job_number(text, with_language=with_language)
                 if job:
                     head.job = job
-                    head.printed = print_date(clean(line.text))
+                    head.printed = print_date(text)
                     break
             if head.job is not None:
                 break

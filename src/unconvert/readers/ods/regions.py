@@ -107,7 +107,7 @@ def _classify_lines(
         if i == 0 and formula and len(text) < 120 and label is None:
             items.append(Item(line, What.FORMULA, text, searchable=False))
             continue
-        following = next((n.text for n in lines[i + 1 : i + 2]), "")
+        following = lines[i + 1].text if i + 1 < len(lines) else ""
         # the meeting line printed twice, the first indented (the UN's Arabic A/RES/77/257, 77/265): both close
         if is_meeting_line(text, table) and (
             not raw.startswith("\t") or date_like(following) or _same_meeting(text, following, table)

@@ -11,8 +11,8 @@ notes ``1 …``, ``2 …`` … that ends the text before them.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unconvert.diagnostics import Diagnostic
@@ -121,17 +121,19 @@ def note_number(text: str) -> int | None:
     return int(match.group(1))
 
 
-def _chain(number_at: Callable[[int], int | None], last: int) -> list[int]:
+def _chain(numbers: list[int | None], lines_of: dict[int, list[int]], last: int) -> list[int]:
     """Positions of the notes ``k``, ``k+1`` … ``n`` ending with the note on line ``last``, walking back
-    (``number_at(i)``: the note number line ``i`` starts, as ``note_number`` reads it)."""
-    number = number_at(last)
+    (``numbers[i]``: the note number line ``i`` starts, as ``note_number`` reads it; ``lines_of[n]``: the lines
+    that start note ``n``, in order, so that each step back is one search, not a walk over the lines)."""
+    number = numbers[last]
     positions = [last]
     while number is not None and number > 1:
         number -= 1
-        earlier = next((i for i in range(positions[-1] - 1, -1, -1) if number_at(i) == number), None)
-        if earlier is None:
+        lines = lines_of.get(number, [])
+        before = bisect.bisect_left(lines, positions[-1])  # the last line of note ``number`` above the chain
+        if before == 0:
             break
-        positions.append(earlier)
+        positions.append(lines[before - 1])
     return positions[::-1]
 
 
@@ -141,21 +143,19 @@ def _footnote_start(lines: list[str], end: int) -> int:
     The notes are numbered in order (usually from 1) and the last one ends the text; a note may run over several
     lines, and ``*`` notes (``* Reissued for technical reasons …``) come first.
     """
-    numbers: dict[int, int | None] = {}  # each line read once, however many chains walk over it
-
-    def number_at(i: int) -> int | None:
-        if i not in numbers:
-            numbers[i] = note_number(lines[i])
-        return numbers[i]
-
-    candidates = [i for i in range(end - 1, -1, -1) if number_at(i) is not None][:30]
+    numbers = [note_number(line) for line in lines[:end]]
+    lines_of: dict[int, list[int]] = {}
+    for i, number in enumerate(numbers):
+        if number is not None:
+            lines_of.setdefault(number, []).append(i)
+    candidates = [i for i in range(end - 1, -1, -1) if numbers[i] is not None][:30]
     best: list[int] = []
     best_key = (False, False, 0)
     for last in candidates:
-        chain = _chain(number_at, last)
+        chain = _chain(numbers, lines_of, last)
         # A chain reaching note 1 wins, the one ending at the last note-like line first (numbered main-story
         # lines before the notes make longer chains that stop short of the end); then the longest.
-        from_one = number_at(chain[0]) == 1
+        from_one = numbers[chain[0]] == 1
         key = (from_one, from_one and last == candidates[0], len(chain))
         if not best or key > best_key:
             best, best_key = chain, key
