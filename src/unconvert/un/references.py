@@ -36,6 +36,13 @@ _LITERAL = (
     r"(?:[ \u00a0]?\(\d{4}\))?(?P<sym>)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
 )
 _ROMAN_SESSION = r"(?:E?S-)?[IVXLCХІ]+"  # Cyrillic Х and І stand for X and I in some files
+# A resolution of the Assembly's first ten sessions in Chinese numerals, its session a bracketed ideograph
+# (``第一㈠号决议``: resolution 1 (I)); read where the numbers stand before the word.
+_CHINESE_NUMBER = r"[一二三四五六七八九十百]+[\u3220-\u3229](?=号)"
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+# Another organization's symbol, its series and its number apart (``LC 45/18``, ``CL 144/9``, ``WSFS 2009/2``): the
+# number is no item of a list of resolutions (a roman number, ``annex II 45/18``, is no such series)
+_SERIES_BEFORE = re.compile(r"(?<![\w.\-/])(?![IVX]+[ \u00a0])[A-Z]{1,5}[ \u00a0]$")
 _ROMAN_SERIES = re.compile(r"[IVX]+/")
 _LATIN_ROMAN = str.maketrans("ХІ", "XI")
 _LATIN_LETTERS = str.maketrans("АВСЕНКМОРТХ", "ABCEHKMOPTX")
@@ -43,6 +50,8 @@ _TRAILING = ".,;:-\u2011"
 _JOINT = re.compile(r"[-\u2011](?=[A-Z][A-Za-z.]*\d*/)")  # A/75/345-S/2020/898: the UN links the first
 # Between two items of one list: no end of a sentence or clause, and not too far.
 _LIST_GAP = 320
+_SUBJECT_REACH = 24  # ``Consejo de Derechos Humanos contenida en su resolución``: the body whose ``its`` it is
+_QUALIFIED_WORD = 20  # ``résolutions pertinentes du Conseil``: an organ named after a word and its adjective
 _SAID_REACH = 14  # ``… Council in its resolution``, ``… Conseil dans sa résolution``: the organ is the list's
 _PARTS_APART = 57  # the first session whose resolutions' parts are documents of their own (``_parts``)
 _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered ``31/1``
@@ -50,6 +59,7 @@ _GA_NUMBERED = 31  # the first session whose resolutions the Assembly numbered `
 # 42/12`` is a resolution the document holds, whoever adopted it, not the Assembly's.
 _IN_DOCUMENT = re.compile(r"\)?(?:[,，،]\s*[^,，،;；。()]{0,30})*[,，،]\s*第?$")
 _CHINESE_DATE = re.compile(r"\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?")
+_CHINESE_TITLE = re.compile(r"题为“[^”]{0,200}”的?")
 _ITEM_SEMICOLON = re.compile(r"[;؛][ \u00a0]*(?:\w{1,3}[ \u00a0]+)?$")
 _LIST_BREAK = re.compile(r"[;:。；؛：]|\n")
 _QUOTED = re.compile(r"“[^”]*”|”[^“]*“|«[^»]*»|《[^》]*》|\"[^\"]*\"")  # Arabic opens with ``”``
@@ -97,7 +107,9 @@ class _Finder:
     organ_to_number: re.Pattern[str] | None
     words: re.Pattern[str]  # a word for a resolution or a decision, after blanks
     joins: re.Pattern[str]  # a comma or a conjunction: what separates two lists
+    own_after_body: re.Pattern[str] | None  # what stands between a body's name and its ``its``
     own: re.Pattern[str] | None  # ``its`` before the word (or the word's own ending): the citing organ's
+    continuing: re.Pattern[str] | None  # ``ainsi que la`` before the word: the list before goes on
     organ_names: re.Pattern[str]  # the organs' names alone (groups ``o<i>``)
 
 
@@ -133,15 +145,33 @@ def _finder(language: Language) -> _Finder:
     if table.decision_words:
         alternatives.append(_token("dec", _capital_or_not(table.decision_words)))
     alternatives.append(_token("num", number))
+    if table.numbers_before_word:
+        alternatives.append(_token("cnum", _CHINESE_NUMBER))
     pattern = re.compile("|".join(alternatives))
     other = re.compile(table.other_bodies) if table.other_bodies else None
     between = re.compile(table.organ_to_number) if table.organ_to_number else None
     next_word = re.compile(rf"\s*(?i:{table.resolution_words or '(?!)'}|{table.decision_words or '(?!)'})")
     joins = re.compile(rf"[,،，、]|(?<!\w)(?:{conj})(?!\w)")
+    own_after_body = re.compile(table.own_after_body) if table.own_after_body else None
     own = re.compile(table.own_words) if table.own_words else None
+    continuing = re.compile(table.continuing_words) if table.continuing_words else None
     names = re.compile("|".join(f"(?P<o{i}>{w})" for i, (w, _o) in enumerate(table.reference_organs)) or "(?!)")
     ordered = tuple(sorted(prefixes, key=len, reverse=True))
-    return _Finder(table, pattern, tuple(organs), other, prefixes, ordered, between, next_word, joins, own, names)
+    return _Finder(
+        table,
+        pattern,
+        tuple(organs),
+        other,
+        prefixes,
+        ordered,
+        between,
+        next_word,
+        joins,
+        own_after_body,
+        own,
+        continuing,
+        names,
+    )
 
 
 def _token(kind: str, body: str) -> str:
@@ -165,6 +195,19 @@ def _capital_or_not(words: str) -> str:
         letter = f"[{first.lower()}{first.upper()}]"
         return f"{letter}(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff]{letter}){words[1:]}"
     return words
+
+
+def _chinese_int(numerals: str) -> int:
+    """``一百八十一`` as 181."""
+    total = digit = 0
+    for c in numerals:
+        if c == "百":
+            total, digit = total + (digit or 1) * 100, 0
+        elif c == "十":
+            total, digit = total + (digit or 1) * 10, 0
+        else:
+            digit = _CHINESE_DIGITS[c]
+    return total + digit
 
 
 def _roman(n: int) -> str:
@@ -193,8 +236,14 @@ class _Number:
 
 
 def _number(match: re.Match[str]) -> _Number:
-    """The number a ``num`` token is: its first number ends where the empty group ``a`` or ``n`` stands."""
+    """The number a ``num`` token is: its first number ends where the empty group ``a`` or ``n`` stands (a
+    ``cnum`` token: the Chinese numerals, then the session's bracketed ideograph)."""
     text, start = match.string, match.start()
+    if match.lastgroup == "cnum":
+        session = ord(text[match.end() - 1]) - 0x321F
+        return _Number(
+            None, None, None, str(_chinese_int(text[start : match.end() - 1])), None, _roman(session), None, None
+        )
     a_end, n_end = match.start("a"), match.start("n")
     return _Number(
         text[start:a_end] if a_end >= 0 else None,
@@ -239,6 +288,7 @@ class _Reader:
         self.first_after_named: int | None = None  # where the first number after the last name stands
         self.council: Organ | None = citing if citing in _COUNCILS else None  # what ``the Council`` is
         self.closed: tuple[Organ, int] | None = None  # the organ of the last list, and where it ended
+        self.other_end = -1  # where the last list of another body's numbers ended
         self.symbol_end = -1  # where the last symbol ended
         self.at = 0  # where the last token ended
 
@@ -332,6 +382,35 @@ class _Reader:
             return self.named[0], True  # ``the Human Rights Council in its resolution 22/13``
         return None, False
 
+    def goes_on_other(self, first: int) -> bool:
+        """Whether the numbers at ``first`` go on with another body's list, its word said again (Chinese
+        ``妇女地位委员会…第49/7号决议、42 2012年3月9日题为“…”的第56/4号决议``)."""
+        if self.other_end < 0:
+            return False
+        gap = _CHINESE_TITLE.sub("", _CHINESE_DATE.sub("", self.text[self.other_end : first]))
+        return _continues(gap, 12)
+
+    def continuing(self, start: int) -> bool:
+        """Whether the words before ``start`` go on with the list before (``…, ainsi que la résolution``)."""
+        pattern = self.finder.continuing
+        return pattern is not None and pattern.search(self.text, max(0, start - 24), start) is not None
+
+    def said_by_subject(self, its: int) -> tuple[Organ | None, bool]:
+        """The organ whose ``its`` stands at ``its``: the body named just before it in the same clause (``the Human
+        Rights Council, in its resolution 60/13``, ``del Consejo de Derechos Humanos contenida en su resolución``),
+        a comma and a participle allowed between them, as the language's ``own_after_body`` says; not a clause of
+        its own (``…, la Commission … et le Conseil des droits de l'homme, dont sa résolution 79/181``: the
+        Assembly's); else none (the citing organ's own)."""
+        between = self.finder.own_after_body
+        if between is None or self.named is None:
+            return None, False
+        if self.first_after_named is not None and its > self.first_after_named:
+            return None, False
+        end = self.named[1]
+        if its - end > _SUBJECT_REACH or not between.fullmatch(self.text, end, its):
+            return None, False
+        return self.named[0], True
+
     def word(self, decision: bool, gap: str, start: int, end: int) -> None:
         text = self.text
         if self.finder.table.numbers_before_word and self.pending and len(gap) <= 4:
@@ -339,14 +418,14 @@ class _Reader:
             first = self.pending[0][0]
             organ, named = self.said(first, 2)
             own = self.finder.own
-            carried = False
+            carried = owned = False
             if (
                 not named
                 and self.citing is not None
                 and own is not None
                 and own.search(text, max(0, first - 16), first)
             ):
-                organ, carried = self.citing, True  # ``其第76/81号决议``
+                organ, carried, owned = self.citing, True, True  # ``其第76/81号决议``
             elif (
                 not named
                 and self.closed is not None
@@ -357,9 +436,15 @@ class _Reader:
             elif not named and self.citing is not None and self.finder.table.unnamed_is_own:
                 organ, carried = self.citing, True
             self.current = _List(decision, organ, self.pending, council=named and self.named_council, carried=carried)
-            before = _CHINESE_DATE.sub("", text[max(0, first - 30) : first])  # ``人权委员会2005年4月20日第2005/74号``
+            # ``人权委员会2005年4月20日第2005/74号``, ``妇女地位委员会2005年3月11日题为“…”的第49/7号``
+            before = _CHINESE_TITLE.sub("", _CHINESE_DATE.sub("", text[max(0, first - 240) : first]))[-30:]
             self.current.other = (named and organ is _UNKNOWN and not self.named_council) or (
-                not named and (_held_by_document(text, self.symbol_end, first) or _other_before(self.finder, before, 0))
+                not named
+                and (
+                    _held_by_document(text, self.symbol_end, first)
+                    or _other_before(self.finder, before, 0)
+                    or (not owned and self.goes_on_other(first))
+                )
             )
             self.pending = []
             self.close()
@@ -369,12 +454,15 @@ class _Reader:
         organ, named = self.said(start, 3)
         carried = own_list = False
         own = self.finder.own
-        if not named and self.citing is not None and own is not None and own.search(text, max(0, start - 12), end):
+        its = None if named or own is None else own.search(text, max(0, start - 12), end)
+        if its is not None:
+            organ, named = self.said_by_subject(its.start())
+        if its is not None and not named and self.citing is not None:
             organ, carried, own_list = self.citing, True, True  # ``its resolution``: the citing organ's, form allowing
         elif (
             not named
             and self.closed is not None
-            and _continues(text[self.closed[1] : start], 60)
+            and _continues(text[self.closed[1] : start], _LIST_GAP if self.continuing(start) else 60)
             and not _other_before(self.finder, text, start, 40)  # ``… and Commission on Human Rights resolution``
         ):
             organ, carried = self.closed[0], True  # ``Human Rights Council decision 18/120 and resolutions 24/14``
@@ -395,6 +483,9 @@ class _Reader:
             if not pre:
                 return  # ``2015-2016/17``: no number of a document
             start -= len(pre)
+        elif _SERIES_BEFORE.search(self.text, max(0, start - 7), start):
+            self.close()  # ``resolution LP.4(8), and document LC 45/18``: another organization's symbol
+            return
         item = (start, match.end(), _number(match), self.finder.prefixes[pre] if pre else "")
         if self.first_after_named is None:
             self.first_after_named = item[0]
@@ -417,6 +508,8 @@ class _Reader:
         current = self.current
         self.current = None
         if current is None or current.other:
+            if current is not None and current.items:
+                self.other_end = current.items[-1][1]
             return
         for start, end, number, pre in current.items:
             if current.council and not _a_council_form(number):
@@ -431,6 +524,15 @@ class _Reader:
         if current.organ is not None and (not current.carried or current.own):
             # ``the resolutions of the Human Rights Council on the subject, including resolution 51/13``
             self.closed = (current.organ, current.items[-1][1] if current.items else self.at)
+
+
+_IDEOGRAPH_SESSION = re.compile("[\u3220-\u3229]号")
+
+
+def may_refer(text: str) -> bool:
+    """Whether ``text`` may hold a reference (a quick test before ``find``): every reference has a slash or a
+    bracket, or a session as a bracketed ideograph (``第一㈠号``)."""
+    return "/" in text or "(" in text or "（" in text or ("号" in text and _IDEOGRAPH_SESSION.search(text) is not None)
 
 
 def find(text: str, language: Language, organ: Organ | None = None) -> list[Reference]:
@@ -470,8 +572,11 @@ def _parts(printed: str | None, spelt: tuple[str, ...], session: int) -> str:
 # text without any costs one scan. The pattern opens on a class, the digits and the slash, so that the engine skips
 # the rest of the text at once (a capital is far more frequent than a slash): a ``/`` after a capital stands for
 # the candidate at the capital (``_windows`` moves its start back). No candidate ends on a capital, so none is lost.
+# A session as a bracketed ideograph (``第一㈠号``) is a candidate too.
 _CANDIDATE = re.compile(
-    r"[/\d](?:(?<=[A-Z]/)|(?<=\d)(?:/\d|[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]))"
+    r"[/\d\u3220-\u3229](?:(?<=[A-Z]/)"
+    r"|(?<=\d)(?:/\d|[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（])"
+    r"|(?<=[\u3220-\u3229])号)"
 )
 _BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
 _AFTER = 100  # and after it: the organ named after the numbers, the parts
@@ -517,6 +622,8 @@ def _near(gap: str, current: _List, joins: re.Pattern[str]) -> bool:
     or a conjunction (``74/154 of 18 December 2019, and Human Rights Council …``: another list's)."""
     if len(gap) <= 12:
         return not _breaks(gap)
+    if not current.items:  # ``les résolutions pertinentes du Conseil``
+        return len(gap) <= _QUALIFIED_WORD and not _breaks(gap) and not joins.search(gap)
     return bool(current.items) and len(gap) <= 45 and not _breaks(gap) and not joins.search(gap)
 
 
@@ -559,6 +666,10 @@ def _literal(match: re.Match[str]) -> Reference | None:
     symbol_text = printed[: joint.start()] if joint else printed
     if "/" not in symbol_text or not any(c.isdigit() for c in symbol_text) or _ROMAN_SERIES.match(symbol_text):
         return None
+    if symbol_text.rpartition("/")[2].isalpha():
+        return (
+            None  # ``GB.342/Decisions``, ``IOC/A-32/Decisions``: another organization's, a UN symbol ends on a number
+        )
     symbol = _normal_symbol(symbol_text)
     return None if symbol is None else Reference(start, end, symbol)
 

@@ -38,7 +38,7 @@ from unconvert.tree import (
     footnotes_in,
     plain_text,
 )
-from unconvert.un.references import find
+from unconvert.un.references import find, may_refer
 
 
 def keep_unplaced_notes(
@@ -223,7 +223,7 @@ class ReferenceLinker:
             else:
                 pieces.append(plain_text((node,)))
         text = "".join(pieces)
-        found = find(text, self.language, self.organ) if ("/" in text or "(" in text or "（" in text) else []
+        found = find(text, self.language, self.organ) if may_refer(text) else []
         if not found and not notes:
             return inlines
         out: list[Inline] = []

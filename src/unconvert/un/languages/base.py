@@ -97,6 +97,12 @@ class LanguageTable:
     # A word no organ's name or possessive goes with is the citing organ's own (Chinese leaves ``其`` out:
     # ``回顾…第74/550 B号决定`` in an Assembly text is its decision)
     unnamed_is_own: bool = False
+    # What stands between a body's name and ``its`` when the ``its`` is that body's (``the Human Rights Council, in
+    # its resolution``, ``del Consejo … contenida en su resolución``): a regex the whole stretch matches; none, no such
+    own_after_body: str = ""
+    # What goes on with a list of one body's resolutions after a clause about its last (``…, dans laquelle …,
+    # ainsi que la résolution 55/15``): a regex matched right before the word; the body is still the list's
+    continuing_words: str = ""
     # What may stand between an organ's name and the numbers it is said of, besides a blank (a regex)
     organ_to_number: str = ""
     # The numbers stand before the word (Chinese ``第76/81和77/1号决议``).

@@ -540,6 +540,7 @@ TABLE = LanguageTable(
     part_conjunctions=r"и|[–-]",
     council_words=r"Совет[а-я]*",
     own_words=r"\bсво[а-яё]*\s+\w+$",
+    continuing_words=r"\bа\s+также\s+(?:в\s+)?$",
     resolution_words=r"резолюци[яиюейм][а-я]*",
     decision_words=r"решени[еяюйим][а-я]*",
     reference_organs=(
