@@ -162,7 +162,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             w = measure(text, style)
             x = self.width - g.num_at - w if rtl else g.num_at
             # a right-to-left number is drawn in display order, with the marks that read it back (shaping.display)
-            emit(canv, [(x, style, text)], top - g.leading * 0.75)
+            emit(canv, [(x, style, text, 0.0, True)], top - g.leading * 0.75)
         for i, line in enumerate(lines):
             indent = g.first if i == 0 else g.indent
             width = self.width - indent - g.end_indent

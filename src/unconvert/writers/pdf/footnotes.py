@@ -127,4 +127,4 @@ class PageNotes:
     def _draw_marker(self, canv: Canvas, note: NoteBody, x: float, width: float, baseline: float, rtl: bool) -> None:
         style = self.marker_style
         mx = x + width + 1.5 if rtl else x - note.marker_width - 1.5
-        emit(canv, [(mx, style, note.marker)], baseline)
+        emit(canv, [(mx, style, note.marker, 0.0, True)], baseline)

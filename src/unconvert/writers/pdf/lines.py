@@ -16,6 +16,7 @@ Every space is drawn as a glyph, so text extraction gives the words separated as
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -101,6 +102,11 @@ class Setting:
     rtl: bool = False
     cjk: bool = False
 
+
+# A run of text drawn at once: where it starts, its style, its text, the points added to each of its spaces, and
+# whether it must be placed there (``False``: it starts where the run before it ends, where the PDF's text position
+# is after drawing that run, so that nothing moves by rounding between two runs of a line).
+Group = tuple[float, Style, str, float, bool]
 
 LINK_COLOUR = "0.02 0.27 0.76 rg"  # the blue of links in the UN's PDFs
 _widths: dict[tuple[str, str], float] = {}
@@ -384,28 +390,56 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     elif (align == "end") != setting.rtl:
         x += slack
 
-    groups: list[tuple[float, Style, str]] = []
+    # A justified line is one run of text where it can be: the PDF's word spacing (``Tw``, added to every space
+    # glyph: code 32 is the space in every subset of reportlab's fonts, and a no-break space is drawn as one)
+    # widens the inter-word spaces, rather than placing each word on its own. A piece holding a space that must
+    # not stretch (a no-break space, the space after «) starts a run with no word spacing. A run that follows
+    # another (a change of style) starts where the text position is, but for a footnote mark and the run after it:
+    # a mark is placed a hair (under 0.015 pt) after the text before it ends, so that text extraction never reads
+    # the zero-width marks ending that text (``_marks_apart``, ``shaping.with_reading_marks``) after the mark.
+    # A right-to-left line's last word (its first in reading order) is placed on its own, flush with the right.
+    opening = len(pieces)
+    if setting.rtl:
+        opening = next((i + 1 for i in range(len(pieces) - 1, -1, -1) if pieces[i].glue), opening)
+    groups: list[Group] = []
     pen = x
-    expected = x
     linked = noted = started = False
     group_x, group_style, group_text = 0.0, pieces[0].style, ""
-    for piece in pieces:
+    group_words: float | None = None  # the run's word spacing, None while it has held no space
+    placed = True  # the run is placed at group_x (else drawn where the text position is)
+    for index, piece in enumerate(pieces):
         style = piece.style
-        advance = piece.width + char_space * len(piece.text)
-        if started and (style is group_style or style == group_style) and abs(pen - expected) < 0.001:
-            group_text += piece.text
+        text = piece.text
+        advance = piece.width + char_space * len(text)
+        words: float | None = None  # the word spacing this piece needs (None: any)
+        if extra:
+            if piece.glue:
+                words = extra
+                advance += extra
+            elif " " in text or "\u00a0" in text:
+                words = 0.0
+        if (
+            started
+            and (style is group_style or style == group_style)
+            and (words is None or group_words is None or words == group_words)
+            and index != opening
+        ):
+            group_text += text
+            if words is not None:
+                group_words = words
         else:
             if started:
-                groups.append((group_x, group_style, group_text))
+                groups.append((group_x, group_style, group_text, group_words or 0.0, placed))
+                placed = style.note is not None or group_style.note is not None or index == opening
+                group_x = math.ceil(pen * 100 + 0.5) / 100 if style.note is not None else pen
+            else:
+                placed, group_x = True, pen
             started = True
-            group_x, group_style, group_text = pen, style, piece.text
+            group_style, group_text, group_words = style, text, words
             linked = linked or style.link is not None
             noted = noted or style.note is not None
         pen += advance
-        expected = pen
-        if piece.glue and extra:
-            pen += extra
-    groups.append((group_x, group_style, group_text))
+    groups.append((group_x, group_style, group_text, group_words or 0.0, placed))
     if linked:
         _link(canv, groups, baseline, char_space)
     if noted and not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
@@ -413,16 +447,16 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     emit(canv, groups, baseline, char_space)
 
 
-def _marks_apart(groups: list[tuple[float, Style, str]]) -> None:
+def _marks_apart(groups: list[Group]) -> None:
     """End the word before each footnote mark with a zero-width space, so that text extraction reads the mark as
     a word of its own (``Geneva 3``, not ``Geneva3``, which search and indexing would take for one word). The
     space prints nothing and ends its group, and the mark is placed on its own: nothing moves."""
     for index in range(1, len(groups)):
-        x, style, text = groups[index - 1]
+        x, style, text, words, placed = groups[index - 1]
         if groups[index][1].note is None or style.note is not None or not text or text[-1].isspace():
             continue
         if _prints_nothing(style.font, ZWSP):
-            groups[index - 1] = (x, style, text + ZWSP)
+            groups[index - 1] = (x, style, text + ZWSP, words, placed)
 
 
 _MARKS = frozenset((RTL_MARK, ZWSP))
@@ -445,13 +479,16 @@ def _prints_nothing(font: str, ch: str) -> bool:
 _empty_glyphs: dict[tuple[str, str], bool] = {}
 
 
-def _link(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float, char_space: float) -> None:
+def _link(canv: Canvas, groups: list[Group], baseline: float, char_space: float) -> None:
     """Link annotations over the groups that carry a link (one per run, merged along the line)."""
     spans: list[list[Any]] = []  # [url, x0, x1, size]
-    for gx, style, text in groups:
+    for gx, style, text, words, _ in groups:
         if style.link is None:
             continue
-        end = gx + measure(text.rstrip(), style) + char_space * len(text.rstrip())
+        text = text.rstrip()
+        end = gx + measure(text, style) + char_space * len(text)
+        if words:
+            end += words * (text.count(" ") + text.count("\u00a0"))
         if spans and spans[-1][0] == style.link and gx - spans[-1][2] < style.size:
             spans[-1][2] = end
         else:
@@ -462,15 +499,15 @@ def _link(canv: Canvas, groups: list[tuple[float, Style, str]], baseline: float,
 
 def emit(
     canv: Canvas,
-    groups: list[tuple[float, Style, str]],
+    groups: list[Group],
     baseline: float,
     char_space: float = 0.0,
     *,
     actual: str | None = None,
 ) -> None:
-    """Write one text object placing each ``(x, style, text)`` group, straight into the page's content stream
-    (reportlab's text object re-measures every string, which doubles the writer's time). ``actual`` wraps it in
-    a marked-content span whose ActualText is that string."""
+    """Write one text object drawing each ``Group``, straight into the page's content stream (reportlab's text
+    object re-measures every string, which doubles the writer's time). ``actual`` wraps it in a marked-content
+    span whose ActualText is that string."""
     doc = canv._doc
     # Within one document a string always encodes to the same font subsets and bytes: cache them per document.
     encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
@@ -486,15 +523,26 @@ def emit(
     current_name: str | None = None
     current_size = 0.0
     track = PLAIN
+    word_space = 0.0  # the Tw in force
+    rise = 0.0  # the Ts in force
     blue = False
-    for gx, style, text in groups:
+    for gx, style, text, words, placed in groups:
         if (style.link is not None) != blue:
             blue = not blue
             add(LINK_COLOUR if blue else "0 g")
         if style.track is not track and style.track != track:
             track = style.track
             add(f"{track.scale * 100:g} Tz {(track.spacing + char_space) / track.scale:.4g} Tc")
-        add(f"1 0 0 1 {gx:.2f} {baseline + style.rise:.2f} Tm")
+        if words or word_space:
+            words /= track.scale  # the horizontal scaling scales the word spacing too
+            if words != word_space:
+                add(f"{words:.4f} Tw")
+                word_space = words
+        if placed:
+            add(f"1 0 0 1 {gx:.2f} {baseline:.2f} Tm")
+        if style.rise != rise:
+            rise = style.rise
+            add(f"{rise:g} Ts")
         encoded = cache.get((style.font, text))
         if encoded is None:
             encoded = cache[style.font, text] = encoder.encode(style.font, text)
@@ -506,6 +554,10 @@ def emit(
             add(show)
     if char_space or track is not PLAIN:
         add("0 Tc" if track is PLAIN else "100 Tz 0 Tc")
+    if word_space:
+        add("0 Tw")
+    if rise:
+        add("0 Ts")
     if blue:
         add("0 g")
     add("ET")
