@@ -50,8 +50,8 @@ from unconvert.tree import (
     Text,
 )
 from unconvert.writers.akn import build, write
-from unconvert.writers.akn.build import Builder, used_refs
-from unconvert.writers.akn.checks import integrity_errors
+from unconvert.writers.akn.build import Builder
+from unconvert.writers.akn.checks import integrity_errors, used_refs
 from unconvert.writers.akn.frbr import Frbr, frbr_number
 from unconvert.writers.akn.schema import schema_errors
 

@@ -19,6 +19,7 @@ its ``line``. A tree already canonical is returned as it is (the same objects), 
 from __future__ import annotations
 
 from dataclasses import replace
+from operator import is_
 from typing import TypeVar, assert_never
 
 from unconvert.tree.blocks import (
@@ -53,10 +54,7 @@ T = TypeVar("T")
 
 def _same(old: tuple[T, ...], new: list[T]) -> tuple[T, ...]:
     """``old`` itself when ``new`` holds the very same objects (no copy of an unchanged tuple)."""
-    if len(old) == len(new):
-        for a, b in zip(old, new, strict=True):
-            if a is not b:
-                return tuple(new)
+    if len(old) == len(new) and all(map(is_, old, new)):  # compared in C: this runs for every tuple of the tree
         return old
     return tuple(new)
 

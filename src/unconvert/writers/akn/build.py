@@ -20,8 +20,6 @@ import datetime as _dt
 import re
 from typing import assert_never
 
-from lxml import etree
-
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
 from unconvert.tree import (
@@ -61,7 +59,7 @@ from unconvert.un.organs import FACTS, printed_name
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.akn.eids import EidAllocator, eid_num
 from unconvert.writers.akn.frbr import Frbr, frbr_number
-from unconvert.writers.akn.markup import REF_ATTRS, Markup
+from unconvert.writers.akn.markup import Markup, escape_attr, escape_text
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 AKN4UN_NS = "http://un.org/akn4un"
@@ -107,8 +105,9 @@ _RECORDED_VOTE = re.compile(
 
 def xml_safe(text: str) -> bool:
     """True when XML 1.0 can hold every character of ``text``. (Every character it cannot hold is unprintable:
-    ``isprintable``, a fast scan, settles most texts without the regular expression.)"""
-    return text.isprintable() or not _NOT_XML.search(text)
+    ``isprintable``, a fast scan, settles most texts without the regular expression, which is many times slower;
+    the unprintable character the corpus has most, French typography's no-break space, is set aside first.)"""
+    return text.isprintable() or text.replace("\xa0", " ").isprintable() or not _NOT_XML.search(text)
 
 
 def clean(text: str) -> str:
@@ -342,8 +341,7 @@ class Builder:
         m = Markup(refs=self.m.refs)
         m.start("references", {"source": SOURCE})
         for eid in sorted(m.refs, key=_tlc_order):
-            element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
-            m.empty(element, {"eId": eid, "href": href, "showAs": show})
+            m.element(_tlc_entry(eid))
         m.end()
         return m.result()
 
@@ -763,7 +761,7 @@ class Builder:
             if type(node) is Text:  # the common case first, without the match below
                 text = node.text
                 if text and xml_safe(text):
-                    m.text(text)
+                    m.out.append(escape_text(text))  # ``m.text`` without the call
                     continue
             match node:
                 case Text(text=text):
@@ -948,31 +946,22 @@ def flatten(block: Block) -> list[tuple[Inline, ...]]:
             assert_never(block)
 
 
-_HASH_VALUES = etree.XPath("//@*[starts-with(., '#')]")
-
-
-def used_refs(root: etree._Element) -> set[str]:
-    """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` in the document of
-    ``root`` names (``refersTo`` may list several), except a ``noteRef``'s href, which names a note of the
-    document."""
-    found: set[str] = set()
-    values = _HASH_VALUES(root)
-    assert isinstance(values, list)
-    for value in values:
-        if getattr(value, "attrname", None) in REF_ATTRS and not _is_note_ref(value):
-            for token in str(value).split():
-                if token.startswith("#"):
-                    found.add(token[1:])
-    return found
-
-
-def _is_note_ref(value: object) -> bool:
-    owner = getattr(value, "getparent", lambda: None)()
-    return owner is not None and owner.tag == f"{{{AKN_NS}}}noteRef"
-
-
 _TLC_ORDER = {eid: i for i, eid in enumerate(TLC)}
 
 
 def _tlc_order(eid: str) -> tuple[int, str]:
     return (_TLC_ORDER.get(eid, len(_TLC_ORDER)), eid)
+
+
+def _tlc_markup(eid: str) -> str:
+    """The TLC entry declaring ``eid`` (an ``#id`` no entry of ``TLC`` names is a concept of its own)."""
+    element, href, show = TLC.get(eid, ("TLCConcept", f"/akn/ontology/concept/un/{eid}", eid))
+    return f'<{element} eId="{escape_attr(eid)}" href="{escape_attr(href)}" showAs="{escape_attr(show)}"/>'
+
+
+_TLC_MARKUP = {eid: _tlc_markup(eid) for eid in TLC}  # the same in every document: written once
+
+
+def _tlc_entry(eid: str) -> str:
+    entry = _TLC_MARKUP.get(eid)
+    return _tlc_markup(eid) if entry is None else entry

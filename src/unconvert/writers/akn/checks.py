@@ -10,14 +10,24 @@ from __future__ import annotations
 
 from lxml import etree
 
-from unconvert.writers.akn.build import AKN_NS, used_refs
+from unconvert.writers.akn.build import AKN_NS
 from unconvert.writers.akn.frbr import Frbr
+from unconvert.writers.akn.markup import REF_ATTRS
 
 _NS = {"a": AKN_NS}
-_TLC_IDS = etree.XPath("//a:references/*/@eId", namespaces=_NS)
-_IDENTIFICATIONS = etree.XPath("//a:identification", namespaces=_NS)
-_NOTE_IDS = etree.XPath("//a:authorialNote/@eId", namespaces=_NS)
-_NOTE_REF_HREFS = etree.XPath("//a:noteRef/@href", namespaces=_NS)
+# Every value of a ``REF_ATTRS`` attribute that names an ``#id``, but a noteRef's href (it names a note), as plain
+# strings: the attributes are searched by one XPath, in C.
+_REF_VALUES = etree.XPath(
+    "//@*[starts-with(., '#')][not(parent::a:noteRef)][{}]".format(
+        " or ".join(f"name() = '{name}'" for name in sorted(REF_ATTRS))
+    ),
+    namespaces=_NS,
+    smart_strings=False,
+)
+_REFERENCES = f"{{{AKN_NS}}}references"
+_IDENTIFICATION = f"{{{AKN_NS}}}identification"
+_NOTE = f"{{{AKN_NS}}}authorialNote"
+_NOTE_REF = f"{{{AKN_NS}}}noteRef"
 
 
 def _line(el: etree._Element) -> int:
@@ -42,20 +52,41 @@ def _value(fields: dict[str, etree._Element], path: str, attr: str) -> str:
     return "" if found is None else found.get(attr, "")
 
 
+def used_refs(root: etree._Element) -> set[str]:
+    """Every ``#id`` that an ``href``, ``refersTo``, ``as``, ``by``, ``source`` or ``outcome`` in the document of
+    ``root`` names (``refersTo`` may list several), except a ``noteRef``'s href, which names a note of the
+    document."""
+    values = _REF_VALUES(root)
+    assert isinstance(values, list)
+    return {token[1:] for value in values for token in str(value).split() if token[:1] == "#"}
+
+
 def integrity_errors(root: etree._Element) -> list[tuple[int, str]]:
     """Every broken rule as ``(line, message)`` (line 0: the tree was built in memory)."""
+    # one walk over the elements the rules are about (lxml matches the names in C)
+    declared: set[str] = set()
+    note_ids: set[str] = set()
+    note_refs: list[str] = []
+    idents: list[etree._Element] = []
+    for el in root.iter(_REFERENCES, _NOTE, _NOTE_REF, _IDENTIFICATION):
+        if el.tag == _REFERENCES:
+            for entry in el:
+                if isinstance(entry.tag, str) and (eid := entry.get("eId")) is not None:
+                    declared.add(eid)
+        elif el.tag == _IDENTIFICATION:
+            idents.append(el)
+        elif el.tag == _NOTE:
+            if (eid := el.get("eId")) is not None:
+                note_ids.add(eid)
+        elif (href := el.get("href")) is not None:
+            note_refs.append(href)
     errors: list[tuple[int, str]] = []
-    declared = {str(v) for v in _TLC_IDS(root)}  # type: ignore[union-attr]
     for ref in sorted(used_refs(root) - declared):
         errors.append((0, f"#{ref} is used but has no TLC entry in references"))
-    note_ids = {str(v) for v in _NOTE_IDS(root)}  # type: ignore[union-attr]
-    for href in (str(v) for v in _NOTE_REF_HREFS(root)):  # type: ignore[union-attr]
+    for href in note_refs:
         if href[1:] not in note_ids:
             errors.append((0, f"noteRef {href} names no authorialNote of the document"))
-    idents = _IDENTIFICATIONS(root)
-    assert isinstance(idents, list)
     for ident in idents:
-        assert isinstance(ident, etree._Element)
         errors.extend(_frbr_errors(ident))
     return errors
 

@@ -8,6 +8,7 @@ document, so ``EidAllocator`` disambiguates a repeated number (a reader's or the
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 ABBREVIATIONS = {
@@ -20,9 +21,12 @@ ABBREVIATIONS = {
 }
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # ``\w`` is what ``isalnum`` accepts, and the underscore
+
+
 def eid_num(printed: str) -> str:
     """The eId form of a printed number: letters and digits only (any script)."""
-    return "".join(char for char in printed if char.isalnum())
+    return printed if printed.isalnum() else _NOT_ALNUM.sub("", printed)
 
 
 class EidAllocator:

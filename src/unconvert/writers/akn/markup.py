@@ -74,16 +74,20 @@ class Markup:
 
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
-        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry)."""
-        parts = []
-        for name, value in attrib.items():
-            if refs and value[:1] == "#" and name in REF_ATTRS:
-                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
-            parts.append(f' {name}="{escape_attr(value)}"')
-        return "".join(parts)
+        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry). The values are searched
+        together, once, for what needs escaping or noting: most need neither."""
+        values = "".join(attrib.values())
+        if refs and "#" in values:
+            for name, value in attrib.items():
+                if value[:1] == "#" and name in REF_ATTRS:
+                    self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
+        if _ATTR_SPECIAL.search(values):
+            return "".join([f' {name}="{escape_attr(value)}"' for name, value in attrib.items()])
+        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
 
     def _tail(self) -> str:
-        """What follows a child of the innermost open element: a newline in a blocky one."""
+        """What follows a child of the innermost open element: a newline in a blocky one (``end``, which runs for
+        every element, has it inline)."""
         return "\n" if self._open[-1][2] else ""
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
@@ -96,16 +100,18 @@ class Markup:
         """Close the innermost open element (``<x/>`` when nothing was written in it, or nothing at all with
         ``drop_if_empty``)."""
         out = self.out
-        tag, at, blocky = self._open.pop()
+        stack = self._open
+        tag, at, blocky = stack.pop()
+        tail = "\n" if stack[-1][2] else ""
         if len(out) == at + 1:
             if drop_if_empty:
                 out.pop()
             else:
-                out[at] = f"{out[at][:-1]}/>{self._tail()}"
+                out[at] = f"{out[at][:-1]}/>{tail}"
             return
         if blocky:
             out[at] += "\n"
-        out.append(f"</{tag}>{self._tail()}")
+        out.append(f"</{tag}>{tail}")
 
     def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
         """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
@@ -116,6 +122,11 @@ class Markup:
         """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
         head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
         self.out.append(f"{head}{escape_text(text)}</{tag}>{self._tail()}")
+
+    def element(self, markup: str) -> None:
+        """An element the caller wrote whole, escaped and without the newline that may follow it (which this
+        adds); its attributes are not searched for ``#id`` references."""
+        self.out.append(markup + ("\n" if self._open[-1][2] else ""))
 
     def text(self, text: str) -> None:
         """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
