@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conftest import SAMPLE_CORPUS, SHARED_CORPUS
+from conftest import SAMPLE_CORPUS, SHARED_CORPUS, examples
 from unconvert.diagnostics import Severity
 from unconvert.readers.ods import read
-from unconvert.readers.ods.tables import box_lines, closing_piece, grid, split_cells
+from unconvert.readers.ods.tables import _SEAM, _seams, box_lines, closing_piece, grid, split_cells
 from unconvert.tree import Cell, DateRef, Document, Language, Table, find_all, plain_text
 from unconvert.un.languages import table_for
 
@@ -365,3 +367,23 @@ def test_row_heads_of_an_earlier_table_cut_a_later_one() -> None:
     document, gold = load(corpus("A_RES_77_258_rus"))
     for table, expected in zip(find_all(document, Table), gold["tables"], strict=True):
         assert keyed(grid_of(table)) == keyed(expected)
+
+
+# The characters the seams look at, in every script of the corpus, and a few others.
+_SEAM_TEXT = st.text(alphabet="aZéÉяЯ19 \t()*”»-‑/.,%ةمف法律第年P", max_size=60)
+
+
+@settings(max_examples=examples(300))
+@given(_SEAM_TEXT)
+def test_seams_where_the_seam_pattern_matches(text: str) -> None:
+    """``_seams`` tries the seam pattern only where a seam can stand: it finds the positions the pattern finds at
+    every character (a change to ``_SEAM`` that its candidates miss fails here)."""
+    assert _seams(text) == {m.start() for m in _SEAM.finditer(text)}
+
+
+def test_seams_of_corpus_table_lines() -> None:
+    """The same on the fused table lines of the corpus's table documents, in the six languages."""
+    names = ("A_RES_77_258_zho", "A_RES_77_258_ara", "A_RES_77_258_rus", "A_RES_77_258_fra", "A_RES_76_238_eng")
+    for name in (*names, "A_RES_80_226_spa"):
+        for line in corpus(name).read_text(encoding="utf-8").splitlines():
+            assert _seams(line) == {m.start() for m in _SEAM.finditer(line)}, line

@@ -17,6 +17,7 @@ from unconvert.readers.ods.footnotes import Mark, Note, detached_mark
 from unconvert.tree import (
     Annex,
     Block,
+    Cell,
     Document,
     Emphasis,
     Footnote,
@@ -30,6 +31,7 @@ from unconvert.tree import (
     Point,
     PreambularParagraph,
     RawBlock,
+    Row,
     Section,
     Strong,
     SymbolRef,
@@ -162,21 +164,28 @@ class ReferenceLinker:
                     return block
                 return dataclasses.replace(block, heading=heading, children=children)
             case Table():
-                rows = tuple(
-                    dataclasses.replace(
-                        row,
-                        cells=tuple(
-                            dataclasses.replace(c, paragraphs=tuple(self.inlines(p) for p in c.paragraphs))
-                            for c in row.cells
-                        ),
-                    )
-                    for row in block.rows
-                )
+                rows = tuple(self.row(row) for row in block.rows)
+                if all(new is old for new, old in zip(rows, block.rows, strict=True)):
+                    return block
                 return dataclasses.replace(block, rows=rows)
             case RawBlock():
                 return block
             case _:
                 assert_never(block)
+
+    def row(self, row: Row) -> Row:
+        """``row`` with the references of its cells linked; the row itself when none has any (a table of
+        thousands of cells rebuilt every cell and row for nothing)."""
+        cells: list[Cell] = []
+        for cell in row.cells:
+            paragraphs = tuple(self.inlines(p) for p in cell.paragraphs)
+            if all(new is old for new, old in zip(paragraphs, cell.paragraphs, strict=True)):
+                cells.append(cell)
+            else:
+                cells.append(dataclasses.replace(cell, paragraphs=paragraphs))
+        if all(new is old for new, old in zip(cells, row.cells, strict=True)):
+            return row
+        return dataclasses.replace(row, cells=tuple(cells))
 
     def footnote(self, note: Footnote) -> Footnote:
         paragraphs = tuple(self.inlines(p) for p in note.paragraphs)
