@@ -10,6 +10,9 @@ UN places it; a short rule ends the document.
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Callable
+from copy import copy
 from typing import assert_never
 
 from lxml import etree
@@ -19,7 +22,7 @@ from unconvert.layout import CoverKind, Role, roles
 from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Row, Table, Text, footnotes_in, plain_text
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
-from unconvert.writers.docx.ooxml import flag, sub, w
+from unconvert.writers.docx.ooxml import flag, root, sub, w
 from unconvert.writers.docx.runs import Format, Story, add_inlines, text_run
 
 _ROLE_STYLE = {
@@ -156,18 +159,18 @@ class BodyWriter:
         grid = sub(tbl, "tblGrid")
         for _ in range(columns):
             sub(grid, "gridCol", w=str(column))
+        # every row and cell opens with the same few properties: each kind is built once per table and copied
+        # (lxml copies a subtree in one call; building it took a Python call per element, for every cell)
+        rows: dict[tuple[bool, bool], etree._Element] = {}
+        cells: dict[tuple[int, bool], etree._Element] = {}
         for row in table.rows:
-            tr = sub(tbl, "tr")
-            trpr = sub(tr, "trPr")
-            if _short(row, column):
-                flag(trpr, "cantSplit")  # a short row moves whole; a tall one must be free to break
+            short = _short(row, column)  # a short row moves whole; a tall one must be free to break
             heading_row = bool(row.cells) and all(c.header for c in row.cells)
-            if heading_row:
-                flag(trpr, "tblHeader")
+            tr = _copy_into(tbl, rows, (short, heading_row), _row_start)
             used = 0
             for cell in row.cells:
                 span = max(cell.colspan, 1)
-                self._cell(tr, cell, span, column)
+                self._cell(tr, cells, cell, span, column)
                 used += span
             if used < columns:
                 self.story.report(
@@ -178,19 +181,59 @@ class BodyWriter:
                     )
                 )
             for _ in range(columns - used):
-                self._cell(tr, Cell(paragraphs=()), 1, column)
+                self._cell(tr, cells, Cell(paragraphs=()), 1, column)
 
-    def _cell(self, tr: etree._Element, cell: Cell, span: int, column: int) -> None:
-        tc = sub(tr, "tc")
-        tcpr = sub(tc, "tcPr")
-        sub(tcpr, "tcW", w=str(column * span), type="dxa")
-        if span > 1:
-            sub(tcpr, "gridSpan", val=str(span))
-        if cell.header:
-            sub(sub(tcpr, "tcBorders"), "bottom", val="single", sz="4", space="0", color="auto")
+    def _cell(
+        self, tr: etree._Element, cells: dict[tuple[int, bool], etree._Element], cell: Cell, span: int, column: int
+    ) -> None:
+        tc = _copy_into(tr, cells, (span, cell.header), lambda key: _cell_start(key, column))
         for content in cell.paragraphs or ((),):
             p, _ = paragraph(tc, styles.TABLE_TEXT, self.story.profile)
             add_inlines(p, content, self.story, Format(italic=cell.header))
+
+
+_Key = typing.TypeVar("_Key")
+
+
+def _copy_into(
+    parent: etree._Element,
+    templates: dict[_Key, etree._Element],
+    key: _Key,
+    build: Callable[[_Key], etree._Element],
+) -> etree._Element:
+    """Append to ``parent`` a copy of the element ``build(key)`` makes, built once per ``key`` (lxml's copy of an
+    element is a deep one). Return the copy."""
+    template = templates.get(key)
+    if template is None:
+        template = templates[key] = build(key)
+    element = copy(template)
+    parent.append(element)
+    return element
+
+
+def _row_start(key: tuple[bool, bool]) -> etree._Element:
+    """A ``w:tr`` with its properties: ``cantSplit`` for a short row, ``tblHeader`` for the heading row."""
+    short, heading_row = key
+    tr = etree.SubElement(root("document"), w("tr"))  # under a root that declares w:, as the copy will be
+    trpr = sub(tr, "trPr")
+    if short:
+        flag(trpr, "cantSplit")
+    if heading_row:
+        flag(trpr, "tblHeader")
+    return tr
+
+
+def _cell_start(key: tuple[int, bool], column: int) -> etree._Element:
+    """A ``w:tc`` with its properties: its width over ``span`` columns, a rule under a heading cell."""
+    span, header = key
+    tc = etree.SubElement(root("document"), w("tc"))
+    tcpr = sub(tc, "tcPr")
+    sub(tcpr, "tcW", w=str(column * span), type="dxa")
+    if span > 1:
+        sub(tcpr, "gridSpan", val=str(span))
+    if header:
+        sub(sub(tcpr, "tcBorders"), "bottom", val="single", sz="4", space="0", color="auto")
+    return tc
 
 
 # A row is kept on one page (``cantSplit``) only when its longest cell surely sets in fewer lines than a third of
