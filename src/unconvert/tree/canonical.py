@@ -18,6 +18,7 @@ its ``line``. A tree already canonical is returned as it is (the same objects), 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from operator import is_
 from typing import TypeVar, assert_never
@@ -34,7 +35,7 @@ from unconvert.tree.blocks import (
     Section,
     Table,
 )
-from unconvert.tree.document import Annex, Document, Part, Preface
+from unconvert.tree.document import Annex, CoverLine, Document, Part, Preface
 from unconvert.tree.inlines import (
     DateRef,
     Emphasis,
@@ -50,6 +51,16 @@ from unconvert.tree.inlines import (
 )
 
 T = TypeVar("T")
+
+
+def _each(nodes: tuple[T, ...], canonical_of: Callable[[T], T]) -> tuple[T, ...]:
+    """``canonical_of`` of each of ``nodes``: ``nodes`` itself when that is each node itself (nothing is allocated
+    for a tuple that is already canonical, as most are), else a new tuple from the first node that changed."""
+    for i, node in enumerate(nodes):
+        found = canonical_of(node)
+        if found is not node:
+            return (*nodes[:i], found, *map(canonical_of, nodes[i + 1 :]))
+    return nodes
 
 
 def _same(old: tuple[T, ...], new: list[T]) -> tuple[T, ...]:
@@ -113,7 +124,7 @@ def _rebuilt(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _paragraphs(paragraphs: tuple[tuple[Inline, ...], ...]) -> tuple[tuple[Inline, ...], ...]:
-    found = _same(paragraphs, [_inlines(p) for p in paragraphs])
+    found = _each(paragraphs, _inlines)
     return () if found == ((),) else found
 
 
@@ -131,7 +142,7 @@ def _changed(node: T, **values: object) -> T:
 
 
 def _blocks(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
-    return _same(nodes, [_block(b) for b in nodes])
+    return _each(nodes, _block)
 
 
 def _block(node: Block) -> Block:
@@ -153,7 +164,7 @@ def _block(node: Block) -> Block:
         case Section():
             return _changed(node, heading=_inlines(node.heading), children=_blocks(node.children))
         case Table():
-            rows = _same(node.rows, [_row(row) for row in node.rows])
+            rows = _each(node.rows, _row)
             if len(rows) == 1 and rows[0].cells == (_EMPTY_CELL,):
                 rows = ()
             return _changed(node, rows=rows)
@@ -169,7 +180,7 @@ _EMPTY_CELL = Cell(paragraphs=())
 def _row(row: Row) -> Row:
     if not row.cells:
         return replace(row, cells=(Cell(paragraphs=(), line=row.line),))
-    return _changed(row, cells=_same(row.cells, [_cell(cell) for cell in row.cells]))
+    return _changed(row, cells=_each(row.cells, _cell))
 
 
 def _cell(cell: Cell) -> Cell:
@@ -206,7 +217,7 @@ def _part(part: Part) -> Part:
     return _changed(
         part,
         label=part.label or None,
-        label_notes=_same(part.label_notes, [_footnote(n) for n in part.label_notes]),
+        label_notes=_each(part.label_notes, _footnote),
         title=_inlines(part.title),
         preamble=preamble,
         body=_blocks(part.body),
@@ -225,9 +236,13 @@ def _annex(annex: Annex) -> Annex:
     return _changed(
         annex,
         label=_inlines(annex.label),
-        headings=_same(annex.headings, [_inlines(h) for h in annex.headings]),
+        headings=_each(annex.headings, _inlines),
         children=_blocks(annex.children),
     )
+
+
+def _cover_line(line: CoverLine) -> CoverLine:
+    return _changed(line, content=_inlines(line.content))
 
 
 def canonical(document: Document) -> Document:
@@ -238,10 +253,10 @@ def canonical(document: Document) -> Document:
     return _changed(
         document,
         meta=meta,
-        cover=_same(document.cover, [_changed(c, content=_inlines(c.content)) for c in document.cover]),
+        cover=_each(document.cover, _cover_line),
         preface=_preface(document.preface),
-        parts=_same(document.parts, [_part(p) for p in document.parts]),
-        annexes=_same(document.annexes, [_annex(a) for a in document.annexes]),
+        parts=_each(document.parts, _part),
+        annexes=_each(document.annexes, _annex),
     )
 
 
