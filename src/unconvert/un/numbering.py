@@ -84,7 +84,10 @@ _SMALL_ROMAN = {
 
 def read_label(text: str, table: LanguageTable) -> Label | None:
     """The number at the start of ``text`` (leading tabs removed by the caller), or ``None``."""
-    match = _PARAGRAPH.fullmatch(text)
+    # Every form has a tab after its number but a bracketed item (``(a) text``) and a number alone on its line: a
+    # line of text without a tab is asked only those.
+    tabbed = "\t" in text
+    match = _PARAGRAPH.fullmatch(text) if tabbed else None
     if match is not None:
         num = match.group(1) + match.group(2)  # as printed: ``1.``, ``1 -``, ``4 –``
         return Label(Kind.PARAGRAPH, num, match.group(3))
@@ -94,18 +97,18 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
         readings = _item_readings(token, table)
         if readings:
             return Label(Kind.POINT, match.group(1), match.group(4), readings)
-    match = _DOTTED_ITEM.fullmatch(text)
+    match = _DOTTED_ITEM.fullmatch(text) if tabbed else None
     if match is not None:
         readings = _item_readings(match.group(1), table)
         if readings:
             return Label(Kind.POINT, match.group(1) + ".", match.group(2), readings)
-    match = _QUOTED_ROMAN.fullmatch(text)
+    match = _QUOTED_ROMAN.fullmatch(text) if tabbed else None
     if match is not None:
         return Label(Kind.POINT, match.group(1), match.group(3), {Style.ROMAN: int(match.group(2))})
-    match = _CIRCLED.fullmatch(text)
+    match = _CIRCLED.fullmatch(text) if tabbed else None
     if match is not None:
         return Label(Kind.POINT, match.group(1), match.group(2), {Style.ROMAN: ord(match.group(1)) - ord("㈠") + 1})
-    match = _BULLET.fullmatch(text)
+    match = _BULLET.fullmatch(text) if tabbed else None
     if match is not None:
         return Label(Kind.POINT, match.group(1), match.group(2), {Style.BULLET: 0})
     stripped = text.strip()
@@ -113,13 +116,13 @@ def read_label(text: str, table: LanguageTable) -> Label | None:
         return Label(Kind.SECTION, stripped, "")
     if section_numeral(stripped, table) is not None:
         return Label(Kind.SECTION, stripped, "")
-    match = _ROMAN_HEADED.fullmatch(text)
+    match = _ROMAN_HEADED.fullmatch(text) if tabbed else None
     if match is not None and match.group(1) not in _SUBPART_LETTERS:
         return Label(Kind.SECTION, match.group(1) + ".", match.group(2))  # ``II.<tab>Officers``
-    match = _SUBSECTION.fullmatch(text)
+    match = _SUBSECTION.fullmatch(text) if tabbed else None
     if match is not None:
         return Label(Kind.SUBSECTION, match.group(1) + ".", match.group(2))
-    match = _NAMED_SUBSECTION.fullmatch(text)
+    match = _NAMED_SUBSECTION.fullmatch(text) if tabbed else None
     if match is not None and match.group(1) in table.subsection_letters:
         return Label(Kind.SUBSECTION, text[: match.start(2)].rstrip("\t"), match.group(2))
     return None

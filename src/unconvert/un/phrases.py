@@ -54,6 +54,7 @@ class PhraseMatcher:
         self._boundary = boundary
         self._fallback_words = fallback_words
         self._guess = re.compile(guess) if guess else None
+        self._last: tuple[str | None, str | None] = (None, None)  # the last text asked and its phrase
         by_first: dict[str, dict[str, str]] = {}
         phrases = tuple(normalise(p) for p in phrases)
         self._longest = max((len(p) for p in phrases), default=0)
@@ -67,12 +68,19 @@ class PhraseMatcher:
 
     def match(self, text: str) -> str | None:
         """The listed phrase opening ``text`` (as printed in ``text``, no-break spaces and vowel marks included), or
-        ``None``."""
+        ``None``. The body reader asks twice of most recitals (is it one, then its phrase): the last answer is
+        kept."""
+        last_text, last_found = self._last  # one read: the pair stays consistent if threads share the matcher
+        if text == last_text:
+            return last_found
         head = text[: self._longest + 16]
         if _SPECIAL.search(head) is None:
-            return self._match(text)
-        found = self._match(normalise(head))
-        return None if found is None else text[: printed_end(text, len(found))]
+            found = self._match(text)
+        else:
+            found = self._match(normalise(head))
+            found = None if found is None else text[: printed_end(text, len(found))]
+        self._last = (text, found)
+        return found
 
     def _match(self, text: str) -> str | None:
         if not text:

@@ -210,12 +210,15 @@ def find_marks(
     digit_markers = {m for m in index if m.isdigit()}
     other_markers = [m for m in index if not m.isdigit()]
     longest = max((len(m) for m in digit_markers), default=0)
+    last_digits = {m[-1] for m in digit_markers}  # a run ending with another digit ends with no marker
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
     sites: list[list[tuple[int, int, int, int, float]]] = []
     for s, raw in enumerate(segments):
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw) if "[" in raw else raw
         if digit_markers:
             for run in _DIGITS.finditer(text):
+                if text[run.end() - 1] not in last_digits:
+                    continue
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])

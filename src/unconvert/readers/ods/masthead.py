@@ -95,7 +95,8 @@ class _Symbol:
 
     def search(self, text: str, start: int) -> tuple[int, int] | None:
         if self.pieces and "\u0640" not in text:
-            return self._find(text.translate(_ASCII_FOLD), start)
+            # an ASCII line folds as ``lower`` folds it (a running head, a job number): no translation table
+            return self._find(text.lower() if text.isascii() else text.translate(_ASCII_FOLD), start)
         if self.pieces:  # tatweels, which the pattern allows anywhere after the first character: left out
             kept = [i for i, char in enumerate(text) if char != "\u0640"]
             found = self._find(text.replace("\u0640", "").translate(_ASCII_FOLD), bisect.bisect_left(kept, start))
