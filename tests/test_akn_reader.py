@@ -119,6 +119,25 @@ def test_a_recital_whose_phrase_is_a_role_or_nothing_reads_back_as_a_recital() -
     assert back(akn(document)) == document
 
 
+def test_the_running_head_reads_back_line_by_line() -> None:
+    """``Meta.running_head`` (which tree equality ignores) is kept in ``akn4un:facts``, its line breaks as ``&#10;``,
+    and read back exactly: a real one (A/RES/72/244 breaks its title after "Adopt the") and one with characters
+    an attribute must escape, an empty line and blanks at the ends of a line."""
+    real = unconvert.read(ROOT / "tests" / "data" / "corpus" / "word" / "A_RES_72_244.txt", format="ods")
+    assert real.meta.running_head == (
+        "Modalities for the Intergovernmental Conference to Adopt the",
+        "Global Compact for Safe, Orderly and Regular Migration",
+    )
+    seed = seed_document()
+    odd = replace(seed, meta=replace(seed.meta, running_head=('a & b < "c"\tx', "", "  two  ", "中文")))
+    for document in (real, odd):
+        data = akn(document)
+        again = back(data)
+        assert again.meta.running_head == document.meta.running_head
+        assert akn(again) == data
+    assert back(akn(seed)).meta.running_head == ()
+
+
 def test_real_trees_read_back_to_themselves() -> None:
     """The trees the ODS reader makes of the bundled dumps: their AKN reads back to the very tree (canonical)."""
     for path in sorted((ROOT / "tests" / "data" / "corpus").rglob("*.txt")):

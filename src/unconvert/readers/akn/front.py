@@ -383,9 +383,11 @@ def _with_facts(meta: Meta, facts: etree._Element) -> Meta:
     for item in facts.iterfind(f"{{{AKN4UN_NS}}}agendaItem"):
         text = item.get("text", text)  # left out: the text of the item before (our writer writes a line's once)
         items.append(AgendaItem(number=item.get("number", ""), text=text, line=line_of(item)))
+    running_head = facts.get("runningHead")
     return replace(
         meta,
         title=facts.get("title", ""),
+        running_head=() if running_head is None else tuple(running_head.split("\n")),
         issue_date=iso_date(facts.get("issueDate")),
         print_date=iso_date(facts.get("printDate")),
         session=session,

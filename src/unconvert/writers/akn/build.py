@@ -347,14 +347,17 @@ class Builder:
 
     def _facts(self) -> None:
         """The identification facts no AKN element states as the tree holds them, so that a reader gets them
-        back exactly: the title (the preface prints its own spelling), the issue and print dates (the FRBR IRIs
-        carry one date of the work), the session, agenda items, distribution and meeting (the masthead and closing
-        lines print them, when they do, as printed). An attribute left out is a fact the tree does not state, but
-        for an agenda item's ``text``: left out, it is the text of the item before (the items of one line)."""
+        back exactly: the title (the preface prints its own spelling) and the lines the running head breaks it
+        into, the issue and print dates (the FRBR IRIs carry one date of the work), the session, agenda items,
+        distribution and meeting (the masthead and closing lines print them, when they do, as printed). An
+        attribute left out is a fact the tree does not state, but for an agenda item's ``text``: left out, it is
+        the text of the item before (the items of one line)."""
         meta, m = self.meta, self.m
         attrs: dict[str, str] = {}
         if meta.title:
             attrs["title"] = clean(meta.title)
+        if meta.running_head:  # its lines, one per line of the value (written as &#10;, which XML keeps)
+            attrs["runningHead"] = "\n".join(clean(line) for line in meta.running_head)
         for name, date in (("issueDate", meta.issue_date), ("printDate", meta.print_date)):
             if date is not None:
                 attrs[name] = date.isoformat()
