@@ -134,7 +134,10 @@ class _Symbol:
 
 def masthead_line(text: str, symbol1: _Symbol | None) -> tuple[str, str, str, str] | None:
     """(authority, symbol, organ, distribution) when ``text`` is the fused first masthead row; ``symbol1`` is the
-    ODS comment's symbol, when it has one."""
+    ODS comment's symbol, when it has one. The cheap tests come first: most lines of the header story are running
+    heads, page numbers and separators."""
+    if "/" not in text:
+        return None  # no symbol
     authority = _authorities().match(text)
     authority_end = authority.end() if authority is not None else None
     symbol_match: tuple[int, int] | None = None
@@ -151,12 +154,10 @@ def masthead_line(text: str, symbol1: _Symbol | None) -> tuple[str, str, str, st
     if symbol_match is None:
         return None
     before, symbol, after = text[: symbol_match[0]], text[symbol_match[0] : symbol_match[1]], text[symbol_match[1] :]
+    if "/" not in symbol or (authority_end is None and not before.strip()):
+        return None
     # Running heads also put text before the symbol (the short title): the masthead has the organ after it.
     if _organ_position(after, 0) is None and not _DISTR.search(after):
-        return None
-    if authority_end is None and not before.strip():
-        return None
-    if "/" not in symbol:
         return None
     distr = _DISTR.search(after)
     organ = after[: distr.start()] if distr else after
