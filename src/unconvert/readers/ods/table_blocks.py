@@ -8,8 +8,10 @@ tables go in and come out (a later table's rows are cut at them), and what had t
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.footnotes import Mark
@@ -74,19 +76,46 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
         diagnostics.append(
             Diagnostic.warning("table-grid-guessed", "no rows found in the fused table; one cell per row", first)
         )
+    starts = [_mark_starts(line) for line in lines]
     rows = [
-        Row(cells=tuple(_cell(lines, pieces[n] if n is not None else [], header=r < headings) for n in row), line=first)
+        Row(
+            cells=tuple(_cell(lines, starts, pieces[n] if n is not None else [], header=r < headings) for n in row),
+            line=first,
+        )
         for r, row in enumerate(rows_of)
     ]
-    rows += [Row(cells=(_cell(lines, note),), line=lines[note[0][0]].line) for note in notes]
+    rows += [Row(cells=(_cell(lines, starts, note),), line=lines[note[0][0]].line) for note in notes]
     if layout is not None and layout.rule == "figures":  # the row heads, for the document's next tables
         found = {texts[row[0]] for row in rows_of[headings:] if len(row) > 2 and row[0] is not None}
         row_heads = tuple(sorted({*row_heads, *found}, key=len, reverse=True))
     return BuiltTable(Table(rows=tuple(rows), line=first), row_heads, tuple(diagnostics))
 
 
-def _cell(lines: Sequence[TableLine], paragraphs: list[Piece], *, header: bool = False) -> Cell:
-    """A table cell of these pieces of lines, one paragraph each."""
+def _cell(
+    lines: Sequence[TableLine], starts: list[list[int] | None], paragraphs: list[Piece], *, header: bool = False
+) -> Cell:
+    """A table cell of these pieces of lines, one paragraph each (``starts``: of each line, where its marks start,
+    ``_mark_starts``)."""
     line = lines[paragraphs[0][0]].line if paragraphs else None
-    content = tuple(tuple(with_notes(lines[i].text, lines[i].line, lines[i].marks, a, b)) for i, a, b in paragraphs)
+    content = tuple(
+        tuple(with_notes(lines[i].text, lines[i].line, _marks_in(lines[i], starts[i], a, b), a, b))
+        for i, a, b in paragraphs
+    )
     return Cell(paragraphs=content, header=header, line=line)
+
+
+def _mark_starts(line: TableLine) -> list[int] | None:
+    """Where the marks of ``line`` start, when it has several, in order (they always are; ``None`` otherwise)."""
+    if len(line.marks) < 2:
+        return None
+    starts = [m.start for m in line.marks]
+    return starts if all(x <= y for x, y in pairwise(starts)) else None
+
+
+def _marks_in(line: TableLine, starts: list[int] | None, start: int, end: int) -> Sequence[Mark]:
+    """The marks of ``line`` that stand from ``start`` to ``end`` (both included: ``with_notes`` decides which of
+    those at the ends it places), found by bisection of their ``starts``: a line of thousands of cells and marks
+    gave every cell every mark to look through. All of them without ``starts``."""
+    if starts is None:
+        return line.marks
+    return line.marks[bisect_left(starts, start) : bisect_right(starts, end)]

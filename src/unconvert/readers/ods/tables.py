@@ -111,9 +111,13 @@ def split_cells(
     cuts.append(len(text))
     spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
     if headings:
-        spans = [cut for span in spans for cut in _split_headings(text, span, headings)]
+        longest_first = sorted(headings, key=len, reverse=True)
+        spans = [cut for span in spans for cut in _split_headings(text, span, longest_first)]
     spans = _split_shared_heads(text, spans, headings)
-    return [cut for span in spans for cut in _split_known_head(text, span, heads)] if heads else spans
+    if not heads:
+        return spans
+    known = _Words(frozenset(heads), tuple(sorted({len(h) for h in heads}, reverse=True)))
+    return [cut for span in spans for cut in _split_known_head(text, span, known)]
 
 
 def _seams(text: str) -> set[int]:
@@ -127,15 +131,18 @@ def _seams(text: str) -> set[int]:
     return {at for at in candidates if match(text, at)}
 
 
-def _split_known_head(text: str, span: tuple[int, int], heads: tuple[str, ...]) -> list[tuple[int, int]]:
+def _split_known_head(text: str, span: tuple[int, int], heads: _Words) -> list[tuple[int, int]]:
     """A piece that starts with a row head of an earlier table and goes on is cut after the head: in a script
     without capitals straight after it (``改叙高级合规干事``, the only ``改叙`` row of its table), elsewhere where a
-    space and a capital follow it (``Reassignment Senior Administrative Assistant``, written with a space)."""
+    space and a capital follow it (``Reassignment Senior Administrative Assistant``, written with a space). The
+    longest head first; the heads are looked up by their sizes (``heads.sizes``, longest first: one head at most of
+    each size stands at the start), not compared one by one with every piece (a fuzzed table of thousands of rows
+    made thousands of heads for the next table's thousands of pieces)."""
     a, b = span
     caseless = _CASELESS.match(text, a) is not None
-    for head in heads:
-        end = a + len(head)
-        if end >= b or not text.startswith(head, a):
+    for size in heads.sizes:
+        end = a + size
+        if end >= b or text[a:end] not in heads.words:
             continue
         if caseless:
             return [(a, end), (end, b)]
@@ -156,14 +163,14 @@ def _grade_pattern(grades: tuple[str, ...]) -> re.Pattern[str]:
 _GRADES: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _split_headings(text: str, span: tuple[int, int], headings: tuple[str, ...]) -> list[tuple[int, int]]:
+def _split_headings(text: str, span: tuple[int, int], headings: list[str]) -> list[tuple[int, int]]:
     """A piece that starts with two or more known column headings in a row (``行动员额职称职类/职等数目``) is cut
-    after each of them; anything else is left whole."""
+    after each of them (``headings``: the longest first); anything else is left whole."""
     a, b = span
     cuts = [a]
     at = a
     while at < b:
-        word = next((h for h in sorted(headings, key=len, reverse=True) if text.startswith(h, at, b)), None)
+        word = next((h for h in headings if text.startswith(h, at, b)), None)
         if word is None:
             break
         at += len(word)
@@ -458,8 +465,12 @@ def _sequence_starts(texts: list[str], ordinals: Mapping[str, int]) -> list[int]
     # the runs of a kind waiting for a number, by the order they were started: a label goes on the first of them
     # (looking through every run of the kind for each label made a column of 5,000 labels "1." quadratic)
     waiting: dict[tuple[str, int], list[int]] = {}
+    labels: dict[str, tuple[str, int] | None] = {}  # a cell's label read once per text (a table repeats its cells)
     for i, text in enumerate(texts):
-        label = _row_label(text, ordinals)
+        if text in labels:
+            label = labels[text]
+        else:
+            label = labels[text] = _row_label(text, ordinals)
         if label is None:
             continue
         kind, value = label
@@ -486,8 +497,10 @@ def _row_label(text: str, ordinals: Mapping[str, int]) -> tuple[str, int] | None
     words = head.lower().split()
     for start in range(min(3, len(words))):
         for size in (3, 2, 1):
+            if start + size > len(words):
+                continue
             phrase = " ".join(words[start : start + size]).strip(".,:;()")
-            if start + size <= len(words) and phrase in ordinals:
+            if phrase in ordinals:
                 return " ".join(words[:start]), ordinals[phrase]
     cjk = _CJK_ORDINAL.search(head)
     if cjk is not None and cjk.group(1) in ordinals:
