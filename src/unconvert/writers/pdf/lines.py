@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -494,7 +495,39 @@ def _link(canv: Canvas, groups: list[Group], baseline: float, char_space: float)
         else:
             spans.append([style.link, gx, end, style.size])
     for url, x0, x1, size in spans:
-        canv.linkURL(url, (x0, baseline - size * 0.22, x1, baseline + size * 0.8), relative=1, thickness=0)
+        _link_annotation(canv, url, (x0, baseline - size * 0.22, x1, baseline + size * 0.8))
+
+
+class _Action(PDFDictionary):  # type: ignore[misc]
+    """A URI action written once as an object of its own, which every link to its URL refers to."""
+
+    __RefOnly__ = 1
+
+
+_BORDERLESS = PDFArray([0, 0, 0])
+
+
+def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, float]) -> None:
+    """What ``canv.linkURL(url, rect, relative=1, thickness=0)`` adds, with the URI action shared by the links to
+    one URL in a document (a text that cites one document a thousand times wrote its action a thousand times: the
+    formatting of those objects was most of such a PDF's time)."""
+    doc = canv._doc
+    actions: dict[str, _Action] | None = getattr(doc, "_unconvert_actions", None)
+    if actions is None:
+        actions = doc._unconvert_actions = {}
+    action = actions.get(url)
+    if action is None:
+        action = actions[url] = _Action({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(url)})
+    annotation = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Link"),
+            "Rect": PDFArray(canv._absRect(rect, 1)),
+            "A": action,
+            "Border": _BORDERLESS,
+        }
+    )
+    canv._addAnnotation(annotation)
 
 
 def emit(
