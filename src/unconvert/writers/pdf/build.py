@@ -435,6 +435,17 @@ class Builder:
                     line=table.line,
                 )
             )
+        repeat = header_rows
+        if sum(heights[:header_rows]) > TALLEST_ROW:
+            # repeated on every page, heading rows taller than half a page would leave no room for the body
+            repeat = 0
+            self.report(
+                Diagnostic.info(
+                    "pdf-table-heading-not-repeated",
+                    f"its {header_rows} heading rows are taller than half a page: not repeated on later pages",
+                    line=table.line,
+                )
+            )
         if self.rtl:
             spans_cmds = [(columns - 1 - c1, r0, columns - 1 - c0, r1) for c0, r0, c1, r1 in spans_cmds]
         offset = (G.MEASURE - width) / 2
@@ -461,9 +472,10 @@ class Builder:
                 if old not in continued:
                     commands.append(("LINEBELOW", (0, new), (-1, new), 0.25, "black"))
             commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.75, "black"))
-            if header_rows:
-                commands.append(("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.75, "black"))
             index = {old: new for new, old in enumerate(rows)}
+            if header_rows and header_rows - 1 in index:  # the rule under the heading, where this part has it
+                last = index[header_rows - 1]
+                commands.append(("LINEBELOW", (0, last), (-1, last), 0.75, "black"))
             for c0, r0, c1, r1 in spans_cmds:
                 if r0 in index:
                     commands.append(("SPAN", (c0, index[r0]), (c1, index[r1])))
@@ -477,7 +489,7 @@ class Builder:
             built.hAlign = "LEFT"
             return built
 
-        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, header_rows, make, offset)]
+        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, make, offset)]
 
     def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
         self.report(
