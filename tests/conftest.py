@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -60,3 +61,20 @@ def seed_path() -> Path:
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test converts with a fixed markup date, so outputs are reproducible."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+
+
+def install_writer_plugin(tmp_path: Path, monkeypatch: Any, name: str, body: str) -> None:
+    """A real writer plugin, ``name``: a module and an installed distribution declaring it in ``unconvert.writers``,
+    found on ``sys.path`` by this process and on ``PYTHONPATH`` by worker processes (pool and Dask)."""
+    from unconvert import registry
+
+    plugin = tmp_path / f"plugin_{name}"
+    info = plugin / f"{name}_writer-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-writer\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[unconvert.writers]\n{name} = {name}_writer:write\n")
+    (plugin / f"{name}_writer.py").write_text(body)
+    monkeypatch.syspath_prepend(str(plugin))
+    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
+    # The registry scans entry points once per process; this process must see the plugin just installed.
+    registry._plugins.cache_clear()

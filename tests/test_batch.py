@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, SEED, sample_dumps
+from conftest import ROOT, SEED, install_writer_plugin, sample_dumps
 from unconvert import registry
 from unconvert.batch import Limits, convert_many, read_report
 from unconvert.batch_cli import main as batch_main
@@ -232,20 +232,6 @@ def test_tar_and_tar_gz_are_read_in_place_and_links_refused(tmp_path: Path) -> N
         assert run.summary.skipped == 3
         assert not (tmp_path / "evil.txt").exists()
         assert list(tmp_path.glob("*.txt")) == []  # nothing extracted to disk
-
-
-def install_writer_plugin(tmp_path: Path, monkeypatch: Any, name: str, body: str) -> None:
-    """A real writer plugin: a module and an installed distribution declaring it in ``unconvert.writers``, on
-    ``sys.path`` here and in worker processes."""
-    plugin = tmp_path / f"plugin_{name}"
-    info = plugin / f"{name}_writer-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-writer\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[unconvert.writers]\n{name} = {name}_writer:write\n")
-    (plugin / f"{name}_writer.py").write_text(body)
-    monkeypatch.syspath_prepend(str(plugin))
-    # The registry scans entry points once per process; this process must see the plugin just installed.
-    registry._plugins.cache_clear()
 
 
 @pytest.fixture(autouse=True)

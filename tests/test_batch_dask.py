@@ -3,7 +3,6 @@ local process pool, resume works the same, and the per-document time limit stops
 
 from __future__ import annotations
 
-import os
 import time
 import zipfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from conftest import SEED, sample_dumps
+from conftest import SEED, install_writer_plugin, sample_dumps
 from unconvert import registry
 from unconvert.batch import convert_many, read_report
 
@@ -80,20 +79,6 @@ def test_cli_runs_on_an_existing_cluster_by_address(tmp_path: Path) -> None:
     assert without_timings(serial_out) == without_timings(cluster_out)
 
 
-def install_worker_plugin(tmp_path: Path, monkeypatch: Any, name: str, body: str) -> None:
-    """A real writer plugin, ``name``, installed where this process and the Dask worker processes (which read
-    ``PYTHONPATH``) both find it."""
-    plugin = tmp_path / "plugin"
-    info = plugin / f"{name}_writer-1.0.dist-info"
-    info.mkdir(parents=True)
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}-writer\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[unconvert.writers]\n{name} = {name}_writer:write\n")
-    (plugin / f"{name}_writer.py").write_text(body)
-    monkeypatch.syspath_prepend(str(plugin))
-    monkeypatch.setenv("PYTHONPATH", f"{plugin}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
-    registry._plugins.cache_clear()
-
-
 def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Path, monkeypatch: Any) -> None:
     """On a Dask worker the document runs in a thread of a long-lived process: the time limit must stop that
     thread's work, not fail the document and leave the work going on beside the next ones (issue #13). A writer
@@ -102,7 +87,7 @@ def test_a_document_over_the_time_limit_is_stopped_on_a_dask_worker(tmp_path: Pa
     from distributed import LocalCluster
 
     beat = tmp_path / "beat"
-    install_worker_plugin(
+    install_writer_plugin(
         tmp_path,
         monkeypatch,
         "endless",
@@ -139,7 +124,7 @@ def test_a_document_that_kills_its_dask_worker_fails_alone(tmp_path: Path, monke
     with ``worker-error`` and the rest of its chunk is converted, as with the process pool."""
     from distributed import LocalCluster
 
-    install_worker_plugin(
+    install_writer_plugin(
         tmp_path,
         monkeypatch,
         "crashy",

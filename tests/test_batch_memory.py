@@ -14,8 +14,7 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "A_RES_64_183.tx
 
 def test_the_allocator_is_trimmed_once_every_few_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(memory, "_looked", True)
-    monkeypatch.setattr(memory, "_trim", lambda pad: calls.append(pad) or 1)
+    monkeypatch.setattr(memory, "_malloc_trim", lambda: lambda pad: calls.append(pad) or 1)
     monkeypatch.setattr(memory, "_documents", 0)
     for _ in range(3 * memory.EVERY - 1):
         memory.document_done()

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import unconvert
-from conftest import SAMPLE_CORPUS, SEED, examples
+from conftest import SAMPLE_CORPUS, SEED, examples, install_writer_plugin
 from strategies import documents
-from test_batch import few, install_writer_plugin
+from test_batch import few
 from unconvert import registry
 from unconvert.batch import convert_many, read_report
 from unconvert.batch_cli import main as batch_main

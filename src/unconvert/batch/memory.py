@@ -12,24 +12,20 @@ Elsewhere than glibc (macOS, musl, Windows) there is no such call and this does 
 from __future__ import annotations
 
 import ctypes
+import functools
 from collections.abc import Callable
 
 EVERY = 16
 
-_trim: Callable[[int], int] | None = None
-_looked = False
 _documents = 0
 
 
+@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    global _trim, _looked
-    if not _looked:
-        _looked = True
-        try:
-            _trim = ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
-        except (OSError, AttributeError, TypeError):
-            _trim = None
-    return _trim
+    try:
+        return ctypes.CDLL(None).malloc_trim  # the C library the interpreter runs on
+    except (OSError, AttributeError, TypeError):
+        return None
 
 
 def document_done() -> None:
