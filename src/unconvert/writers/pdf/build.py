@@ -18,6 +18,7 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.layout import CoverKind, Role, roles, walk
 from unconvert.layout import geometry as G
 from unconvert.layout.inlines import Break, Mark, Run, pieces
+from unconvert.layout.tables import column_widths
 from unconvert.layout.typography import Typography
 from unconvert.tree import Cell, Document, Emphasis, Footnote, Inline, ParaRole, Text, plain_text
 from unconvert.tree import Table as TreeTable
@@ -35,6 +36,7 @@ from unconvert.writers.pdf.lines import (
     Track,
     break_lines,
     measure,
+    natural_widths,
     script_runs,
     word_track,
 )
@@ -391,12 +393,13 @@ class Builder:
         header_rows = 0
         heading = True
         split_rows = 0
-        for row in table.rows:
+        cells_of = [[self.cell(cell, size, leading) for cell in row.cells] for row in table.rows]
+        widths = self.column_widths(table, cells_of, columns, width)
+        for row, row_cells in zip(table.rows, cells_of, strict=True):
             placed: list[tuple[int, int, list[Line], dict[int, NoteBody], float]] = []  # column, span, lines …
             c = 0
-            for cell in row.cells:
-                cell_width = col_width * cell.colspan - 2 * CELL_SIDE
-                block, notes = self.cell(cell, size, leading)
+            for cell, (block, notes) in zip(row.cells, row_cells, strict=True):
+                cell_width = sum(widths[c : c + cell.colspan]) - 2 * CELL_SIDE
                 placed.append((c, cell.colspan, block.lines_for(cell_width), notes, cell_width))
                 c += cell.colspan
             tallest = max((len(lines) for _, _, lines, _, _ in placed), default=0)
@@ -404,7 +407,7 @@ class Builder:
             split_rows += pieces_count > 1
             for k in range(pieces_count):
                 r = len(grid)
-                cells: list[object] = [self.cell_part([], {}, col_width - 2 * CELL_SIDE, leading)] * columns
+                cells: list[object] = [self.cell_part([], {}, w - 2 * CELL_SIDE, leading) for w in widths]
                 notes_here: list[NoteBody] = []
                 lines_here = 0
                 for column, span, lines, notes, cell_width in placed:
@@ -481,7 +484,7 @@ class Builder:
                     commands.append(("SPAN", (c0, index[r0]), (c1, index[r1])))
             built = Table(
                 picked,
-                colWidths=[col_width] * columns,
+                colWidths=widths[::-1] if self.rtl else widths,
                 rowHeights=[heights[i] for i in rows],
                 repeatRows=0,
                 style=TableStyle(commands),
@@ -490,6 +493,29 @@ class Builder:
             return built
 
         return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, make, offset)]
+
+    def column_widths(
+        self,
+        table: TreeTable,
+        cells_of: list[list[tuple[TextBlock, dict[int, NoteBody]]]],
+        columns: int,
+        width: float,
+    ) -> list[float]:
+        """The columns' widths (in reading order) from their cells' words and lines (``layout.tables``); a cell
+        spanning columns sets none of them; a column holds at least a few characters (or its share of the width,
+        when that is less), even a column that only spanning or empty cells reach."""
+        floor = min(NARROWEST_COLUMN, width / columns)
+        minimum = [floor] * columns
+        natural = [floor] * columns
+        for row, row_cells in zip(table.rows, cells_of, strict=True):
+            c = 0
+            for cell, (block, _) in zip(row.cells, row_cells, strict=True):
+                if cell.colspan == 1 and c < columns:
+                    word, line = natural_widths(block.spans, block.setting)
+                    minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
+                    natural[c] = max(natural[c], line + 2 * CELL_SIDE)
+                c += cell.colspan
+        return column_widths(minimum, natural, width)
 
     def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
         self.report(
