@@ -661,7 +661,12 @@ def test_arabic_paragraph_numbers_read_from_the_right() -> None:
     pdf = write(doc, context=CONTEXT)
     # "1 -" is drawn as "- 1" (the figure rightmost, read first) at the right of the column
     right = [c for page in _pages(pdf) for c in page.chunks if c.x > pdf_page.COLUMN_X + pdf_page.COLUMN * 0.8]
-    drawn = "".join(c.text for c in right).replace(" ", "").replace(shaping.RTL_MARK, "")
+    # the runs of each line joined, the lines apart (two numbers one above the other, joined, would read "-1-2")
+    drawn = (
+        "".join(("\n" if i and abs(c.y - right[i - 1].y) > 1 else "") + c.text for i, c in enumerate(right))
+        .replace(" ", "")
+        .replace(shaping.RTL_MARK, "")
+    )
     assert "-1" in drawn and "-2" in drawn and "1-" not in drawn
     # and extracted in reading order: the number, then the paragraph's first word
     extracted = [_BIDI_CONTROLS.sub("", line) for page in _extracted(pdf) for line in page.splitlines()]

@@ -281,7 +281,7 @@ class Builder:
             case roles.Formula(content=content):
                 self.story.append(self.block(content, first=FIRST_INDENT, before=12))
             case roles.Closing(lines=lines):
-                italic = self.script.italics
+                italic = self.script.slanted
                 for i, line in enumerate(lines):
                     self.story.append(
                         self.block(line, align="end", italic=italic, before=14 if i == 0 else 0, keep=i == 0)
@@ -606,7 +606,7 @@ class Builder:
 
     def committee(self, line: roles.CoverLine) -> tuple[Inline, ...]:
         """The committee line: the UN sets it in italics inside upright brackets."""
-        if not self.script.italics:
+        if not self.script.slanted:
             return line.content
         if line.lead:
             return (Text(text=line.lead), Emphasis(children=line.inner), Text(text=line.trail))
