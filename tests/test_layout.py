@@ -127,5 +127,7 @@ def test_columns_are_as_wide_as_their_text_needs() -> None:
     assert widths[0] >= 40.0
     # all on one line: the room left over is shared as the natural widths are
     assert column_widths([10.0, 10.0], [30.0, 10.0], 80.0) == pytest.approx([60.0, 20.0])
-    # a word wider than an equal share (a fused string) does not take the table: every column keeps its share
-    assert column_widths([500.0, 20.0], [500.0, 20.0], 200.0)[1] >= 20.0
+    # words that cannot stand side by side: the widest are cut down to one width, the others keep theirs (a fused
+    # string of 500 pt does not take the column of its neighbour)
+    assert column_widths([500.0, 20.0], [500.0, 20.0], 200.0) == pytest.approx([180.0, 20.0])
+    assert column_widths([100.0, 100.0, 30.0], [100.0, 100.0, 30.0], 200.0) == pytest.approx([85.0, 85.0, 30.0])

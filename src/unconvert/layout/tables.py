@@ -14,14 +14,16 @@ def column_widths(minimum: list[float], natural: list[float], total: float) -> l
     """Widths summing to ``total`` for columns needing at least ``minimum`` and at most ``natural`` (each column's
     natural width not under its minimum). Every column gets its minimum, and the room left is shared in proportion
     to what each column would still take up to its natural width; when every column can be set on one line, the
-    room left over is shared in proportion to the natural widths. No column claims more than an equal share for its
-    widest word (a word wider than that, a long URL or a fused string, is broken inside), so that every column
-    keeps room."""
+    room left over is shared in proportion to the natural widths. When the widest words do not fit side by side,
+    the widest of them are cut down to one width, the most that lets the others keep theirs (a long URL or a fused
+    string is broken inside; its neighbours keep their words whole)."""
     count = len(minimum)
     if count == 0:
         return []
     share = total / count
-    minimum = [min(m, share) for m in minimum]  # a word wider than an equal share is broken, not given the table
+    if sum(minimum) > total:
+        cap = _cap(minimum, total)
+        minimum = [min(m, cap) for m in minimum]
     natural = [max(n, m) for m, n in zip(minimum, natural, strict=True)]
     least = sum(minimum)
     most = sum(natural)
@@ -32,3 +34,15 @@ def column_widths(minimum: list[float], natural: list[float], total: float) -> l
     room = total - least
     wanted = most - least
     return [m + room * (n - m) / wanted for m, n in zip(minimum, natural, strict=True)]
+
+
+def _cap(widths: list[float], total: float) -> float:
+    """The width ``c`` at which the widths, each cut down to ``c``, sum to ``total`` (the widths summing to more)."""
+    ordered = sorted(widths)
+    kept = 0.0  # the widths under the cap, which keep theirs
+    for i, width in enumerate(ordered):
+        cap = (total - kept) / (len(ordered) - i)  # the rest share what is left
+        if width >= cap:
+            return cap
+        kept += width
+    return ordered[-1]

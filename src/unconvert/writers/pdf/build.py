@@ -369,20 +369,25 @@ class Builder:
         """A table ruled as the UN rules them, on the reader's grid, breaking across pages with its heading rows
         repeated. A row taller than half a page (a cell of very long text) is set as several rows of the grid,
         each holding the next lines of every cell with no rule between them, so that the table can break inside
-        it; every cell is broken into lines once, so the work grows with the text. Only a table whose columns
-        would be too narrow to hold a word (a source that fused a table into one row of many cells) is set as
-        consecutive paragraphs."""
+        it; every cell is broken into lines once, so the work grows with the text. Only a table of columns
+        narrower than a few characters whose words cannot stand side by side on the measure (a source that fused
+        a table into one row of many cells) is set as consecutive paragraphs: a wide table of figures (a label and
+        a figure a year) stays a table."""
         if not any(row.cells for row in table.rows):
             self.report(Diagnostic.info("pdf-table-empty", "a table without cells is left out", line=table.line))
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = COLUMN if columns <= TEXT_COLUMN_TABLE else G.MEASURE
         col_width = width / columns
-        if col_width < NARROWEST_COLUMN:
-            # the source fused a table into one row of many cells
-            return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
         size = self.typo.note.size
         leading = self.typo.note.leading
+        cells_of = [[self.cell(cell, size, leading) for cell in row.cells] for row in table.rows]
+        minimum, natural = self.column_needs(table, cells_of, columns)
+        if col_width < NARROWEST_COLUMN and sum(minimum) > width:
+            # the source fused a table into one row of many cells
+            return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
+        floor = min(NARROWEST_COLUMN, col_width)  # a column only spanning or empty cells reach still has room
+        widths = column_widths([m or floor for m in minimum], [n or floor for n in natural], width)
         most_lines = max(1, int(TALLEST_ROW // leading))
         grid: list[list[object]] = []
         heights: list[float] = []  # of every grid row: its tallest cell and the paddings
@@ -393,8 +398,6 @@ class Builder:
         header_rows = 0
         heading = True
         split_rows = 0
-        cells_of = [[self.cell(cell, size, leading) for cell in row.cells] for row in table.rows]
-        widths = self.column_widths(table, cells_of, columns, width)
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             placed: list[tuple[int, int, list[Line], dict[int, NoteBody], float]] = []  # column, span, lines …
             c = 0
@@ -494,19 +497,13 @@ class Builder:
 
         return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, make, offset)]
 
-    def column_widths(
-        self,
-        table: TreeTable,
-        cells_of: list[list[tuple[TextBlock, dict[int, NoteBody]]]],
-        columns: int,
-        width: float,
-    ) -> list[float]:
-        """The columns' widths (in reading order) from their cells' words and lines (``layout.tables``); a cell
-        spanning columns sets none of them; a column holds at least a few characters (or its share of the width,
-        when that is less), even a column that only spanning or empty cells reach."""
-        floor = min(NARROWEST_COLUMN, width / columns)
-        minimum = [floor] * columns
-        natural = [floor] * columns
+    def column_needs(
+        self, table: TreeTable, cells_of: list[list[tuple[TextBlock, dict[int, NoteBody]]]], columns: int
+    ) -> tuple[list[float], list[float]]:
+        """Each column's widest word and widest line (in reading order), its cells' padding included: the least and
+        the most it can use (``layout.tables.column_widths``); a cell spanning columns sets none of them."""
+        minimum = [0.0] * columns
+        natural = [0.0] * columns
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             c = 0
             for cell, (block, _) in zip(row.cells, row_cells, strict=True):
@@ -515,7 +512,7 @@ class Builder:
                     minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
                     natural[c] = max(natural[c], line + 2 * CELL_SIDE)
                 c += cell.colspan
-        return column_widths(minimum, natural, width)
+        return minimum, natural
 
     def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
         self.report(
