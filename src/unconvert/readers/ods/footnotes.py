@@ -392,6 +392,8 @@ def _digit_candidates(
 ) -> list[tuple[int, int, str, float]]:
     """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
     run = text[start:end]
+    if end - start <= 2 and start > 0 and text[start - 1].isspace():
+        return _spaced_candidate(text, start, end, run, markers)
     for size in range(1, min(longest, len(run)) + 1):
         if run[-size:] in markers:
             break
@@ -475,6 +477,17 @@ def _digit_candidates(
             score = _WEAK + _clause_end(text, end) / 4
         out.append((end - size, end, marker, score))
     return out
+
+
+def _spaced_candidate(
+    text: str, start: int, end: int, run: str, markers: set[str]
+) -> list[tuple[int, int, str, float]]:
+    """The candidates at a number of one or two digits after a space (a third of the runs of a body: ``article 5``,
+    ``12 December``): none but a mark printed apart from its word, as ``_spaced_mark`` tells it (a tail of it
+    would leave one digit before it, which no candidate does; the whole number glued to nothing is no mark)."""
+    if text[start - 1] in _GROUP_SPACES and run in markers and _spaced_mark(text, start, end):
+        return [(start, end, run, _SPACED)]
+    return []
 
 
 # ``Weapons 6and``, ``Development, 8including`` (A/RES/79/36, 80/91): a mark printed after a space and glued to the

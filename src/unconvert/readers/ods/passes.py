@@ -213,6 +213,8 @@ class ReferenceLinker:
         ``Text`` node splits it. Unchanged inlines are returned as they are (the same tuple)."""
         if not inlines:
             return inlines
+        if len(inlines) == 1 and type(inlines[0]) is Text and not may_refer(inlines[0].text):
+            return inlines  # a text alone that cites nothing (most notes and cells): nothing to join or walk
         pieces: list[str] = []
         notes = False  # a footnote stands in the sequence (or in its emphasis): its text is read too
         for node in inlines:
