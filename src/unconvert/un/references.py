@@ -17,6 +17,7 @@ text: a symbol is never guessed. The words are language data (``LanguageTable.re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TypeAlias
@@ -571,34 +572,70 @@ def _parts(printed: str | None, spelt: tuple[str, ...], session: int) -> str:
     return f"{letters[0]}-{letters[-1]}" if letters else ""
 
 
-# Where a reference may stand: a number with a slash or a bracket after it (``76/81``, ``2334 (``), or a symbol's
-# capital and slash (``A/``). The tokens are read only around them (the words before a list, the organ after it): a
-# text without any costs one scan. The pattern opens on a class, the digits and the slash, so that the engine skips
-# the rest of the text at once (a capital is far more frequent than a slash): a ``/`` after a capital stands for
-# the candidate at the capital (``_windows`` moves its start back). No candidate ends on a capital, so none is lost.
-# A session as a bracketed ideograph (``第一㈠号``) is a candidate too.
-_CANDIDATE = re.compile(
-    r"[/\d\u3220-\u3229](?:(?<=[A-Z]/)"
-    r"|(?<=\d)(?:/\d|[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（])"
-    r"|(?<=[\u3220-\u3229])号)"
+# Where a reference may stand (a candidate): a number with a slash or a bracket after it (``76/81``, ``2334 (``,
+# ``1653 A (``), a symbol's capital and slash (``A/``: the slash is the candidate, ``_windows`` moves its start back
+# to the capital), a session as a bracketed ideograph (``第一㈠号``). The tokens are read only around them (the words
+# before a list, the organ after it): a text without any costs one scan.
+#
+# Every candidate holds a slash, a bracket or ``号`` within its last two characters, far rarer than the digits it
+# opens on: the scan stops at those (``_ANCHOR``) and looks back a few characters, rather than trying a pattern at
+# every digit of the text (dates, figures: the engine's cost was one attempt per digit). The candidates are those
+# of a left-to-right scan, each starting after the one before ends: ``_NUMBER_BEFORE_BRACKET`` is the bracketed form
+# whole, the rest is said below.
+_ANCHOR = re.compile(r"[/(（号]")
+_NUMBER_BEFORE_BRACKET = re.compile(r"\d[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]")
+_BETWEEN_NUMBER_AND_BRACKET = frozenset(  # what may stand there: blanks, a part's letters (Latin, Cyrillic, Arabic)
+    " \u00a0" + "".join(map(chr, [*range(0x41, 0x5B), *range(0x410, 0x430), *range(0x621, 0x64B)]))
 )
+_LONGEST_BEFORE_BRACKET = 6  # the number's digit and five characters: ``7 دال (`` (blank, three letters, blank)
 _BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
 _AFTER = 100  # and after it: the organ named after the numbers, the parts
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Where each candidate of ``text`` starts and ends, in order, none overlapping the one before."""
+    taken = 0  # where the last candidate ends
+    for anchor in _ANCHOR.finditer(text, 1):
+        at = anchor.start()
+        span = _candidate_at(text, at, text[at])
+        if span is not None and span[0] >= taken:
+            yield span
+            taken = span[1]
+
+
+def _candidate_at(text: str, at: int, anchor: str) -> tuple[int, int] | None:
+    """The candidate whose slash, bracket or ``号`` stands at ``at`` (not the first character), if any."""
+    before = text[at - 1]
+    if anchor == "/":
+        if "A" <= before <= "Z":
+            return at, at + 1  # ``A/``
+        if before.isdecimal() and text[at + 1 : at + 2].isdecimal():  # what ``\d`` matches
+            return at - 1, at + 2  # ``76/8``
+        return None
+    if anchor == "号":
+        return (at - 1, at + 1) if "\u3220" <= before <= "\u3229" else None
+    digit = at - 1  # a bracket: the number's last digit is the first character before it that may not stand between
+    low = max(at - _LONGEST_BEFORE_BRACKET, 0)
+    while digit > low and text[digit] in _BETWEEN_NUMBER_AND_BRACKET:
+        digit -= 1
+    if _NUMBER_BEFORE_BRACKET.fullmatch(text, digit, at + 1) is None:
+        return None
+    return digit, at + 1
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` around its candidates, merged where they meet."""
     out: list[tuple[int, int]] = []
     low = high = -1
-    for match in _CANDIDATE.finditer(text):
-        start = match.start() - _BEFORE
-        if text[match.start()] == "/":
+    for first, last in _candidates(text):
+        start = first - _BEFORE
+        if text[first] == "/":
             start -= 1  # the capital before it
         if start > high:  # a window of its own
             if high >= 0:
                 out.append((low, high))
             low = start if start > 0 else 0
-        high = match.end() + _AFTER  # candidates come in order: the window ends after this one
+        high = last + _AFTER  # candidates come in order: the window ends after this one
     if high >= 0:
         out.append((low, high if high < len(text) else len(text)))
     return out
