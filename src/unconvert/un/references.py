@@ -488,7 +488,7 @@ class _Reader:
             if not pre:
                 return  # ``2015-2016/17``: no number of a document
             start -= len(pre)
-        elif _SERIES_BEFORE.search(self.text, max(0, start - 7), start):
+        elif _series_before(self.text, start):
             self.close()  # ``resolution LP.4(8), and document LC 45/18``: another organization's symbol
             return
         item = (start, match.end(), _number(match), self.finder.prefixes[pre] if pre else "")
@@ -497,7 +497,8 @@ class _Reader:
         if not self.finder.table.numbers_before_word:
             # ``Resolutions 52/214, sect. C, para. 3; 55/222, sect. III; and 56/64 B``: a semicolon right before a
             # number separates the items of one list, each with its place in the resolution
-            gap = _ITEM_SEMICOLON.sub("", gap)
+            if ";" in gap or "؛" in gap:
+                gap = _ITEM_SEMICOLON.sub("", gap)
             if self.current is not None and (not self.current.items or _continues(gap)):
                 self.current.items.append(item)
             else:
@@ -641,6 +642,17 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _series_before(text: str, start: int) -> bool:
+    """Whether another organization's series stands right before the number at ``start`` (``_SERIES_BEFORE``):
+    asked only where a capital and a blank stand there, as the pattern needs (most numbers follow a word)."""
+    return (
+        start >= 2
+        and text[start - 1] in " \u00a0"
+        and "A" <= text[start - 2] <= "Z"
+        and _SERIES_BEFORE.search(text, max(0, start - 7), start) is not None
+    )
+
+
 def _a_council_form(number: _Number) -> bool:
     """Whether a number's form is a council's whichever it is: ``2334 (2016)`` the Security Council's, ``2022/5``
     the Economic and Social Council's."""
@@ -694,7 +706,7 @@ def _breaks(gap: str) -> bool:
         gap = _QUOTED.sub("", gap)
     if _LIST_BREAK.search(gap):
         return True
-    return any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
+    return "." in gap and any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
 
 
 def _literal(match: re.Match[str]) -> Reference | None:
