@@ -209,7 +209,7 @@ def find_marks(
     rules = _Rules.of(table)
     index = {note.marker: i for i, note in enumerate(notes)}
     digit_markers = {m for m in index if m.isdigit()}
-    other_markers = [m for m in index if not m.isdigit()]
+    other_markers = [(m, re.compile(re.escape(m))) for m in index if not m.isdigit()]  # compiled once, not per segment
     longest = max((len(m) for m in digit_markers), default=0)
     last_digits = {m[-1] for m in digit_markers}  # a run ending with another digit ends with no marker
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
@@ -223,8 +223,8 @@ def find_marks(
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
-        for marker in other_markers:
-            for found in re.finditer(re.escape(marker), text):
+        for marker, pattern in other_markers:
+            for found in pattern.finditer(text):
                 a, b = found.start(), found.end()
                 before = text[a - 1] if a > 0 else ""
                 if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
