@@ -38,6 +38,7 @@ _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
+_ATTR_NOTABLE = re.compile('[#&<>"\t\n\r]')  # what ``Markup.attrs`` must act on: a reference or an escape
 
 
 def escape_text(text: str) -> str:
@@ -63,9 +64,10 @@ class Markup:
     def __init__(self, refs: set[str] | None = None) -> None:
         self.out: list[str] = []
         self.refs: set[str] = set() if refs is None else refs
-        # the open elements, innermost last: (name, index in ``out`` of its start tag, blocky); the first entry
-        # stands for the outside of the document
-        self._open: list[tuple[str, int, bool]] = [("", -1, False)]
+        # the open elements, innermost last: (name, index in ``out`` of its start tag, what follows each of its
+        # children: a newline in a blocky element, else nothing); the first entry stands for the outside of the
+        # document
+        self._open: list[tuple[str, int, str]] = [("", -1, "")]
 
     @property
     def current(self) -> str:
@@ -74,26 +76,32 @@ class Markup:
 
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
-        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry). The values are searched
-        together, once, for what needs escaping or noting: most need neither."""
+        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry).
+
+        Most values are identifiers (an eId, a name), which need neither escaping nor noting: ``isidentifier`` is
+        the cheapest test that says so, and a lone attribute, the commonest case, is written without a loop. The
+        values of the others are searched together, once, for what must be escaped or noted."""
+        if len(attrib) == 1:
+            for name, value in attrib.items():
+                if value.isidentifier():
+                    return f' {name}="{value}"'
         values = "".join(attrib.values())
-        if refs and "#" in values:
+        if not values.isidentifier() and _ATTR_NOTABLE.search(values):
+            return self._noted_attrs(attrib, refs=refs)
+        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
+
+    def _noted_attrs(self, attrib: dict[str, str], *, refs: bool) -> str:
+        """``attrs`` for values holding a ``#`` or a character to escape."""
+        if refs:
             for name, value in attrib.items():
                 if value[:1] == "#" and name in REF_ATTRS:
                     self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
-        if _ATTR_SPECIAL.search(values):
-            return "".join([f' {name}="{escape_attr(value)}"' for name, value in attrib.items()])
-        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
-
-    def _tail(self) -> str:
-        """What follows a child of the innermost open element: a newline in a blocky one (``end``, which runs for
-        every element, has it inline)."""
-        return "\n" if self._open[-1][2] else ""
+        return "".join([f' {name}="{escape_attr(value)}"' for name, value in attrib.items()])
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
         out = self.out
-        self._open.append((tag, len(out), tag in BLOCKY))
+        self._open.append((tag, len(out), "\n" if tag in BLOCKY else ""))
         out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
 
     def end(self, *, drop_if_empty: bool = False) -> None:
@@ -101,32 +109,32 @@ class Markup:
         ``drop_if_empty``)."""
         out = self.out
         stack = self._open
-        tag, at, blocky = stack.pop()
-        tail = "\n" if stack[-1][2] else ""
+        tag, at, newline = stack.pop()
+        tail = stack[-1][2]
         if len(out) == at + 1:
             if drop_if_empty:
                 out.pop()
             else:
                 out[at] = f"{out[at][:-1]}/>{tail}"
             return
-        if blocky:
-            out[at] += "\n"
+        if newline:
+            out[at] += newline
         out.append(f"</{tag}>{tail}")
 
     def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
         """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
         head = f"<{tag}{self.attrs(attrib, refs=refs)}" if attrib else f"<{tag}"
-        self.out.append(f"{head}/>{self._tail()}")
+        self.out.append(f"{head}/>{self._open[-1][2]}")
 
     def leaf(self, tag: str, text: str, attrib: dict[str, str] | None = None) -> None:
         """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
         head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
-        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._tail()}")
+        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._open[-1][2]}")
 
     def element(self, markup: str) -> None:
         """An element the caller wrote whole, escaped and without the newline that may follow it (which this
         adds); its attributes are not searched for ``#id`` references."""
-        self.out.append(markup + ("\n" if self._open[-1][2] else ""))
+        self.out.append(markup + self._open[-1][2])
 
     def text(self, text: str) -> None:
         """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
@@ -138,7 +146,7 @@ class Markup:
         out = self.out
         out.append("<placeholder/>")
         index = len(out) - 1
-        tail = self._tail()
+        tail = self._open[-1][2]
         if tail:
             out.append(tail)
         return index
