@@ -38,7 +38,6 @@ _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
 _ATTR_SPECIAL = re.compile('[&<>"\t\n\r]')
-_ATTR_NOTABLE = re.compile('[#&<>"\t\n\r]')  # what ``Markup.attrs`` must act on: a reference or an escape
 
 
 def escape_text(text: str) -> str:
@@ -78,25 +77,25 @@ class Markup:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
         ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry).
 
-        Most values are identifiers (an eId, a name), which need neither escaping nor noting: ``isidentifier`` is
-        the cheapest test that says so, and a lone attribute, the commonest case, is written without a loop. The
-        values of the others are searched together, once, for what must be escaped or noted."""
-        if len(attrib) == 1:
-            for name, value in attrib.items():
-                if value.isidentifier():
-                    return f' {name}="{value}"'
+        The values are looked at together, once: most are identifiers (an eId, a name), which need neither
+        escaping nor noting, and ``isidentifier`` is the cheapest test that says so. (A loop, rather than a list
+        comprehension, which is a function call of its own.)"""
         values = "".join(attrib.values())
-        if not values.isidentifier() and _ATTR_NOTABLE.search(values):
-            return self._noted_attrs(attrib, refs=refs)
-        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
+        if not values.isidentifier():
+            if refs and "#" in values:
+                self._note_refs(attrib)
+            if _ATTR_SPECIAL.search(values):
+                attrib = {name: escape_attr(value) for name, value in attrib.items()}
+        text = ""
+        for name, value in attrib.items():
+            text += f' {name}="{value}"'
+        return text
 
-    def _noted_attrs(self, attrib: dict[str, str], *, refs: bool) -> str:
-        """``attrs`` for values holding a ``#`` or a character to escape."""
-        if refs:
-            for name, value in attrib.items():
-                if value[:1] == "#" and name in REF_ATTRS:
-                    self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
-        return "".join([f' {name}="{escape_attr(value)}"' for name, value in attrib.items()])
+    def _note_refs(self, attrib: dict[str, str]) -> None:
+        """Note the ``#id``s that the ``REF_ATTRS`` among ``attrib`` name."""
+        for name, value in attrib.items():
+            if value[:1] == "#" and name in REF_ATTRS:
+                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
