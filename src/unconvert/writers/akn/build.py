@@ -349,12 +349,10 @@ class Builder:
 
     def _references(self) -> str:
         """The references block: a TLC entry for every ``#id`` the document uses, in ``TLC``'s order."""
-        m = Markup(refs=self.m.refs)
-        m.start("references", {"source": SOURCE})
-        for eid in sorted(m.refs, key=_tlc_order):
-            m.element(_tlc_entry(eid))
-        m.end()
-        return m.result()
+        refs = self.m.refs
+        refs.add(SOURCE[1:])  # named by the block itself
+        entries = "".join([f"{_tlc_entry(eid)}\n" for eid in sorted(refs, key=_tlc_order)])
+        return f'<references source="{SOURCE}">\n{entries}</references>'
 
     def _facts(self) -> None:
         """The identification facts no AKN element states as the tree holds them, so that a reader gets them
@@ -575,16 +573,14 @@ class Builder:
                 eid = self._numbered_eid(prefix, name, block.num, block.line)
                 m.start(name, {"eId": eid})
                 if block.num:
-                    self._check_text(block.num, block.line, f"the number of a {name}")
-                    m.leaf("num", clean(block.num))
+                    m.leaf("num", self._checked(block.num, block.line, f"the number of a {name}"))
                 self._provision(eid, block.content, block.children, block.wrap_up)
                 m.end()
             case Section():
                 eid = self._numbered_eid(prefix, "section", block.num, block.line)
                 m.start("section", {"eId": eid})
                 if block.num:
-                    self._check_text(block.num, block.line, "the number of a section")
-                    m.leaf("num", clean(block.num))
+                    m.leaf("num", self._checked(block.num, block.line, "the number of a section"))
                 if block.heading:
                     self._inlines_in("heading", block.heading, eid)
                 for child in block.children:
@@ -798,11 +794,11 @@ class Builder:
                     self._check_text(symbol + text, node.line, "a document symbol")
                     m.leaf("ref", clean(text), {"href": undocs_url(clean(symbol.strip()))})
                 case DateRef(date=date, text=text, role=role):
-                    self._check_text(text, node.line, "a date")
+                    text = self._checked(text, node.line, "a date")
                     if role is None:
-                        m.leaf("date", clean(text), {"date": date.isoformat()})
+                        m.leaf("date", text, {"date": date.isoformat()})
                     else:
-                        m.leaf("docDate", clean(text), {"date": date.isoformat(), "refersTo": f"#{role.value}"})
+                        m.leaf("docDate", text, {"date": date.isoformat(), "refersTo": f"#{role.value}"})
                 case MeetingRef(ordinal=ordinal, text=text):
                     self._check_text(ordinal + text, node.line, "a meeting")
                     m.leaf("inline", clean(text), {"name": "adoptionMeeting", "title": clean(ordinal)})
@@ -810,9 +806,9 @@ class Builder:
                     assert_never(node)
 
     def _note(self, note: Footnote, prefix: str) -> None:
-        self._check_text(note.marker, note.line, "a footnote marker")
+        marker = self._checked(note.marker, note.line, "a footnote marker")
         eid = self.eids.child(prefix, "authorialNote")
-        attrib = {"marker": clean(note.marker), "placement": "bottom", "eId": eid}
+        attrib = {"marker": marker, "placement": "bottom", "eId": eid}
         _separator(attrib, note.separator)
         self.m.start("authorialNote", attrib)
         self.note_eids.setdefault(note.marker, eid)
@@ -824,8 +820,7 @@ class Builder:
         """A second reference to a note: a ``noteRef`` naming the first note with its marker. When that note is
         not written yet (annexes may be written before the parts that hold the notes), a placeholder stands for
         it until ``_resolve_note_refs``."""
-        self._check_text(node.marker, node.line, "a footnote marker")
-        attrib = {"marker": clean(node.marker)}
+        attrib = {"marker": self._checked(node.marker, node.line, "a footnote marker")}
         _separator(attrib, node.separator)
         eid = self.note_eids.get(attrib["marker"])
         if eid is not None:
@@ -853,6 +848,14 @@ class Builder:
                 self.m.drop(at, parent, dropped)
             else:
                 self.m.fill(at, f"<noteRef{self.m.attrs({**attrib, 'href': f'#{eid}'}, refs=False)}/>")
+
+    def _checked(self, text: str, line: int | None, what: str) -> str:
+        """``text`` as the output can hold it: the characters XML 1.0 cannot hold left out, and reported (one
+        look at ``text`` when it has none, as most have)."""
+        if xml_safe(text):
+            return text
+        self._check_text(text, line, what)
+        return _NOT_XML.sub("", text)
 
     def _check_text(self, text: str, line: int | None, what: str) -> None:
         """Report characters of ``text`` that XML 1.0 cannot hold (``clean`` leaves them out of the output)."""
