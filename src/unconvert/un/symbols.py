@@ -8,6 +8,7 @@ Readers find symbols (``symbol_spans``, ``runs``; what a text says in words, ``r
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
@@ -27,7 +28,14 @@ _URL_SAFE = "/()-.,"
 
 def undocs_url(symbol: str) -> str:
     """The undocs.org link of a document symbol: ``https://undocs.org/S/RES/2672%20(2023)``."""
-    return UNDOCS + quote(symbol.strip(), safe=_URL_SAFE)
+    return UNDOCS + _quoted(symbol.strip())
+
+
+@functools.lru_cache(maxsize=4096)
+def _quoted(symbol: str) -> str:
+    """``symbol`` percent-encoded as a link's path. Cached: ``quote`` encodes a symbol character by character, and
+    a document, like a batch, cites the same symbols again and again."""
+    return quote(symbol, safe=_URL_SAFE)
 
 
 # The language in front of the symbol in the UN's links: the six languages' codes, ``ch`` (the UN's own for

@@ -258,39 +258,50 @@ class Builder:
 
     # -- meta --------------------------------------------------------------------------------------------
     def _identification(self, frbr: Frbr, *, full: bool) -> None:
-        m = self.m
-        m.start("identification", {"source": SOURCE})
-        m.start("FRBRWork")
-        m.empty("FRBRthis", {"value": frbr.work_this})
-        m.empty("FRBRuri", {"value": frbr.work_uri})
+        """The FRBR identification of the document (``full``: with its aliases, subtype, number and name) or of a
+        component or annex of it. Its shape is fixed, so it is written as one piece of markup (two dozen calls of
+        ``Markup`` fewer), its values escaped here and the ``#id``s it names noted here."""
+        self.m.refs.update((self.organ_id, "author", "editor", "unconvert"))
+        author = f'<FRBRauthor href="{self.author}" as="#author"/>\n'
+        work_aliases = work_details = ""
         if full:
             for name, symbol in (("symbol", self.meta.symbol), ("symbol2", self.meta.symbol2)):
                 if clean(symbol):  # as the tree holds it: the alias is the symbol, not a tidied spelling of it
-                    m.empty("FRBRalias", {"value": clean(symbol), "name": name})
-        m.empty("FRBRdate", {"date": frbr.date.isoformat(), "name": self.work_date_name})
-        m.empty("FRBRauthor", {"href": self.author, "as": "#author"})
-        m.empty("FRBRcountry", {"value": "un"})
-        if full:
-            m.empty("FRBRsubtype", {"value": frbr.subtype})
+                    work_aliases += f'<FRBRalias value="{escape_attr(clean(symbol))}" name="{name}"/>\n'
             # showAs is the number as cited; a document without one (the IRI then comes from its symbol) has no
             # showAs, so that a reader does not take the symbol or the IRI's stand-in "0" for its number.
-            m.empty("FRBRnumber", {"value": frbr.number, **({"showAs": self.number} if self.number else {})})
-            m.empty("FRBRname", {"value": self.meta.kind.value})
-        m.end()
-        m.start("FRBRExpression")
-        m.empty("FRBRthis", {"value": frbr.expression_this})
-        m.empty("FRBRuri", {"value": frbr.expression_uri})
-        m.empty("FRBRdate", {"date": self.publication_date.isoformat(), "name": "publication"})
-        m.empty("FRBRauthor", {"href": self.author, "as": "#author"})
-        m.empty("FRBRlanguage", {"language": frbr.language})
-        m.end()
-        m.start("FRBRManifestation")
-        m.empty("FRBRthis", {"value": frbr.manifestation_this})
-        m.empty("FRBRuri", {"value": frbr.manifestation_uri})
-        m.empty("FRBRdate", {"date": self.context.markup_date.isoformat(), "name": "markup"})
-        m.empty("FRBRauthor", {"href": SOURCE, "as": "#editor"})
-        m.end()
-        m.end()
+            show_as = f' showAs="{escape_attr(self.number)}"' if self.number else ""
+            work_details = (
+                f'<FRBRsubtype value="{escape_attr(frbr.subtype)}"/>\n'
+                f'<FRBRnumber value="{escape_attr(frbr.number)}"{show_as}/>\n'
+                f'<FRBRname value="{self.meta.kind.value}"/>\n'
+            )
+        self.m.element(
+            f'<identification source="{SOURCE}">\n'
+            "<FRBRWork>\n"
+            f'<FRBRthis value="{escape_attr(frbr.work_this)}"/>\n'
+            f'<FRBRuri value="{escape_attr(frbr.work_uri)}"/>\n'
+            f"{work_aliases}"
+            f'<FRBRdate date="{frbr.date.isoformat()}" name="{self.work_date_name}"/>\n'
+            f"{author}"
+            '<FRBRcountry value="un"/>\n'
+            f"{work_details}"
+            "</FRBRWork>\n"
+            "<FRBRExpression>\n"
+            f'<FRBRthis value="{escape_attr(frbr.expression_this)}"/>\n'
+            f'<FRBRuri value="{escape_attr(frbr.expression_uri)}"/>\n'
+            f'<FRBRdate date="{self.publication_date.isoformat()}" name="publication"/>\n'
+            f"{author}"
+            f'<FRBRlanguage language="{escape_attr(frbr.language)}"/>\n'
+            "</FRBRExpression>\n"
+            "<FRBRManifestation>\n"
+            f'<FRBRthis value="{escape_attr(frbr.manifestation_this)}"/>\n'
+            f'<FRBRuri value="{escape_attr(frbr.manifestation_uri)}"/>\n'
+            f'<FRBRdate date="{self.context.markup_date.isoformat()}" name="markup"/>\n'
+            f'<FRBRauthor href="{SOURCE}" as="#editor"/>\n'
+            "</FRBRManifestation>\n"
+            "</identification>"
+        )
 
     def _meta(self) -> None:
         """The ``meta`` block of the document; its references are written once all the rest is."""
@@ -338,12 +349,10 @@ class Builder:
 
     def _references(self) -> str:
         """The references block: a TLC entry for every ``#id`` the document uses, in ``TLC``'s order."""
-        m = Markup(refs=self.m.refs)
-        m.start("references", {"source": SOURCE})
-        for eid in sorted(m.refs, key=_tlc_order):
-            m.element(_tlc_entry(eid))
-        m.end()
-        return m.result()
+        refs = self.m.refs
+        refs.add(SOURCE[1:])  # named by the block itself
+        entries = "".join([f"{_tlc_entry(eid)}\n" for eid in sorted(refs, key=_tlc_order)])
+        return f'<references source="{SOURCE}">\n{entries}</references>'
 
     def _facts(self) -> None:
         """The identification facts no AKN element states as the tree holds them, so that a reader gets them
@@ -564,16 +573,14 @@ class Builder:
                 eid = self._numbered_eid(prefix, name, block.num, block.line)
                 m.start(name, {"eId": eid})
                 if block.num:
-                    self._check_text(block.num, block.line, f"the number of a {name}")
-                    m.leaf("num", clean(block.num))
+                    m.leaf("num", self._checked(block.num, block.line, f"the number of a {name}"))
                 self._provision(eid, block.content, block.children, block.wrap_up)
                 m.end()
             case Section():
                 eid = self._numbered_eid(prefix, "section", block.num, block.line)
                 m.start("section", {"eId": eid})
                 if block.num:
-                    self._check_text(block.num, block.line, "the number of a section")
-                    m.leaf("num", clean(block.num))
+                    m.leaf("num", self._checked(block.num, block.line, "the number of a section"))
                 if block.heading:
                     self._inlines_in("heading", block.heading, eid)
                 for child in block.children:
@@ -787,11 +794,11 @@ class Builder:
                     self._check_text(symbol + text, node.line, "a document symbol")
                     m.leaf("ref", clean(text), {"href": undocs_url(clean(symbol.strip()))})
                 case DateRef(date=date, text=text, role=role):
-                    self._check_text(text, node.line, "a date")
+                    text = self._checked(text, node.line, "a date")
                     if role is None:
-                        m.leaf("date", clean(text), {"date": date.isoformat()})
+                        m.leaf("date", text, {"date": date.isoformat()})
                     else:
-                        m.leaf("docDate", clean(text), {"date": date.isoformat(), "refersTo": f"#{role.value}"})
+                        m.leaf("docDate", text, {"date": date.isoformat(), "refersTo": f"#{role.value}"})
                 case MeetingRef(ordinal=ordinal, text=text):
                     self._check_text(ordinal + text, node.line, "a meeting")
                     m.leaf("inline", clean(text), {"name": "adoptionMeeting", "title": clean(ordinal)})
@@ -799,9 +806,9 @@ class Builder:
                     assert_never(node)
 
     def _note(self, note: Footnote, prefix: str) -> None:
-        self._check_text(note.marker, note.line, "a footnote marker")
+        marker = self._checked(note.marker, note.line, "a footnote marker")
         eid = self.eids.child(prefix, "authorialNote")
-        attrib = {"marker": clean(note.marker), "placement": "bottom", "eId": eid}
+        attrib = {"marker": marker, "placement": "bottom", "eId": eid}
         _separator(attrib, note.separator)
         self.m.start("authorialNote", attrib)
         self.note_eids.setdefault(note.marker, eid)
@@ -813,8 +820,7 @@ class Builder:
         """A second reference to a note: a ``noteRef`` naming the first note with its marker. When that note is
         not written yet (annexes may be written before the parts that hold the notes), a placeholder stands for
         it until ``_resolve_note_refs``."""
-        self._check_text(node.marker, node.line, "a footnote marker")
-        attrib = {"marker": clean(node.marker)}
+        attrib = {"marker": self._checked(node.marker, node.line, "a footnote marker")}
         _separator(attrib, node.separator)
         eid = self.note_eids.get(attrib["marker"])
         if eid is not None:
@@ -842,6 +848,14 @@ class Builder:
                 self.m.drop(at, parent, dropped)
             else:
                 self.m.fill(at, f"<noteRef{self.m.attrs({**attrib, 'href': f'#{eid}'}, refs=False)}/>")
+
+    def _checked(self, text: str, line: int | None, what: str) -> str:
+        """``text`` as the output can hold it: the characters XML 1.0 cannot hold left out, and reported (one
+        look at ``text`` when it has none, as most have)."""
+        if xml_safe(text):
+            return text
+        self._check_text(text, line, what)
+        return _NOT_XML.sub("", text)
 
     def _check_text(self, text: str, line: int | None, what: str) -> None:
         """Report characters of ``text`` that XML 1.0 cannot hold (``clean`` leaves them out of the output)."""

@@ -8,6 +8,7 @@ document, so ``EidAllocator`` disambiguates a repeated number (a reader's or the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -24,8 +25,10 @@ ABBREVIATIONS = {
 _NOT_ALNUM = re.compile(r"[\W_]+")  # ``\w`` is what ``isalnum`` accepts, and the underscore
 
 
+@functools.lru_cache(maxsize=4096)
 def eid_num(printed: str) -> str:
-    """The eId form of a printed number: letters and digits only (any script)."""
+    """The eId form of a printed number: letters and digits only (any script). Cached: documents print the same
+    few numbers (``1.``, ``(a)``) again and again, and most are not bare letters and digits."""
     return printed if printed.isalnum() else _NOT_ALNUM.sub("", printed)
 
 

@@ -63,9 +63,10 @@ class Markup:
     def __init__(self, refs: set[str] | None = None) -> None:
         self.out: list[str] = []
         self.refs: set[str] = set() if refs is None else refs
-        # the open elements, innermost last: (name, index in ``out`` of its start tag, blocky); the first entry
-        # stands for the outside of the document
-        self._open: list[tuple[str, int, bool]] = [("", -1, False)]
+        # the open elements, innermost last: (name, index in ``out`` of its start tag, what follows each of its
+        # children: a newline in a blocky element, else nothing); the first entry stands for the outside of the
+        # document
+        self._open: list[tuple[str, int, str]] = [("", -1, "")]
 
     @property
     def current(self) -> str:
@@ -74,26 +75,32 @@ class Markup:
 
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
-        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry). The values are searched
-        together, once, for what needs escaping or noting: most need neither."""
-        values = "".join(attrib.values())
-        if refs and "#" in values:
-            for name, value in attrib.items():
-                if value[:1] == "#" and name in REF_ATTRS:
-                    self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
-        if _ATTR_SPECIAL.search(values):
-            return "".join([f' {name}="{escape_attr(value)}"' for name, value in attrib.items()])
-        return "".join([f' {name}="{value}"' for name, value in attrib.items()])
+        ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry).
 
-    def _tail(self) -> str:
-        """What follows a child of the innermost open element: a newline in a blocky one (``end``, which runs for
-        every element, has it inline)."""
-        return "\n" if self._open[-1][2] else ""
+        The values are looked at together, once: most are identifiers (an eId, a name), which need neither
+        escaping nor noting, and ``isidentifier`` is the cheapest test that says so. (A loop, rather than a list
+        comprehension, which is a function call of its own.)"""
+        values = "".join(attrib.values())
+        if not values.isidentifier():
+            if refs and "#" in values:
+                self._note_refs(attrib)
+            if _ATTR_SPECIAL.search(values):
+                attrib = {name: escape_attr(value) for name, value in attrib.items()}
+        text = ""
+        for name, value in attrib.items():
+            text += f' {name}="{value}"'
+        return text
+
+    def _note_refs(self, attrib: dict[str, str]) -> None:
+        """Note the ``#id``s that the ``REF_ATTRS`` among ``attrib`` name."""
+        for name, value in attrib.items():
+            if value[:1] == "#" and name in REF_ATTRS:
+                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
         out = self.out
-        self._open.append((tag, len(out), tag in BLOCKY))
+        self._open.append((tag, len(out), "\n" if tag in BLOCKY else ""))
         out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
 
     def end(self, *, drop_if_empty: bool = False) -> None:
@@ -101,32 +108,32 @@ class Markup:
         ``drop_if_empty``)."""
         out = self.out
         stack = self._open
-        tag, at, blocky = stack.pop()
-        tail = "\n" if stack[-1][2] else ""
+        tag, at, newline = stack.pop()
+        tail = stack[-1][2]
         if len(out) == at + 1:
             if drop_if_empty:
                 out.pop()
             else:
                 out[at] = f"{out[at][:-1]}/>{tail}"
             return
-        if blocky:
-            out[at] += "\n"
+        if newline:
+            out[at] += newline
         out.append(f"</{tag}>{tail}")
 
     def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
         """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
         head = f"<{tag}{self.attrs(attrib, refs=refs)}" if attrib else f"<{tag}"
-        self.out.append(f"{head}/>{self._tail()}")
+        self.out.append(f"{head}/>{self._open[-1][2]}")
 
     def leaf(self, tag: str, text: str, attrib: dict[str, str] | None = None) -> None:
         """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
         head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
-        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._tail()}")
+        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._open[-1][2]}")
 
     def element(self, markup: str) -> None:
         """An element the caller wrote whole, escaped and without the newline that may follow it (which this
         adds); its attributes are not searched for ``#id`` references."""
-        self.out.append(markup + ("\n" if self._open[-1][2] else ""))
+        self.out.append(markup + self._open[-1][2])
 
     def text(self, text: str) -> None:
         """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
@@ -138,7 +145,7 @@ class Markup:
         out = self.out
         out.append("<placeholder/>")
         index = len(out) - 1
-        tail = self._tail()
+        tail = self._open[-1][2]
         if tail:
             out.append(tail)
         return index
