@@ -163,6 +163,8 @@ _SCRIPT_RUNS = re.compile(
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into runs of Chinese characters and punctuation (``True``) and of anything else."""
+    if text.isascii():  # no Chinese in it (a number, a symbol, a cell's figure): one run, or none
+        return [(text, False)] if text else []
     return [
         (run, _is_cjk(run[0]) or run[0] in "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014")
         for run in _SCRIPT_RUNS.findall(text)
