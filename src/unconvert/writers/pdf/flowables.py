@@ -257,7 +257,7 @@ class Bookmark(Flowable):  # type: ignore[misc]
 class NotedTable(Flowable):  # type: ignore[misc]
     """A ruled table whose rows carry footnotes: each part of a split table carries the notes of its own
     rows. ``rows`` are indexes into the whole table's grid, ``heights`` the height of every grid row (known
-    before any table is built, so that measuring and splitting a part costs its rows, not the whole table's);
+    before any part is drawn, so that measuring and splitting a part costs its rows, not the whole table's);
     ``grid`` draws the rows of a part; ``repeat`` heading rows are repeated on every part."""
 
     def __init__(
