@@ -14,7 +14,8 @@ barcode). It has no comment story: the ODS job number is not printed (A/RES/72/3
 What it knows of the page (positions in points from the top of the Letter page, as the UN prints resolutions):
 the masthead above the session line, running heads above 70 pt, the page footer below 740 pt, footnotes under
 the short rule, a paragraph's first line indented from the text column, a number followed by its text on the
-same baseline, closing lines flush right, a table's rows between the heading row and the end of the annex.
+same baseline, closing lines flush right, a table's rows between the heading row and the end of the annex (its
+cells and rows fused on one line, as the dumps of the Word track and the ODS dumps fuse a whole table).
 Paragraph breaks are read from indents and gaps; line breaks inside a paragraph are lost (the text is reflowed),
 as are italics, which the dump format does not hold either.
 """
@@ -166,6 +167,7 @@ def convert(pdf: Path) -> str:
     in_annex = False
     row: list[tuple[float, float, str]] = []  # the open table row's pieces: column start, baseline, text
     columns: list[float] = []  # the open table's column starts
+    table_at: list[int] = []  # the main story's table lines (a table's rows are fused on its one line)
 
     def flush_row() -> None:
         if row:
@@ -174,7 +176,11 @@ def convert(pdf: Path) -> str:
                 pieces = [text for x, _, text in sorted(row, key=lambda p: p[1]) if _column(x, columns) == start]
                 if pieces:
                     cells.append(_joined(pieces))
-            dump.main.append("".join(cells))
+            if table_at and table_at[-1] == len(dump.main) - 1:
+                dump.main[-1] += "".join(cells)  # the whole table on one line, as the Word track's dumps fuse it
+            else:
+                dump.main.append("".join(cells))
+                table_at.append(len(dump.main) - 1)
             row.clear()
 
     last_y = 0.0

@@ -359,7 +359,8 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(tmp_path: Path) -> No
     changed.write_bytes(changed.read_bytes().replace(b"General Assembly", b"General  Assembly", 1))
     removed_output = out / by_source(out / "report.jsonl")[str(sorted(source.iterdir())[1])]["outputs"][0]["path"]
     removed_output.unlink()
-    (out / "report.jsonl").open("ab").write(b'{"source": "half a line')  # as a kill -9 leaves it
+    with (out / "report.jsonl").open("ab") as report:
+        report.write(b'{"source": "half a line')  # as a kill -9 leaves it
     third = convert_many([source], to=FORMATS, out=out, jobs=1, resume=True)
     redone = {r.source for r in third if not r.resumed}
     assert redone == {str(changed), str(sorted(source.iterdir())[1])}
@@ -433,6 +434,13 @@ def start_batch(archive: Path, out: Path, *extra: str) -> subprocess.Popen[bytes
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
 
 
+def close_pipes(process: subprocess.Popen[bytes]) -> None:
+    """Close a killed run's pipes without reading them: its pool workers may still hold their ends open."""
+    for pipe in (process.stdout, process.stderr):
+        if pipe is not None:
+            pipe.close()
+
+
 def wait_for_lines(report: Path, count: int, process: subprocess.Popen[bytes]) -> int:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
@@ -466,6 +474,7 @@ def test_kill_9_then_resume_converts_every_document_exactly_once(tmp_path: Path)
     seen = wait_for_lines(out / "report.jsonl", 3, process)
     process.kill()
     process.wait()
+    close_pipes(process)
     assert 0 < seen < 40, "the run should have been killed mid-way"
     stale = out / ".unconvert-batch.lock"
     assert stale.exists() and f'"pid": {process.pid}' in stale.read_text()
@@ -496,6 +505,7 @@ def test_kill_9_inside_a_group_loses_nothing_and_duplicates_nothing(tmp_path: Pa
     lines = report.read_bytes().count(b"\n") if report.exists() else 0
     process.kill()
     process.wait()
+    close_pipes(process)
     assert placed, "the run should have placed outputs before it was killed"
     reported = {r["id"] for r in read_report(str(report))} if report.exists() else set()
     unreported = [p for p in out.rglob("*.akn.xml") if p.name.removesuffix(".akn.xml") not in reported]

@@ -507,7 +507,7 @@ def test_arabic_is_right_to_left_throughout() -> None:
     latin_runs = [r for r in body.iter(f"{W}r") if text_of(r) == "A/RES/64/183"]
     assert all(r.find(f"{W}rPr/{W}rtl") is None for r in latin_runs)
     emphasis = next(r for r in arabic_runs if text_of(r) == "وإذ تشير")
-    assert emphasis.find(f"{W}rPr/{W}iCs") is not None
+    assert emphasis.find(f"{W}rPr/{W}i") is None and emphasis.find(f"{W}rPr/{W}iCs") is None  # upright, as the UN
     assert all(t.find(f"{W}tblPr/{W}bidiVisual") is not None for t in body.iter(f"{W}tbl"))
     assert body.find(f"{W}sectPr/{W}bidi") is not None
     styles_xml = xml(data, "word/styles.xml")
@@ -521,6 +521,59 @@ def test_arabic_is_right_to_left_throughout() -> None:
     assert masthead.find(f".//{W}tblPr/{W}bidiVisual") is not None
     lang = normal.find(f"{W}rPr/{W}lang")
     assert lang is not None and lang.get(f"{W}val") == "ar-SA"
+
+
+def test_arabic_opening_phrases_are_upright_and_the_footers_mirrored() -> None:
+    """The UN prints Arabic upright: the opening phrases that other languages set in italics (the tree's
+    ``Emphasis``, as the UN's Arabic files mark them) carry no ``w:i``/``w:iCs``, in no part, nor does any style;
+    the same phrases in English stay italic. The footers of pages 2 onward are mirrored: the page number on the
+    right of even pages and the left of odd ones, the job number inside, in left-to-right paragraphs (``w:bidi``
+    0: the tab stop at the right margin works as in the English footer) in a right-to-left section."""
+    arabic = write(_arabic_document(), context=CONTEXT)
+    for name, part in parts_of(arabic).items():
+        if name.startswith("word/") and name.endswith(".xml"):
+            root = etree.fromstring(part)
+            slanted = [el for el in root.iter(f"{W}i", f"{W}iCs") if el.get(f"{W}val") not in ("0", "false")]
+            assert not slanted, name
+    body = xml(arabic, "word/document.xml").find(f"{W}body")
+    assert body is not None and body.find(f"{W}sectPr/{W}bidi") is not None
+    english = write(_in(Language.EN, _arabic_document()), context=CONTEXT)
+    phrase = next(r for r in xml(english, "word/document.xml").iter(f"{W}r") if text_of(r) == "وإذ تشير")
+    assert phrase.find(f"{W}rPr/{W}i") is not None
+    for part, number_right in (("word/footer2.xml", True), ("word/footer3.xml", False)):
+        footer = xml(arabic, part)
+        paragraph = footer.find(f"{W}p")
+        assert paragraph is not None
+        bidi = paragraph.find(f"{W}pPr/{W}bidi")
+        assert bidi is not None and bidi.get(f"{W}val") == "0", part
+        pieces = [el for el in paragraph if el.tag in (f"{W}r", f"{W}fldSimple")]
+        assert (pieces[0].tag == f"{W}fldSimple") != number_right, part  # the number first: on the left
+        assert pieces[-1].tag == f"{W}fldSimple" if number_right else text_of(pieces[-1]).strip() == "09-47281"
+
+
+@pytest.mark.skipif(not (SHARED_CORPUS / "akn4un").is_dir(), reason="../shared/corpus is absent")
+def test_a_real_arabic_resolution_has_its_opening_phrases_upright_in_both_writers(tmp_path: Path) -> None:
+    """A/RES/77/258 in Arabic: every preambular and operative opening phrase comes out upright in the DOCX (its
+    runs carry no ``w:i``) and in the PDF (no slanted face embedded), as the UN prints Arabic."""
+    from unconvert.tree import OperativeParagraph as Operative
+    from unconvert.tree import PreambularParagraph as Recital
+    from unconvert.tree import find_all, plain_text
+
+    document = unconvert.read(SHARED_CORPUS / "akn4un" / "77" / "ara" / "A_RES_77_258_ara.txt")
+    phrases = {
+        plain_text(p.content[0].children)
+        for p in (*find_all(document, Recital), *find_all(document, Operative))
+        if p.content and isinstance(p.content[0], Emphasis)
+    }
+    assert len(phrases) >= 5
+    data = write(document, context=CONTEXT)
+    runs = [r for r in xml(data, "word/document.xml").iter(f"{W}r") if text_of(r).strip() in phrases]
+    assert {text_of(r).strip() for r in runs} == phrases
+    assert all(r.find(f"{W}rPr/{W}i") is None and r.find(f"{W}rPr/{W}iCs") is None for r in runs)
+    pdf = tmp_path / "ar.pdf"
+    pdf.write_bytes(unconvert.write(document, "pdf", context=CONTEXT))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Amiri-Regular" in fonts and "Slanted" not in fonts
 
 
 def test_chinese_has_no_italics_and_east_asian_fonts() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from unconvert.layout import CoverKind, brackets, walk
 from unconvert.layout import roles as R
 from unconvert.tree import (
@@ -112,3 +114,20 @@ def test_inlines_flatten_into_pieces_carrying_their_emphasis() -> None:
         Mark("1", "", note),
         Mark("1", ",", None),
     ]
+
+
+def test_columns_are_as_wide_as_their_text_needs() -> None:
+    """Every column gets its widest word; the room left goes to the columns whose text would still take it (A/RES/72/
+    313's annex: the long committee heading's column is the widest, the session column no wider than its words)."""
+    from unconvert.layout.tables import column_widths
+
+    widths = column_widths([40.0, 30.0, 30.0], [60.0, 200.0, 30.0], 200.0)
+    assert sum(widths) == pytest.approx(200.0)
+    assert widths[2] == pytest.approx(30.0) and widths[0] < widths[1]
+    assert widths[0] >= 40.0
+    # all on one line: the room left over is shared as the natural widths are
+    assert column_widths([10.0, 10.0], [30.0, 10.0], 80.0) == pytest.approx([60.0, 20.0])
+    # words that cannot stand side by side: the widest are cut down to one width, the others keep theirs (a fused
+    # string of 500 pt does not take the column of its neighbour)
+    assert column_widths([500.0, 20.0], [500.0, 20.0], 200.0) == pytest.approx([180.0, 20.0])
+    assert column_widths([100.0, 100.0, 30.0], [100.0, 100.0, 30.0], 200.0) == pytest.approx([85.0, 85.0, 30.0])

@@ -661,7 +661,12 @@ def test_arabic_paragraph_numbers_read_from_the_right() -> None:
     pdf = write(doc, context=CONTEXT)
     # "1 -" is drawn as "- 1" (the figure rightmost, read first) at the right of the column
     right = [c for page in _pages(pdf) for c in page.chunks if c.x > pdf_page.COLUMN_X + pdf_page.COLUMN * 0.8]
-    drawn = "".join(c.text for c in right).replace(" ", "").replace(shaping.RTL_MARK, "")
+    # the runs of each line joined, the lines apart (two numbers one above the other, joined, would read "-1-2")
+    drawn = (
+        "".join(("\n" if i and abs(c.y - right[i - 1].y) > 1 else "") + c.text for i, c in enumerate(right))
+        .replace(" ", "")
+        .replace(shaping.RTL_MARK, "")
+    )
     assert "-1" in drawn and "-2" in drawn and "1-" not in drawn
     # and extracted in reading order: the number, then the paragraph's first word
     extracted = [_BIDI_CONTROLS.sub("", line) for page in _extracted(pdf) for line in page.splitlines()]
@@ -812,7 +817,8 @@ def test_what_the_page_cannot_hold_is_reported_where_it_stands() -> None:
     base = hand_built()
     inner = Footnote(marker="a", paragraphs=((_t("inner"),),), line=21)
     outer = Footnote(marker="1", paragraphs=((_t("outer"), inner, NoteRef(marker="1", line=22)),), line=20)
-    many = Row(cells=tuple(Cell(paragraphs=((_t(str(i)),),)) for i in range(16)))
+    # sixteen columns whose words cannot stand side by side on the measure (sixteen figures could: a table)
+    many = Row(cells=tuple(Cell(paragraphs=((_t(f"Organizations{i}"),),)) for i in range(16)))
     body = (
         Para(content=(_t("A paragraph"), outer), line=10),
         Table(rows=(Row(cells=()),), line=12),
@@ -839,6 +845,26 @@ def _table_doc(rows: tuple[Row, ...], language: Language = Language.EN) -> Docum
     return replace(
         hand_built(language), parts=(Part(body=(Para(content=(_t("Before the table."),)), Table(rows=rows))),)
     )
+
+
+def test_a_table_of_fourteen_columns_is_a_table_with_its_words_whole() -> None:
+    """A wide table of figures (a Member State and a figure a year for 13 years) is set as a table on the measure,
+    each column as wide as its words need: the names are not broken inside (equal columns gave ``Afghan`` /
+    ``istan``), and it is not set as paragraphs (a table is, only when its words cannot stand side by side)."""
+
+    def row(first: str, rest: list[str], header: bool = False) -> Row:
+        return Row(cells=tuple(Cell(paragraphs=((_t(text),),), header=header) for text in (first, *rest)))
+
+    states = ("Afghanistan", "Albania", "Bosnia and Herzegovina", "Andorra")
+    rows = (
+        row("Member State", [f"Year {2010 + k}" for k in range(13)], header=True),
+        *(row(name, [f"{r + k}.{k}" for k in range(13)]) for r, name in enumerate(states)),
+    )
+    rendered = unconvert.render(_table_doc(rows), "pdf", context=CONTEXT)
+    assert "pdf-table-as-paragraphs" not in [d.code for d in rendered.diagnostics]
+    words = [w for page in _pages(rendered.data) for w in page.text.split()]
+    assert {"Afghanistan", "Albania", "Herzegovina", "12.12", "15.12"} <= set(words)
+    assert not {w for w in words if w in ("Afghan", "Afgha", "Albani", "Herzegov")}
 
 
 def test_a_cell_of_very_long_text_stays_in_the_table_and_the_writer_completes() -> None:

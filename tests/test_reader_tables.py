@@ -307,6 +307,40 @@ def test_row_labels_and_figures_together() -> None:
     assert len(rows) == 10
 
 
+def _wide_table_line(columns: int) -> str:
+    """A table of figures ``columns`` wide as a dump fuses it: the heading row (``Member State``, a year a column),
+    then each Member State's row, its figures set apart by tabs."""
+    heading = "Member State" + "".join(f"Year {2010 + k}" for k in range(columns - 1))
+    states = ("Afghanistan", "Albania", "Algeria", "Andorra", "Angola")
+    return heading + "".join(
+        name + "".join(f"\t{r + k}.{k}" for k in range(columns - 1)) for r, name in enumerate(states)
+    )
+
+
+@pytest.mark.parametrize("columns", [4, 12, 14, 20])
+def test_a_wide_table_of_figures_keeps_its_grid(columns: int) -> None:
+    """Wider than the staffing tables the rule was made on (no table of the corpus has more than 4 columns): a
+    label and a figure a year still make rows of as many cells as the heading row, whatever their number (the rule
+    once stopped at 12 and gave one cell per row with a warning)."""
+    line = _wide_table_line(columns)
+    cells = [line[a:b].strip() for a, b in split_cells(line)]
+    found = grid(cells, table_for(Language.EN).ordinals)
+    rows = [[cells[i] if i is not None else "" for i in row] for row in found.rows]
+    assert found.rule == "figures" and found.headings == 1
+    assert rows[0] == ["Member State", *(f"Year {2010 + k}" for k in range(columns - 1))]
+    assert rows[1] == ["Afghanistan", *(f"{k}.{k}" for k in range(columns - 1))]
+    assert len(rows) == 6 and {len(row) for row in rows} == {columns}
+
+
+def test_a_long_list_with_a_number_here_and_there_is_no_wide_table() -> None:
+    """Runs of twenty names closed by a number are no twenty-column table: beyond 12 columns, rows must be a label
+    and figures. One cell per row, as the reader says it guessed (``table-grid-guessed``)."""
+    greek = "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu Nu Xi Omicron Pi Rho Sigma Tau"
+    names = [f"{word} Foundation" for word in greek.split(" ")]
+    cells = [*names, "2", *names, "5", *names, "7"]
+    assert grid(cells, table_for(Language.EN).ordinals).rule == ""
+
+
 def test_untabbed_lines_beside_a_table_are_its_cells() -> None:
     """In a tab-led body, an untabbed line next to a fused row is the next paragraph of a cell (a line break inside
     a table), whatever its length; a short untabbed line on its own is no box."""

@@ -5,6 +5,7 @@
   sequence of them, the only walk over the tree the DOCX, PDF and text writers make.
 * ``geometry`` — the UN page's measures, in points.
 * ``typography`` — sizes, leadings and spacing per script.
+* ``tables`` — a table's column widths from what its columns hold.
 
 Imports the tree and ``unconvert.un`` only: no lxml, no reportlab, no writer.
 """

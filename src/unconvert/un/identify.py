@@ -32,7 +32,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def language_of_script(sample: str) -> Language | None:
     """The language whose own script most of ``sample``'s letters are in (Arabic, Chinese, Russian), or ``None``
     (Latin script, or no letters)."""
-    if _ANY_OWN_SCRIPT.search(sample) is None:
+    if sample.isascii() or _ANY_OWN_SCRIPT.search(sample) is None:  # ``isascii``: one fast pass, no regex
         return None
     letters = sum(map(str.isalpha, sample))
     for language, script in _SCRIPTS:

@@ -74,7 +74,7 @@ class PhraseMatcher:
         if text == last_text:
             return last_found
         head = text[: self._longest + 16]
-        if _SPECIAL.search(head) is None:
+        if head.isascii() or _SPECIAL.search(head) is None:  # every character looked up otherwise is non-ASCII
             found = self._match(text)
         else:
             found = self._match(normalise(head))

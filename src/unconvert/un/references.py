@@ -17,6 +17,7 @@ text: a symbol is never guessed. The words are language data (``LanguageTable.re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TypeAlias
@@ -29,8 +30,11 @@ from unconvert.un.symbols import parse
 # SC resolution's year. Its neighbours are not letters of a word (Chinese glues it to its words), nor is it the head
 # of a longer one: ``GB.342/Décisions`` is no symbol ``GB.342/D``, ``IOC/A-33/Décisions`` no ``IOC/A-33``. A series
 # is no roman number (``décision IX/20`` of a convention's conference, ``Part I/2021/2`` of another body's symbol).
+# The series' letters are taken whole (``*+``, no backtracking): a full stop or a slash follows them, never a letter,
+# so a shorter series never matches; the engine gives up on a capitalised word at once (every capital of a text is
+# tried: a third of the time the finder's pattern takes).
 _LITERAL = (
-    r"[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*(?:\.\d+)?"
+    r"[A-Z](?<![A-Za-z0-9/.\-\u2011][A-Z])[A-Za-z]*+(?:\.\d+)?"
     r"(?:/[A-Za-z0-9]+(?:[.\-\u2011][A-Za-z0-9]+)*(?:\([A-Za-z0-9\-]+\))?"
     r"(?:[ \u00a0]?\((?:Vol|Parts?|Supp|Sect)\.?[ \u00a0]?[IVX\d]+(?:(?:[ \u00a0]and[ \u00a0]|和)[IVX\d]+)?\))?)+"
     r"(?:[ \u00a0]?\(\d{4}\))?(?P<sym>)(?![A-Za-z0-9/\u00c0-\u024f\u0400-\u04ff])"
@@ -124,8 +128,9 @@ def _finder(language: Language) -> _Finder:
     # The first number (``76`` of ``76/81``, ``2334`` of ``2334 (2016)``) is read once for both forms: the empty
     # group ``a`` or ``n`` after it says which form it opens (``_Number`` cuts it there). Both need all its digits
     # (a slash, a blank, a letter or a bracket follows), so this tries the forms in the same order as two
-    # alternatives would.
-    first = r"\d(?<![A-Za-z0-9/.\u2011]\d)\d{0,3}"
+    # alternatives would; and its digits are taken whole (``{0,3}+``): fewer would leave a digit where neither form
+    # goes on, so the engine need not try them (no part letter of ``table.part_letters`` starts with a digit).
+    first = r"\d(?<![A-Za-z0-9/.\u2011]\d)\d{0,3}+"
     number = (
         rf"{first}(?:(?P<a>)/(?P<b>\d{{1,4}})(?![\d/]|\.\d)"
         rf"(?:[ \u00a0]?(?P<parts>(?:{letter})(?:(?:,[ \u00a0]|[ \u00a0]?(?:{conj})[ \u00a0]?)(?:{letter}))*)"
@@ -483,7 +488,7 @@ class _Reader:
             if not pre:
                 return  # ``2015-2016/17``: no number of a document
             start -= len(pre)
-        elif _SERIES_BEFORE.search(self.text, max(0, start - 7), start):
+        elif _series_before(self.text, start):
             self.close()  # ``resolution LP.4(8), and document LC 45/18``: another organization's symbol
             return
         item = (start, match.end(), _number(match), self.finder.prefixes[pre] if pre else "")
@@ -492,7 +497,8 @@ class _Reader:
         if not self.finder.table.numbers_before_word:
             # ``Resolutions 52/214, sect. C, para. 3; 55/222, sect. III; and 56/64 B``: a semicolon right before a
             # number separates the items of one list, each with its place in the resolution
-            gap = _ITEM_SEMICOLON.sub("", gap)
+            if ";" in gap or "؛" in gap:
+                gap = _ITEM_SEMICOLON.sub("", gap)
             if self.current is not None and (not self.current.items or _continues(gap)):
                 self.current.items.append(item)
             else:
@@ -567,37 +573,84 @@ def _parts(printed: str | None, spelt: tuple[str, ...], session: int) -> str:
     return f"{letters[0]}-{letters[-1]}" if letters else ""
 
 
-# Where a reference may stand: a number with a slash or a bracket after it (``76/81``, ``2334 (``), or a symbol's
-# capital and slash (``A/``). The tokens are read only around them (the words before a list, the organ after it): a
-# text without any costs one scan. The pattern opens on a class, the digits and the slash, so that the engine skips
-# the rest of the text at once (a capital is far more frequent than a slash): a ``/`` after a capital stands for
-# the candidate at the capital (``_windows`` moves its start back). No candidate ends on a capital, so none is lost.
-# A session as a bracketed ideograph (``第一㈠号``) is a candidate too.
-_CANDIDATE = re.compile(
-    r"[/\d\u3220-\u3229](?:(?<=[A-Z]/)"
-    r"|(?<=\d)(?:/\d|[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（])"
-    r"|(?<=[\u3220-\u3229])号)"
+# Where a reference may stand (a candidate): a number with a slash or a bracket after it (``76/81``, ``2334 (``,
+# ``1653 A (``), a symbol's capital and slash (``A/``: the slash is the candidate, ``_windows`` moves its start back
+# to the capital), a session as a bracketed ideograph (``第一㈠号``). The tokens are read only around them (the words
+# before a list, the organ after it): a text without any costs one scan.
+#
+# Every candidate holds a slash, a bracket or ``号`` within its last two characters, far rarer than the digits it
+# opens on: the scan stops at those (``_ANCHOR``) and looks back a few characters, rather than trying a pattern at
+# every digit of the text (dates, figures: the engine's cost was one attempt per digit). The candidates are those
+# of a left-to-right scan, each starting after the one before ends: ``_NUMBER_BEFORE_BRACKET`` is the bracketed form
+# whole, the rest is said below.
+_ANCHOR = re.compile(r"[/(（号]")
+_NUMBER_BEFORE_BRACKET = re.compile(r"\d[ \u00a0]?(?:[A-ZА-Я]{1,2}[ \u00a0]?|[\u0621-\u064a]{3}[ \u00a0])?[(（]")
+_BETWEEN_NUMBER_AND_BRACKET = frozenset(  # what may stand there: blanks, a part's letters (Latin, Cyrillic, Arabic)
+    " \u00a0" + "".join(map(chr, [*range(0x41, 0x5B), *range(0x410, 0x430), *range(0x621, 0x64B)]))
 )
+_LONGEST_BEFORE_BRACKET = 6  # the number's digit and five characters: ``7 دال (`` (blank, three letters, blank)
 _BEFORE = 160  # characters read before a candidate: its word, and the organ named before it
 _AFTER = 100  # and after it: the organ named after the numbers, the parts
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Where each candidate of ``text`` starts and ends, in order, none overlapping the one before."""
+    taken = 0  # where the last candidate ends
+    for anchor in _ANCHOR.finditer(text, 1):
+        at = anchor.start()
+        span = _candidate_at(text, at, text[at])
+        if span is not None and span[0] >= taken:
+            yield span
+            taken = span[1]
+
+
+def _candidate_at(text: str, at: int, anchor: str) -> tuple[int, int] | None:
+    """The candidate whose slash, bracket or ``号`` stands at ``at`` (not the first character), if any."""
+    before = text[at - 1]
+    if anchor == "/":
+        if "A" <= before <= "Z":
+            return at, at + 1  # ``A/``
+        if before.isdecimal() and text[at + 1 : at + 2].isdecimal():  # what ``\d`` matches
+            return at - 1, at + 2  # ``76/8``
+        return None
+    if anchor == "号":
+        return (at - 1, at + 1) if "\u3220" <= before <= "\u3229" else None
+    digit = at - 1  # a bracket: the number's last digit is the first character before it that may not stand between
+    low = max(at - _LONGEST_BEFORE_BRACKET, 0)
+    while digit > low and text[digit] in _BETWEEN_NUMBER_AND_BRACKET:
+        digit -= 1
+    if _NUMBER_BEFORE_BRACKET.fullmatch(text, digit, at + 1) is None:
+        return None
+    return digit, at + 1
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` around its candidates, merged where they meet."""
     out: list[tuple[int, int]] = []
     low = high = -1
-    for match in _CANDIDATE.finditer(text):
-        start = match.start() - _BEFORE
-        if text[match.start()] == "/":
+    for first, last in _candidates(text):
+        start = first - _BEFORE
+        if text[first] == "/":
             start -= 1  # the capital before it
         if start > high:  # a window of its own
             if high >= 0:
                 out.append((low, high))
             low = start if start > 0 else 0
-        high = match.end() + _AFTER  # candidates come in order: the window ends after this one
+        high = last + _AFTER  # candidates come in order: the window ends after this one
     if high >= 0:
         out.append((low, high if high < len(text) else len(text)))
     return out
+
+
+def _series_before(text: str, start: int) -> bool:
+    """Whether another organization's series stands right before the number at ``start`` (``_SERIES_BEFORE``):
+    asked only where a capital and a blank stand there, as the pattern needs (most numbers follow a word)."""
+    return (
+        start >= 2
+        and text[start - 1] in " \u00a0"
+        and "A" <= text[start - 2] <= "Z"
+        and _SERIES_BEFORE.search(text, max(0, start - 7), start) is not None
+    )
 
 
 def _a_council_form(number: _Number) -> bool:
@@ -653,7 +706,7 @@ def _breaks(gap: str) -> bool:
         gap = _QUOTED.sub("", gap)
     if _LIST_BREAK.search(gap):
         return True
-    return any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
+    return "." in gap and any(not _ABBREVIATION.search(gap, 0, stop.start()) for stop in _FULL_STOP.finditer(gap))
 
 
 def _literal(match: re.Match[str]) -> Reference | None:

@@ -6,10 +6,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from unconvert.un.languages import LanguageTable
+from unconvert.tree import Language
+from unconvert.un.languages import LanguageTable, table_for
 from unconvert.un.words import compiled, fold, ordinal_keys, plain
 
 _ITEM = re.compile(r"\d+(?:[\s\u00a0]*[(（]?[^\W\d_]{1,3}(?:\s[^\W\d_]{1,2})?[)）])?")
@@ -48,7 +50,13 @@ def session_of(text: str, table: LanguageTable) -> SessionLine | None:
 
 def _longest_ordinal(table: LanguageTable) -> int:
     """The length of the longest ordinal of ``table`` as a comparison key (letters only)."""
-    return max((len(key) for key in ordinal_keys(table)), default=0)
+    return _longest_ordinal_of(table.language)
+
+
+@functools.cache
+def _longest_ordinal_of(language: Language) -> int:
+    """``_longest_ordinal``, once per language (a session line asks it; the keys do not change)."""
+    return max((len(key) for key in ordinal_keys(table_for(language))), default=0)
 
 
 def agenda_of(text: str, table: LanguageTable) -> list[str] | None:

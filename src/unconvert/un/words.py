@@ -25,6 +25,8 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def fold(text: str) -> str:
     """A comparison key: no accents or marks, lower case, no spaces, hyphens or punctuation, one alef."""
+    if text.isascii():  # no alef, accent or mark to take out: the lower case without the punctuation
+        return _FOLD_DROP.sub("", text.lower())
     decomposed = unicodedata.normalize("NFD", text.translate(_ALEF))
     stripped = _NON_ASCII.sub(_without_marks, decomposed)  # no ASCII character is a mark: only the others are asked
     return _FOLD_DROP.sub("", stripped.casefold())

@@ -21,6 +21,7 @@ from unconvert.un.languages.base import LanguageTable
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
 _DIGITS = re.compile(r"\d\d*")  # opens on a class: the engine skips to the next digit at once (``\d+`` does not)
+_ASCII_DIGITS = re.compile(r"[0-9][0-9]*")  # the same in ASCII text, where it is tested faster than ``\d``
 # The marker again, a space and a tab: ``1 1 <tab>See …`` (A/RES/72/63, 72/64: the gold's note is ``See …``).
 # ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is,
 # unless other notes of the story repeat their number the first way (``_TIGHT_ECHO``).
@@ -208,7 +209,7 @@ def find_marks(
     rules = _Rules.of(table)
     index = {note.marker: i for i, note in enumerate(notes)}
     digit_markers = {m for m in index if m.isdigit()}
-    other_markers = [m for m in index if not m.isdigit()]
+    other_markers = [(m, re.compile(re.escape(m))) for m in index if not m.isdigit()]  # compiled once, not per segment
     longest = max((len(m) for m in digit_markers), default=0)
     last_digits = {m[-1] for m in digit_markers}  # a run ending with another digit ends with no marker
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
@@ -216,14 +217,14 @@ def find_marks(
     for s, raw in enumerate(segments):
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw) if "[" in raw else raw
         if digit_markers:
-            for run in _DIGITS.finditer(text):
+            for run in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
                 if text[run.end() - 1] not in last_digits:
                     continue
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
-        for marker in other_markers:
-            for found in re.finditer(re.escape(marker), text):
+        for marker, pattern in other_markers:
+            for found in pattern.finditer(text):
                 a, b = found.start(), found.end()
                 before = text[a - 1] if a > 0 else ""
                 if before and not before.isspace() and before != marker[0] and text[b : b + 1] != marker[0]:
@@ -392,6 +393,8 @@ def _digit_candidates(
 ) -> list[tuple[int, int, str, float]]:
     """Candidate marks at the digit run ``text[start:end]``: (mark start, mark end, marker, score)."""
     run = text[start:end]
+    if end - start <= 2 and start > 0 and text[start - 1].isspace():
+        return _spaced_candidate(text, start, end, run, markers)
     for size in range(1, min(longest, len(run)) + 1):
         if run[-size:] in markers:
             break
@@ -475,6 +478,17 @@ def _digit_candidates(
             score = _WEAK + _clause_end(text, end) / 4
         out.append((end - size, end, marker, score))
     return out
+
+
+def _spaced_candidate(
+    text: str, start: int, end: int, run: str, markers: set[str]
+) -> list[tuple[int, int, str, float]]:
+    """The candidates at a number of one or two digits after a space (a third of the runs of a body: ``article 5``,
+    ``12 December``): none but a mark printed apart from its word, as ``_spaced_mark`` tells it (a tail of it
+    would leave one digit before it, which no candidate does; the whole number glued to nothing is no mark)."""
+    if text[start - 1] in _GROUP_SPACES and run in markers and _spaced_mark(text, start, end):
+        return [(start, end, run, _SPACED)]
+    return []
 
 
 # ``Weapons 6and``, ``Development, 8including`` (A/RES/79/36, 80/91): a mark printed after a space and glued to the

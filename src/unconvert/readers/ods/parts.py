@@ -37,6 +37,9 @@ def part_letter(text: str) -> str:
 def part_ordinal(text: str, table: LanguageTable) -> int | None:
     """The position (0 for ``A``) of a part letter printed alone on its line (maybe with a footnote mark), else
     None."""
+    line = clean(text)
+    if line[1:2].isalpha() and not line.startswith(table.part_letters):
+        return None  # a word (every line of a resolution in parts is asked): no letter with only a mark after it
     stripped = part_letter(text)
     if len(stripped) == 1 and stripped in _LATIN:
         return _LATIN.index(stripped)

@@ -10,6 +10,8 @@ and says why.
 from __future__ import annotations
 
 import dataclasses
+import operator
+from collections.abc import Sequence
 from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
@@ -143,8 +145,8 @@ class ReferenceLinker:
         )
 
     def blocks(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-        out = tuple(self.block(b) for b in blocks)
-        return blocks if all(new is old for new, old in zip(out, blocks, strict=True)) else out
+        out = tuple(map(self.block, blocks))
+        return blocks if _unchanged(out, blocks) else out
 
     def block(self, block: Block) -> Block:
         """``block`` with its references linked; the block itself when it has none (most have none)."""
@@ -164,8 +166,8 @@ class ReferenceLinker:
                     return block
                 return dataclasses.replace(block, heading=heading, children=children)
             case Table():
-                rows = tuple(self.row(row) for row in block.rows)
-                if all(new is old for new, old in zip(rows, block.rows, strict=True)):
+                rows = tuple(map(self.row, block.rows))
+                if _unchanged(rows, block.rows):
                     return block
                 return dataclasses.replace(block, rows=rows)
             case RawBlock():
@@ -178,18 +180,18 @@ class ReferenceLinker:
         thousands of cells rebuilt every cell and row for nothing)."""
         cells: list[Cell] = []
         for cell in row.cells:
-            paragraphs = tuple(self.inlines(p) for p in cell.paragraphs)
-            if all(new is old for new, old in zip(paragraphs, cell.paragraphs, strict=True)):
+            paragraphs = tuple(map(self.inlines, cell.paragraphs))
+            if _unchanged(paragraphs, cell.paragraphs):
                 cells.append(cell)
             else:
                 cells.append(dataclasses.replace(cell, paragraphs=paragraphs))
-        if all(new is old for new, old in zip(cells, row.cells, strict=True)):
+        if _unchanged(cells, row.cells):
             return row
         return dataclasses.replace(row, cells=tuple(cells))
 
     def footnote(self, note: Footnote) -> Footnote:
-        paragraphs = tuple(self.inlines(p) for p in note.paragraphs)
-        if all(new is old for new, old in zip(paragraphs, note.paragraphs, strict=True)):
+        paragraphs = tuple(map(self.inlines, note.paragraphs))
+        if _unchanged(paragraphs, note.paragraphs):
             return note
         return dataclasses.replace(note, paragraphs=paragraphs)
 
@@ -213,6 +215,8 @@ class ReferenceLinker:
         ``Text`` node splits it. Unchanged inlines are returned as they are (the same tuple)."""
         if not inlines:
             return inlines
+        if len(inlines) == 1 and type(inlines[0]) is Text and not may_refer(inlines[0].text):
+            return inlines  # a text alone that cites nothing (most notes and cells): nothing to join or walk
         pieces: list[str] = []
         notes = False  # a footnote stands in the sequence (or in its emphasis): its text is read too
         for node in inlines:
@@ -273,6 +277,11 @@ class ReferenceLinker:
                 out.append(node)
             start = end
         return tuple(out) if changed else inlines
+
+
+def _unchanged(new: Sequence[object], old: Sequence[object]) -> bool:
+    """Whether the linked ``new`` holds the very nodes of ``old`` (most do: the node is kept, not rebuilt)."""
+    return len(new) == len(old) and all(map(operator.is_, new, old))
 
 
 def _split(node: Text, refs: list[tuple[int, int, str]]) -> list[Inline]:

@@ -48,6 +48,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 
 # C0 controls other than tab, line feed, vertical tab, form feed and carriage return, plus DEL: never in a dump.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_EIGHT_BIT = ("utf-8", "cp1252")  # encodings in which those characters are those bytes, and no other's bytes
 
 
 def decode(data: bytes, *, name: str) -> str:
@@ -66,13 +68,24 @@ def decode_with_notes(data: bytes, *, name: str) -> tuple[str, tuple[Diagnostic,
         if data.startswith(signature):
             raise ReadError(f"not an ODS text dump: the file is {what}", name=name, line=1)
     decoded = decode_text(data, name=name)
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
-    control = _CONTROL.search(text)
+    text = decoded.text
+    if "\r" in text:  # most dumps end their lines with LF alone: no copy of the text for them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _control(text, data, decoded.encoding)
     if control is not None:
         line = text.count("\n", 0, control.start()) + 1
         what = "NUL byte" if control.group() == "\x00" else f"control character U+{ord(control.group()):04X}"
         raise ReadError(f"binary data ({what}): not a text dump", name=name, line=line)
     return text, decoded.diagnostics
+
+
+def _control(text: str, data: bytes, encoding: str) -> re.Match[str] | None:
+    """The first control character of ``text`` (``_CONTROL``), decoded from ``data`` as ``encoding``. Decoded
+    from UTF-8 or Windows-1252, a text holds one only where its bytes do: one pass of ``bytes.translate`` tells
+    most texts clean, four times faster than the pattern (which then finds where, for the error)."""
+    if encoding in _EIGHT_BIT and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return None
+    return _CONTROL.search(text)
 
 
 _ODS_FIELD = re.compile(r"<<ODS [A-Z0-9 ]+>>")

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 _SEAM = re.compile(
     r"(?<=[a-zà-ÿа-я])(?=[A-ZÀ-ÞА-Я])"  # ActionTitle
@@ -361,7 +361,11 @@ _CJK_ORDINAL = re.compile(r"第([一二三四五六七八九十百零]+)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_HEAD = 40  # a row label stands in the first characters of its cell
 _MIN_SEQUENCE = 3  # labels in sequence that make rows
+# Columns of text cells closed by a figure (``Action``, ``Title of post``, ``Category``, ``Number``): up to this many.
+# Beyond it, a column count is taken only from rows that are a label and figures (``Afghanistan``, then a figure for
+# each year): a long list with a number here and there (A/DEC/78/556's 1,210 names) makes runs of any length.
 _MAX_COLUMNS = 12
+_ROW_LABELS = 2  # the cells before the figures of a row of a wide table of figures (a label, its sub-label)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBER_LABEL = re.compile(r"\d{1,3}\.")  # ``1.``: a section's number opens its row, it is no figure
 
@@ -450,11 +454,25 @@ def _figure_columns(figure: list[bool]) -> int | None:
         whole = groups[0]
         if whole != len(figure) or whole % 2 or any(figure[: whole // 2]):
             return None
-        return whole // 2 if 2 <= whole // 2 <= _MAX_COLUMNS else None
+        half = whole // 2
+        return half if half >= 2 and _columns_hold(figure, [(half, whole)], half) else None
     counts = Counter(groups[1:])
     columns = max(counts, key=lambda n: (counts[n], n))
     held = sum(n for n in groups if n <= 2 * columns)
-    return columns if 2 <= columns <= _MAX_COLUMNS and held >= 0.6 * len(figure) else None
+    if columns < 2 or held < 0.6 * len(figure):
+        return None
+    ends = list(accumulate(groups))
+    rows = [(end - n, end) for n, end in zip(groups, ends, strict=True) if n == columns]
+    return columns if _columns_hold(figure, rows[1:] if len(rows) > 1 else rows, columns) else None
+
+
+def _columns_hold(figure: list[bool], rows: list[tuple[int, int]], columns: int) -> bool:
+    """Whether rows of ``columns`` cells (their ``(start, end)``) make a table of that many columns: any number up to
+    ``_MAX_COLUMNS``; beyond, only when each of these rows is a label and figures (at most ``_ROW_LABELS`` cells
+    before its figures), as the wide tables of figures are (a year per column)."""
+    if columns <= _MAX_COLUMNS:
+        return True
+    return all(all(figure[start + _ROW_LABELS : end]) for start, end in rows)
 
 
 def _sequence_starts(texts: list[str], ordinals: Mapping[str, int]) -> list[int]:

@@ -724,15 +724,26 @@ TABLE = LanguageTable(
         ("تاسعا وعشرين", "تاسع وعشرين"),
     ),
     part_conjunctions=r"و|[–-]",
-    council_words=r"(?:ال|لل)مجلس(?![\u0621-\u064a])",
+    # The words and names below open on a letter or a class of letters, never on a group or a look-behind: the
+    # reference finder (``un.references``) tries them at every character of a text, and the engine passes over a
+    # word whose first letter does not fit without entering it. ``[ال]ل`` is ``ال`` or ``لل``; a word for a
+    # resolution is ``قرار`` with a conjunction or preposition (``و``, ``ب``, ``ل``, ``ف``) and an article (``ال``,
+    # ``لل``) maybe before it, not after another letter: its first letter is read, then what may follow it.
+    council_words=r"[ال]لمجلس(?![\u0621-\u064a])",
     own_words=r"(?:قرار|مقرر)(?:ها|اتها|يها)$",
     continuing_words=r"(?:وكذلك|وكذا)\s+$",
-    resolution_words=r"(?<![\u0621-\u064a])(?:[وبل]|ف)?(?:ال|لل)?قرار(?:ها|اتها|ات|ين|يها|يه|ه|اته|ي|ا)?(?![\u0621-\u064a])",
-    decision_words=r"(?<![\u0621-\u064a])(?:[وبل]|ف)?(?:ال|لل)?مقرر(?:ها|اتها|ات|ين|يها|يه|ه|اته|ي|ا)?(?![\u0621-\u064a])",
+    resolution_words=(
+        r"[وبلفاق](?<![\u0621-\u064a].)(?:(?<=[وبلف])(?:ال|لل)?قرار|(?<=[ال])لقرار|(?<=ق)رار)"
+        r"(?:ها|اتها|ات|ين|يها|يه|ه|اته|ي|ا)?(?![\u0621-\u064a])"
+    ),
+    decision_words=(
+        r"[وبلفام](?<![\u0621-\u064a].)(?:(?<=[وبلف])(?:ال|لل)?مقرر|(?<=[ال])لمقرر|(?<=م)قرر)"
+        r"(?:ها|اتها|ات|ين|يها|يه|ه|اته|ي|ا)?(?![\u0621-\u064a])"
+    ),
     reference_organs=(
-        (r"(?:لل|ال)جمعية\s+العامة", Organ.GA),
+        (r"[لا]لجمعية\s+العامة", Organ.GA),
         (r"مجلس\s+الأمن", Organ.SC),
-        (r"(?:لل|ال)مجلس\s+الاقتصادي\s+والاجتماعي", Organ.ECOSOC),
+        (r"[لا]لمجلس\s+الاقتصادي\s+والاجتماعي", Organ.ECOSOC),
         (r"مجلس\s+حقوق\s+الإنسان", Organ.HRC),
     ),
     other_bodies_follow=True,

@@ -527,7 +527,9 @@ TABLE = LanguageTable(
     resolution_words=r"决议",
     decision_words=r"决定",
     reference_organs=(
-        (r"(?<!环境)(?<!卫生)(?<!方)大会", Organ.GA),
+        # ``大`` first, then what stands before it (not the Environment or Health Assembly, nor a conference of the
+        # parties): the reference finder passes over every other character at once (``ar.py``'s words say why)
+        (r"大(?<!环境大)(?<!卫生大)(?<!方大)会", Organ.GA),
         (r"安全理事会|安理会", Organ.SC),
         (r"经济及社会理事会|经社理事会", Organ.ECOSOC),
         (r"人权理事会", Organ.HRC),

@@ -32,7 +32,7 @@ class Profile:
     size: int  # body size for Latin (and East Asian) text
     size_cs: int  # body size for complex-script (Arabic) text
     rtl: bool
-    italics: bool  # False: emphasis (opening phrases) is set upright, as the Chinese editors do
+    italics: bool  # False: emphasis (opening phrases) is set upright, as the UN sets Arabic and Chinese
     exact_lines: bool  # True: the exact line pitch of the UN's Latin styles; False: single spacing (tall scripts)
     east_asian_bold_font: str  # the face bold East Asian runs are set in, when the language has one
 
@@ -59,7 +59,7 @@ def profile(language: Language) -> Profile:
         size=half_points(typography.word_size),
         size_cs=half_points(typography.word_complex_size),
         rtl=script.rtl,
-        italics=script.italics,
+        italics=script.slanted,
         exact_lines=typography.exact_lines,
         east_asian_bold_font=script.un_fonts.bold if script.script is Script.HAN else "",
     )

@@ -18,6 +18,7 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.layout import CoverKind, Role, roles, walk
 from unconvert.layout import geometry as G
 from unconvert.layout.inlines import Break, Mark, Run, pieces
+from unconvert.layout.tables import column_widths
 from unconvert.layout.typography import Typography
 from unconvert.tree import Cell, Document, Emphasis, Footnote, Inline, ParaRole, Text, plain_text
 from unconvert.tree import Table as TreeTable
@@ -36,6 +37,7 @@ from unconvert.writers.pdf.lines import (
     Track,
     break_lines,
     measure,
+    natural_widths,
     script_runs,
     word_track,
 )
@@ -280,7 +282,7 @@ class Builder:
             case roles.Formula(content=content):
                 self.story.append(self.block(content, first=FIRST_INDENT, before=12))
             case roles.Closing(lines=lines):
-                italic = self.script.italics
+                italic = self.script.slanted
                 for i, line in enumerate(lines):
                     self.story.append(
                         self.block(line, align="end", italic=italic, before=14 if i == 0 else 0, keep=i == 0)
@@ -368,21 +370,26 @@ class Builder:
         """A table ruled as the UN rules them, on the reader's grid, breaking across pages with its heading rows
         repeated. A row taller than half a page (a cell of very long text) is set as several rows of the grid,
         each holding the next lines of every cell with no rule between them, so that the table can break inside
-        it; every cell is broken into lines once, so the work grows with the text. Only a table whose columns
-        would be too narrow to hold a word (a source that fused a table into one row of many cells) is set as
-        consecutive paragraphs."""
+        it; every cell is broken into lines once, so the work grows with the text. Only a table of columns
+        narrower than a few characters whose words cannot stand side by side on the measure (a source that fused
+        a table into one row of many cells) is set as consecutive paragraphs: a wide table of figures (a label and
+        a figure a year) stays a table."""
         if not any(row.cells for row in table.rows):
             self.report(Diagnostic.info("pdf-table-empty", "a table without cells is left out", line=table.line))
             return []
         columns = max((sum(c.colspan for c in row.cells) for row in table.rows), default=1) or 1
         width = COLUMN if columns <= TEXT_COLUMN_TABLE else G.MEASURE
         col_width = width / columns
-        if col_width < NARROWEST_COLUMN:
-            # the source fused a table into one row of many cells
-            return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
         size = self.typo.note.size
         leading = self.typo.note.leading
         setting = self.setting("start")
+        cells_of = [[self.cell(cell, size) for cell in row.cells] for row in table.rows]
+        minimum, natural = self.column_needs(table, cells_of, columns, setting)
+        if col_width < NARROWEST_COLUMN and sum(minimum) > width:
+            # the source fused a table into one row of many cells
+            return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
+        floor = min(NARROWEST_COLUMN, col_width)  # a column only spanning or empty cells reach still has room
+        widths = column_widths([m or floor for m in minimum], [n or floor for n in natural], width)
         most_lines = max(1, int(TALLEST_ROW // leading))
         grid: list[list[list[Line]]] = []  # every grid row's cells' lines, column by column
         heights: list[float] = []  # of every grid row: its tallest cell and the paddings
@@ -393,12 +400,11 @@ class Builder:
         header_rows = 0
         heading = True
         split_rows = 0
-        for row in table.rows:
+        for row, row_cells in zip(table.rows, cells_of, strict=True):
             placed: list[tuple[int, int, list[Line], dict[int, NoteBody]]] = []  # column, span, lines, notes
             c = 0
-            for cell in row.cells:
-                cell_width = col_width * cell.colspan - 2 * CELL_SIDE
-                spans_of_cell, notes = self.cell(cell, size)
+            for cell, (spans_of_cell, notes) in zip(row.cells, row_cells, strict=True):
+                cell_width = sum(widths[c : c + cell.colspan]) - 2 * CELL_SIDE
                 placed.append((c, cell.colspan, break_lines(spans_of_cell, cell_width, cell_width, setting), notes))
                 c += cell.colspan
             tallest = max((len(lines) for _, _, lines, _ in placed), default=0)
@@ -451,8 +457,31 @@ class Builder:
         if self.rtl:
             spans = [(columns - 1 - c1, r, columns - 1 - c0) for c0, r, c1 in spans]
         offset = (G.MEASURE - width) / 2
-        ruled = Grid(grid, spans, col_width, heights, pads, continued, header_rows, leading, setting)
+        ruled = Grid(
+            grid, spans, widths[::-1] if self.rtl else widths, heights, pads, continued, header_rows, leading, setting
+        )
         return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, ruled, offset)]
+
+    def column_needs(
+        self,
+        table: TreeTable,
+        cells_of: list[list[tuple[list[Span], dict[int, NoteBody]]]],
+        columns: int,
+        setting: Setting,
+    ) -> tuple[list[float], list[float]]:
+        """Each column's widest word and widest line (in reading order), its cells' padding included: the least and
+        the most it can use (``layout.tables.column_widths``); a cell spanning columns sets none of them."""
+        minimum = [0.0] * columns
+        natural = [0.0] * columns
+        for row, row_cells in zip(table.rows, cells_of, strict=True):
+            c = 0
+            for cell, (spans, _) in zip(row.cells, row_cells, strict=True):
+                if cell.colspan == 1 and c < columns:
+                    word, line = natural_widths(spans, setting)
+                    minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
+                    natural[c] = max(natural[c], line + 2 * CELL_SIDE)
+                c += cell.colspan
+        return minimum, natural
 
     def table_as_paragraphs(self, table: TreeTable, why: str) -> list[Flowable]:
         self.report(
@@ -535,7 +564,7 @@ class Builder:
 
     def committee(self, line: roles.CoverLine) -> tuple[Inline, ...]:
         """The committee line: the UN sets it in italics inside upright brackets."""
-        if not self.script.italics:
+        if not self.script.slanted:
             return line.content
         if line.lead:
             return (Text(text=line.lead), Emphasis(children=line.inner), Text(text=line.trail))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.grid import Grid
@@ -70,7 +70,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self._lines_width = width
 
     def _layout(self, width: float) -> list[Line]:
-        if self._lines is None or self._lines_width != width:
+        # a block made of set lines and no spans (a table cell's part) keeps its lines whatever the width it is
+        # asked about: reportlab's cell width (column less each padding) may differ from its own in the last bit
+        if self._lines is None or (self._lines_width != width and self.spans):
             g = self.geometry
             self._lines = break_lines(
                 self.spans, width - g.first - g.end_indent, width - g.indent - g.end_indent, self.setting
@@ -176,6 +178,33 @@ class TextBlock(Flowable):  # type: ignore[misc]
         frame = getattr(self, "_frame", None)
         if notes and frame is not None:
             self.page_notes.place(notes, frame, y)
+
+
+class KeepWithFirstLines(KeepTogether):  # type: ignore[misc]
+    """Keep with next as Word keeps it: a heading (or an annex's label and title, the first closing line) stays on
+    the page of the first lines of what follows it, not of all of it. reportlab's ``KeepTogether``, which the
+    document template groups them in, moves the whole group to the next page when it does not fit; this one lets
+    the last flowable of the group (a paragraph, a table) split where the others leave room, within its own rules
+    (two lines at least on each side; a table's heading row and first row), and moves the group only when even
+    that first part does not fit. A/RES/72/313's annex table starts under the closing lines, as the UN prints it,
+    instead of on a page of its own."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH < self._H and len(self._content) > 1:
+            *kept, last = self._content
+            used = 0.0
+            for i, flowable in enumerate(kept):
+                _, height = flowable.wrap(aW, aH)
+                used += height + (flowable.getSpaceBefore() if i else 0.0) + flowable.getSpaceAfter()
+            room = aH - used - last.getSpaceBefore()
+            if room > 0:
+                parts = last.split(aW, room)
+                if len(parts) > 1:
+                    return [*kept, *parts]
+        result: list[Flowable] = super().split(aW, aH)
+        return result
 
 
 class FlushNotes(Flowable):  # type: ignore[misc]

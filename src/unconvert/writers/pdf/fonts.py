@@ -7,7 +7,8 @@ faces come from Debian packages that the project installs; a missing one raises 
 The families by script are named in ``unconvert.un.scripts`` (``ScriptProfile.fonts``); here are their files:
 
 * Latin and Cyrillic: Liberation Serif (Times metrics), regular/bold/italic/bold italic (``fonts-liberation2``).
-* Arabic: Amiri, regular/bold/slanted (``fonts-hosny-amiri``).
+* Arabic: Amiri, regular/bold (``fonts-hosny-amiri``); emphasis upright in them, as the UN prints Arabic
+  (``ScriptProfile.slanted``: Amiri's slanted cut is not used).
 * Chinese: AR PL UMing CN, a Song/Ming face (``fonts-arphic-uming``); emphasis in AR PL UKai CN, the Kai face UN
   Chinese texts set opening phrases in (``fonts-arphic-ukai``); bold in WenQuanYi Zen Hei, a Hei face as UN
   Chinese headings (``fonts-wqy-zenhei``).
@@ -83,8 +84,6 @@ _LATIN = (
 _ARABIC = (
     Face("UNArabic", "Amiri-Regular.ttf", *_AMIRI),
     Face("UNArabic-Bold", "Amiri-Bold.ttf", *_AMIRI),
-    Face("UNArabic-Italic", "Amiri-Slanted.ttf", *_AMIRI),
-    Face("UNArabic-BoldItalic", "Amiri-BoldSlanted.ttf", *_AMIRI),
 )
 _CHINESE = (
     Face("UNSong", "uming.ttc", "fonts-arphic-uming", "truetype/arphic", 0),
@@ -94,7 +93,7 @@ _CHINESE = (
 FACES = (*_LATIN, *_ARABIC, *_CHINESE)  # every face the writer can embed
 
 LATIN = Family(*(f.name for f in _LATIN))
-ARABIC = Family(*(f.name for f in _ARABIC))
+ARABIC = Family("UNArabic", "UNArabic-Bold", "UNArabic", "UNArabic-Bold")  # emphasis upright (scripts.ARABIC)
 CHINESE = Family(regular="UNSong", bold="UNHei", italic="UNKai", bold_italic="UNHei")
 
 _FACES = {LATIN: _LATIN, ARABIC: _ARABIC, CHINESE: _CHINESE}

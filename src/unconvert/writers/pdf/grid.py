@@ -30,13 +30,14 @@ THICK, THIN = 0.75, 0.25  # the rules' widths
 class Grid:
     """A table's grid rows in display order: ``cells[r][c]`` the lines set in row ``r``, column ``c`` (a column
     covered by a cell spanning from an earlier one keeps lines that are not drawn); ``spans`` the ``(first column,
-    row, last column)`` of each cell spanning columns; ``heights`` and ``pads`` (top, bottom padding) of every row;
+    row, last column)`` of each cell spanning columns; ``widths`` of every column, left to right (a right-to-left
+    table's last column first); ``heights`` and ``pads`` (top, bottom padding) of every row;
     ``continued`` the rows continued by the next one (no rule between them); ``heading`` the number of heading
     rows (the thick rule under them)."""
 
     cells: list[list[list[Line]]]
     spans: list[tuple[int, int, int]]
-    col_width: float
+    widths: list[float]
     heights: list[float]
     pads: list[tuple[float, float]]
     continued: set[int]
@@ -46,11 +47,12 @@ class Grid:
 
     def draw(self, canv: Canvas, rows: list[int], x: float) -> None:
         """Draw grid rows ``rows`` (in order, from the top) as a table whose left edge is ``x``."""
-        columns = len(self.cells[0]) if self.cells else 0
+        widths = self.widths
+        columns = len(widths)
         lefts = [0.0] * (columns + 1)
         total = 0.0
         for c in range(columns):
-            total = total + self.col_width
+            total = total + widths[c]
             lefts[c + 1] = total
         tops = _row_edges([self.heights[r] for r in rows])
         # the cells each drawn row holds: (first column, last column), the columns spanned over left out
@@ -75,7 +77,7 @@ class Grid:
                     bottom = tops[i + 1]
                     self._cell(canv, values[c], left, bottom, lefts[last + 1] - left, tops[i] - bottom, top_pad)
                 else:
-                    self._cell(canv, values[c], lefts[c], tops[i + 1], self.col_width, self.heights[r], top_pad)
+                    self._cell(canv, values[c], lefts[c], tops[i + 1], widths[c], self.heights[r], top_pad)
                 c = last + 1
         self._rules(canv, rows, tops, lefts[-1])
         canv.restoreState()

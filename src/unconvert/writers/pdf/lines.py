@@ -149,6 +149,10 @@ _BREAKING_SPACES = frozenset(
 _LATIN_TOKENS = re.compile(_SPACE + r"|[\S\u00a0\u202f\u2007]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014"
 _CJK_TOKENS = re.compile(_SPACE + rf"|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
+# A hyphen between two letters (``system-wide``, ``Secretary-General``) is a break opportunity after it, as Word
+# breaks there: the UN's A/RES/72/313 prints ``system-`` / ``wide`` and ``seventy-`` / ``third``. A minus before a
+# figure (``-5``) or a code (``P-4``) is no such place, nor is the non-breaking hyphen U+2011.
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 _OPENING_GUILLEMET = "«"  # a line never ends with an opening guillemet, even after a plain space
 _CLOSING_GUILLEMET = "»"  # nor starts with a closing one
 _NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』〉】〕”’…·—%％,.;:?!)]}")
@@ -183,8 +187,9 @@ class _Box:
 
 
 def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
-    """The paragraph as unbreakable boxes, glue (a space ``Piece``) and forced breaks (``None``). The inter-word
-    spaces of a span are one glue ``Piece``, shared (pieces are not changed once set)."""
+    """The paragraph as unbreakable boxes, glue (a space ``Piece``; an empty one after a hyphen: a break that
+    prints nothing) and forced breaks (``None``). The inter-word spaces of a span are one glue ``Piece``, shared
+    (pieces are not changed once set)."""
     out: list[_Box | Piece | None] = []
     append = out.append
     box: _Box | None = None
@@ -233,6 +238,20 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     box = before
                     box.pieces.append(Piece(" ", last.style, last.width))
                     box.width += last.width
+            if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
+                parts = _HYPHEN_BREAK.split(token)
+                for part in parts[:-1]:
+                    piece = Piece(part, style, measure(part, style))
+                    if box is None:
+                        box = _Box([piece], piece.width)
+                    else:
+                        box.pieces.append(piece)
+                        box.width += piece.width
+                    append(box)
+                    append(Piece("", style, 0.0))  # the break after the hyphen: no glue, nothing printed
+                    glue_last = True
+                    box = None
+                token = parts[-1]
             unit = widths.get(token)
             if unit is None:
                 width = measure(token, style)
@@ -253,6 +272,24 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
     if box is not None:
         append(box)
     return out
+
+
+def natural_widths(spans: list[Span], setting: Setting) -> tuple[float, float]:
+    """The widest unbreakable word of a paragraph and the width of its widest line set without breaking (forced
+    breaks apart): the least and the most a table column holding it can use."""
+    widest_word = widest_line = line = 0.0
+    glue = 0.0
+    for item in _boxes(spans, setting.cjk):
+        if item is None:
+            line, glue = 0.0, 0.0
+        elif isinstance(item, Piece):
+            glue = item.width if line else 0.0
+        else:
+            widest_word = max(widest_word, item.width)
+            line += glue + item.width
+            glue = 0.0
+            widest_line = max(widest_line, line)
+    return widest_word, widest_line
 
 
 def _may_break(before: str, after: str) -> bool:
@@ -317,7 +354,7 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
                 current, current_width, pending_glue, limit = [], 0.0, None, width
                 queue.append(item)
                 continue
-            if pending_glue is not None:
+            if pending_glue is not None and pending_glue.text:  # an empty glue: a break after a hyphen
                 current.append(pending_glue)
                 current_width += glue_width
         elif item.width > limit + 0.01:

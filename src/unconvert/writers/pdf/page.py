@@ -23,6 +23,7 @@ from unconvert.layout import Furniture
 from unconvert.layout import geometry as G
 from unconvert.layout.typography import SYMBOL, SYMBOL_INITIAL, Typography
 from unconvert.un.scripts import ScriptProfile
+from unconvert.writers.pdf.flowables import KeepWithFirstLines
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import PageNotes
 from unconvert.writers.pdf.lines import (
@@ -237,7 +238,7 @@ def draw_running_head(canv: Canvas, setup: Setup, page: int, lines: list[Line]) 
 
 
 class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Letter pages in the UN layout; the footnote area is managed page by page."""
+    """Letter pages in the UN layout; the footnote area is managed page by page; keep with next as Word's."""
 
     def __init__(self, buffer: Any, setup: Setup, page_notes: PageNotes, **kwargs: Any) -> None:
         super().__init__(
@@ -247,6 +248,7 @@ class UNDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             rightMargin=MARGIN_X,
             topMargin=G.PRINT_BODY_TOP,
             bottomMargin=G.PRINT_BODY_BOTTOM,
+            keepTogetherClass=KeepWithFirstLines,
             **kwargs,
         )
         self.setup = setup
