@@ -418,7 +418,9 @@ class Builder:
                 for column, span, lines, notes in placed:
                     part = lines[k * most_lines : (k + 1) * most_lines]
                     lines_here = max(lines_here, len(part))
-                    cells[column] = part
+                    # in display order: a right-to-left row is mirrored, and a cell's lines go to the first column
+                    # its span covers there (the column the grid draws it from)
+                    cells[columns - 1 - (column + span - 1) if self.rtl else column] = part
                     notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
                     if span > 1:
                         spans.append((column, r, column + span - 1))
@@ -426,8 +428,6 @@ class Builder:
                 bottom = CELL_BOTTOM if k + 1 == pieces_count else 0.0
                 if k + 1 < pieces_count:
                     continued.add(r)
-                if self.rtl:
-                    cells.reverse()
                 grid.append(cells)
                 heights.append(lines_here * leading + top + bottom)
                 pads.append((top, bottom))
