@@ -906,6 +906,24 @@ def test_many_rows_break_across_pages_with_the_heading_repeated(language: Langua
     assert len(with_rows) >= 3 and all("H0" in page.text for page in with_rows)
 
 
+def test_a_right_to_left_cell_spanning_columns_keeps_its_text() -> None:
+    """An Arabic table's cell spanning two columns is drawn where its span starts on the mirrored grid (its
+    content was put on a column the span covers, which is not drawn: its words were lost)."""
+
+    def cell(text: str, span: int = 1, header: bool = False) -> Cell:
+        return Cell(paragraphs=((_t(text),),), colspan=span, header=header)
+
+    rows = (
+        Row(cells=(cell("البند", header=True), cell("المبلغ", header=True), cell("الملاحظات", header=True))),
+        Row(cells=(cell("المجموع الكلي للميزانية", span=2), cell("نهائي"))),
+        Row(cells=(cell("السفر"), cell("١٢٠"), cell("مؤقت"))),
+    )
+    pdf = unconvert.render(_table_doc(rows, Language.AR), "pdf", context=CONTEXT).data
+    found = tokens("\n".join(_extracted(pdf)))
+    for text in ("المجموع الكلي للميزانية", "نهائي", "السفر", "مؤقت"):
+        assert all(word in found for word in tokens(text)), text
+
+
 def test_an_annex_follows_the_closing_lines_on_their_page() -> None:
     """As the UN places an annex (A/RES/72/313: label and title under the closing lines, on the same page), not
     on a page of its own; its label and title stay with its first lines."""

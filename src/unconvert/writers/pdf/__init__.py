@@ -6,9 +6,9 @@ their mark, running heads and ``n/N`` page numbers, metadata (title, subject = s
 The same tree and ``context.now`` always give the same bytes.
 
 The page's roles, geometry and sizes are the layout model's (``unconvert.layout``). Modules: ``fonts`` (discovery,
-registration), ``shaping`` (Arabic shaping and bidi),
-``lines`` (line breaking and drawing), ``footnotes`` (the page's note area), ``flowables``, ``build`` (tree to
-flowables), ``page`` (masthead, running heads, footers, the document template).
+registration), ``shaping`` (Arabic shaping and bidi), ``lines`` (line breaking and drawing), ``footnotes`` (the
+page's note area), ``grid`` (a table's cells and rules), ``flowables``, ``build`` (tree to flowables), ``page``
+(masthead, running heads, footers, the document template).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import assert_never
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
@@ -27,6 +27,7 @@ from unconvert.un.symbols import undocs_url
 from unconvert.writers.pdf.flowables import Bookmark, EndRule, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
+from unconvert.writers.pdf.grid import CELL_SIDE, Grid
 from unconvert.writers.pdf.lines import (
     PLAIN,
     Line,
@@ -46,7 +47,7 @@ from unconvert.writers.pdf.shaping import display, shape
 BODY = COLUMN_INDENT  # start of the text column inside the frame
 TEXT_COLUMN_TABLE = 7  # columns a table sets in the text column (A/RES/72/313's annex: 7); wider, on the measure
 NARROWEST_COLUMN = 36.0  # about five characters: a narrower column breaks every word
-CELL_SIDE, CELL_TOP, CELL_BOTTOM = 3.0, 2.0, 4.0  # a cell's padding
+CELL_TOP, CELL_BOTTOM = 2.0, 4.0  # a cell's padding above and below (``grid.CELL_SIDE`` on either side)
 # A link is drawn as an annotation on each line it covers, each holding the whole URL: a fuzzed "symbol" of 60,000
 # characters over a thousand lines made a PDF of 60 million escaped characters (minutes). UN symbols are under 60
 # characters; browsers and viewers give up on URLs of a few thousand.
@@ -381,51 +382,52 @@ class Builder:
         col_width = width / columns
         size = self.typo.note.size
         leading = self.typo.note.leading
-        cells_of = [[self.cell(cell, size, leading) for cell in row.cells] for row in table.rows]
-        minimum, natural = self.column_needs(table, cells_of, columns)
+        setting = self.setting("start")
+        cells_of = [[self.cell(cell, size) for cell in row.cells] for row in table.rows]
+        minimum, natural = self.column_needs(table, cells_of, columns, setting)
         if col_width < NARROWEST_COLUMN and sum(minimum) > width:
             # the source fused a table into one row of many cells
             return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
         floor = min(NARROWEST_COLUMN, col_width)  # a column only spanning or empty cells reach still has room
         widths = column_widths([m or floor for m in minimum], [n or floor for n in natural], width)
         most_lines = max(1, int(TALLEST_ROW // leading))
-        grid: list[list[object]] = []
+        grid: list[list[list[Line]]] = []  # every grid row's cells' lines, column by column
         heights: list[float] = []  # of every grid row: its tallest cell and the paddings
         pads: list[tuple[float, float]] = []  # top and bottom padding of every grid row
-        spans_cmds: list[tuple[int, int, int, int]] = []  # first column, first row, last column, last row
+        spans: list[tuple[int, int, int]] = []  # first column, row, last column
         continued: set[int] = set()  # grid rows continued by the next one (one table row set in several)
         row_notes: list[list[NoteBody]] = []
         header_rows = 0
         heading = True
         split_rows = 0
         for row, row_cells in zip(table.rows, cells_of, strict=True):
-            placed: list[tuple[int, int, list[Line], dict[int, NoteBody], float]] = []  # column, span, lines …
+            placed: list[tuple[int, int, list[Line], dict[int, NoteBody]]] = []  # column, span, lines, notes
             c = 0
-            for cell, (block, notes) in zip(row.cells, row_cells, strict=True):
+            for cell, (spans_of_cell, notes) in zip(row.cells, row_cells, strict=True):
                 cell_width = sum(widths[c : c + cell.colspan]) - 2 * CELL_SIDE
-                placed.append((c, cell.colspan, block.lines_for(cell_width), notes, cell_width))
+                placed.append((c, cell.colspan, break_lines(spans_of_cell, cell_width, cell_width, setting), notes))
                 c += cell.colspan
-            tallest = max((len(lines) for _, _, lines, _, _ in placed), default=0)
+            tallest = max((len(lines) for _, _, lines, _ in placed), default=0)
             pieces_count = max(1, -(-tallest // most_lines))
             split_rows += pieces_count > 1
             for k in range(pieces_count):
                 r = len(grid)
-                cells: list[object] = [self.cell_part([], {}, w - 2 * CELL_SIDE, leading) for w in widths]
+                cells: list[list[Line]] = [[] for _ in range(columns)]
                 notes_here: list[NoteBody] = []
                 lines_here = 0
-                for column, span, lines, notes, cell_width in placed:
+                for column, span, lines, notes in placed:
                     part = lines[k * most_lines : (k + 1) * most_lines]
                     lines_here = max(lines_here, len(part))
-                    cells[column] = self.cell_part(part, notes, cell_width, leading)
+                    # in display order: a right-to-left row is mirrored, and a cell's lines go to the first column
+                    # its span covers there (the column the grid draws it from)
+                    cells[columns - 1 - (column + span - 1) if self.rtl else column] = part
                     notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
                     if span > 1:
-                        spans_cmds.append((column, r, column + span - 1, r))
+                        spans.append((column, r, column + span - 1))
                 top = CELL_TOP if k == 0 else 0.0
                 bottom = CELL_BOTTOM if k + 1 == pieces_count else 0.0
                 if k + 1 < pieces_count:
                     continued.add(r)
-                if self.rtl:
-                    cells.reverse()
                 grid.append(cells)
                 heights.append(lines_here * leading + top + bottom)
                 pads.append((top, bottom))
@@ -453,52 +455,19 @@ class Builder:
                 )
             )
         if self.rtl:
-            spans_cmds = [(columns - 1 - c1, r0, columns - 1 - c0, r1) for c0, r0, c1, r1 in spans_cmds]
+            spans = [(columns - 1 - c1, r, columns - 1 - c0) for c0, r, c1 in spans]
         offset = (G.MEASURE - width) / 2
-
-        def make(rows: list[int]) -> Table:
-            picked = [grid[i] for i in rows]
-            commands: list[tuple[object, ...]] = [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 0), (-1, -1), self.family.regular, size),  # no base-14 font in the PDF
-                ("LEFTPADDING", (0, 0), (-1, -1), CELL_SIDE),
-                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_SIDE),
-                ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM),
-                ("LINEABOVE", (0, 0), (-1, 0), 0.75, "black"),
-            ]
-            if not continued:
-                commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.25, "black"))
-            for new, old in enumerate(rows if continued else ()):
-                top, bottom = pads[old]
-                if top != CELL_TOP:
-                    commands.append(("TOPPADDING", (0, new), (-1, new), top))
-                if bottom != CELL_BOTTOM:
-                    commands.append(("BOTTOMPADDING", (0, new), (-1, new), bottom))
-                if old not in continued:
-                    commands.append(("LINEBELOW", (0, new), (-1, new), 0.25, "black"))
-            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.75, "black"))
-            index = {old: new for new, old in enumerate(rows)}
-            if header_rows and header_rows - 1 in index:  # the rule under the heading, where this part has it
-                last = index[header_rows - 1]
-                commands.append(("LINEBELOW", (0, last), (-1, last), 0.75, "black"))
-            for c0, r0, c1, r1 in spans_cmds:
-                if r0 in index:
-                    commands.append(("SPAN", (c0, index[r0]), (c1, index[r1])))
-            built = Table(
-                picked,
-                colWidths=widths[::-1] if self.rtl else widths,
-                rowHeights=[heights[i] for i in rows],
-                repeatRows=0,
-                style=TableStyle(commands),
-            )
-            built.hAlign = "LEFT"
-            return built
-
-        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, make, offset)]
+        ruled = Grid(
+            grid, spans, widths[::-1] if self.rtl else widths, heights, pads, continued, header_rows, leading, setting
+        )
+        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, ruled, offset)]
 
     def column_needs(
-        self, table: TreeTable, cells_of: list[list[tuple[TextBlock, dict[int, NoteBody]]]], columns: int
+        self,
+        table: TreeTable,
+        cells_of: list[list[tuple[list[Span], dict[int, NoteBody]]]],
+        columns: int,
+        setting: Setting,
     ) -> tuple[list[float], list[float]]:
         """Each column's widest word and widest line (in reading order), its cells' padding included: the least and
         the most it can use (``layout.tables.column_widths``); a cell spanning columns sets none of them."""
@@ -506,9 +475,9 @@ class Builder:
         natural = [0.0] * columns
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             c = 0
-            for cell, (block, _) in zip(row.cells, row_cells, strict=True):
+            for cell, (spans, _) in zip(row.cells, row_cells, strict=True):
                 if cell.colspan == 1 and c < columns:
-                    word, line = natural_widths(block.spans, block.setting)
+                    word, line = natural_widths(spans, setting)
                     minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
                     natural[c] = max(natural[c], line + 2 * CELL_SIDE)
                 c += cell.colspan
@@ -528,24 +497,16 @@ class Builder:
             out.append(Spacer(1, 6))
         return out
 
-    def cell(self, cell: Cell, size: float, leading: float) -> tuple[TextBlock, dict[int, NoteBody]]:
-        """A cell's text as one block, and the notes its marks call for (keyed as its lines name them)."""
+    def cell(self, cell: Cell, size: float) -> tuple[list[Span], dict[int, NoteBody]]:
+        """A cell's text as one paragraph's spans, and the notes its marks call for (keyed as its lines name
+        them)."""
         notes: dict[int, NoteBody] = {}
         spans: list[Span] = []
         for i, paragraph in enumerate(cell.paragraphs):
             if i:
                 spans.append(Span("\n", Style(self.family.regular, size)))
             spans.extend(self.spans(paragraph, size, notes, italic=cell.header))
-        geometry = Geometry(leading=leading)
-        block = TextBlock(spans, geometry, self.setting("start"), {}, self.page_notes)
-        return block, notes
-
-    def cell_part(self, lines: list[Line], notes: dict[int, NoteBody], width: float, leading: float) -> TextBlock:
-        """Some set lines of a cell, as the block one grid row holds; the cell carries no notes itself: the
-        table puts the notes of its rows on the right page."""
-        return TextBlock(
-            [], Geometry(leading=leading), self.setting("start"), {}, self.page_notes, lines=lines, width=width
-        )
+        return spans, notes
 
     # --- document ------------------------------------------------------------------------------------------------
 

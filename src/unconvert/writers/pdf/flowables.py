@@ -9,13 +9,13 @@ puts the notes of the drawn lines in the page's note area (``footnotes.PageNotes
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak
 
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
+from unconvert.writers.pdf.grid import Grid
 from unconvert.writers.pdf.lines import Line, Setting, Span, Style, break_lines, draw_line, emit, measure
 
 # reportlab measures the flowables of a ``KeepTogether`` (keep-with-next headings) with this available height; the
@@ -284,11 +284,10 @@ class Bookmark(Flowable):  # type: ignore[misc]
 
 
 class NotedTable(Flowable):  # type: ignore[misc]
-    """A reportlab ``Table`` whose rows carry footnotes: each part of a split table carries the notes of its own
+    """A ruled table whose rows carry footnotes: each part of a split table carries the notes of its own
     rows. ``rows`` are indexes into the whole table's grid, ``heights`` the height of every grid row (known
-    before any table is built, so that measuring and splitting a part costs its rows, not the whole table's);
-    ``make`` builds the table of some rows, only when a part is drawn; ``repeat`` heading rows are repeated on
-    every part."""
+    before any part is drawn, so that measuring and splitting a part costs its rows, not the whole table's);
+    ``grid`` draws the rows of a part; ``repeat`` heading rows are repeated on every part."""
 
     def __init__(
         self,
@@ -297,7 +296,7 @@ class NotedTable(Flowable):  # type: ignore[misc]
         row_notes: list[list[NoteBody]],
         page_notes: PageNotes,
         repeat: int,
-        make: Callable[[list[int]], Table],
+        grid: Grid,
         offset: float,
     ) -> None:
         super().__init__()
@@ -306,7 +305,7 @@ class NotedTable(Flowable):  # type: ignore[misc]
         self.row_notes = row_notes  # aligned with ``rows``
         self.page_notes = page_notes
         self.repeat = repeat
-        self.make = make
+        self.grid = grid
         self.offset = offset
         self.spaceBefore = 6
         self.spaceAfter = 6
@@ -362,17 +361,15 @@ class NotedTable(Flowable):  # type: ignore[misc]
         if keep <= self.repeat or keep >= count:
             return []
         head = NotedTable(
-            self.rows[:keep], self.heights, self.row_notes[:keep], self.page_notes, self.repeat, self.make, self.offset
+            self.rows[:keep], self.heights, self.row_notes[:keep], self.page_notes, self.repeat, self.grid, self.offset
         )
         tail_rows = self.rows[: self.repeat] + self.rows[keep:]
         tail_notes: list[list[NoteBody]] = [[] for _ in range(self.repeat)] + self.row_notes[keep:]
-        tail = NotedTable(tail_rows, self.heights, tail_notes, self.page_notes, self.repeat, self.make, self.offset)
+        tail = NotedTable(tail_rows, self.heights, tail_notes, self.page_notes, self.repeat, self.grid, self.offset)
         return [head, tail]
 
     def draw(self) -> None:
-        table = self.make(self.rows)
-        table.wrap(self.width, self.height)
-        table.drawOn(self.canv, self.offset, 0)
+        self.grid.draw(self.canv, self.rows, self.offset)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canvas, x, y, _sW)

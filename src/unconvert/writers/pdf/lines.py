@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFString
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -110,17 +112,23 @@ class Setting:
 Group = tuple[float, Style, str, float, bool]
 
 LINK_COLOUR = "0.02 0.27 0.76 rg"  # the blue of links in the UN's PDFs
-_widths: dict[tuple[str, str], float] = {}
+_widths: dict[str, dict[str, float]] = {}  # per face: the width of a text at 1 pt
+
+
+def _unit_widths(font: str) -> dict[str, float]:
+    """The widths at 1 pt measured so far in ``font``, by text (kept under 400,000 texts a face)."""
+    widths = _widths.get(font)
+    if widths is None or len(widths) > 400_000:
+        widths = _widths[font] = {}
+    return widths
 
 
 def measure(text: str, style: Style) -> float:
     """Width of ``text`` in ``style`` (cached per face at 1 pt: the same words recur throughout a corpus)."""
-    key = (text, style.font)
-    width = _widths.get(key)
+    widths = _unit_widths(style.font)
+    width = widths.get(text)
     if width is None:
-        if len(_widths) > 400_000:
-            _widths.clear()
-        width = _widths[key] = stringWidth(text, style.font, 1.0)
+        width = widths[text] = stringWidth(text, style.font, 1.0)
     track = style.track
     if track is PLAIN:
         return width * style.size
@@ -159,6 +167,8 @@ _SCRIPT_RUNS = re.compile(
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into runs of Chinese characters and punctuation (``True``) and of anything else."""
+    if text.isascii():  # no Chinese in it (a number, a symbol, a cell's figure): one run, or none
+        return [(text, False)] if text else []
     return [
         (run, _is_cjk(run[0]) or run[0] in "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014")
         for run in _SCRIPT_RUNS.findall(text)
@@ -178,49 +188,56 @@ class _Box:
 
 def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
     """The paragraph as unbreakable boxes, glue (a space ``Piece``; an empty one after a hyphen: a break that
-    prints nothing) and forced breaks (``None``)."""
+    prints nothing) and forced breaks (``None``). The inter-word spaces of a span are one glue ``Piece``, shared
+    (pieces are not changed once set)."""
     out: list[_Box | Piece | None] = []
+    append = out.append
     box: _Box | None = None
     prev_text = ""
-    tokens = _CJK_TOKENS if cjk else _LATIN_TOKENS
-    widths = _widths
+    glue_last = False  # the last item is glue
+    tokens = _CJK_TOKENS.findall if cjk else _LATIN_TOKENS.findall
     breaking = _BREAKING_SPACES
     for span in spans:
         text = span.text
         if text == "\n":
             if box is not None:
-                out.append(box)
+                append(box)
             box, prev_text = None, ""
-            out.append(None)
+            append(None)
+            glue_last = False
             continue
         style = span.style
-        font, size, track = style.font, style.size, style.track
+        size, track = style.size, style.track
         plain = track is PLAIN
-        space = -1.0  # the width of a space in this span, once measured
-        for token in tokens.findall(text):
-            if token[0] in breaking:
-                if space < 0:
-                    space = measure(" ", style)
-                if box is not None and prev_text.endswith(_OPENING_GUILLEMET):
-                    box.pieces.append(Piece(" ", style, space))  # « stays with the word after it
-                    box.width += space
+        widths = _unit_widths(style.font)
+        glue: Piece | None = None  # the span's inter-word space, once measured
+        for token in tokens(text):
+            first = token[0]
+            if first in breaking:
+                if glue is None:
+                    glue = Piece(" ", style, measure(" ", style), True)
+                if box is not None and prev_text[-1:] == _OPENING_GUILLEMET:
+                    box.pieces.append(Piece(" ", style, glue.width))  # « stays with the word after it
+                    box.width += glue.width
                     prev_text = " "
                     continue
                 if box is not None:
-                    out.append(box)
+                    append(box)
                     box = None
+                    glue_last = False
                 prev_text = ""
-                if out and isinstance(out[-1], Piece):
-                    continue  # runs of spaces count once
-                out.append(Piece(" ", style, space, glue=True))
+                if not glue_last:  # runs of spaces count once
+                    append(glue)
+                    glue_last = True
                 continue
-            if box is None and token[0] == _CLOSING_GUILLEMET and len(out) >= 2:
-                glue, before = out[-1], out[-2]
-                if isinstance(glue, Piece) and isinstance(before, _Box):
+            if box is None and first == _CLOSING_GUILLEMET and len(out) >= 2:
+                last, before = out[-1], out[-2]
+                if isinstance(last, Piece) and isinstance(before, _Box):
                     out[-2:] = []  # » stays with the word before it
+                    glue_last = bool(out) and isinstance(out[-1], Piece)
                     box = before
-                    box.pieces.append(Piece(" ", glue.style, glue.width))
-                    box.width += glue.width
+                    box.pieces.append(Piece(" ", last.style, last.width))
+                    box.width += last.width
             if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
                 parts = _HYPHEN_BREAK.split(token)
                 for part in parts[:-1]:
@@ -230,11 +247,12 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     else:
                         box.pieces.append(piece)
                         box.width += piece.width
-                    out.append(box)
-                    out.append(Piece("", style, 0.0))  # the break after the hyphen: no glue, nothing printed
+                    append(box)
+                    append(Piece("", style, 0.0))  # the break after the hyphen: no glue, nothing printed
+                    glue_last = True
                     box = None
                 token = parts[-1]
-            unit = widths.get((token, font))
+            unit = widths.get(token)
             if unit is None:
                 width = measure(token, style)
             elif plain:
@@ -244,14 +262,15 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             if box is None:
                 box = _Box([Piece(token, style, width)], 0.0 + width)
             elif cjk and _may_break(prev_text, token):
-                out.append(box)
+                append(box)
+                glue_last = False
                 box = _Box([Piece(token, style, width)], 0.0 + width)
             else:
                 box.pieces.append(Piece(token, style, width))
                 box.width += width
             prev_text = token
     if box is not None:
-        out.append(box)
+        append(box)
     return out
 
 
@@ -307,46 +326,48 @@ def _split_box(box: _Box, width: float) -> list[_Box]:
 def break_lines(spans: list[Span], first_width: float, width: float, setting: Setting) -> list[Line]:
     """Greedy line breaking: ``first_width`` for the first line, ``width`` for the others."""
     items = _boxes(spans, setting.cjk)
+    noted = any(span.style.note is not None for span in spans)
     lines: list[Line] = []
     current: list[Piece] = []
     current_width = 0.0
     pending_glue: Piece | None = None
+    limit = first_width
 
-    def finish(last: bool) -> None:
-        nonlocal current, current_width, pending_glue
-        notes = tuple(p.style.note for p in current if p.style.note is not None)
-        lines.append(Line(current, current_width, last, notes))
-        current, current_width, pending_glue = [], 0.0, None
-
-    queue = list(reversed(items))
+    queue = items[::-1]
+    pop = queue.pop
     while queue:
-        item = queue.pop()
+        item = pop()
         if item is None:
-            finish(True)
+            notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
+            lines.append(Line(current, current_width, True, notes))
+            current, current_width, pending_glue, limit = [], 0.0, None, width
             continue
         if isinstance(item, Piece):
             if current:
                 pending_glue = item
             continue
-        limit = first_width if not lines else width
-        glue_width = pending_glue.width if current and pending_glue is not None else 0.0
-        if current and current_width + glue_width + item.width > limit + 0.01:
-            finish(False)
-            queue.append(item)
-            continue
-        if not current and item.width > limit + 0.01:
+        if current:
+            glue_width = pending_glue.width if pending_glue is not None else 0.0
+            if current_width + glue_width + item.width > limit + 0.01:
+                notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
+                lines.append(Line(current, current_width, False, notes))
+                current, current_width, pending_glue, limit = [], 0.0, None, width
+                queue.append(item)
+                continue
+            if pending_glue is not None and pending_glue.text:  # an empty glue: a break after a hyphen
+                current.append(pending_glue)
+                current_width += glue_width
+        elif item.width > limit + 0.01:
             parts = _split_box(item, limit)
             if len(parts) > 1:
                 queue.extend(reversed(parts))
                 continue
-        if current and pending_glue is not None and pending_glue.text:
-            current.append(pending_glue)
-            current_width += glue_width
         pending_glue = None
         current.extend(item.pieces)
         current_width += item.width
     if current or not lines:
-        finish(True)
+        notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
+        lines.append(Line(current, current_width, True, notes))
     else:
         lines[-1].last = True
     return lines
@@ -412,6 +433,7 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     slack = max(width - natural, 0.0)
     extra = 0.0  # per space (Latin, Arabic)
     char_space = 0.0  # per character (Chinese)
+    gaps = 0  # the stretching spaces of a justified line
     align = setting.align
     if align == "justify" and line.last:
         align = "start"
@@ -435,6 +457,17 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     # a mark is placed a hair (under 0.015 pt) after the text before it ends, so that text extraction never reads
     # the zero-width marks ending that text (``_marks_apart``, ``shaping.with_reading_marks``) after the mark.
     # A right-to-left line's last word (its first in reading order) is placed on its own, flush with the right.
+    style = pieces[0].style
+    if not setting.rtl and style.note is None and all(p.style is style for p in pieces):
+        # most lines: one style, so one run (what the loop below makes of them, without a step per word), unless
+        # a word holds a space that must not stretch
+        text = "".join([p.text for p in pieces])
+        if not extra or (text.count(" ") == gaps and "\u00a0" not in text):
+            run: list[Group] = [(x, style, text, extra, True)]
+            if style.link is not None:
+                _link(canv, run, baseline, char_space)
+            emit(canv, run, baseline, char_space)
+            return
     opening = len(pieces)
     if setting.rtl:
         opening = next((i + 1 for i in range(len(pieces) - 1, -1, -1) if pieces[i].glue), opening)
@@ -540,7 +573,24 @@ class _Action(PDFDictionary):  # type: ignore[misc]
     __RefOnly__ = 1
 
 
-_BORDERLESS = PDFArray([0, 0, 0])
+class _LinkAnnotation(PDFObject):  # type: ignore[misc]
+    """A borderless link annotation over ``rect`` (page coordinates) calling ``action``: the bytes reportlab
+    writes for the dictionary ``canv.linkURL`` makes, formatted here in one step. reportlab formats a dictionary
+    key by key and value by value through its generic ``format``; a text citing documents ten thousand times
+    spent most of its PDF's time there."""
+
+    def __init__(self, action: _Action, rect: list[float]) -> None:
+        self.action = action
+        self.rect = rect
+
+    def format(self, document: Any) -> bytes:
+        reference: bytes | None = getattr(self.action, "_unconvert_reference", None)
+        if reference is None:  # the action becomes an object of the document the first time it is referred to
+            reference = self.action._unconvert_reference = pdf_format(self.action, document)
+        return b"<<\n/A %s /Border [ 0 0 0 ] /Rect [ %s ] /Subtype /Link /Type /Annot\n>>" % (
+            reference,
+            fp_str(*self.rect).encode("ascii"),
+        )
 
 
 def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, float]) -> None:
@@ -554,16 +604,7 @@ def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, fl
     action = actions.get(url)
     if action is None:
         action = actions[url] = _Action({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(url)})
-    annotation = PDFDictionary(
-        {
-            "Type": PDFName("Annot"),
-            "Subtype": PDFName("Link"),
-            "Rect": PDFArray(canv._absRect(rect, 1)),
-            "A": action,
-            "Border": _BORDERLESS,
-        }
-    )
-    canv._addAnnotation(annotation)
+    canv._addAnnotation(_LinkAnnotation(action, canv._absRect(rect, 1)))
 
 
 def emit(
