@@ -4,6 +4,7 @@ UN's own printed A/RES/72/310 (``../shared/corpus/layout``) when it is at hand."
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import re
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 import unconvert
 from conftest import DATA, SEED, SHARED_CORPUS, sample_dumps
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.tree import Document, Footnote, Language, find_all, plain_text
 from unconvert.writers.pdf import flowables, fonts, lines, write
 
@@ -196,6 +198,19 @@ def test_first_page_prints_the_footer_s_date_barcode_and_qr_code(tmp_path: Path)
     first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "210918" in first and "190918" not in first  # the dump's footer's print date, never the issue date
     assert "Please recycle" in first
+
+
+@pytest.mark.skipif(not UN_310.exists(), reason="../shared/corpus is absent")
+def test_an_address_too_long_for_a_qr_code_leaves_the_code_out(tmp_path: Path) -> None:
+    """A damaged source whose symbol runs to thousands of characters (found by the fuzz campaign: reportlab's QR
+    encoder raised "code length overflow") is written without the QR code, and says so; the barcode stays."""
+    doc = unconvert.read(UN_310)
+    long_symbol = "A/RES/72/310" + "/Add.1" * 50
+    doc = dataclasses.replace(doc, masthead=dataclasses.replace(doc.masthead, symbol=long_symbol))
+    seen: list[Diagnostic] = []
+    pdf = write(doc, context=CONTEXT.with_sink(seen.append))
+    assert _first_page_codes(pdf, tmp_path) == ["1815053"]
+    assert [d.code for d in seen if d.code == "pdf-qr-dropped"] == ["pdf-qr-dropped"]
 
 
 def test_without_a_print_date_the_footer_prints_none(tmp_path: Path) -> None:

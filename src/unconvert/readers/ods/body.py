@@ -23,6 +23,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 from typing import assert_never
 
 from unconvert.diagnostics import Diagnostic
@@ -48,13 +49,13 @@ from unconvert.readers.ods.regions import (
     body_layout,
     classify,
     ends_as_text,
+    first_annex_reference,
     heading_like,
     introduces_draft,
     next_is_numbered,
     next_point,
     numbered_follows,
     numbered_until_next_closing,
-    refers_to_annex,
     title_like,
 )
 from unconvert.readers.ods.stories import Stories
@@ -363,6 +364,11 @@ class _Builder:
         self.mode = Mode.ANNEX
         self.annex_heading_budget = 2 - len(annex.headings)
 
+    @cached_property
+    def first_annex_reference(self) -> int | None:
+        """The index of the first line that refers to an annex, or None (``regions.first_annex_reference``)."""
+        return first_annex_reference(self.items, self.table.annex_references)
+
     def unlabelled_annex(self, index: int) -> None:
         """Content after the closing lines with no annex label (A/RES/75/284: the declaration that its only paragraph
         adopts, ``annexed to the present resolution``) is that annex when the resolution refers to an annex
@@ -371,10 +377,9 @@ class _Builder:
         if self.mode is Mode.ANNEX or not self.part.conclusions or self.closing_as_text or self.after_closing_read:
             return
         self.after_closing_read = True  # decided once for what follows these closing lines
-        if not (
-            refers_to_annex(self.items, index, self.table.annex_references)
-            or numbered_until_next_closing(self.items, index)
-        ):
+        first = self.first_annex_reference
+        refers = first is not None and first < index
+        if not (refers or numbered_until_next_closing(self.items, index)):
             return
         line = self.items[index].line.number
         self.warn("annex-unlabelled", "content after the closing lines, with no annex label, read as an annex", line)

@@ -6,7 +6,7 @@ lines (meeting, date), an annex label, a table row (fused cells, a box of untabb
 letter and title of each part of a multi-part resolution, and plain text. Whether plain text is a recital, an
 operative paragraph, a heading or a wrap-up depends on what came before it; that is the builder's to decide, and
 the facts about a line and its neighbours it asks for that are here too (``heading_like``, ``title_like``,
-``body_layout``, ``next_is_numbered``, ``next_point``, ``introduces_draft``, ``refers_to_annex``,
+``body_layout``, ``next_is_numbered``, ``next_point``, ``introduces_draft``, ``first_annex_reference``,
 ``numbered_until_next_closing``, ``numbered_follows``): functions of the lines alone, never of what was built.
 """
 
@@ -312,12 +312,15 @@ def introduces_draft(items: Sequence[Item], index: int, table: LanguageTable) ->
     )
 
 
-def refers_to_annex(items: Sequence[Item], index: int, phrases: Sequence[str]) -> bool:
-    """Whether a line before ``index`` refers to an annex (``annexed to the present resolution``: the language's
-    ``annex_references``)."""
-    return any(
-        phrase in item.text for item in items[:index] if item.what in (What.TEXT, What.LABELLED) for phrase in phrases
-    )
+def first_annex_reference(items: Sequence[Item], phrases: Sequence[str]) -> int | None:
+    """The index of the first line that refers to an annex (``annexed to the present resolution``: the language's
+    ``annex_references``), or None. Asked once per document: whether a line before a given one refers to an annex is
+    then one comparison, where looking through every earlier line each time grew with the square of the lines (a
+    fuzzed dump repeating its closing lines thousands of times read for seconds)."""
+    for index, item in enumerate(items):
+        if item.what in (What.TEXT, What.LABELLED) and any(phrase in item.text for phrase in phrases):
+            return index
+    return None
 
 
 def numbered_until_next_closing(items: Sequence[Item], index: int) -> bool:

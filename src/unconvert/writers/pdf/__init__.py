@@ -13,12 +13,14 @@ page's note area), ``grid`` (a table's cells and rules), ``flowables``, ``build`
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from reportlab import rl_config
 from reportlab.platypus.doctemplate import LayoutError
 
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import WriteError
 from unconvert.layout import furniture
 from unconvert.layout.typography import typography_for
@@ -35,6 +37,12 @@ __all__ = ["write"]
 # Compressed streams stay binary: ASCII85 on top of zlib costs a quarter of the writer's time and 3 % of the size.
 rl_config.useA85 = 0
 
+# The longest address the first page's QR code carries. A real undocs.org address is well under 100 characters; 250
+# already takes a version-11 code, whose 61 modules in the UN's 55.7-pt square are 0.32 mm wide, about the finest a
+# phone reads. A longer "symbol" (a damaged source) is left without a code; past about 2,300 characters no QR code
+# can hold it at all.
+QR_LONGEST = 250
+
 
 def write(document: Document, *, context: Context) -> bytes:
     """The PDF of ``document``; ``WriteError`` when a font is missing or the layout cannot be made."""
@@ -47,7 +55,17 @@ def write(document: Document, *, context: Context) -> bytes:
     track = word_track(typo.scale, typo.note_spacing)
     marker = Style(family.regular, round(note_size * 0.7, 2), rise=round(note_size * 0.38, 2), track=track)
     page_notes = PageNotes(typo.note.leading, Setting(rtl=script.rtl, cjk=script.break_anywhere), marker)
-    setup = Setup(furniture(document), family, typo, script)
+    furnished = furniture(document)
+    if len(furnished.qr_url) > QR_LONGEST:
+        context.report(
+            Diagnostic.info(
+                "pdf-qr-dropped",
+                f"the document's address ({len(furnished.qr_url):,} characters) is too long for the first page's QR"
+                f" code (at most {QR_LONGEST}): the code is left out",
+            )
+        )
+        furnished = dataclasses.replace(furnished, qr_url="")
+    setup = Setup(furnished, family, typo, script)
     story = build_story(document, family, typo, script, page_notes, latin, context)
     buffer = io.BytesIO()
     title = meta.title or meta.symbol
