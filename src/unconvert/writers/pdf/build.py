@@ -30,11 +30,14 @@ from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
 from unconvert.writers.pdf.grid import CELL_SIDE, Grid
 from unconvert.writers.pdf.lines import (
     PLAIN,
+    Boxes,
     Line,
     Setting,
     Span,
     Style,
     Track,
+    boxes,
+    break_boxes,
     break_lines,
     measure,
     natural_widths,
@@ -383,8 +386,12 @@ class Builder:
         size = self.typo.note.size
         leading = self.typo.note.leading
         setting = self.setting("start")
-        cells_of = [[self.cell(cell, size) for cell in row.cells] for row in table.rows]
-        minimum, natural = self.column_needs(table, cells_of, columns, setting)
+        # every cell's text is boxed once, for measuring its column and for breaking its lines
+        cells_of = [
+            [(boxes(spans, setting), notes) for spans, notes in (self.cell(cell, size) for cell in row.cells)]
+            for row in table.rows
+        ]
+        minimum, natural = self.column_needs(table, cells_of, columns)
         if col_width < NARROWEST_COLUMN and sum(minimum) > width:
             # the source fused a table into one row of many cells
             return self.table_as_paragraphs(table, f"its {columns} columns would be too narrow")
@@ -403,9 +410,9 @@ class Builder:
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             placed: list[tuple[int, int, list[Line], dict[int, NoteBody]]] = []  # column, span, lines, notes
             c = 0
-            for cell, (spans_of_cell, notes) in zip(row.cells, row_cells, strict=True):
+            for cell, (items, notes) in zip(row.cells, row_cells, strict=True):
                 cell_width = sum(widths[c : c + cell.colspan]) - 2 * CELL_SIDE
-                placed.append((c, cell.colspan, break_lines(spans_of_cell, cell_width, cell_width, setting), notes))
+                placed.append((c, cell.colspan, break_boxes(items, cell_width, cell_width), notes))
                 c += cell.colspan
             tallest = max((len(lines) for _, _, lines, _ in placed), default=0)
             pieces_count = max(1, -(-tallest // most_lines))
@@ -465,9 +472,8 @@ class Builder:
     def column_needs(
         self,
         table: TreeTable,
-        cells_of: list[list[tuple[list[Span], dict[int, NoteBody]]]],
+        cells_of: list[list[tuple[Boxes, dict[int, NoteBody]]]],
         columns: int,
-        setting: Setting,
     ) -> tuple[list[float], list[float]]:
         """Each column's widest word and widest line (in reading order), its cells' padding included: the least and
         the most it can use (``layout.tables.column_widths``); a cell spanning columns sets none of them."""
@@ -475,9 +481,9 @@ class Builder:
         natural = [0.0] * columns
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             c = 0
-            for cell, (spans, _) in zip(row.cells, row_cells, strict=True):
+            for cell, (items, _) in zip(row.cells, row_cells, strict=True):
                 if cell.colspan == 1 and c < columns:
-                    word, line = natural_widths(spans, setting)
+                    word, line = natural_widths(items)
                     minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
                     natural[c] = max(natural[c], line + 2 * CELL_SIDE)
                 c += cell.colspan

@@ -275,12 +275,21 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
     return out
 
 
-def natural_widths(spans: list[Span], setting: Setting) -> tuple[float, float]:
+Boxes = list[_Box | Piece | None]  # a paragraph made ready for breaking (``boxes``)
+
+
+def boxes(spans: list[Span], setting: Setting) -> Boxes:
+    """``spans`` as the boxes, glue and forced breaks that ``break_boxes`` and ``natural_widths`` take: made once
+    for a text that is both measured and broken (a table's cell)."""
+    return _boxes(spans, setting.cjk)
+
+
+def natural_widths(items: Boxes) -> tuple[float, float]:
     """The widest unbreakable word of a paragraph and the width of its widest line set without breaking (forced
     breaks apart): the least and the most a table column holding it can use."""
     widest_word = widest_line = line = 0.0
     glue = 0.0
-    for item in _boxes(spans, setting.cjk):
+    for item in items:
         if item is None:
             line, glue = 0.0, 0.0
         elif isinstance(item, Piece):
@@ -326,8 +335,22 @@ def _split_box(box: _Box, width: float) -> list[_Box]:
 
 def break_lines(spans: list[Span], first_width: float, width: float, setting: Setting) -> list[Line]:
     """Greedy line breaking: ``first_width`` for the first line, ``width`` for the others."""
-    items = _boxes(spans, setting.cjk)
-    noted = any(span.style.note is not None for span in spans)
+    return break_boxes(_boxes(spans, setting.cjk), first_width, width)
+
+
+def _line(pieces: list[Piece], width: float, last: bool, noted: bool) -> Line:
+    """A set line, with the notes its marks call (looked for only in a paragraph that has some)."""
+    notes = tuple(p.style.note for p in pieces if p.style.note is not None) if noted else ()
+    return Line(pieces, width, last, notes)
+
+
+def break_boxes(items: Boxes, first_width: float, width: float) -> list[Line]:
+    """``break_lines`` of a paragraph's ``boxes``."""
+    noted = any(
+        any(p.style.note is not None for p in item.pieces) if isinstance(item, _Box) else item.style.note is not None
+        for item in items
+        if item is not None
+    )
     lines: list[Line] = []
     current: list[Piece] = []
     current_width = 0.0
@@ -339,8 +362,7 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
     while queue:
         item = pop()
         if item is None:
-            notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
-            lines.append(Line(current, current_width, True, notes))
+            lines.append(_line(current, current_width, True, noted))
             current, current_width, pending_glue, limit = [], 0.0, None, width
             continue
         if isinstance(item, Piece):
@@ -350,8 +372,7 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
         if current:
             glue_width = pending_glue.width if pending_glue is not None else 0.0
             if current_width + glue_width + item.width > limit + 0.01:
-                notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
-                lines.append(Line(current, current_width, False, notes))
+                lines.append(_line(current, current_width, False, noted))
                 current, current_width, pending_glue, limit = [], 0.0, None, width
                 queue.append(item)
                 continue
@@ -367,8 +388,7 @@ def break_lines(spans: list[Span], first_width: float, width: float, setting: Se
         current.extend(item.pieces)
         current_width += item.width
     if current or not lines:
-        notes = tuple(p.style.note for p in current if p.style.note is not None) if noted else ()
-        lines.append(Line(current, current_width, True, notes))
+        lines.append(_line(current, current_width, True, noted))
     else:
         lines[-1].last = True
     return lines
