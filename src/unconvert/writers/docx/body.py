@@ -13,6 +13,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Callable
 from copy import copy
+from functools import partial
 from typing import assert_never
 
 from lxml import etree
@@ -22,8 +23,9 @@ from unconvert.layout import CoverKind, Role, roles
 from unconvert.tree import Cell, Inline, LineBreak, ParaRole, Row, Table, Text, footnotes_in, plain_text
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.footnotes import paragraph
+from unconvert.writers.docx.language import Profile
 from unconvert.writers.docx.ooxml import flag, root, sub, w
-from unconvert.writers.docx.runs import Format, Story, add_inlines, text_run
+from unconvert.writers.docx.runs import PLAIN, Format, Story, add_inlines, bare_run, text_run
 
 _ROLE_STYLE = {
     ParaRole.TEXT: styles.SINGLE_TXT,
@@ -161,16 +163,16 @@ class BodyWriter:
             sub(grid, "gridCol", w=str(column))
         # every row and cell opens with the same few properties: each kind is built once per table and copied
         # (lxml copies a subtree in one call; building it took a Python call per element, for every cell)
-        rows: dict[tuple[bool, bool], etree._Element] = {}
-        cells: dict[tuple[int, bool], etree._Element] = {}
+        rows = _Templates(_row_start)
+        cells = _Templates(partial(_cell_start, column=column, profile=prof))
         for row in table.rows:
             short = _short(row, column)  # a short row moves whole; a tall one must be free to break
             heading_row = bool(row.cells) and all(c.header for c in row.cells)
-            tr = _copy_into(tbl, rows, (short, heading_row), _row_start)
+            tr = rows.copy_into(tbl, (short, heading_row))
             used = 0
             for cell in row.cells:
                 span = max(cell.colspan, 1)
-                self._cell(tr, cells, cell, span, column)
+                self._cell(tr, cells, cell, span)
                 used += span
             if used < columns:
                 self.story.report(
@@ -181,34 +183,45 @@ class BodyWriter:
                     )
                 )
             for _ in range(columns - used):
-                self._cell(tr, cells, Cell(paragraphs=()), 1, column)
+                self._cell(tr, cells, Cell(paragraphs=()), 1)
 
-    def _cell(
-        self, tr: etree._Element, cells: dict[tuple[int, bool], etree._Element], cell: Cell, span: int, column: int
-    ) -> None:
-        tc = _copy_into(tr, cells, (span, cell.header), lambda key: _cell_start(key, column))
-        for content in cell.paragraphs or ((),):
+    def _cell(self, tr: etree._Element, cells: _Templates[tuple[int, bool, bool]], cell: Cell, span: int) -> None:
+        fmt = _HEADER if cell.header else PLAIN
+        first, *more = cell.paragraphs or ((),)
+        if not more and len(first) == 1 and type(first[0]) is Text and bare_run(first[0].text, fmt, self.story):
+            # most cells: the template holds the run too, its text is all there is to set
+            tc = cells.copy_into(tr, (span, cell.header, True))
+            tc[1][1][0].text = first[0].text
+            return
+        tc = cells.copy_into(tr, (span, cell.header, False))
+        add_inlines(tc[1], first, self.story, fmt)  # the paragraph the cell's template holds
+        for content in more:
             p, _ = paragraph(tc, styles.TABLE_TEXT, self.story.profile)
-            add_inlines(p, content, self.story, Format(italic=cell.header))
+            add_inlines(p, content, self.story, fmt)
+
+
+_HEADER = Format(italic=True)
 
 
 _Key = typing.TypeVar("_Key")
 
 
-def _copy_into(
-    parent: etree._Element,
-    templates: dict[_Key, etree._Element],
-    key: _Key,
-    build: Callable[[_Key], etree._Element],
-) -> etree._Element:
-    """Append to ``parent`` a copy of the element ``build(key)`` makes, built once per ``key`` (lxml's copy of an
-    element is a deep one). Return the copy."""
-    template = templates.get(key)
-    if template is None:
-        template = templates[key] = build(key)
-    element = copy(template)
-    parent.append(element)
-    return element
+class _Templates(typing.Generic[_Key]):
+    """Elements built once per key (by ``build``, under a root that declares ``w:``) and copied where they go."""
+
+    def __init__(self, build: Callable[[_Key], etree._Element]) -> None:
+        self.build = build
+        self.made: dict[_Key, etree._Element] = {}
+
+    def copy_into(self, parent: etree._Element, key: _Key) -> etree._Element:
+        """Append to ``parent`` a copy of the element of ``key`` (lxml's copy of an element is a deep one). Return
+        the copy."""
+        template = self.made.get(key)
+        if template is None:
+            template = self.made[key] = self.build(key)
+        element = copy(template)
+        parent.append(element)
+        return element
 
 
 def _row_start(key: tuple[bool, bool]) -> etree._Element:
@@ -223,9 +236,10 @@ def _row_start(key: tuple[bool, bool]) -> etree._Element:
     return tr
 
 
-def _cell_start(key: tuple[int, bool], column: int) -> etree._Element:
-    """A ``w:tc`` with its properties: its width over ``span`` columns, a rule under a heading cell."""
-    span, header = key
+def _cell_start(key: tuple[int, bool, bool], *, column: int, profile: Profile) -> etree._Element:
+    """A ``w:tc`` with its properties (its width over ``span`` columns, a rule under a heading cell) and its first
+    paragraph, empty (every cell has one) or holding a bare run (``runs.bare_run``) with no text yet."""
+    span, header, run = key
     tc = etree.SubElement(root("document"), w("tc"))
     tcpr = sub(tc, "tcPr")
     sub(tcpr, "tcW", w=str(column * span), type="dxa")
@@ -233,6 +247,9 @@ def _cell_start(key: tuple[int, bool], column: int) -> etree._Element:
         sub(tcpr, "gridSpan", val=str(span))
     if header:
         sub(sub(tcpr, "tcBorders"), "bottom", val="single", sz="4", space="0", color="auto")
+    p, _ = paragraph(tc, styles.TABLE_TEXT, profile)
+    if run:
+        etree.SubElement(etree.SubElement(p, w("r")), w("t"))
     return tc
 
 
@@ -246,10 +263,19 @@ def _short(row: Row, column: int) -> bool:
     for cell in row.cells:
         width = max(column * max(cell.colspan, 1) - 216, 1)  # less the cell's side margins
         per_line = max(width // _CHARACTER_WIDTH, 1)
-        lines = sum(len(plain_text(content)) // per_line + 1 for content in cell.paragraphs)
+        lines = 0
+        for content in cell.paragraphs:
+            lines += _printed_length(content) // per_line + 1
         if lines > _SHORT_ROW_LINES:
             return False
     return True
+
+
+def _printed_length(content: tuple[Inline, ...]) -> int:
+    """The length of ``plain_text(content)``, without joining anything for a paragraph of one text (most cells)."""
+    if len(content) == 1 and type(content[0]) is Text:
+        return len(content[0].text)
+    return len(plain_text(content))
 
 
 def _joined(lines: tuple[tuple[Inline, ...], ...]) -> tuple[Inline, ...]:

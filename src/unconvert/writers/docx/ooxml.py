@@ -89,12 +89,18 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("", text)
 
 
+def has_special(text: str) -> bool:
+    """Whether ``text`` holds a character a ``w:t`` cannot carry as it is (a tab, a line end, a character XML
+    forbids)."""
+    return _SPECIAL.search(text) is not None
+
+
 def add_text(run: etree._Element, text: str) -> str:
     """Append ``text`` to ``run``: tabs become ``w:tab``, line ends ``w:br``, the rest ``w:t``. Return the
     characters XML cannot hold that were left out (nearly always none)."""
     if not text:
         return ""
-    if text.isprintable() or not _SPECIAL.search(text):  # the common case: one plain w:t
+    if text.isprintable() or not has_special(text):  # the common case: one plain w:t
         t = etree.SubElement(run, _T)
         t.text = text
         if text[:1] == " " or text[-1:] == " ":

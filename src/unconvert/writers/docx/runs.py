@@ -17,11 +17,21 @@ from lxml import etree
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic
 from unconvert.layout.inlines import Break, Mark, Run, pieces
-from unconvert.tree import Footnote, Inline
+from unconvert.tree import Footnote, Inline, Text
 from unconvert.un.symbols import undocs_url
 from unconvert.writers.docx import styles
 from unconvert.writers.docx.language import Profile
-from unconvert.writers.docx.ooxml import HYPERLINK_TYPE, Relationships, add_text, append_copy, flag, r, sub, w
+from unconvert.writers.docx.ooxml import (
+    HYPERLINK_TYPE,
+    Relationships,
+    add_text,
+    append_copy,
+    flag,
+    has_special,
+    r,
+    sub,
+    w,
+)
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -114,6 +124,20 @@ def _build_properties(
     return rpr
 
 
+def bare_run(text: str, fmt: Format, story: Story) -> bool:
+    """Whether ``text_run`` sets ``text`` in ``fmt`` as a bare ``<w:r><w:t>text</w:t></w:r>``: text XML holds as it
+    is (``add_text``'s common case), no space at either end to keep, no run properties (``run_properties``)."""
+    prof = story.profile
+    return (
+        bool(text)
+        and not prof.rtl
+        and not (fmt.style or fmt.bold or (prof.italics and (fmt.italic or fmt.upright)))
+        and text[0] != " "
+        and text[-1] != " "
+        and (text.isprintable() or not has_special(text))
+    )
+
+
 def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line: int | None = None) -> etree._Element:
     """Append a run carrying ``text`` (from source line ``line``, for the report of characters left out)."""
     run = etree.SubElement(parent, _R)
@@ -129,6 +153,11 @@ def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line:
 
 def add_inlines(parent: etree._Element, inlines: tuple[Inline, ...], story: Story, fmt: Format = PLAIN) -> None:
     """Append the runs of ``inlines`` to the paragraph ``parent``."""
+    if len(inlines) == 1 and type(inlines[0]) is Text:  # a paragraph of one plain text (most table cells)
+        node = inlines[0]
+        if node.text:
+            text_run(parent, node.text, fmt, story, node.line)
+        return
     for piece in pieces(inlines):
         # isinstance and unpacking rather than class patterns: this is the writer's innermost loop
         if isinstance(piece, Run):
