@@ -62,6 +62,15 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """``text`` wrapped to ``width`` columns: the first line starts with ``first``, the others with ``rest``.
     A ``\\n`` in ``text`` is a hard line break; runs of spaces become one; a word longer than a line stands
     alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
+    if (  # one line that fits as it stands (most table cells): nothing to break nor collapse
+        text
+        and "\n" not in text
+        and "  " not in text
+        and text[0] != " "
+        and text[-1] != " "
+        and display_width(first) + display_width(text) <= width
+    ):
+        return [(first + text).rstrip()]
     lines: list[str] = []
     prefix = first
     rest_room = width - display_width(rest)
@@ -407,7 +416,10 @@ class _TextWriter:
         natural = [0] * columns
         for cells in grid:
             for i, text in enumerate(cells):
-                natural[i] = max(natural[i], max((display_width(x) for x in text.split("\n")), default=0))
+                if "\n" in text:
+                    natural[i] = max(natural[i], max(display_width(x) for x in text.split("\n")))
+                else:
+                    natural[i] = max(natural[i], display_width(text))
         room = WIDTH - len(pad) - 2 * (columns - 1)
         widths = _fit(natural, room)
         squeezed = [w for w, n in zip(widths, natural, strict=True) if w < n]
@@ -442,6 +454,8 @@ class _TextWriter:
                 self.lines.append((pad + "  ".join(parts)).rstrip())
 
     def cell(self, cell: Cell) -> str:
+        if len(cell.paragraphs) == 1:  # most cells
+            return self.text(cell.paragraphs[0]).strip()
         return "\n".join(self.text(p).strip() for p in cell.paragraphs)
 
 
