@@ -17,7 +17,7 @@ from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.footnotes import Mark
 from unconvert.readers.ods.inlines import with_notes
 from unconvert.readers.ods.tables import grid, looks_like_table, split_box, split_cells
-from unconvert.tree import Cell, Row, Table
+from unconvert.tree import Cell, Inline, Row, Table, Text
 from unconvert.un.languages import LanguageTable
 
 Piece = tuple[int, int, int]  # a paragraph of a cell: (line index in the run, start, end)
@@ -47,11 +47,13 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
     row."""
     diagnostics: list[Diagnostic] = []
     fused = any(looks_like_table(line.text) for line in lines)
-    pieces: list[list[Piece]] = []  # per cell, its paragraphs
-    notes: list[list[Piece]] = []
+    # per cell, its paragraphs (tuples, not lists: the garbage collector stops looking at a tuple of numbers, and a
+    # fuzzed line makes tens of thousands of cells)
+    pieces: list[tuple[Piece, ...]] = []
+    notes: list[tuple[Piece, ...]] = []
     for i, line in enumerate(lines):
         if line.text.startswith("*"):
-            notes.append([(i, 0, len(line.text))])  # a table's note
+            notes.append(((i, 0, len(line.text)),))  # a table's note
             continue
         if fused:
             spans = split_cells(
@@ -61,13 +63,13 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
             spans = split_box(line.text)
         for n, (a, b) in enumerate(spans):
             if n == 0 and pieces and not notes:
-                pieces[-1].append((i, a, b))  # the cell goes on, in a new paragraph
+                pieces[-1] += ((i, a, b),)  # the cell goes on, in a new paragraph
             else:
-                pieces.append([(i, a, b)])
+                pieces.append(((i, a, b),))
         diagnostics.append(
             Diagnostic.warning("table-cells-guessed", "table cells recovered from fused text", line.line)
         )
-    texts = [" ".join(lines[i].text[a:b].strip() for i, a, b in cell) for cell in pieces]
+    texts = [_text_of(lines, cell) for cell in pieces]
     layout = grid(texts, language.ordinals) if fused else None
     rows_of: list[list[int | None]] = layout.rows if layout else [[n] for n in range(len(pieces))]
     headings = layout.headings if layout else 0
@@ -79,7 +81,7 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
     starts = [_mark_starts(line) for line in lines]
     rows = [
         Row(
-            cells=tuple(_cell(lines, starts, pieces[n] if n is not None else [], header=r < headings) for n in row),
+            cells=tuple(_cell(lines, starts, pieces[n] if n is not None else (), header=r < headings) for n in row),
             line=first,
         )
         for r, row in enumerate(rows_of)
@@ -91,17 +93,29 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
     return BuiltTable(Table(rows=tuple(rows), line=first), row_heads, tuple(diagnostics))
 
 
+def _text_of(lines: Sequence[TableLine], paragraphs: tuple[Piece, ...]) -> str:
+    """A cell's text, its paragraphs joined by a space, for finding the table's rows."""
+    if len(paragraphs) == 1:  # most cells
+        i, a, b = paragraphs[0]
+        return lines[i].text[a:b].strip()
+    return " ".join(lines[i].text[a:b].strip() for i, a, b in paragraphs)
+
+
 def _cell(
-    lines: Sequence[TableLine], starts: list[list[int] | None], paragraphs: list[Piece], *, header: bool = False
+    lines: Sequence[TableLine], starts: list[list[int] | None], paragraphs: tuple[Piece, ...], *, header: bool = False
 ) -> Cell:
     """A table cell of these pieces of lines, one paragraph each (``starts``: of each line, where its marks start,
     ``_mark_starts``)."""
-    line = lines[paragraphs[0][0]].line if paragraphs else None
-    content = tuple(
-        tuple(with_notes(lines[i].text, lines[i].line, _marks_in(lines[i], starts[i], a, b), a, b))
-        for i, a, b in paragraphs
-    )
-    return Cell(paragraphs=content, header=header, line=line)
+    content: list[tuple[Inline, ...]] = []
+    for i, a, b in paragraphs:  # a plain loop: a fuzzed line of tens of thousands of cells comes through here
+        line = lines[i]
+        text = line.text[a:b]
+        if not line.marks and "\n" not in text:  # most cells: one text (``with_notes`` would make the same)
+            content.append((Text(text=text, line=line.line),))
+        else:
+            marks = _marks_in(line, starts[i], a, b)
+            content.append(tuple(with_notes(line.text, line.line, marks, a, b)))
+    return Cell(paragraphs=tuple(content), header=header, line=lines[paragraphs[0][0]].line if paragraphs else None)
 
 
 def _mark_starts(line: TableLine) -> list[int] | None:

@@ -53,7 +53,10 @@ _SEAM = re.compile(
 # few of them accept a character that is common in running text there. A position where a capital, a digit or a tab
 # follows, or where one of these pairs meets, is a candidate; any other position
 # can hold no seam. Each pattern opens with a character class, so the regex engine skips to its next candidate fast.
-_SEAM_BEFORE = re.compile(r"[A-ZÀ-ÞА-Я\d\t]")  # the seam is before the character found
+# The seam is before the character found. A digit after a digit only after an Arabic one (the Arabic block holds
+# its digits) or where a grade or a thousands group stands before (``P-41``, ``P-2/11``, ``73,2191``): no other
+# alternative accepts a digit both sides of the seam, and a figure's every digit was a candidate.
+_SEAM_BEFORE = re.compile(r"[A-ZÀ-ÞА-Я\t]|(?<!\d)\d|(?<=[\u0600-\u06ff])\d|(?<=[-‑/]\d)\d|(?<=[,.]\d\d\d)\d")
 _SEAM_PAIRS = (  # the seam is after the character found (the pattern consumes one character, so none is missed)
     re.compile(r"[0-9)](?=[\u3400-\u9fff\u0600-\u06ff])"),  # P-41设立, GS (PL)设立
     re.compile(r"[\u0600-\u06ff ](?=[\u0600-\u06ff][-‑ ])"),  # الإعلامف-4, the Arabic grades spelt out
@@ -105,14 +108,19 @@ def split_cells(
         cell = text[cuts[-1] : at]
         if cell.count("(") > cell.count(")"):
             continue  # inside brackets: ``G(1eC)``, ``GS (PL)`` are one code
-        if _GRADE_RANGE.search(cell):
+        if cell[-1:].isspace() and _GRADE_RANGE.search(cell):
             continue  # ``P-4 to P-5`` is one cell
         cuts.append(at)
     cuts.append(len(text))
     spans = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1) if cuts[i] < cuts[i + 1]]
     if headings:
         longest_first = sorted(headings, key=len, reverse=True)
-        spans = [cut for span in spans for cut in _split_headings(text, span, longest_first)]
+        firsts = {heading[0] for heading in headings}  # a piece that opens with none of them is left whole
+        spans = [
+            cut
+            for span in spans
+            for cut in (_split_headings(text, span, longest_first) if text[span[0]] in firsts else (span,))
+        ]
     spans = _split_shared_heads(text, spans, headings)
     if not heads:
         return spans
@@ -192,43 +200,43 @@ def _split_shared_heads(
     pieces = [text[a:b] for a, b in spans]
     eligible = [bool(p) and _CASELESS.match(p) is not None and p not in headings for p in pieces]
     words = _cell_words(pieces, eligible)
-    heads: list[int] = []
-    for piece, shared in zip(pieces, _shared_head_sizes(pieces, eligible), strict=True):
-        head = 0
-        if shared:
-            # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``): the
-            # shortest, since every piece that shares a longer head shares the shorter one too
-            word_end = _WORD_END.search(piece)  # ``وظيفة جديدةموظف``: ة ends a word, so a head ends there
-            sizes: set[int] = set()
-            for n in shared:
-                if word_end is not None:
-                    n = min(n, word_end.end())
-                if piece[n - 1 : n + 1].count(" "):
-                    n = _glued_start(piece, n, words)
-                if n >= 2 and _head_ends_cleanly(piece, n):
-                    sizes.add(n)
-            head = min(sizes, default=0)
-        heads.append(head if 2 <= head < len(piece) else 0)
-    heads = _agreed_heads(pieces, heads, eligible)
+    heads = [0] * len(pieces)
+    for i, shared in _shared_head_sizes(pieces, eligible).items():
+        # of the heads this piece shares, the one the most pieces share (``改叙`` rather than ``改叙高级``): the
+        # shortest, since every piece that shares a longer head shares the shorter one too
+        piece = pieces[i]
+        word_end = _WORD_END.search(piece)  # ``وظيفة جديدةموظف``: ة ends a word, so a head ends there
+        sizes: set[int] = set()
+        for n in shared:
+            if word_end is not None:
+                n = min(n, word_end.end())
+            if piece[n - 1 : n + 1].count(" "):
+                n = _glued_start(piece, n, words)
+            if n >= 2 and _head_ends_cleanly(piece, n):
+                sizes.add(n)
+        head = min(sizes, default=0)
+        heads[i] = head if 2 <= head < len(piece) else 0
+    heads = _agreed_heads(pieces, heads, words)
     # the longest first, and alike in every run (not in the order of a set, which changes with the hash seed)
     known = sorted({pieces[i][:n] for i, n in enumerate(heads) if n}, key=lambda h: (-len(h), h))
     out: list[tuple[int, int]] = []
-    for i, (a, b) in enumerate(spans):
+    for i, span in enumerate(spans):
+        a, b = span
         if heads[i]:
             out.extend([(a, a + heads[i]), (a + heads[i], b)])
             continue
-        inner = _inner_head(pieces[i], known) if eligible[i] else None
+        inner = _inner_head(pieces[i], known) if known and eligible[i] else None
         if inner is None:
-            out.append((a, b))
+            out.append(span)
             continue
         at, size = inner
         out.extend(span for span in ((a, a + at), (a + at, a + at + size), (a + at + size, b)) if span[0] < span[1])
     return out
 
 
-def _shared_head_sizes(pieces: list[str], eligible: list[bool]) -> list[set[int]]:
-    """For each eligible piece, the sizes of the heads (two characters or more) it shares with the other eligible
-    pieces. In sorted order the head two pieces share is the shortest head shared by the
+def _shared_head_sizes(pieces: list[str], eligible: list[bool]) -> dict[int, set[int]]:
+    """For each eligible piece that shares a head (by its index), the sizes of the heads (two characters or more) it
+    shares with the other eligible pieces. In sorted order the head two pieces share is the shortest head shared by the
     neighbours between them, so each piece walks out from its place by the chains of nearest shorter heads: the
     cost grows with the line and the heads' sizes, not with the square of the number of pieces (comparing every
     piece with every other took minutes on a fuzzed line of a thousand alike cells)."""
@@ -236,9 +244,9 @@ def _shared_head_sizes(pieces: list[str], eligible: list[bool]) -> list[set[int]
     between = [_common_head(pieces[a], pieces[b]) for a, b in pairwise(order)]
     before = _nearest_shorter(between)
     after = [len(between) - 1 - k for k in reversed(_nearest_shorter(between[::-1]))]
-    out: list[set[int]] = [set() for _ in pieces]
+    out: dict[int, set[int]] = {}
     for place, i in enumerate(order):
-        sizes = out[i]
+        sizes: set[int] = set()
         k = place - 1  # the pieces before: a piece at j < place shares min(between[j:place]) with this one
         while k >= 0 and between[k] >= 2:
             sizes.add(between[k])
@@ -247,6 +255,8 @@ def _shared_head_sizes(pieces: list[str], eligible: list[bool]) -> list[set[int]
         while k < len(between) and between[k] >= 2:
             sizes.add(between[k])
             k = after[k]
+        if sizes:
+            out[i] = sizes
     return out
 
 
@@ -262,12 +272,11 @@ def _nearest_shorter(sizes: list[int]) -> list[int]:
     return out
 
 
-def _agreed_heads(pieces: list[str], heads: list[int], eligible: list[bool]) -> list[int]:
+def _agreed_heads(pieces: list[str], heads: list[int], words: _Words) -> list[int]:
     """Heads that overshoot by the letters their next cells share (``تحويلم`` before ``موظف``, ``مساعد``,
     ``محاسب``) are put back: a head is shortened by a letter or two where the rest then opens with a word that opens
     a cell elsewhere in the line (``موظف``), and every piece takes, of the heads found that it starts with, the one
-    the most pieces found."""
-    words = _cell_words(pieces, eligible)
+    the most pieces found (``words``: ``_cell_words``)."""
     out = list(heads)
     for i, (piece, head) in enumerate(zip(pieces, heads, strict=True)):
         if head and not _opens_with(piece[head:], words):
@@ -300,7 +309,7 @@ class _Words:
 def _cell_words(pieces: list[str], eligible: list[bool]) -> _Words:
     """Words that open a cell in the line: the first word of each piece, and a word glued after ة or ى."""
     words = {p.split(" ")[0] for p, ok in zip(pieces, eligible, strict=True) if ok}
-    words |= {m.group(1) for p in pieces for m in _AFTER_WORD_END.finditer(p)}
+    words |= {m.group(1) for p in pieces if "ة" in p or "ى" in p for m in _AFTER_WORD_END.finditer(p)}
     kept = frozenset(w for w in words if len(w) >= 3)
     return _Words(kept, tuple(sorted({len(w) for w in kept})))
 
@@ -387,7 +396,8 @@ def grid(texts: list[str], ordinals: Mapping[str, int]) -> Grid:
     (the heading row fused with the first full row, a part heading); a short row ending with figures keeps them in
     the last columns."""
     starts = set(_sequence_starts(texts, ordinals))
-    figure = [is_figure(t) for t in texts]
+    figures: dict[str, bool] = {}  # each text read once (a table repeats its cells: ``-``, ``1``)
+    figure = [figures[t] if t in figures else figures.setdefault(t, is_figure(t)) for t in texts]
     columns = _figure_columns(figure)
     if not starts and columns is None:
         return Grid([[i] for i in range(len(texts))], 0, "")
@@ -413,7 +423,9 @@ def grid(texts: list[str], ordinals: Mapping[str, int]) -> Grid:
             if number == 0 and not any(figure[i] for i in lead):
                 headings = 1  # the heading row, fused with the first full row
             rows.extend(_leading_rows(lead, columns))
-        first_figure = next(n for n in range(len(group)) if all(figure[i] for i in group[n:]))
+        first_figure = len(group) - 1  # where the run of figures that closes the row starts
+        while first_figure > 0 and figure[group[first_figure - 1]]:
+            first_figure -= 1
         padding: list[int | None] = [None] * (columns - len(group))
         rows.append([*group[:first_figure], *padding, *group[first_figure:]])
     return Grid(rows, headings, "figures" if columns is not None else "sequence")
