@@ -78,15 +78,12 @@ def build_table(lines: Sequence[TableLine], language: LanguageTable, row_heads: 
         diagnostics.append(
             Diagnostic.warning("table-grid-guessed", "no rows found in the fused table; one cell per row", first)
         )
-    starts = [_mark_starts(line) for line in lines]
+    cells = _Cells(lines)
     rows = [
-        Row(
-            cells=tuple(_cell(lines, starts, pieces[n] if n is not None else (), header=r < headings) for n in row),
-            line=first,
-        )
+        Row(cells=tuple(cells.make(pieces[n] if n is not None else (), r < headings) for n in row), line=first)
         for r, row in enumerate(rows_of)
     ]
-    rows += [Row(cells=(_cell(lines, starts, note),), line=lines[note[0][0]].line) for note in notes]
+    rows += [Row(cells=(cells.make(note),), line=lines[note[0][0]].line) for note in notes]
     if layout is not None and layout.rule == "figures":  # the row heads, for the document's next tables
         found = {texts[row[0]] for row in rows_of[headings:] if len(row) > 2 and row[0] is not None}
         row_heads = tuple(sorted({*row_heads, *found}, key=len, reverse=True))
@@ -101,21 +98,40 @@ def _text_of(lines: Sequence[TableLine], paragraphs: tuple[Piece, ...]) -> str:
     return " ".join(lines[i].text[a:b].strip() for i, a, b in paragraphs)
 
 
-def _cell(
-    lines: Sequence[TableLine], starts: list[list[int] | None], paragraphs: tuple[Piece, ...], *, header: bool = False
-) -> Cell:
-    """A table cell of these pieces of lines, one paragraph each (``starts``: of each line, where its marks start,
-    ``_mark_starts``)."""
-    content: list[tuple[Inline, ...]] = []
-    for i, a, b in paragraphs:  # a plain loop: a fuzzed line of tens of thousands of cells comes through here
-        line = lines[i]
-        text = line.text[a:b]
-        if not line.marks and "\n" not in text:  # most cells: one text (``with_notes`` would make the same)
-            content.append((Text(text=text, line=line.line),))
-        else:
-            marks = _marks_in(line, starts[i], a, b)
-            content.append(tuple(with_notes(line.text, line.line, marks, a, b)))
-    return Cell(paragraphs=tuple(content), header=header, line=lines[paragraphs[0][0]].line if paragraphs else None)
+class _Cells:
+    """Makes the cells of a table from their pieces of ``lines``, one paragraph each. A piece without marks or line
+    breaks is one ``Text`` (as ``with_notes`` makes it), and the one-piece cells of the same text on the same line
+    share their paragraphs: tree nodes are immutable values, and a fuzzed line of tens of thousands of cells
+    repeats a few texts, where three new nodes per cell (and the garbage collector going over them) were most of the
+    reader's time."""
+
+    def __init__(self, lines: Sequence[TableLine]) -> None:
+        self.lines = lines
+        self.starts = [_mark_starts(line) for line in lines]  # of each line, where its marks start
+        self.plain: dict[tuple[int, str], tuple[tuple[Inline, ...], ...]] = {}  # (line index, text): paragraphs
+
+    def make(self, paragraphs: tuple[Piece, ...], header: bool = False) -> Cell:
+        """The cell of these pieces (``header``: a heading cell)."""
+        if not paragraphs:
+            return Cell(paragraphs=(), header=header, line=None)
+        lines = self.lines
+        line = lines[paragraphs[0][0]]
+        if len(paragraphs) == 1:  # most cells
+            i, a, b = paragraphs[0]
+            text = line.text[a:b]
+            if not line.marks and "\n" not in text:
+                key = (i, text)
+                content = self.plain.get(key)
+                if content is None:
+                    content = self.plain[key] = ((Text(text=text, line=line.line),),)
+                return Cell(paragraphs=content, header=header, line=line.line)
+        return Cell(paragraphs=tuple(map(self.paragraph, paragraphs)), header=header, line=line.line)
+
+    def paragraph(self, piece: Piece) -> tuple[Inline, ...]:
+        """The inlines of a piece of a line, with the notes whose marks stand in it."""
+        i, a, b = piece
+        line = self.lines[i]
+        return tuple(with_notes(line.text, line.line, _marks_in(line, self.starts[i], a, b), a, b))
 
 
 def _mark_starts(line: TableLine) -> list[int] | None:
