@@ -64,6 +64,7 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
     if (  # one line that fits as it stands (most table cells): nothing to break nor collapse
         text
+        and len(first) + len(text) <= width  # (never wider than it is long: most paragraphs end here)
         and "\n" not in text
         and "  " not in text
         and text[0] != " "
