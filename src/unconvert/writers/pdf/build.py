@@ -32,6 +32,7 @@ from unconvert.writers.pdf.lines import (
     PLAIN,
     Boxes,
     Line,
+    Piece,
     Setting,
     Span,
     Style,
@@ -83,6 +84,7 @@ class Builder:
     outline_level: int = -1
     titled: bool = False  # the document's outline entry is made
     story: list[Flowable] = field(default_factory=list)
+    styles: dict[tuple[str, float, str | None, Track], Style] = field(default_factory=dict)  # of ``text_style``
 
     def report(self, diagnostic: Diagnostic) -> None:
         """Report an adaptation (``pdf-…``) to the context, if there is one."""
@@ -187,13 +189,20 @@ class Builder:
         text = text.replace("\n", " ").replace("\t", " ")
         if self.rtl:
             text = shape(text)
-        font = self.family.pick(bold=bold, italic=italic)
+        style = self.text_style(self.family.pick(bold=bold, italic=italic), size, link, track)
         if self.latin is None:
-            return [Span(text, Style(font, size, link=link, track=track))]
-        latin = self.latin.pick(bold=bold, italic=False)
-        return [
-            Span(run, Style(font if cjk else latin, size, link=link, track=track)) for run, cjk in script_runs(text)
-        ]
+            return [Span(text, style)]
+        latin = self.text_style(self.latin.pick(bold=bold, italic=False), size, link, track)
+        return [Span(run, style if cjk else latin) for run, cjk in script_runs(text)]
+
+    def text_style(self, font: str, size: float, link: str | None, track: Track) -> Style:
+        """The ``Style`` of text in ``font``, made once for the document: a table of thousands of cells sets them in
+        a few styles."""
+        key = (font, size, link, track)
+        style = self.styles.get(key)
+        if style is None:
+            style = self.styles[key] = Style(font, size, link=link, track=track)
+        return style
 
     def note_body(self, note: Footnote) -> NoteBody:
         size = self.typo.note.size
@@ -423,12 +432,13 @@ class Builder:
                 notes_here: list[NoteBody] = []
                 lines_here = 0
                 for column, span, lines, notes in placed:
-                    part = lines[k * most_lines : (k + 1) * most_lines]
+                    part = lines if pieces_count == 1 else lines[k * most_lines : (k + 1) * most_lines]
                     lines_here = max(lines_here, len(part))
                     # in display order: a right-to-left row is mirrored, and a cell's lines go to the first column
                     # its span covers there (the column the grid draws it from)
                     cells[columns - 1 - (column + span - 1) if self.rtl else column] = part
-                    notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
+                    if notes:
+                        notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
                     if span > 1:
                         spans.append((column, r, column + span - 1))
                 top = CELL_TOP if k == 0 else 0.0
@@ -467,12 +477,12 @@ class Builder:
         ruled = Grid(
             grid, spans, widths[::-1] if self.rtl else widths, heights, pads, continued, header_rows, leading, setting
         )
-        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, ruled, offset)]
+        return [NotedTable(heights, row_notes, self.page_notes, repeat, ruled, offset)]
 
     def column_needs(
         self,
         table: TreeTable,
-        cells_of: list[list[tuple[Boxes, dict[int, NoteBody]]]],
+        cells_of: list[list[tuple[Boxes | Piece, dict[int, NoteBody]]]],
         columns: int,
     ) -> tuple[list[float], list[float]]:
         """Each column's widest word and widest line (in reading order), its cells' padding included: the least and

@@ -275,21 +275,46 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
     return out
 
 
-Boxes = list[_Box | Piece | None]  # a paragraph made ready for breaking (``boxes``)
+@dataclass(frozen=True, slots=True)
+class Boxes:
+    """A paragraph made ready for breaking (``boxes``): its ``items`` (``_boxes``) and whether any of its pieces is
+    a footnote mark (``noted``: only then are its lines' notes looked for)."""
+
+    items: list[_Box | Piece | None]
+    noted: bool
 
 
-def boxes(spans: list[Span], setting: Setting) -> Boxes:
+def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
     """``spans`` as the boxes, glue and forced breaks that ``break_boxes`` and ``natural_widths`` take: made once
-    for a text that is both measured and broken (a table's cell)."""
-    return _boxes(spans, setting.cjk)
+    for a text that is both measured and broken (a table's cell). A paragraph of one word (a table's figure or
+    label) is that word's ``Piece``, with nothing to break: a table of tens of thousands of such cells spent a
+    fifth of its PDF's time collecting the garbage of their boxes."""
+    if len(spans) == 1:
+        span = spans[0]
+        text = span.text
+        tokens = (_CJK_TOKENS if setting.cjk else _LATIN_TOKENS).findall(text)
+        if (
+            len(tokens) == 1
+            and text[0] not in _BREAKING_SPACES
+            and (setting.cjk or "-" not in text or not _HYPHEN_BREAK.search(text))
+        ):
+            return Piece(text, span.style, measure(text, span.style))
+    noted = False
+    for span in spans:
+        if span.style.note is not None:
+            noted = True
+            break
+    return Boxes(_boxes(spans, setting.cjk), noted)
 
 
-def natural_widths(items: Boxes) -> tuple[float, float]:
+def natural_widths(paragraph: Boxes | Piece) -> tuple[float, float]:
     """The widest unbreakable word of a paragraph and the width of its widest line set without breaking (forced
     breaks apart): the least and the most a table column holding it can use."""
+    if isinstance(paragraph, Piece):
+        return paragraph.width, paragraph.width
     widest_word = widest_line = line = 0.0
     glue = 0.0
-    for item in items:
+    for item in paragraph.items:
         if item is None:
             line, glue = 0.0, 0.0
         elif isinstance(item, Piece):
@@ -335,7 +360,7 @@ def _split_box(box: _Box, width: float) -> list[_Box]:
 
 def break_lines(spans: list[Span], first_width: float, width: float, setting: Setting) -> list[Line]:
     """Greedy line breaking: ``first_width`` for the first line, ``width`` for the others."""
-    return break_boxes(_boxes(spans, setting.cjk), first_width, width)
+    return break_boxes(boxes(spans, setting), first_width, width)
 
 
 def _line(pieces: list[Piece], width: float, last: bool, noted: bool) -> Line:
@@ -344,13 +369,14 @@ def _line(pieces: list[Piece], width: float, last: bool, noted: bool) -> Line:
     return Line(pieces, width, last, notes)
 
 
-def break_boxes(items: Boxes, first_width: float, width: float) -> list[Line]:
+def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> list[Line]:
     """``break_lines`` of a paragraph's ``boxes``."""
-    noted = any(
-        any(p.style.note is not None for p in item.pieces) if isinstance(item, _Box) else item.style.note is not None
-        for item in items
-        if item is not None
-    )
+    if isinstance(paragraph, Piece):  # one word
+        note = paragraph.style.note
+        if paragraph.width <= first_width + 0.01:
+            return [Line([paragraph], paragraph.width, True, () if note is None else (note,))]
+        paragraph = Boxes([_Box([paragraph], paragraph.width)], note is not None)
+    items, noted = paragraph.items, paragraph.noted
     lines: list[Line] = []
     current: list[Piece] = []
     current_width = 0.0
@@ -450,7 +476,8 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         pieces = pieces[1:]
     if not pieces:
         return
-    natural = sum(p.width for p in pieces)
+    one = len(pieces) == 1  # a table's figure, a short heading: the sums below are its width and text
+    natural = pieces[0].width if one else sum([p.width for p in pieces])
     slack = max(width - natural, 0.0)
     extra = 0.0  # per space (Latin, Arabic)
     char_space = 0.0  # per character (Chinese)
@@ -479,10 +506,10 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     # the zero-width marks ending that text (``_marks_apart``, ``shaping.with_reading_marks``) after the mark.
     # A right-to-left line's last word (its first in reading order) is placed on its own, flush with the right.
     style = pieces[0].style
-    if not setting.rtl and style.note is None and all(p.style is style for p in pieces):
+    if not setting.rtl and style.note is None and (one or all([p.style is style for p in pieces])):
         # most lines: one style, so one run (what the loop below makes of them, without a step per word), unless
         # a word holds a space that must not stretch
-        text = "".join([p.text for p in pieces])
+        text = pieces[0].text if one else "".join([p.text for p in pieces])
         if not extra or (text.count(" ") == gaps and "\u00a0" not in text):
             run: list[Group] = [(x, style, text, extra, True)]
             if style.link is not None:
