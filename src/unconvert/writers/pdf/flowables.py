@@ -295,7 +295,7 @@ class NotedTable(Flowable):  # type: ignore[misc]
     def __init__(
         self,
         heights: list[float],
-        row_notes: list[list[NoteBody]],
+        row_notes: list[tuple[NoteBody, ...]],
         page_notes: PageNotes,
         repeat: int,
         grid: Grid,

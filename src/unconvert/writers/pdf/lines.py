@@ -51,6 +51,7 @@ PLAIN = Track()
 KERNING_ALLOWANCE = 0.09
 
 
+@lru_cache(maxsize=64)
 def word_track(scale: float, spacing: float) -> Track:
     """The ``Track`` that sets text as Word sets it with ``w:w`` = ``scale`` and ``w:spacing`` = ``spacing``."""
     if scale == 1.0 and spacing == 0.0:
@@ -170,10 +171,12 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into runs of Chinese characters and punctuation (``True``) and of anything else."""
     if text.isascii():  # no Chinese in it (a number, a symbol, a cell's figure): one run, or none
         return [(text, False)] if text else []
-    return [
-        (run, _is_cjk(run[0]) or run[0] in "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014")
-        for run in _SCRIPT_RUNS.findall(text)
-    ]
+    if len(text) == 1:  # a character is a run (a table's cell of one ideograph)
+        return [(text, _is_cjk(text) or text in _CJK_PUNCTUATION)]
+    return [(run, _is_cjk(run[0]) or run[0] in _CJK_PUNCTUATION) for run in _SCRIPT_RUNS.findall(text)]
+
+
+_CJK_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014"  # set in the Chinese face, outside its blocks
 
 
 def _is_cjk(ch: str) -> bool:
