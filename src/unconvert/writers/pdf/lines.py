@@ -150,7 +150,6 @@ _BREAKING_SPACES = frozenset(
 )
 _LATIN_TOKENS = re.compile(_SPACE + r"|[\S\u00a0\u202f\u2007]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014"
-_CJK_TOKENS = re.compile(_SPACE + rf"|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
 # A hyphen between two letters (``system-wide``, ``Secretary-General``) is a break opportunity after it, as Word
 # breaks there: the UN's A/RES/72/313 prints ``system-`` / ``wide`` and ``seventy-`` / ``third``. A minus before a
 # figure (``-5``) or a code (``P-4``) is no such place, nor is the non-breaking hyphen U+2011.
@@ -159,6 +158,29 @@ _OPENING_GUILLEMET = "«"  # a line never ends with an opening guillemet, even a
 _CLOSING_GUILLEMET = "»"  # nor starts with a closing one
 _NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』〉】〕”’…·—%％,.;:?!)]}")
 _NO_BREAK_AFTER = frozenset("（《「『〈【〔“‘([{")
+_IDEOGRAPHS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF))  # what ``_is_cjk`` calls Chinese
+
+
+def _free_ideographs() -> str:
+    """A regular expression's class of the characters ``_is_cjk`` calls Chinese that no rule keeps from a line
+    break before or after them (not a space, not a kinsoku mark): between two of them a line may always break."""
+    ruled = sorted(ord(ch) for ch in _NO_BREAK_BEFORE | _NO_BREAK_AFTER | _BREAKING_SPACES | set(NO_BREAK_SPACES))
+    spans: list[str] = []
+    for low, high in _IDEOGRAPHS:
+        start = low
+        for code in ruled:
+            if start <= code <= high:
+                if code > start:
+                    spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+                start = code + 1
+        if start <= high:
+            spans.append(f"\\u{start:04x}-\\u{high:04x}")
+    return "".join(spans)
+
+
+# A Chinese text's tokens: spaces, each Chinese character, each run of anything else. A run of two or more
+# ``_free_ideographs`` is one token (a box each, made without asking ``_may_break`` between them).
+_CJK_TOKENS = re.compile(_SPACE + rf"|[{_free_ideographs()}]{{2,}}|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
 
 
 _SCRIPT_RUNS = re.compile(
@@ -190,17 +212,29 @@ class _Box:
     width: float = 0.0
 
 
+def _joined(box: _Box | Piece, piece: Piece) -> _Box:
+    """``box`` with ``piece`` after it, unbreakable (a box of one piece becomes a ``_Box`` of two)."""
+    if isinstance(box, Piece):
+        return _Box([box, piece], box.width + piece.width)
+    box.pieces.append(piece)
+    box.width += piece.width
+    return box
+
+
 def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
-    """The paragraph as unbreakable boxes, glue (a space ``Piece``; an empty one after a hyphen: a break that
-    prints nothing) and forced breaks (``None``). The inter-word spaces of a span are one glue ``Piece``, shared
-    (pieces are not changed once set)."""
+    """The paragraph as unbreakable boxes, glue and forced breaks (``None``). Glue is a ``Piece`` marked ``glue``:
+    a space, or an empty one after a hyphen (a break that prints nothing); the inter-word spaces of a span are one
+    glue ``Piece``, shared (pieces are not changed once set). A box of one piece (most words, every Chinese
+    character) is that ``Piece``, of several a ``_Box``: a Chinese text made a box and a list for every
+    character, most of its line breaking's time."""
     out: list[_Box | Piece | None] = []
     append = out.append
-    box: _Box | None = None
+    box: _Box | Piece | None = None
     prev_text = ""
     glue_last = False  # the last item is glue
     tokens = _CJK_TOKENS.findall if cjk else _LATIN_TOKENS.findall
     breaking = _BREAKING_SPACES
+    may_break = _may_break
     for span in spans:
         text = span.text
         if text == "\n":
@@ -221,8 +255,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                 if glue is None:
                     glue = Piece(" ", style, measure(" ", style), True)
                 if box is not None and prev_text[-1:] == _OPENING_GUILLEMET:
-                    box.pieces.append(Piece(" ", style, glue.width))  # « stays with the word after it
-                    box.width += glue.width
+                    box = _joined(box, Piece(" ", style, glue.width))  # « stays with the word after it
                     prev_text = " "
                     continue
                 if box is not None:
@@ -236,26 +269,49 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                 continue
             if box is None and first == _CLOSING_GUILLEMET and len(out) >= 2:
                 last, before = out[-1], out[-2]
-                if isinstance(last, Piece) and isinstance(before, _Box):
+                if isinstance(last, Piece) and last.glue and before is not None and not _is_glue(before):
                     out[-2:] = []  # » stays with the word before it
-                    glue_last = bool(out) and isinstance(out[-1], Piece)
-                    box = before
-                    box.pieces.append(Piece(" ", last.style, last.width))
-                    box.width += last.width
+                    glue_last = bool(out) and _is_glue(out[-1])
+                    box = _joined(before, Piece(" ", last.style, last.width))
             if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
                 parts = _HYPHEN_BREAK.split(token)
                 for part in parts[:-1]:
                     piece = Piece(part, style, measure(part, style))
-                    if box is None:
-                        box = _Box([piece], piece.width)
-                    else:
-                        box.pieces.append(piece)
-                        box.width += piece.width
-                    append(box)
-                    append(Piece("", style, 0.0))  # the break after the hyphen: no glue, nothing printed
+                    append(piece if box is None else _joined(box, piece))
+                    append(Piece("", style, 0.0, True))  # the break after the hyphen: no space, nothing printed
                     glue_last = True
                     box = None
                 token = parts[-1]
+            if cjk and len(token) > 1 and _is_cjk(first):
+                # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
+                head, token = first, token[1:]
+                unit = widths.get(head)
+                if unit is None:
+                    width = measure(head, style)
+                elif plain:
+                    width = unit * size
+                else:
+                    width = unit * size * track.scale + track.spacing
+                if box is None:
+                    box = Piece(head, style, width)
+                elif prev_text and may_break(prev_text[-1], head):
+                    append(box)
+                    box = Piece(head, style, width)
+                else:
+                    box = _joined(box, Piece(head, style, width))
+                for ch in token:
+                    append(box)
+                    unit = widths.get(ch)
+                    if unit is None:
+                        width = measure(ch, style)
+                    elif plain:
+                        width = unit * size
+                    else:
+                        width = unit * size * track.scale + track.spacing
+                    box = Piece(ch, style, width)
+                glue_last = False
+                prev_text = token[-1]
+                continue
             unit = widths.get(token)
             if unit is None:
                 width = measure(token, style)
@@ -264,18 +320,21 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             else:
                 width = unit * size * track.scale + len(token) * track.spacing
             if box is None:
-                box = _Box([Piece(token, style, width)], 0.0 + width)
-            elif cjk and prev_text and _may_break(prev_text[-1], first):
+                box = Piece(token, style, width)
+            elif cjk and prev_text and may_break(prev_text[-1], first):
                 append(box)
                 glue_last = False
-                box = _Box([Piece(token, style, width)], 0.0 + width)
+                box = Piece(token, style, width)
             else:
-                box.pieces.append(Piece(token, style, width))
-                box.width += width
+                box = _joined(box, Piece(token, style, width))
             prev_text = token
     if box is not None:
         append(box)
     return out
+
+
+def _is_glue(item: _Box | Piece | None) -> bool:
+    return isinstance(item, Piece) and item.glue
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +358,11 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
         if (
             len(tokens) == 1
             and text[0] not in _BREAKING_SPACES
-            and (setting.cjk or "-" not in text or not _HYPHEN_BREAK.search(text))
+            and (
+                (len(text) == 1 or not _is_cjk(text[0]))  # not a run of Chinese characters
+                if setting.cjk
+                else ("-" not in text or not _HYPHEN_BREAK.search(text))
+            )
         ):
             return Piece(text, span.style, measure(text, span.style))
     noted = False
@@ -320,7 +383,7 @@ def natural_widths(paragraph: Boxes | Piece) -> tuple[float, float]:
     for item in paragraph.items:
         if item is None:
             line, glue = 0.0, 0.0
-        elif isinstance(item, Piece):
+        elif isinstance(item, Piece) and item.glue:
             glue = item.width if line else 0.0
         else:
             widest_word = max(widest_word, item.width)
@@ -378,7 +441,7 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
         note = paragraph.style.note
         if paragraph.width <= first_width + 0.01:
             return [Line([paragraph], paragraph.width, True, () if note is None else (note,))]
-        paragraph = Boxes([_Box([paragraph], paragraph.width)], note is not None)
+        paragraph = Boxes([paragraph], note is not None)
     items, noted = paragraph.items, paragraph.noted
     lines: list[Line] = []
     current: list[Piece] = []
@@ -394,7 +457,7 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
             lines.append(_line(current, current_width, True, noted))
             current, current_width, pending_glue, limit = [], 0.0, None, width
             continue
-        if isinstance(item, Piece):
+        if isinstance(item, Piece) and item.glue:
             if current:
                 pending_glue = item
             continue
@@ -409,12 +472,15 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
                 current.append(pending_glue)
                 current_width += glue_width
         elif item.width > limit + 0.01:
-            parts = _split_box(item, limit)
+            parts = _split_box(_Box([item], item.width) if isinstance(item, Piece) else item, limit)
             if len(parts) > 1:
                 queue.extend(reversed(parts))
                 continue
         pending_glue = None
-        current.extend(item.pieces)
+        if isinstance(item, Piece):
+            current.append(item)
+        else:
+            current.extend(item.pieces)
         current_width += item.width
     if current or not lines:
         lines.append(_line(current, current_width, True, noted))
