@@ -547,6 +547,7 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         return
     one = len(pieces) == 1  # a table's figure, a short heading: the sums below are its width and text
     natural = pieces[0].width if one else sum([p.width for p in pieces])
+    text = pieces[0].text if one else "".join([p.text for p in pieces])
     slack = max(width - natural, 0.0)
     extra = 0.0  # per space (Latin, Arabic)
     char_space = 0.0  # per character (Chinese)
@@ -556,7 +557,7 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         align = "start"
     if align == "justify":
         if setting.cjk:
-            count = sum(len(p.text) for p in pieces) - 1
+            count = len(text) - 1
             char_space = slack / count if count > 0 else 0.0
         else:
             gaps = sum(1 for p in pieces if p.glue)
@@ -575,16 +576,19 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     # the zero-width marks ending that text (``_marks_apart``, ``shaping.with_reading_marks``) after the mark.
     # A right-to-left line's last word (its first in reading order) is placed on its own, flush with the right.
     style = pieces[0].style
-    if not setting.rtl and style.note is None and (one or all([p.style is style for p in pieces])):
+    if (
+        not setting.rtl
+        and style.note is None
+        and (one or all([p.style is style for p in pieces]))
+        and (not extra or (text.count(" ") == gaps and "\u00a0" not in text))
+    ):
         # most lines: one style, so one run (what the loop below makes of them, without a step per word), unless
         # a word holds a space that must not stretch
-        text = pieces[0].text if one else "".join([p.text for p in pieces])
-        if not extra or (text.count(" ") == gaps and "\u00a0" not in text):
-            run: list[Group] = [(x, style, text, extra, True)]
-            if style.link is not None:
-                _link(canv, run, baseline, char_space)
-            emit(canv, run, baseline, char_space)
-            return
+        run: list[Group] = [(x, style, text, extra, True)]
+        if style.link is not None:
+            _link(canv, run, baseline, char_space)
+        emit(canv, run, baseline, char_space)
+        return
     opening = len(pieces)
     if setting.rtl:
         opening = next((i + 1 for i in range(len(pieces) - 1, -1, -1) if pieces[i].glue), opening)
@@ -776,7 +780,12 @@ def emit(
         size = style.size
         for subset_name, show in encoded:
             if subset_name != current_name or size != current_size:
-                add(f"{subset_name} {size:g} Tf")
+                font = _font_operators.get((subset_name, size))
+                if font is None:
+                    if len(_font_operators) > 10_000:
+                        _font_operators.clear()
+                    font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
+                add(font)
                 current_name, current_size = subset_name, size
             add(show)
     if char_space or track is not PLAIN:
@@ -792,6 +801,8 @@ def emit(
         add("EMC")
     canv._code.append(" ".join(ops))
 
+
+_font_operators: dict[tuple[str, float], str] = {}  # the ``Tf`` of a font subset's name and a size
 
 # What reportlab's ``escapePDF`` does to a string's bytes (controls and 8-bit codes in octal, ``\\ ( )`` after a
 # backslash), done by ``str.translate`` rather than one Python call per byte.
