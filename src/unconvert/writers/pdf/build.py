@@ -27,11 +27,11 @@ from unconvert.un.symbols import undocs_url
 from unconvert.writers.pdf.flowables import Bookmark, EndRule, FlushNotes, Geometry, NotedTable, TextBlock
 from unconvert.writers.pdf.fonts import Family, latin_twin
 from unconvert.writers.pdf.footnotes import NoteBody, PageNotes
-from unconvert.writers.pdf.grid import CELL_SIDE, Grid
+from unconvert.writers.pdf.grid import CELL_SIDE, Grid, Lines, line_count, line_notes
 from unconvert.writers.pdf.lines import (
     PLAIN,
     Boxes,
-    Line,
+    Piece,
     Setting,
     Span,
     Style,
@@ -83,6 +83,7 @@ class Builder:
     outline_level: int = -1
     titled: bool = False  # the document's outline entry is made
     story: list[Flowable] = field(default_factory=list)
+    styles: dict[tuple[str, float, str | None, float, float], Style] = field(default_factory=dict)  # ``text_style``
 
     def report(self, diagnostic: Diagnostic) -> None:
         """Report an adaptation (``pdf-…``) to the context, if there is one."""
@@ -187,13 +188,20 @@ class Builder:
         text = text.replace("\n", " ").replace("\t", " ")
         if self.rtl:
             text = shape(text)
-        font = self.family.pick(bold=bold, italic=italic)
+        style = self.text_style(self.family.pick(bold=bold, italic=italic), size, link, track)
         if self.latin is None:
-            return [Span(text, Style(font, size, link=link, track=track))]
-        latin = self.latin.pick(bold=bold, italic=False)
-        return [
-            Span(run, Style(font if cjk else latin, size, link=link, track=track)) for run, cjk in script_runs(text)
-        ]
+            return [Span(text, style)]
+        latin = self.text_style(self.latin.pick(bold=bold, italic=False), size, link, track)
+        return [Span(run, style if cjk else latin) for run, cjk in script_runs(text)]
+
+    def text_style(self, font: str, size: float, link: str | None, track: Track) -> Style:
+        """The ``Style`` of text in ``font``, made once for the document: a table of thousands of cells sets them in
+        a few styles."""
+        key = (font, size, link, track.scale, track.spacing)
+        style = self.styles.get(key)
+        if style is None:
+            style = self.styles[key] = Style(font, size, link=link, track=track)
+        return style
 
     def note_body(self, note: Footnote) -> NoteBody:
         size = self.typo.note.size
@@ -386,11 +394,18 @@ class Builder:
         size = self.typo.note.size
         leading = self.typo.note.leading
         setting = self.setting("start")
-        # every cell's text is boxed once, for measuring its column and for breaking its lines
-        cells_of = [
-            [(boxes(spans, setting), notes) for spans, notes in (self.cell(cell, size) for cell in row.cells)]
-            for row in table.rows
-        ]
+        # every cell's text is boxed once, for measuring its column and for breaking its lines; the notes its marks
+        # call are kept by (row, cell) for the few cells that have some
+        cells_of: list[list[Boxes | Piece]] = []
+        notes_of: dict[tuple[int, int], dict[int, NoteBody]] = {}
+        for r, row in enumerate(table.rows):
+            row_boxes: list[Boxes | Piece] = []
+            for k, cell in enumerate(row.cells):
+                cell_spans, cell_notes = self.cell(cell, size)
+                row_boxes.append(boxes(cell_spans, setting))
+                if cell_notes:
+                    notes_of[r, k] = cell_notes
+            cells_of.append(row_boxes)
         minimum, natural = self.column_needs(table, cells_of, columns)
         if col_width < NARROWEST_COLUMN and sum(minimum) > width:
             # the source fused a table into one row of many cells
@@ -398,37 +413,49 @@ class Builder:
         floor = min(NARROWEST_COLUMN, col_width)  # a column only spanning or empty cells reach still has room
         widths = column_widths([m or floor for m in minimum], [n or floor for n in natural], width)
         most_lines = max(1, int(TALLEST_ROW // leading))
-        grid: list[list[list[Line]]] = []  # every grid row's cells' lines, column by column
+        grid: list[list[Lines]] = []  # every grid row's cells' lines, column by column
         heights: list[float] = []  # of every grid row: its tallest cell and the paddings
         pads: list[tuple[float, float]] = []  # top and bottom padding of every grid row
         spans: list[tuple[int, int, int]] = []  # first column, row, last column
         continued: set[int] = set()  # grid rows continued by the next one (one table row set in several)
-        row_notes: list[list[NoteBody]] = []
+        row_notes: list[tuple[NoteBody, ...]] = []
         header_rows = 0
         heading = True
         split_rows = 0
-        for row, row_cells in zip(table.rows, cells_of, strict=True):
-            placed: list[tuple[int, int, list[Line], dict[int, NoteBody]]] = []  # column, span, lines, notes
+        no_notes: dict[int, NoteBody] = {}
+        for index, (row, row_cells) in enumerate(zip(table.rows, cells_of, strict=True)):
+            placed: list[tuple[int, int, Lines, dict[int, NoteBody]]] = []  # column, span, lines, notes
             c = 0
-            for cell, (items, notes) in zip(row.cells, row_cells, strict=True):
+            for k, (cell, items) in enumerate(zip(row.cells, row_cells, strict=True)):
                 cell_width = sum(widths[c : c + cell.colspan]) - 2 * CELL_SIDE
-                placed.append((c, cell.colspan, break_boxes(items, cell_width, cell_width), notes))
+                lines: Lines
+                if isinstance(items, Piece) and items.width <= cell_width + 0.01:
+                    lines = items  # a word that fits: its cell's one line as it stands (grid.Lines)
+                else:
+                    lines = break_boxes(items, cell_width, cell_width)
+                placed.append((c, cell.colspan, lines, notes_of.get((index, k), no_notes) if notes_of else no_notes))
                 c += cell.colspan
-            tallest = max((len(lines) for _, _, lines, _ in placed), default=0)
+            tallest = max((line_count(lines) for _, _, lines, _ in placed), default=0)
             pieces_count = max(1, -(-tallest // most_lines))
             split_rows += pieces_count > 1
             for k in range(pieces_count):
                 r = len(grid)
-                cells: list[list[Line]] = [[] for _ in range(columns)]
+                cells: list[Lines] = [[] for _ in range(columns)]
                 notes_here: list[NoteBody] = []
                 lines_here = 0
                 for column, span, lines, notes in placed:
-                    part = lines[k * most_lines : (k + 1) * most_lines]
-                    lines_here = max(lines_here, len(part))
+                    if pieces_count == 1:
+                        part = lines
+                    elif isinstance(lines, Piece):
+                        part = lines if k == 0 else []
+                    else:
+                        part = lines[k * most_lines : (k + 1) * most_lines]
+                    lines_here = max(lines_here, line_count(part))
                     # in display order: a right-to-left row is mirrored, and a cell's lines go to the first column
                     # its span covers there (the column the grid draws it from)
                     cells[columns - 1 - (column + span - 1) if self.rtl else column] = part
-                    notes_here.extend(notes[n] for line in part for n in line.notes if n in notes)
+                    if notes:
+                        notes_here.extend(notes[n] for n in line_notes(part) if n in notes)
                     if span > 1:
                         spans.append((column, r, column + span - 1))
                 top = CELL_TOP if k == 0 else 0.0
@@ -438,7 +465,7 @@ class Builder:
                 grid.append(cells)
                 heights.append(lines_here * leading + top + bottom)
                 pads.append((top, bottom))
-                row_notes.append(notes_here)
+                row_notes.append(tuple(notes_here))
             heading = heading and bool(row.cells) and all(cell.header for cell in row.cells)
             if heading:
                 header_rows = len(grid)
@@ -467,12 +494,12 @@ class Builder:
         ruled = Grid(
             grid, spans, widths[::-1] if self.rtl else widths, heights, pads, continued, header_rows, leading, setting
         )
-        return [NotedTable(list(range(len(grid))), heights, row_notes, self.page_notes, repeat, ruled, offset)]
+        return [NotedTable(heights, row_notes, self.page_notes, repeat, ruled, offset)]
 
     def column_needs(
         self,
         table: TreeTable,
-        cells_of: list[list[tuple[Boxes, dict[int, NoteBody]]]],
+        cells_of: list[list[Boxes | Piece]],
         columns: int,
     ) -> tuple[list[float], list[float]]:
         """Each column's widest word and widest line (in reading order), its cells' padding included: the least and
@@ -481,7 +508,7 @@ class Builder:
         natural = [0.0] * columns
         for row, row_cells in zip(table.rows, cells_of, strict=True):
             c = 0
-            for cell, (items, _) in zip(row.cells, row_cells, strict=True):
+            for cell, items in zip(row.cells, row_cells, strict=True):
                 if cell.colspan == 1 and c < columns:
                     word, line = natural_widths(items)
                     minimum[c] = max(minimum[c], word + 2 * CELL_SIDE)
@@ -506,9 +533,13 @@ class Builder:
     def cell(self, cell: Cell, size: float) -> tuple[list[Span], dict[int, NoteBody]]:
         """A cell's text as one paragraph's spans, and the notes its marks call for (keyed as its lines name
         them)."""
+        paragraphs = cell.paragraphs
+        if len(paragraphs) == 1 and len(paragraphs[0]) == 1 and type(paragraphs[0][0]) is Text:
+            # most cells (a figure, a label): the spans ``spans`` makes of one text, made without its walk
+            return self.text_spans(paragraphs[0][0].text, size, italic=cell.header, track=self.track), {}
         notes: dict[int, NoteBody] = {}
         spans: list[Span] = []
-        for i, paragraph in enumerate(cell.paragraphs):
+        for i, paragraph in enumerate(paragraphs):
             if i:
                 spans.append(Span("\n", Style(self.family.regular, size)))
             spans.extend(self.spans(paragraph, size, notes, italic=cell.header))

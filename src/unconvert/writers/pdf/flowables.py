@@ -10,6 +10,7 @@ puts the notes of the drawn lines in the page's note area (``footnotes.PageNotes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, PageBreak
@@ -285,33 +286,45 @@ class Bookmark(Flowable):  # type: ignore[misc]
 
 class NotedTable(Flowable):  # type: ignore[misc]
     """A ruled table whose rows carry footnotes: each part of a split table carries the notes of its own
-    rows. ``rows`` are indexes into the whole table's grid, ``heights`` the height of every grid row (known
-    before any part is drawn, so that measuring and splitting a part costs its rows, not the whole table's);
-    ``grid`` draws the rows of a part; ``repeat`` heading rows are repeated on every part."""
+    rows. ``heights`` and ``row_notes`` are those of every row of the whole table's grid (known before any part is
+    drawn, so that measuring and splitting a part costs its rows, not the whole table's); ``grid`` draws the rows
+    of a part. A part is the ``repeat`` heading rows (repeated on every part, their notes carried by the first)
+    and the grid rows from ``start`` (the first part: right after the heading rows) up to ``end``: a split makes
+    two parts of the same lists (a table of 15,000 rows copied the rows left, and their notes, on every page)."""
 
     def __init__(
         self,
-        rows: list[int],
         heights: list[float],
-        row_notes: list[list[NoteBody]],
+        row_notes: list[tuple[NoteBody, ...]],
         page_notes: PageNotes,
         repeat: int,
         grid: Grid,
         offset: float,
+        start: int | None = None,
+        end: int | None = None,
     ) -> None:
         super().__init__()
-        self.rows = rows
         self.heights = heights
-        self.row_notes = row_notes  # aligned with ``rows``
+        self.row_notes = row_notes
         self.page_notes = page_notes
         self.repeat = repeat
         self.grid = grid
         self.offset = offset
+        self.start = repeat if start is None else start
+        self.end = len(heights) if end is None else end
         self.spaceBefore = 6
         self.spaceAfter = 6
 
+    @property
+    def rows(self) -> list[int]:
+        """The grid rows of this part, in order."""
+        return [*range(self.repeat), *range(self.start, self.end)]
+
     def _notes(self, count: int) -> list[NoteBody]:
-        return [n for row in self.row_notes[:count] for n in row]
+        """The notes of the part's first ``count`` rows."""
+        heading = range(min(count, self.repeat) if self.start == self.repeat else 0)  # noted in the first part only
+        body = range(self.start, min(self.end, self.start + max(count - self.repeat, 0)))
+        return [n for i in chain(heading, body) for n in self.row_notes[i]]
 
     def _heights(self) -> list[float]:
         return [self.heights[i] for i in self.rows]
@@ -323,14 +336,14 @@ class NotedTable(Flowable):  # type: ignore[misc]
             # overflow, for the part left of a long table is wrapped again on every page (summing all its rows
             # and gathering all their notes each time made a table of 15,000 rows quadratic).
             overflow = 0.0
-            for i in self.rows:
+            for i in chain(range(self.repeat), range(self.start, self.end)):
                 overflow += self.heights[i]
                 if overflow > availHeight + 1:
                     self.height = overflow
                     return self.width, overflow
         heights = self._heights()
         self.height = sum(heights)
-        need = self.page_notes.room_needed(self._notes(len(self.rows)))
+        need = self.page_notes.room_needed(self._notes(len(heights)))
         if availHeight >= _MEASURING:
             return self.width, self.height + need
         frame = getattr(self, "_frame", None)
@@ -344,13 +357,14 @@ class NotedTable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        count = len(self.rows)
-        used = sum(self.heights[i] for i in self.rows[: self.repeat])
+        count = self.repeat + self.end - self.start
+        used = sum(self.heights[i] for i in range(self.repeat))
         keep = self.repeat
         notes = self._notes(self.repeat)  # the notes of the rows kept so far, one row more at each step
         for k in range(self.repeat, count):
-            height = self.heights[self.rows[k]]
-            notes.extend(self.row_notes[k])
+            row = self.start + k - self.repeat
+            height = self.heights[row]
+            notes.extend(self.row_notes[row])
             if used + height + self.page_notes.room_needed(notes) > availHeight + 0.01:
                 break
             used += height
@@ -360,20 +374,16 @@ class NotedTable(Flowable):  # type: ignore[misc]
             keep = self.repeat + 1  # on an empty page the notes give way
         if keep <= self.repeat or keep >= count:
             return []
-        head = NotedTable(
-            self.rows[:keep], self.heights, self.row_notes[:keep], self.page_notes, self.repeat, self.grid, self.offset
-        )
-        tail_rows = self.rows[: self.repeat] + self.rows[keep:]
-        tail_notes: list[list[NoteBody]] = [[] for _ in range(self.repeat)] + self.row_notes[keep:]
-        tail = NotedTable(tail_rows, self.heights, tail_notes, self.page_notes, self.repeat, self.grid, self.offset)
-        return [head, tail]
+        cut = self.start + keep - self.repeat  # the tail's first body row
+        parts = (self.heights, self.row_notes, self.page_notes, self.repeat, self.grid, self.offset)
+        return [NotedTable(*parts, self.start, cut), NotedTable(*parts, cut, self.end)]
 
     def draw(self) -> None:
         self.grid.draw(self.canv, self.rows, self.offset)
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         super().drawOn(canvas, x, y, _sW)
-        notes = self._notes(len(self.rows))
+        notes = self._notes(self.repeat + self.end - self.start)
         frame = getattr(self, "_frame", None)
         if notes and frame is not None:
             self.page_notes.place(notes, frame, y)

@@ -20,22 +20,40 @@ from reportlab.lib.colors import black
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from unconvert.writers.pdf.lines import Line, Setting, draw_line
+from unconvert.writers.pdf.lines import Line, Piece, Setting, draw_line
 
 CELL_SIDE = 3.0  # a cell's padding on either side
 THICK, THIN = 0.75, 0.25  # the rules' widths
 
 
+# A cell's set lines; a cell of one word that fits on its line holds that word's piece: its one line, made when it
+# is drawn (a table of tens of thousands of figures kept a line and two lists for each, which the garbage collector
+# went through again and again).
+Lines = list[Line] | Piece
+
+
+def line_count(lines: Lines) -> int:
+    """The number of a cell's lines."""
+    return 1 if isinstance(lines, Piece) else len(lines)
+
+
+def line_notes(lines: Lines) -> list[int]:
+    """The notes the marks on a cell's lines call, in order."""
+    if isinstance(lines, Piece):
+        return [] if lines.style.note is None else [lines.style.note]
+    return [n for line in lines for n in line.notes]
+
+
 @dataclass(slots=True)
 class Grid:
-    """A table's grid rows in display order: ``cells[r][c]`` the lines set in row ``r``, column ``c`` (a column
-    covered by a cell spanning from an earlier one keeps lines that are not drawn); ``spans`` the ``(first column,
-    row, last column)`` of each cell spanning columns; ``widths`` of every column, left to right (a right-to-left
-    table's last column first); ``heights`` and ``pads`` (top, bottom padding) of every row;
+    """A table's grid rows in display order: ``cells[r][c]`` the lines set in row ``r``, column ``c`` (``Lines``;
+    a column covered by a cell spanning from an earlier one keeps lines that are not drawn); ``spans`` the
+    ``(first column, row, last column)`` of each cell spanning columns; ``widths`` of every column, left to right
+    (a right-to-left table's last column first); ``heights`` and ``pads`` (top, bottom padding) of every row;
     ``continued`` the rows continued by the next one (no rule between them); ``heading`` the number of heading
     rows (the thick rule under them)."""
 
-    cells: list[list[list[Line]]]
+    cells: list[list[Lines]]
     spans: list[tuple[int, int, int]]
     widths: list[float]
     heights: list[float]
@@ -61,6 +79,8 @@ class Grid:
         for c0, r, c1 in self.spans:
             if r in index:
                 starts[index[r], c0] = c1
+        # every cell's lines are placed by a translation to its left edge (less its padding), the same in a column
+        moves = [f"q\n1 0 0 1 {fp_str(left + CELL_SIDE)} " for left in lefts[:-1]]
         canv.saveState()
         canv.translate(x, 0)
         canv.saveState()
@@ -75,24 +95,37 @@ class Grid:
                     # a part with spans places each cell by its rectangle on the grid (as reportlab does)
                     left = lefts[c]
                     bottom = tops[i + 1]
-                    self._cell(canv, values[c], left, bottom, lefts[last + 1] - left, tops[i] - bottom, top_pad)
+                    self._cell(
+                        canv, values[c], left, bottom, lefts[last + 1] - left, tops[i] - bottom, top_pad, moves[c]
+                    )
                 else:
-                    self._cell(canv, values[c], lefts[c], tops[i + 1], widths[c], self.heights[r], top_pad)
+                    self._cell(canv, values[c], lefts[c], tops[i + 1], widths[c], self.heights[r], top_pad, moves[c])
                 c = last + 1
         self._rules(canv, rows, tops, lefts[-1])
         canv.restoreState()
         canv.restoreState()
 
     def _cell(
-        self, canv: Canvas, lines: list[Line], left: float, bottom: float, width: float, height: float, pad: float
+        self,
+        canv: Canvas,
+        lines: Lines,
+        left: float,
+        bottom: float,
+        width: float,
+        height: float,
+        pad: float,
+        move: str,
     ) -> None:
-        """One cell's lines, at the top of the cell whose rectangle is given (in the table's coordinates)."""
+        """One cell's lines, at the top of the cell whose rectangle is given (in the table's coordinates); ``move``
+        is what saves the graphics state and translates it to the cell's left edge, ``x`` below, to be completed
+        by ``y`` (what ``canv.saveState()`` and ``canv.translate(x, y)`` would write: the same bytes)."""
+        if isinstance(lines, Piece):
+            lines = [Line([lines], lines.width, True)]
         leading = self.leading
         x = left + CELL_SIDE
         y = bottom + height - pad - len(lines) * leading
         code = canv._code
-        code.append("q")
-        code.append(f"{fp_str(1, 0, 0, 1, x, y)} cm")
+        code.append(f"{move}{fp_str(y)} cm")
         if lines:
             matrix = canv._currentMatrix  # link annotations place themselves by it
             a, b, c, d, e, f = matrix
@@ -115,13 +148,17 @@ class Grid:
         width = THICK
         canv.setLineWidth(THICK)
         canv.line(0, tops[0], right, tops[0])
+        code = canv._code
+        end = fp_str(right)
+        continued = self.continued
         for i, r in enumerate(rows):
-            if r in self.continued:
+            if r in continued:
                 continue
             if width != THIN:
                 width = THIN
                 canv.setLineWidth(THIN)
-            canv.line(0, tops[i + 1], right, tops[i + 1])
+            y = fp_str(tops[i + 1])
+            code.append(f"n 0 {y} m {end} {y} l S")  # canv.line(0, y, right, y), one a row
         if width != THICK:
             canv.setLineWidth(THICK)
         canv.line(0, tops[-1], right, tops[-1])

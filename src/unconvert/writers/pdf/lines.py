@@ -51,6 +51,7 @@ PLAIN = Track()
 KERNING_ALLOWANCE = 0.09
 
 
+@lru_cache(maxsize=64)
 def word_track(scale: float, spacing: float) -> Track:
     """The ``Track`` that sets text as Word sets it with ``w:w`` = ``scale`` and ``w:spacing`` = ``spacing``."""
     if scale == 1.0 and spacing == 0.0:
@@ -149,7 +150,6 @@ _BREAKING_SPACES = frozenset(
 )
 _LATIN_TOKENS = re.compile(_SPACE + r"|[\S\u00a0\u202f\u2007]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2026\u00b7\u2014"
-_CJK_TOKENS = re.compile(_SPACE + rf"|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
 # A hyphen between two letters (``system-wide``, ``Secretary-General``) is a break opportunity after it, as Word
 # breaks there: the UN's A/RES/72/313 prints ``system-`` / ``wide`` and ``seventy-`` / ``third``. A minus before a
 # figure (``-5``) or a code (``P-4``) is no such place, nor is the non-breaking hyphen U+2011.
@@ -158,6 +158,29 @@ _OPENING_GUILLEMET = "«"  # a line never ends with an opening guillemet, even a
 _CLOSING_GUILLEMET = "»"  # nor starts with a closing one
 _NO_BREAK_BEFORE = frozenset("，。、；：？！）》」』〉】〕”’…·—%％,.;:?!)]}")
 _NO_BREAK_AFTER = frozenset("（《「『〈【〔“‘([{")
+_IDEOGRAPHS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0xFF00, 0xFFEF))  # what ``_is_cjk`` calls Chinese
+
+
+def _free_ideographs() -> str:
+    """A regular expression's class of the characters ``_is_cjk`` calls Chinese that no rule keeps from a line
+    break before or after them (not a space, not a kinsoku mark): between two of them a line may always break."""
+    ruled = sorted(ord(ch) for ch in _NO_BREAK_BEFORE | _NO_BREAK_AFTER | _BREAKING_SPACES | set(NO_BREAK_SPACES))
+    spans: list[str] = []
+    for low, high in _IDEOGRAPHS:
+        start = low
+        for code in ruled:
+            if start <= code <= high:
+                if code > start:
+                    spans.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+                start = code + 1
+        if start <= high:
+            spans.append(f"\\u{start:04x}-\\u{high:04x}")
+    return "".join(spans)
+
+
+# A Chinese text's tokens: spaces, each Chinese character, each run of anything else. A run of two or more
+# ``_free_ideographs`` is one token (a box each, made without asking ``_may_break`` between them).
+_CJK_TOKENS = re.compile(_SPACE + rf"|[{_free_ideographs()}]{{2,}}|[{_CJK}]|(?:[^\s{_CJK}]|[\u00a0\u202f\u2007])+")
 
 
 _SCRIPT_RUNS = re.compile(
@@ -170,10 +193,12 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     """``text`` cut into runs of Chinese characters and punctuation (``True``) and of anything else."""
     if text.isascii():  # no Chinese in it (a number, a symbol, a cell's figure): one run, or none
         return [(text, False)] if text else []
-    return [
-        (run, _is_cjk(run[0]) or run[0] in "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014")
-        for run in _SCRIPT_RUNS.findall(text)
-    ]
+    if len(text) == 1:  # a character is a run (a table's cell of one ideograph)
+        return [(text, _is_cjk(text) or text in _CJK_PUNCTUATION)]
+    return [(run, _is_cjk(run[0]) or run[0] in _CJK_PUNCTUATION) for run in _SCRIPT_RUNS.findall(text)]
+
+
+_CJK_PUNCTUATION = "\u2018\u2019\u201c\u201d\u2026\u00b7\u2014"  # set in the Chinese face, outside its blocks
 
 
 def _is_cjk(ch: str) -> bool:
@@ -187,17 +212,29 @@ class _Box:
     width: float = 0.0
 
 
+def _joined(box: _Box | Piece, piece: Piece) -> _Box:
+    """``box`` with ``piece`` after it, unbreakable (a box of one piece becomes a ``_Box`` of two)."""
+    if isinstance(box, Piece):
+        return _Box([box, piece], box.width + piece.width)
+    box.pieces.append(piece)
+    box.width += piece.width
+    return box
+
+
 def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
-    """The paragraph as unbreakable boxes, glue (a space ``Piece``; an empty one after a hyphen: a break that
-    prints nothing) and forced breaks (``None``). The inter-word spaces of a span are one glue ``Piece``, shared
-    (pieces are not changed once set)."""
+    """The paragraph as unbreakable boxes, glue and forced breaks (``None``). Glue is a ``Piece`` marked ``glue``:
+    a space, or an empty one after a hyphen (a break that prints nothing); the inter-word spaces of a span are one
+    glue ``Piece``, shared (pieces are not changed once set). A box of one piece (most words, every Chinese
+    character) is that ``Piece``, of several a ``_Box``: a Chinese text made a box and a list for every
+    character, most of its line breaking's time."""
     out: list[_Box | Piece | None] = []
     append = out.append
-    box: _Box | None = None
+    box: _Box | Piece | None = None
     prev_text = ""
     glue_last = False  # the last item is glue
     tokens = _CJK_TOKENS.findall if cjk else _LATIN_TOKENS.findall
     breaking = _BREAKING_SPACES
+    may_break = _may_break
     for span in spans:
         text = span.text
         if text == "\n":
@@ -218,8 +255,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                 if glue is None:
                     glue = Piece(" ", style, measure(" ", style), True)
                 if box is not None and prev_text[-1:] == _OPENING_GUILLEMET:
-                    box.pieces.append(Piece(" ", style, glue.width))  # « stays with the word after it
-                    box.width += glue.width
+                    box = _joined(box, Piece(" ", style, glue.width))  # « stays with the word after it
                     prev_text = " "
                     continue
                 if box is not None:
@@ -233,26 +269,49 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                 continue
             if box is None and first == _CLOSING_GUILLEMET and len(out) >= 2:
                 last, before = out[-1], out[-2]
-                if isinstance(last, Piece) and isinstance(before, _Box):
+                if isinstance(last, Piece) and last.glue and before is not None and not _is_glue(before):
                     out[-2:] = []  # » stays with the word before it
-                    glue_last = bool(out) and isinstance(out[-1], Piece)
-                    box = before
-                    box.pieces.append(Piece(" ", last.style, last.width))
-                    box.width += last.width
+                    glue_last = bool(out) and _is_glue(out[-1])
+                    box = _joined(before, Piece(" ", last.style, last.width))
             if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
                 parts = _HYPHEN_BREAK.split(token)
                 for part in parts[:-1]:
                     piece = Piece(part, style, measure(part, style))
-                    if box is None:
-                        box = _Box([piece], piece.width)
-                    else:
-                        box.pieces.append(piece)
-                        box.width += piece.width
-                    append(box)
-                    append(Piece("", style, 0.0))  # the break after the hyphen: no glue, nothing printed
+                    append(piece if box is None else _joined(box, piece))
+                    append(Piece("", style, 0.0, True))  # the break after the hyphen: no space, nothing printed
                     glue_last = True
                     box = None
                 token = parts[-1]
+            if cjk and len(token) > 1 and _is_cjk(first):
+                # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
+                head, token = first, token[1:]
+                unit = widths.get(head)
+                if unit is None:
+                    width = measure(head, style)
+                elif plain:
+                    width = unit * size
+                else:
+                    width = unit * size * track.scale + track.spacing
+                if box is None:
+                    box = Piece(head, style, width)
+                elif prev_text and may_break(prev_text[-1], head):
+                    append(box)
+                    box = Piece(head, style, width)
+                else:
+                    box = _joined(box, Piece(head, style, width))
+                for ch in token:
+                    append(box)
+                    unit = widths.get(ch)
+                    if unit is None:
+                        width = measure(ch, style)
+                    elif plain:
+                        width = unit * size
+                    else:
+                        width = unit * size * track.scale + track.spacing
+                    box = Piece(ch, style, width)
+                glue_last = False
+                prev_text = token[-1]
+                continue
             unit = widths.get(token)
             if unit is None:
                 width = measure(token, style)
@@ -261,38 +320,70 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             else:
                 width = unit * size * track.scale + len(token) * track.spacing
             if box is None:
-                box = _Box([Piece(token, style, width)], 0.0 + width)
-            elif cjk and prev_text and _may_break(prev_text[-1], first):
+                box = Piece(token, style, width)
+            elif cjk and prev_text and may_break(prev_text[-1], first):
                 append(box)
                 glue_last = False
-                box = _Box([Piece(token, style, width)], 0.0 + width)
+                box = Piece(token, style, width)
             else:
-                box.pieces.append(Piece(token, style, width))
-                box.width += width
+                box = _joined(box, Piece(token, style, width))
             prev_text = token
     if box is not None:
         append(box)
     return out
 
 
-Boxes = list[_Box | Piece | None]  # a paragraph made ready for breaking (``boxes``)
+def _is_glue(item: _Box | Piece | None) -> bool:
+    return isinstance(item, Piece) and item.glue
 
 
-def boxes(spans: list[Span], setting: Setting) -> Boxes:
+@dataclass(frozen=True, slots=True)
+class Boxes:
+    """A paragraph made ready for breaking (``boxes``): its ``items`` (``_boxes``) and whether any of its pieces is
+    a footnote mark (``noted``: only then are its lines' notes looked for)."""
+
+    items: list[_Box | Piece | None]
+    noted: bool
+
+
+def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
     """``spans`` as the boxes, glue and forced breaks that ``break_boxes`` and ``natural_widths`` take: made once
-    for a text that is both measured and broken (a table's cell)."""
-    return _boxes(spans, setting.cjk)
+    for a text that is both measured and broken (a table's cell). A paragraph of one word (a table's figure or
+    label) is that word's ``Piece``, with nothing to break: a table of tens of thousands of such cells spent a
+    fifth of its PDF's time collecting the garbage of their boxes."""
+    if len(spans) == 1:
+        span = spans[0]
+        text = span.text
+        tokens = (_CJK_TOKENS if setting.cjk else _LATIN_TOKENS).findall(text)
+        if (
+            len(tokens) == 1
+            and text[0] not in _BREAKING_SPACES
+            and (
+                (len(text) == 1 or not _is_cjk(text[0]))  # not a run of Chinese characters
+                if setting.cjk
+                else ("-" not in text or not _HYPHEN_BREAK.search(text))
+            )
+        ):
+            return Piece(text, span.style, measure(text, span.style))
+    noted = False
+    for span in spans:
+        if span.style.note is not None:
+            noted = True
+            break
+    return Boxes(_boxes(spans, setting.cjk), noted)
 
 
-def natural_widths(items: Boxes) -> tuple[float, float]:
+def natural_widths(paragraph: Boxes | Piece) -> tuple[float, float]:
     """The widest unbreakable word of a paragraph and the width of its widest line set without breaking (forced
     breaks apart): the least and the most a table column holding it can use."""
+    if isinstance(paragraph, Piece):
+        return paragraph.width, paragraph.width
     widest_word = widest_line = line = 0.0
     glue = 0.0
-    for item in items:
+    for item in paragraph.items:
         if item is None:
             line, glue = 0.0, 0.0
-        elif isinstance(item, Piece):
+        elif isinstance(item, Piece) and item.glue:
             glue = item.width if line else 0.0
         else:
             widest_word = max(widest_word, item.width)
@@ -335,7 +426,7 @@ def _split_box(box: _Box, width: float) -> list[_Box]:
 
 def break_lines(spans: list[Span], first_width: float, width: float, setting: Setting) -> list[Line]:
     """Greedy line breaking: ``first_width`` for the first line, ``width`` for the others."""
-    return break_boxes(_boxes(spans, setting.cjk), first_width, width)
+    return break_boxes(boxes(spans, setting), first_width, width)
 
 
 def _line(pieces: list[Piece], width: float, last: bool, noted: bool) -> Line:
@@ -344,13 +435,14 @@ def _line(pieces: list[Piece], width: float, last: bool, noted: bool) -> Line:
     return Line(pieces, width, last, notes)
 
 
-def break_boxes(items: Boxes, first_width: float, width: float) -> list[Line]:
+def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> list[Line]:
     """``break_lines`` of a paragraph's ``boxes``."""
-    noted = any(
-        any(p.style.note is not None for p in item.pieces) if isinstance(item, _Box) else item.style.note is not None
-        for item in items
-        if item is not None
-    )
+    if isinstance(paragraph, Piece):  # one word
+        note = paragraph.style.note
+        if paragraph.width <= first_width + 0.01:
+            return [Line([paragraph], paragraph.width, True, () if note is None else (note,))]
+        paragraph = Boxes([paragraph], note is not None)
+    items, noted = paragraph.items, paragraph.noted
     lines: list[Line] = []
     current: list[Piece] = []
     current_width = 0.0
@@ -365,7 +457,7 @@ def break_boxes(items: Boxes, first_width: float, width: float) -> list[Line]:
             lines.append(_line(current, current_width, True, noted))
             current, current_width, pending_glue, limit = [], 0.0, None, width
             continue
-        if isinstance(item, Piece):
+        if isinstance(item, Piece) and item.glue:
             if current:
                 pending_glue = item
             continue
@@ -380,12 +472,15 @@ def break_boxes(items: Boxes, first_width: float, width: float) -> list[Line]:
                 current.append(pending_glue)
                 current_width += glue_width
         elif item.width > limit + 0.01:
-            parts = _split_box(item, limit)
+            parts = _split_box(_Box([item], item.width) if isinstance(item, Piece) else item, limit)
             if len(parts) > 1:
                 queue.extend(reversed(parts))
                 continue
         pending_glue = None
-        current.extend(item.pieces)
+        if isinstance(item, Piece):
+            current.append(item)
+        else:
+            current.extend(item.pieces)
         current_width += item.width
     if current or not lines:
         lines.append(_line(current, current_width, True, noted))
@@ -450,7 +545,9 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         pieces = pieces[1:]
     if not pieces:
         return
-    natural = sum(p.width for p in pieces)
+    one = len(pieces) == 1  # a table's figure, a short heading: the sums below are its width and text
+    natural = pieces[0].width if one else sum([p.width for p in pieces])
+    text = pieces[0].text if one else "".join([p.text for p in pieces])
     slack = max(width - natural, 0.0)
     extra = 0.0  # per space (Latin, Arabic)
     char_space = 0.0  # per character (Chinese)
@@ -460,7 +557,7 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         align = "start"
     if align == "justify":
         if setting.cjk:
-            count = sum(len(p.text) for p in pieces) - 1
+            count = len(text) - 1
             char_space = slack / count if count > 0 else 0.0
         else:
             gaps = sum(1 for p in pieces if p.glue)
@@ -479,16 +576,19 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     # the zero-width marks ending that text (``_marks_apart``, ``shaping.with_reading_marks``) after the mark.
     # A right-to-left line's last word (its first in reading order) is placed on its own, flush with the right.
     style = pieces[0].style
-    if not setting.rtl and style.note is None and all(p.style is style for p in pieces):
+    if (
+        not setting.rtl
+        and style.note is None
+        and (one or all([p.style is style for p in pieces]))
+        and (not extra or (text.count(" ") == gaps and "\u00a0" not in text))
+    ):
         # most lines: one style, so one run (what the loop below makes of them, without a step per word), unless
         # a word holds a space that must not stretch
-        text = "".join([p.text for p in pieces])
-        if not extra or (text.count(" ") == gaps and "\u00a0" not in text):
-            run: list[Group] = [(x, style, text, extra, True)]
-            if style.link is not None:
-                _link(canv, run, baseline, char_space)
-            emit(canv, run, baseline, char_space)
-            return
+        run: list[Group] = [(x, style, text, extra, True)]
+        if style.link is not None:
+            _link(canv, run, baseline, char_space)
+        emit(canv, run, baseline, char_space)
+        return
     opening = len(pieces)
     if setting.rtl:
         opening = next((i + 1 for i in range(len(pieces) - 1, -1, -1) if pieces[i].glue), opening)
@@ -680,7 +780,12 @@ def emit(
         size = style.size
         for subset_name, show in encoded:
             if subset_name != current_name or size != current_size:
-                add(f"{subset_name} {size:g} Tf")
+                font = _font_operators.get((subset_name, size))
+                if font is None:
+                    if len(_font_operators) > 10_000:
+                        _font_operators.clear()
+                    font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
+                add(font)
                 current_name, current_size = subset_name, size
             add(show)
     if char_space or track is not PLAIN:
@@ -696,6 +801,8 @@ def emit(
         add("EMC")
     canv._code.append(" ".join(ops))
 
+
+_font_operators: dict[tuple[str, float], str] = {}  # the ``Tf`` of a font subset's name and a size
 
 # What reportlab's ``escapePDF`` does to a string's bytes (controls and 8-bit codes in octal, ``\\ ( )`` after a
 # backslash), done by ``str.translate`` rather than one Python call per byte.
