@@ -4,6 +4,9 @@ a resolution's preamble and names the adopting organ. The formulae are language 
 
 from __future__ import annotations
 
+import functools
+import re
+
 from unconvert.tree import Organ
 from unconvert.un.languages import LanguageTable
 from unconvert.un.numbering import read_label
@@ -15,8 +18,8 @@ _FORMULA_ENDS = (",", "，", "،")
 
 def formula_organ(text: str, table: LanguageTable) -> Organ | None:
     """The organ whose enacting formula ``text`` is (the formula alone, with its comma or colon), else None."""
-    for phrase, organ in table.formulae:
-        match = compiled(phrase_regex(phrase)).match(text)
+    for pattern, organ in _patterns(table.formulae):
+        match = pattern.match(text)
         if match and fold(text[match.end() :]) == "":
             return organ
     return None
@@ -30,8 +33,15 @@ def is_formula(text: str, table: LanguageTable) -> bool:
         return False
     if stripped.endswith(_FORMULA_ENDS):
         return True
-    for phrase, _organ in table.formulae:
-        match = compiled(phrase_regex(phrase)).match(stripped)
+    for pattern, _organ in _patterns(table.formulae):
+        match = pattern.match(stripped)
         if match and fold(stripped[match.end() :]) == "":
             return True
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(formulae: tuple[tuple[str, Organ], ...]) -> tuple[tuple[re.Pattern[str], Organ], ...]:
+    """The compiled pattern of each formula with its organ: asked of every front line, looked up once, not once
+    per formula."""
+    return tuple((compiled(phrase_regex(phrase)), organ) for phrase, organ in formulae)

@@ -89,11 +89,12 @@ class PhraseMatcher:
         if entry is None:
             return None
         sizes, lowered = entry
+        length, boundary = len(text), self._boundary  # asked at each of a dozen sizes: read once
         for size in sizes:
-            if size > len(text):
+            if size > length:
                 continue
             # the word boundary first: one character, where most sizes end inside a word
-            if self._boundary and size < len(text) and (text[size].isalnum() or text[size] == "-"):
+            if boundary and size < length and (text[size].isalnum() or text[size] == "-"):
                 continue
             head = text[:size]
             if head.lower() in lowered:

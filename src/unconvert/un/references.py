@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TypeAlias
+from typing import NamedTuple, TypeAlias
 
 from unconvert.tree import Language, Organ
 from unconvert.un.languages import LanguageTable, table_for
@@ -73,6 +73,10 @@ _ABBREVIATION = re.compile(
     r"|[A-Z])$"
 )
 _COUNCILS = (Organ.SC, Organ.ECOSOC, Organ.HRC)
+# The organs by module-level names for ``_symbol``, asked of every number: Python 3.11 reads an enum's member through
+# its class with a hook of ``EnumType`` (its ``__getattr__``) that costs ten times a global's read.
+_GA, _SC, _ECOSOC, _HRC = Organ.GA, Organ.SC, Organ.ECOSOC, Organ.HRC
+_SERIES_PREFIX = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.HRC: "A/HRC"}  # a resolution symbol's first element
 _ROMANS = (
     (1000, "M"),
     (900, "CM"),
@@ -224,11 +228,11 @@ def _roman(n: int) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):
     """A number as the finder's pattern read it: ``76/81 B`` (``a``/``b``, its ``parts``), or ``2334 (2016)``,
     ``1653 (XVI)``, ``1 (د-5)`` (``n`` and its ``year``, ``roman`` session, or Arabic ``session`` or ``special``
-    session number); what a form does not have is ``None``."""
+    session number); what a form does not have is ``None``. (A named tuple: one is made for every number of a text,
+    and a frozen dataclass sets each of its eight fields through ``object.__setattr__``.)"""
 
     a: str | None
     b: str | None
@@ -750,22 +754,22 @@ def _symbol(
         organ = said
         if organ is None:
             if pre:
-                organ = Organ.GA
+                organ = _GA
             elif len(first) == 4:
-                organ = Organ.ECOSOC if 1946 <= int(first) <= 2100 else None
+                organ = _ECOSOC if 1946 <= int(first) <= 2100 else None
             else:
-                organ = Organ.HRC if citing is Organ.HRC else Organ.GA
-        if organ is Organ.SC or organ is None:
+                organ = _HRC if citing is _HRC else _GA
+        if organ is _SC or organ is None:
             return None
-        if organ is Organ.ECOSOC and len(first) != 4:
+        if organ is _ECOSOC and len(first) != 4:
             return None
-        if organ is Organ.GA and not pre and not _GA_NUMBERED <= int(first) < 1000:
+        if organ is _GA and not pre and not _GA_NUMBERED <= int(first) < 1000:
             return None  # before its thirty-first session the Assembly numbered ``1514 (XV)``
-        prefix = {Organ.GA: "A", Organ.ECOSOC: "E", Organ.HRC: "A/HRC"}[organ]
-        parts = _parts(number.parts, spelt, int(first)) if organ is Organ.GA and not decision and not pre else ""
+        prefix = _SERIES_PREFIX[organ]
+        parts = _parts(number.parts, spelt, int(first)) if organ is _GA and not decision and not pre else ""
         return f"{prefix}/{series}/{pre}{first}/{second}{parts}"
     if number.year is not None:
-        if decision or said not in (None, Organ.SC):
+        if decision or said not in (None, _SC):
             return None
         return f"S/RES/{number.n} ({number.year})"
     session = (number.roman or "").translate(_LATIN_ROMAN)
@@ -773,7 +777,7 @@ def _symbol(
         session = _roman(int(number.session))
     elif number.special:
         session = "S-" + _roman(int(number.special))
-    if said is Organ.SC or said is Organ.HRC:
+    if said is _SC or said is _HRC:
         return None
-    prefix = "E" if said is Organ.ECOSOC else "A"
+    prefix = "E" if said is _ECOSOC else "A"
     return f"{prefix}/{series}/{number.n}({session.upper()})"

@@ -137,6 +137,18 @@ class Mode(Enum):
     ANNEX = "annex"
 
 
+# The modes by module-level names: the walk compares the mode at nearly every line, and Python 3.11 reads an enum's
+# member through its class with a hook of ``EnumType`` (its ``__getattr__``) that costs ten times a global's read.
+_PREAMBLE, _SECTION_START, _OPERATIVE, _DECISION, _ANNEX = (
+    Mode.PREAMBLE,
+    Mode.SECTION_START,
+    Mode.OPERATIVE,
+    Mode.DECISION,
+    Mode.ANNEX,
+)
+_SECTION_KINDS, _PARAGRAPH = (Kind.SECTION, Kind.SUBSECTION), Kind.PARAGRAPH  # the labels the walk asks of each
+
+
 @dataclass(slots=True, eq=False)
 class _Section:
     num: str
@@ -150,7 +162,10 @@ class _Section:
 
 
 def _freeze(blocks: list[Block | _Section | Provision]) -> tuple[Block, ...]:
-    return tuple(b.freeze() if isinstance(b, _Section | Provision) else b for b in blocks)
+    return tuple(b.freeze() if isinstance(b, _OPEN) else b for b in blocks)
+
+
+_OPEN = (_Section, Provision)  # the blocks still open while the walk reads (a tuple: ``A | B`` is built at each call)
 
 
 @dataclass(slots=True)
@@ -197,7 +212,7 @@ class _Builder:
         self.annex_list: list[_AnnexB] = []
         self.meeting: str | None = None
         self.adoption_date: _dt.date | None = None
-        self.mode = Mode.DECISION if decision else Mode.PREAMBLE
+        self.mode = _DECISION if decision else _PREAMBLE
         self.stack: list[Provision] = []  # open operative paragraph and its open points
         self.sections: list[_Section] = []  # open sections (outer, sub)
         self.part = self._new_part(label, items[0].line.number if items else 0)
@@ -249,7 +264,7 @@ class _Builder:
     def container(self) -> list[Block | _Section | Provision]:
         if self.sections:
             return self.sections[-1].children
-        if self.mode is Mode.ANNEX and self.annex_list:
+        if self.mode is _ANNEX and self.annex_list:
             return self.annex_list[-1].children
         return self.part.body
 
@@ -275,6 +290,10 @@ class _Builder:
     def run(self) -> None:
         for index, item in enumerate(self.items):
             match item.what:
+                case What.LABELLED:  # the lines most of a body is, first
+                    self.labelled(index)
+                case What.TEXT:
+                    self.text(index)
                 case What.FORMULA:
                     self.formula(index)
                 case What.MEETING:
@@ -293,17 +312,13 @@ class _Builder:
                     self.part = self._new_part(part_letter(item.text), item.line.number)
                     if item.searchable:  # ``B1``: the note whose mark stands on the letter
                         self.part.label_notes = tuple(n for n in self.inlines(index) if isinstance(n, Footnote))
-                    self.mode = Mode.DECISION if self.decision else Mode.PREAMBLE
+                    self.mode = _DECISION if self.decision else _PREAMBLE
                 case What.PART_TITLE:
                     if self.part.title:
                         self.part.title.append(LineBreak(line=item.line.number))
                     self.part.title.extend(self.inlines(index))
                 case What.TABLE:
                     self.table_line(index)
-                case What.LABELLED:
-                    self.labelled(index)
-                case What.TEXT:
-                    self.text(index)
                 case _:
                     assert_never(item.what)
 
@@ -313,7 +328,7 @@ class _Builder:
         if self.part.formula is not None or self.part.body:
             self.part = self._new_part(None, item.line.number)
         self.part.formula = formula_inlines(item.text, item.line.number, italic=self.table.italic_phrases)
-        self.mode = Mode.PREAMBLE
+        self.mode = _PREAMBLE
 
     def meeting_line(self, index: int) -> None:
         item = self.items[index]
@@ -322,12 +337,12 @@ class _Builder:
         self.sections.clear()
         self.closing_as_text = False
         self.after_closing_read = False
-        if self.mode is Mode.ANNEX and self.part.conclusions:
+        if self.mode is _ANNEX and self.part.conclusions:
             self.warn("closing-in-annex", "a second closing line, inside an annex, kept as text", item.line.number)
             self.annex_list[-1].children.append(Para(content=tuple(self.inlines(index)), line=item.line.number))
             self.closing_as_text = True
             return
-        if self.mode is Mode.ANNEX:
+        if self.mode is _ANNEX:
             self.warn(
                 "closing-after-annex", "the closing lines follow an annex; they close the resolution", item.line.number
             )
@@ -361,7 +376,7 @@ class _Builder:
         if read.heading:
             annex.headings.append((Text(text=read.heading, line=line),))
         self.annex_list.append(annex)
-        self.mode = Mode.ANNEX
+        self.mode = _ANNEX
         self.annex_heading_budget = 2 - len(annex.headings)
 
     @cached_property
@@ -374,7 +389,7 @@ class _Builder:
         adopts, ``annexed to the present resolution``) is that annex when the resolution refers to an annex
         (``LanguageTable.annex_references``) or numbered paragraphs follow: the resolution has ended. Otherwise
         (A/RES/70/1's list of instruments) it stays with the closing lines (``text()``)."""
-        if self.mode is Mode.ANNEX or not self.part.conclusions or self.closing_as_text or self.after_closing_read:
+        if self.mode is _ANNEX or not self.part.conclusions or self.closing_as_text or self.after_closing_read:
             return
         self.after_closing_read = True  # decided once for what follows these closing lines
         first = self.first_annex_reference
@@ -386,7 +401,7 @@ class _Builder:
         self.close_provisions()
         self.sections.clear()
         self.annex_list.append(_AnnexB(label=(), line=line))
-        self.mode = Mode.ANNEX
+        self.mode = _ANNEX
         self.annex_heading_budget = 2
 
     def table_line(self, index: int) -> None:
@@ -413,31 +428,31 @@ class _Builder:
         label = item.label
         assert label is not None
         line = item.line.number
-        if label.kind is Kind.SECTION or label.kind is Kind.SUBSECTION:
+        if label.kind in _SECTION_KINDS:
             if self.part_number_as_paragraph(index, label):
                 return
             self.section(index, label)
             return
-        if label.kind is Kind.PARAGRAPH:
+        if label.kind is _PARAGRAPH:
             if label.num.isdigit():
                 self.warn("paragraph-number-bare", f"paragraph number {label.num} without its full stop", line)
             self.close_provisions()
-            if self.draft is not None and self.mode is not Mode.ANNEX:
+            if self.draft is not None and self.mode is not _ANNEX:
                 if self.in_draft(label):
                     self.draft_paragraph(index, label)
                     return
                 self.end_draft()
-            if self.mode in (Mode.PREAMBLE, Mode.SECTION_START, Mode.DECISION):
-                self.mode = Mode.OPERATIVE if not self.decision else Mode.DECISION
+            if self.mode in (_PREAMBLE, _SECTION_START, _DECISION):
+                self.mode = _OPERATIVE if not self.decision else _DECISION
             self.seen_numbered = True
-            if self.mode is Mode.ANNEX:  # an annex's paragraphs open with ordinary words (``1. Member States have``)
+            if self.mode is _ANNEX:  # an annex's paragraphs open with ordinary words (``1. Member States have``)
                 content: tuple[Inline, ...] = tuple(self.inlines(index))
             else:
                 _, content = self.phrased(index, self.op_matcher, "operative")
             provision = Provision(num=label.num, content=content, line=line, point=False)
             self.container().append(provision)
             self.stack = [provision]
-            if self.mode is not Mode.ANNEX and introduces_draft(self.items, index, self.table):
+            if self.mode is not _ANNEX and introduces_draft(self.items, index, self.table):
                 self.draft = provision
             return
         self.point(index, label)
@@ -480,7 +495,7 @@ class _Builder:
         content = tuple(self.inlines(index))
         provision = Provision(num=label.num, content=content, line=line, point=True)
         provision.heading = len(label.text) < _HEADING_ITEM and heading_like(label.text, first=False)
-        if not self.stack and self.mode in (Mode.PREAMBLE, Mode.SECTION_START) and self.extend_preambular(index):
+        if not self.stack and self.mode in (_PREAMBLE, _SECTION_START) and self.extend_preambular(index):
             return
         if not self.stack:
             parent = Provision(num=None, content=(), line=line, point=False)
@@ -498,7 +513,7 @@ class _Builder:
     def extend_preambular(self, index: int) -> bool:
         """An item after a preambular paragraph (``Recalling … of:`` / ``(a) …``) continues that paragraph, on a
         new line: preambular paragraphs have no items of their own."""
-        blocks = self.part.preamble if self.mode is Mode.PREAMBLE and not self.sections else self.container()
+        blocks = self.part.preamble if self.mode is _PREAMBLE and not self.sections else self.container()
         if not blocks or not isinstance(blocks[-1], PreambularParagraph):
             return False
         item = self.items[index]
@@ -516,7 +531,7 @@ class _Builder:
         we (A/RES/80/110, 80/243, 80/84 in every language: 186 such lines in the corpus, none of them a section,
         while every ``⇥⇥I`` is one). The recitals that may follow stay recitals, in the part."""
         item = self.items[index]
-        if self.mode is Mode.ANNEX or self.decision or label.kind is not Kind.SECTION or label.text:
+        if self.mode is _ANNEX or self.decision or label.kind is not Kind.SECTION or label.text:
             return False
         if self.part.conclusions:
             return False  # after the closing lines: another part's or an annex's
@@ -529,7 +544,7 @@ class _Builder:
         self.container().append(OperativeParagraph(num=None, content=(Text(text=label.num, line=line),), line=line))
         self.part_title_next = True
         # what follows is the part's: recitals before its first paragraph stay in it, not in the preamble
-        self.mode = Mode.SECTION_START
+        self.mode = _SECTION_START
         self.seen_numbered = False
         return True
 
@@ -547,8 +562,8 @@ class _Builder:
         self.container().append(section)
         self.sections.append(section)
         self.await_heading = not heading
-        if self.mode is not Mode.ANNEX and not self.decision:
-            self.mode = Mode.SECTION_START
+        if self.mode is not _ANNEX and not self.decision:
+            self.mode = _SECTION_START
             self.seen_numbered = False
 
     def text(self, index: int) -> None:
@@ -557,7 +572,7 @@ class _Builder:
         line = item.line.number
         if self.await_heading and self.sections:
             self.await_heading = False
-            if self.mode is Mode.ANNEX or not body_layout(item.line.text) or not title_like(item.text):
+            if self.mode is _ANNEX or not body_layout(item.line.text) or not title_like(item.text):
                 self.sections[-1].heading = tuple(self.inlines(index))
                 return
             # the title under ``⇥⇥I`` laid out as a body paragraph (one tab) is an unnumbered paragraph of the
@@ -567,10 +582,10 @@ class _Builder:
         self.await_heading = False
         if self.part_title_next:
             self.part_title_next = False
-            if self.mode is not Mode.ANNEX and title_like(item.text):
+            if self.mode is not _ANNEX and title_like(item.text):
                 self.container().append(OperativeParagraph(num=None, content=tuple(self.inlines(index)), line=line))
                 return
-        if self.mode is Mode.ANNEX:
+        if self.mode is _ANNEX:
             annex = self.annex_list[-1]
             budget = self.annex_heading_budget
             if budget > 0 and not annex.children and heading_like(item.text, first=not annex.headings):
@@ -601,7 +616,7 @@ class _Builder:
             )
             self.part.conclusions.append(tuple(self.inlines(index)))
             return
-        if self.mode is Mode.DECISION:
+        if self.mode is _DECISION:
             # a decision's next paragraph starts a new one, unless it continues the sentence (``and decides …``)
             if takes_wrap_up(self.stack) and item.text[:1].islower():
                 self.wrap_up(index)
@@ -612,7 +627,7 @@ class _Builder:
             self.container().append(provision)
             self.stack = [provision]  # items that follow (``(a) Approved …``) belong to it
             return
-        if self.mode in (Mode.PREAMBLE, Mode.SECTION_START):
+        if self.mode in (_PREAMBLE, _SECTION_START):
             if self.heads_operative_part(index):
                 # ``Measures`` between the last recital and paragraph 1 (S/RES/2557 (2020)): the operative part's
                 # first heading, not a recital
@@ -621,16 +636,16 @@ class _Builder:
             if self.preambular_here(index):
                 phrase, content = self.phrased(index, self.pre_matcher, "preambular")
                 block = PreambularParagraph(phrase=phrase, content=content, line=line)
-                if self.mode is Mode.PREAMBLE and not self.sections:
+                if self.mode is _PREAMBLE and not self.sections:
                     self.part.preamble.append(block)
                 else:
                     self.container().append(block)
                 return
-            if self.mode is Mode.PREAMBLE and not self.sections:
+            if self.mode is _PREAMBLE and not self.sections:
                 # an unnumbered operative paragraph (``Adopts the Declaration …``); the items after it are its own
                 # (A/RES/80/84 A: ``Urges all countries …:`` / ``(a) To cooperate …``)
                 _, content = self.phrased(index, self.op_matcher, "operative")
-                self.mode = Mode.OPERATIVE
+                self.mode = _OPERATIVE
                 # its items follow (``Urges all countries …:`` / ``(a) To cooperate …``, A/RES/80/84 A)
                 provision = Provision(num=None, content=content, line=line, point=False)
                 self.container().append(provision)
@@ -674,7 +689,7 @@ class _Builder:
         text = self.items[index].text
         return (
             not text.rstrip("0123456789*").endswith(_RECITAL_ENDS)  # ``Having also examined …,2``: a recital
-            and self.mode is Mode.PREAMBLE
+            and self.mode is _PREAMBLE
             and not self.sections
             and bool(self.part.preamble)
             and heading_like(text, first=False)
@@ -705,7 +720,7 @@ class _Builder:
                 and following.what is What.TEXT
                 and self.pre_matcher.match(following.text) is not None
             )
-        return self.mode is Mode.PREAMBLE or not self.seen_numbered
+        return self.mode is _PREAMBLE or not self.seen_numbered
 
     def ends_as_recital(self, index: int) -> bool:
         """Whether item ``index`` ends with a recital's comma, footnote marks and bidirectional controls after it

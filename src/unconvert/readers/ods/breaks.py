@@ -21,6 +21,9 @@ from dataclasses import replace
 from unconvert.readers.ods.regions import Item, What
 from unconvert.un.numbering import Kind, Label
 
+# Enum members read once, by module-level names: Python 3.11 reads a member through its enum's class with a hook of
+# ``EnumType`` (its ``__getattr__``) that costs ten times a global's read, and these are asked of every line.
+_TEXT, _PARAGRAPH_LINES, _PARAGRAPH_KINDS = What.TEXT, (What.TEXT, What.LABELLED), (Kind.PARAGRAPH, Kind.POINT)
 # What ends a paragraph's text (after its footnote marks): a sentence, a clause of a recital, an item's colon.
 _ENDS = tuple(".;:,!?)]”’»\"'。；：，、！？）」』،؛؟")
 _MARKS = "0123456789*"
@@ -51,7 +54,7 @@ def lone_number(item: Item) -> str | None:
     (A/RES/80/226 fra, the annex's paragraphs 1-72; A/DEC/78/556 spa, its annex's list of 999 organizations): the
     UN's AKN gives the number an empty paragraph. The number and the text under it are one numbered paragraph, as
     the other language versions print them on one line."""
-    if item.what is not What.TEXT or item.label is not None or not item.line.text.startswith("\t"):
+    if item.what is not _TEXT or item.label is not None or not item.line.text.startswith("\t"):
         return None
     text = item.text.strip()
     return text if _LONE_NUMBER.fullmatch(text) else None
@@ -62,11 +65,11 @@ _LONE_NUMBER = re.compile(r"\d{1,3}\.")
 
 def continues(above: Item, item: Item) -> bool:
     """Whether ``item`` is the rest of the body paragraph ``above``, after a manual line break."""
-    if item.what is not What.TEXT or item.label is not None or not item.searchable:
+    if item.what is not _TEXT or item.label is not None or not item.searchable:
         return False
-    if above.what not in (What.TEXT, What.LABELLED) or not above.searchable:
+    if above.what not in _PARAGRAPH_LINES or not above.searchable:
         return False
-    if above.label is not None and above.label.kind not in (Kind.PARAGRAPH, Kind.POINT):
+    if above.label is not None and above.label.kind not in _PARAGRAPH_KINDS:
         return False
     if not above.line.text.startswith("\t") or item.line.text[:1] in ("\t", " ", "\u00a0"):
         return False

@@ -10,6 +10,7 @@ with a Fenwick tree in O(n log n)).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,6 @@ from unconvert.un.languages.base import LanguageTable
 
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
 _NOTE_START = re.compile(r"(\d{1,3}|\*{1,3})(?:[ \u00a0\t]+(.*))?")
-_DIGITS = re.compile(r"\d\d*")  # opens on a class: the engine skips to the next digit at once (``\d+`` does not)
-_ASCII_DIGITS = re.compile(r"[0-9][0-9]*")  # the same in ASCII text, where it is tested faster than ``\d``
 # The marker again, a space and a tab: ``1 1 <tab>See …`` (A/RES/72/63, 72/64: the gold's note is ``See …``).
 # ``5 5<tab>Voir …`` (no space) is what the UN's own files keep as the note's text (``5 Voir …``): left as it is,
 # unless other notes of the story repeat their number the first way (``_TIGHT_ECHO``).
@@ -211,15 +210,13 @@ def find_marks(
     digit_markers = {m for m in index if m.isdigit()}
     other_markers = [(m, re.compile(re.escape(m))) for m in index if not m.isdigit()]  # compiled once, not per segment
     longest = max((len(m) for m in digit_markers), default=0)
-    last_digits = {m[-1] for m in digit_markers}  # a run ending with another digit ends with no marker
+    ascii_runs, runs = _digit_runs("".join(sorted({m[-1] for m in digit_markers})))
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
     sites: list[list[tuple[int, int, int, int, float]]] = []
     for s, raw in enumerate(segments):
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw) if "[" in raw else raw
         if digit_markers:
-            for run in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text):
-                if text[run.end() - 1] not in last_digits:
-                    continue
+            for run in (ascii_runs if text.isascii() else runs).finditer(text):
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
@@ -238,6 +235,19 @@ def find_marks(
     marks.extend(_closing_repeats(segments, index, first, notes, {(m.segment, m.start) for m in marks}))
     marks.sort(key=lambda m: (m.segment, m.start))
     return marks
+
+
+@functools.lru_cache(maxsize=64)
+def _digit_runs(last_digits: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The digit runs that end with one of ``last_digits`` (a run ending with another digit ends with no marker),
+    in ASCII text and in any text: found by the engine, not looked at one by one (most of a body's numbers, years
+    and symbols, end with no marker's digit). Each opens on a class, so that the engine skips to the next digit at
+    once, checks after its first digit that it starts a run, and takes the run whole (``*+``): linear in the text."""
+    if not last_digits:
+        never = re.compile("(?!)")
+        return never, never
+    ends = re.escape(last_digits)
+    return re.compile(f"[0-9](?<![0-9][0-9])[0-9]*+(?<=[{ends}])"), re.compile(rf"\d(?<!\d\d)\d*+(?<=[{ends}])")
 
 
 def _doubts(chain: list[tuple[int, int, int, int, float]], notes: list[Note], segments: list[str]) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from unconvert.readers.ods.footnotes import Mark, note_inlines
 from unconvert.tree import Emphasis, Footnote, Inline, LineBreak, NoteRef, Strong, Text
@@ -64,10 +64,10 @@ def _text(text: str, line: int) -> list[Inline]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Phrased:
+class Phrased(NamedTuple):
     """A paragraph's content with its opening phrase emphasised; ``guessed``: the phrase is not the language
-    table's but the matcher's fallback (the first words), which the reader reports."""
+    table's but the matcher's fallback (the first words), which the reader reports. (A named tuple: one is made for
+    every recital and paragraph, quicker than a frozen dataclass.)"""
 
     phrase: str
     content: tuple[Inline, ...]
@@ -86,11 +86,16 @@ def with_phrase(
         guessed = bool(phrase)
     if not phrase:
         return Phrased("", tuple(with_notes(text, line, marks)), guessed)
+    if not marks:  # most paragraphs: no note to place, the phrase and the rest are text as they are
+        cut = len(phrase)
+        words = tuple(_text(text[:cut], line))
+        wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
+        return Phrased(phrase, (wrapper, *_text(text[cut:], line)) if cut < len(text) else (wrapper,), guessed)
     head = with_notes(text, line, marks, 0, len(phrase))
     rest = with_notes(text, line, marks, len(phrase))
     notes = [h for h in head if isinstance(h, Footnote)]
     words = tuple(h for h in head if not isinstance(h, Footnote))
-    wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
+    wrapper = Emphasis(children=words) if italic else Strong(children=words)
     return Phrased(phrase, (wrapper, *notes, *rest), guessed)
 
 

@@ -197,13 +197,13 @@ class ReferenceLinker:
 
     def notes_only(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """``inlines`` as they are, their footnotes read."""
-        if not any(isinstance(node, Footnote | Emphasis | Strong) for node in inlines):
+        if not any(isinstance(node, _NOTE_OR_EMPHASIS) for node in inlines):
             return inlines
         out: list[Inline] = []
         for node in inlines:
             if isinstance(node, Footnote):
                 out.append(self.footnote(node))
-            elif isinstance(node, Emphasis | Strong):
+            elif isinstance(node, _EMPHASIS):
                 out.append(dataclasses.replace(node, children=self.notes_only(node.children)))
             else:
                 out.append(node)
@@ -266,7 +266,7 @@ class ReferenceLinker:
                 note = self.footnote(node)
                 changed = changed or note is not node
                 out.append(note)
-            elif isinstance(node, Emphasis | Strong):
+            elif isinstance(node, _EMPHASIS):
                 children = self.inlines(node.children)
                 if children is not node.children:
                     out.append(dataclasses.replace(node, children=children))
@@ -277,6 +277,11 @@ class ReferenceLinker:
                 out.append(node)
             start = end
         return tuple(out) if changed else inlines
+
+
+# Class tuples for ``isinstance``, made once: ``A | B`` in a call builds the union anew each time it runs.
+_EMPHASIS = (Emphasis, Strong)
+_NOTE_OR_EMPHASIS = (Footnote, Emphasis, Strong)
 
 
 def _unchanged(new: Sequence[object], old: Sequence[object]) -> bool:

@@ -123,7 +123,7 @@ def _classify_lines(
             items.append(Item(line, What.ANNEX, text, searchable=False, annex=annex))
             in_annex = True
             continue
-        table_note = bool(items) and items[-1].what is What.TABLE and raw.startswith("*")  # ``* Acknowledging …``
+        table_note = bool(items) and items[-1].what is _TABLE and raw.startswith("*")  # ``* Acknowledging …``
         if table_note or (looks_like_table(raw) and label is None and not date_like(text)):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
@@ -141,11 +141,12 @@ def _classify_lines(
 def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
     """In a body whose paragraphs open with tabs, the free untabbed lines that make a box are a table
     (``tables.box_lines``); closing lines (a meeting, a date) never are."""
-    if not tab_led([item.line.text for item in items if item.what is What.LABELLED]):
+    labelled, text_line, table_line = What.LABELLED, What.TEXT, What.TABLE  # read once (see ``_BOUNDARIES``)
+    if not tab_led([item.line.text for item in items if item.what is labelled]):
         return
     free = [
         item.line.text.rstrip()
-        if item.what is What.TEXT
+        if item.what is text_line
         and not item.line.text.startswith("\t")
         and not date_like(item.text)
         and not (i + 1 < len(items) and date_like(items[i + 1].text))  # the line above a date is its meeting line
@@ -154,12 +155,12 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
         else None
         for i, item in enumerate(items)
     ]
-    for i in box_lines(free, [item.what is What.TABLE for item in items]):
+    for i in box_lines(free, [item.what is table_line for item in items]):
         items[i].what = What.TABLE
         items[i].text = items[i].line.text.rstrip()
         items[i].searchable = False
     for i in range(1, len(items)):  # the table's note on the next line (``<tab>(أ)<tab>انظر القسم هاء.``)
-        after_table = items[i - 1].what is What.TABLE and items[i].what in (What.LABELLED, What.TEXT)
+        after_table = items[i - 1].what is table_line and items[i].what in (labelled, text_line)
         if after_table and note_of(items[i].line.text, items[i - 1].text):
             items[i].what = What.TABLE
             items[i].text = items[i].line.text.rstrip()
@@ -230,7 +231,11 @@ def _lead_mark_line(stories: Stories, front: Front) -> Line | None:
     return Line(number=line.number, text="".join(line.text.split()))  # ``⇥B⇥1``: the mark glued to its letter
 
 
+# Enum members read once, by module-level names: Python 3.11 reads a member through its enum's class with a hook of
+# ``EnumType`` (its ``__getattr__``) that costs ten times a global's read, and these are asked of every line.
 _BOUNDARIES = (What.FORMULA, What.MEETING, What.DATE, What.ANNEX, What.PART)
+_SECTION_KINDS, _PARAGRAPH = (Kind.SECTION, Kind.SUBSECTION), Kind.PARAGRAPH
+_TABLE = What.TABLE
 
 
 def numbered_follows(items: list[Item]) -> list[bool]:
@@ -242,9 +247,9 @@ def numbered_follows(items: list[Item]) -> list[bool]:
         out[i] = ahead
         item = items[i]
         kind = item.label.kind if item.label is not None else None
-        if item.what in _BOUNDARIES or kind in (Kind.SECTION, Kind.SUBSECTION):
+        if item.what in _BOUNDARIES or kind in _SECTION_KINDS:
             ahead = False
-        elif kind is Kind.PARAGRAPH:
+        elif kind is _PARAGRAPH:
             ahead = True
     return out
 

@@ -14,15 +14,18 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.errors import ReadError
 from unconvert.readers.encoding import decode_text
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the dump: ``number`` is 1-based in the file, ``text`` has its tabs, line end removed."""
+class Line(NamedTuple):
+    """One line of the dump: ``number`` is 1-based in the file, ``text`` has its tabs, line end removed.
+
+    A named tuple, not a frozen dataclass: every line of every file is one, and a tuple is made in about two thirds
+    of the time (a frozen dataclass sets each field through ``object.__setattr__``)."""
 
     number: int
     text: str

@@ -419,10 +419,9 @@ class Builder:
                 m.start("p")
                 self._text(text)
                 m.end()
-            else:
-                m.start("p")
-                m.leaf(tag, clean(text), attrib)
-                m.end()
+            else:  # ``<p>`` and its one element, written as ``start``, ``leaf`` and ``end`` would write them
+                head = f"<{tag}{m.attrs(attrib)}>" if attrib else f"<{tag}>"
+                m.element(f"<p>{head}{escape_text(clean(text))}</{tag}></p>")
 
         if masthead.authority:
             line("docAuthority", masthead.authority)
@@ -768,11 +767,20 @@ class Builder:
         """Write ``inlines`` at this point; footnotes get eIds under ``note_prefix``."""
         m = self.m
         for node in inlines:
-            if type(node) is Text:  # the common case first, without the match below
-                text = node.text
+            node_type = type(node)
+            if node_type is Text:  # the common case first, without the match below
+                text = node.text  # type: ignore[union-attr]
                 if text and xml_safe(text):
                     m.out.append(escape_text(text))  # ``m.text`` without the call
                     continue
+            elif node_type is Emphasis or node_type is Strong:  # a phrase: one run of text, as ``m.leaf`` writes it
+                children = node.children  # type: ignore[union-attr]
+                if len(children) == 1 and type(children[0]) is Text:
+                    text = children[0].text
+                    if text and xml_safe(text):
+                        tag = "i" if node_type is Emphasis else "b"
+                        m.out.append(f"<{tag}>{escape_text(text)}</{tag}>{m.tail}")
+                        continue
             match node:
                 case Text(text=text):
                     if self._text(text):

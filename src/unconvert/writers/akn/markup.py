@@ -73,6 +73,11 @@ class Markup:
         """The name of the innermost open element."""
         return self._open[-1][0]
 
+    @property
+    def tail(self) -> str:
+        """What follows a child of the innermost open element: a newline in a blocky element, else nothing."""
+        return self._open[-1][2]
+
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
         ``refs`` is false: a ``noteRef``'s ``href`` names a note, not a TLC entry).

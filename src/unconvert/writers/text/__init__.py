@@ -48,6 +48,9 @@ _WIDE = (
 _TOKENS = re.compile(f"([{_WIDE}]+)|([^ {_WIDE}]+)|( +)")
 _IS_WIDE = re.compile(f"[{_WIDE}]")
 _RUNS = (Text, DateRef, MeetingRef, RawInline, SymbolRef)  # the inlines that print their text as it is
+# Class tuples for ``isinstance``, made once: ``A | B`` in a call builds the union anew each time it runs.
+_EMPHASIS = (Emphasis, Strong)
+_MARKS = (Footnote, NoteRef)
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # as the AKN writer drops
 
 
@@ -189,8 +192,9 @@ class _TextWriter:
             self.lines.append("")
 
     def para(self, text: str, first: str = "", rest: str = "") -> None:
-        if text.strip():
-            self.lines.extend(wrap(text.strip(), WIDTH, first, rest))
+        text = text.strip()
+        if text:
+            self.lines.extend(wrap(text, WIDTH, first, rest))
 
     def centred(self, text: str) -> None:
         for line in wrap(text.strip(), WIDTH, "", ""):
@@ -220,12 +224,12 @@ class _TextWriter:
             if isinstance(node, _RUNS):
                 out.append(node.text)
                 after_mark = False
-            elif isinstance(node, Emphasis | Strong):
+            elif isinstance(node, _EMPHASIS):
                 after_mark = self._collect(node.children, out, after_mark)
             elif isinstance(node, LineBreak):
                 out.append("\n")
                 after_mark = False
-            elif isinstance(node, Footnote | NoteRef):
+            elif isinstance(node, _MARKS):
                 if isinstance(node, Footnote):
                     self.notes.append(node)
                 raw = node.separator + node.marker
@@ -271,6 +275,16 @@ class _TextWriter:
     def role(self, role: Role) -> None:
         """Write one role of the page."""
         match role:
+            case (  # the roles of the body first: most of a document's roles are
+                roles.Provision()
+                | roles.WrapUp()
+                | roles.Recital()
+                | roles.Paragraph()
+                | roles.RawText()
+                | roles.Heading()
+                | roles.TableBlock()
+            ):
+                self.block(role)
             case roles.Session(text=line) | roles.Agenda(text=line):
                 if line:
                     self.lines.append(self.text((Text(text=line),)))
@@ -308,16 +322,6 @@ class _TextWriter:
                     self.centred(self.text(heading))
             case roles.End():
                 self.footnotes()
-            case (
-                roles.Provision()
-                | roles.WrapUp()
-                | roles.Recital()
-                | roles.Paragraph()
-                | roles.RawText()
-                | roles.Heading()
-                | roles.TableBlock()
-            ):
-                self.block(role)
             case _:
                 assert_never(role)
 
