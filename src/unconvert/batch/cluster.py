@@ -26,11 +26,22 @@ from unconvert.batch.work import Task, WorkResult, warm_up
 
 _dask: Any = distributed  # untyped
 
-# The workers of a local cluster do not run Dask's statistical profiler: it samples every thread's stack every
-# 10 ms, on the GIL the document's work needs, and keeps a profile per second of run time (up to 1,000 of them),
-# so a worker's memory grew all through a batch; with the dashboard off nobody reads them. A cluster given by
-# address keeps its own configuration.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# A local cluster started for the run is configured for a batch, not for interactive use (a cluster given by address
+# keeps its own configuration). Its workers do not run Dask's statistical profiler: it samples every thread's stack
+# every 10 ms, on the GIL the document's work needs, and keeps a profile per second of run time (up to 1,000 of
+# them), so a worker's memory grew all through a batch; with the dashboard off nobody reads them. Its servers (the
+# scheduler, the nannies, the workers) wake less often for their own bookkeeping: the event loop's tick (every
+# 20 ms by default; it only measures how late the loop runs, for a warning), the system monitor (every 0.5 s; it
+# feeds the dashboard, and its history grows for an hour) and the memory monitor (every 0.1 s; 0.5 s still stops a
+# runaway worker long before it takes the machine). Idle, a 2-worker cluster's processes spent 52-62 ms of CPU per
+# second with the defaults and 12-14 ms with these (``benchmarks/bench_batch_cpu.py --idle``): 2-3 % of a 2-core
+# machine's time that the documents get back.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
 
 CHUNK = 32
 """Documents per Dask task. A task costs the scheduler, the client and the worker's event loop (all Python, and the
@@ -60,7 +71,7 @@ class DaskExecutor:
         if address:
             self._client: Any = _dask.Client(address)
         else:
-            with _ignoring_sigint(), dask.config.set(LOCAL_WORKER_CONFIG):
+            with _ignoring_sigint(), dask.config.set(LOCAL_CLUSTER_CONFIG):
                 self._cluster = _dask.LocalCluster(
                     n_workers=local_workers or os.cpu_count() or 1,
                     threads_per_worker=1,
