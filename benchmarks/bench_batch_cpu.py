@@ -14,6 +14,9 @@ flight count for neither side): the steady cost of a document, without the start
 the cluster). It also prints the resident size (RSS) of every worker at 10 %, 50 % and 100 % of the run, and how
 busy the workers were (their CPU over the wall time: under 1 when the machine is shared, or when they wait).
 
+``--tiny`` fills the archive with members of a few bytes that are no document (each fails at once): what is left
+is the batch's own cost per document — handing it out, its result back, committing and reporting it.
+
 ``--idle S`` measures instead the CPU an idle 2-worker cluster spends per second for its own bookkeeping (event loop
 ticks, monitors, heartbeats): a batch pays it beside its documents.
 
@@ -53,11 +56,15 @@ def corpus_dumps(corpus: Path | None) -> list[Path]:
     sys.exit("no corpus found")
 
 
-def build_archive(path: Path, dumps: list[Path], count: int) -> None:
+def build_archive(path: Path, dumps: list[Path] | None, count: int) -> None:
+    """``count`` members, the dumps in turn, or (``dumps`` None) a few bytes that are no document."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for i in range(count):
-            dump = dumps[i % len(dumps)]
-            archive.write(dump, f"{i // 1000:02d}/{i:05d}_{dump.name}")
+            if dumps is None:
+                archive.writestr(f"{i // 1000:02d}/{i:05d}_empty.txt", b"\x00 not a dump\n")
+            else:
+                dump = dumps[i % len(dumps)]
+                archive.write(dump, f"{i // 1000:02d}/{i:05d}_{dump.name}")
 
 
 def is_worker(process: psutil.Process) -> bool:
@@ -92,13 +99,16 @@ def spent(first: Shot, last: Shot, workers: bool | None = None) -> float:
     )
 
 
-def converted(out: Path, formats: list[str]) -> int:
-    """Documents whose outputs the workers have written, under their temporary or their final names."""
+def converted(out: Path, formats: list[str], done: int, tiny: bool) -> int:
+    """Documents whose outputs the workers have written, under their temporary or their final names (``done``, the
+    documents committed, for ``--tiny`` ones, which have no outputs)."""
+    if tiny:
+        return done
     files = sum(len(names) for _, _, names in os.walk(out))
     return (files - 2) // len(formats)  # not the report and the lock file
 
 
-def convert(kind: str, archive: Path, out: Path, formats: list[str]) -> dict[str, Any]:
+def convert(kind: str, archive: Path, out: Path, formats: list[str], tiny: bool) -> dict[str, Any]:
     """Convert the archive once with ``kind`` (``pool`` or ``dask``); return the figures."""
     from unconvert.batch import convert_many
 
@@ -112,13 +122,14 @@ def convert(kind: str, archive: Path, out: Path, formats: list[str]) -> dict[str
     for done, _ in enumerate(run, start=1):
         if done in marks:
             mark = marks[done]
-            shots[mark], counts[mark], clocks[mark] = snapshot(), converted(out, formats), time.perf_counter()
+            shots[mark], clocks[mark] = snapshot(), time.perf_counter()
+            counts[mark] = converted(out, formats, done, tiny)
     first, last = shots[MARKS[0]], shots[MARKS[-1]]
     documents = counts[MARKS[-1]] - counts[MARKS[0]]
     workers = [pid for pid, (_, _, worker) in last.items() if worker]
     return {
         "kind": kind,
-        "failed": run.summary.failed,
+        "failed": 0 if tiny else run.summary.failed,
         "documents": documents,
         "cpu_ms": spent(first, last) / documents * 1000,
         "workers_ms": spent(first, last, True) / documents * 1000,
@@ -177,6 +188,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--compare", type=Path, help="another checkout's src directory, alternated with this one")
     parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--tiny", action="store_true", help="members of a few bytes, no document: the overhead")
     parser.add_argument("--idle", type=float, default=0.0, help="only measure an idle 2-worker cluster, S seconds")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: one measurement, printed as JSON
     parser.add_argument("--archive", type=Path, help=argparse.SUPPRESS)
@@ -186,7 +198,8 @@ def main() -> None:
         print(json.dumps(idle(args.idle)))
         return
     if args.one:
-        print(json.dumps(convert(args.one, args.archive, args.archive.parent / f"out-{os.getpid()}", formats)))
+        out = args.archive.parent / f"out-{os.getpid()}"
+        print(json.dumps(convert(args.one, args.archive, out, formats, args.tiny)))
         return
     runs = ["idle"] if args.idle else args.runs.split(",")
     field = "cpu_ms_per_s" if args.idle else "cpu_ms"
@@ -194,11 +207,12 @@ def main() -> None:
     try:
         archive = work / "dumps.zip"
         if not args.idle:
-            build_archive(archive, corpus_dumps(args.corpus), args.count)
+            build_archive(archive, None if args.tiny else corpus_dumps(args.corpus), args.count)
         trees = {"this": ROOT / "src"}
         if args.compare:
             trees["other"] = args.compare.resolve()
-        what = f"an idle cluster for {args.idle:g} s" if args.idle else f"{args.count} dumps, formats {args.formats}"
+        what = f"{args.count} {'tiny non-documents' if args.tiny else 'dumps'}, formats {args.formats}"
+        what = f"an idle cluster for {args.idle:g} s" if args.idle else what
         print(f"{what}; {psutil.cpu_count()} cores; " + ", ".join(f"{k} = {v}" for k, v in trees.items()))
         results: dict[tuple[str, str], list[float]] = {}
         for round_ in range(1, args.rounds + 1):
@@ -206,7 +220,7 @@ def main() -> None:
                 order = list(trees.items()) if round_ % 2 else list(reversed(trees.items()))
                 for name, src in order:
                     command = [sys.executable, __file__, "--one", kind, "--archive", str(archive)]
-                    command += ["--formats", args.formats, "--idle", str(args.idle)]
+                    command += ["--formats", args.formats, "--idle", str(args.idle)] + ["--tiny"] * args.tiny
                     environment = {**os.environ, "PYTHONPATH": str(src)}
                     output = subprocess.run(command, env=environment, check=True, capture_output=True, text=True)
                     figures = json.loads(output.stdout.strip().splitlines()[-1])
