@@ -46,11 +46,12 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.memory.monitor-interval": "500ms",
 }
 
-CHUNK = 32
+CHUNK = 64
 """Documents per Dask task. A task costs the scheduler, the client and the worker's event loop (all Python, and the
-scheduler shares a core with the batch process) far more than a pool's task does: measured with 2 local workers
-over 2,000 documents, the CPU spent per document by all processes fell from 17.7 ms with chunks of 8 to 15.3 ms
-with 32 (the pool's: 13.2 ms). A chunk of 32 corpus documents takes about 0.2 s, so the run's tail stays short."""
+scheduler shares a core with the batch process) far more than a pool's task does: about 5 ms of CPU in all. Measured
+with 2 local workers on 20,000 members too small to be documents (``benchmarks/bench_batch_cpu.py --tiny``), the CPU
+spent per document by all processes fell from 0.35-0.37 ms with chunks of 32 to 0.27-0.28 ms with 64 (the pool's:
+0.24-0.26). A chunk of 64 corpus documents takes about 0.4 s, so the run's tail stays short."""
 
 
 class DaskExecutor:
