@@ -3,12 +3,15 @@
 Tasks (a chunk of ``CHUNK`` documents each, to pay the scheduling cost once for many) are submitted with
 ``Client.submit`` (a bounded number in flight) and collected with ``as_completed``; the
 parent alone commits outputs and writes the report, so ``--resume`` and the report work exactly as without Dask.
+A chunk travels pickled, as bytes, and so do its results: the scheduler unpickles every task it is given and pickles
+it again for the worker, which for a chunk of our dataclasses cost more than for the bytes that carry them.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import pickle
 import signal
 import threading
 import uuid
@@ -21,22 +24,34 @@ import dask
 import distributed
 from distributed import WorkerPlugin
 
-from unconvert.batch.execution import Work, crashed, run_chunk
+from unconvert.batch.execution import Work, crashed, run_packed
 from unconvert.batch.work import Task, WorkResult, warm_up
 
 _dask: Any = distributed  # untyped
 
-# The workers of a local cluster do not run Dask's statistical profiler: it samples every thread's stack every
-# 10 ms, on the GIL the document's work needs, and keeps a profile per second of run time (up to 1,000 of them),
-# so a worker's memory grew all through a batch; with the dashboard off nobody reads them. A cluster given by
-# address keeps its own configuration.
-LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# A local cluster started for the run is configured for a batch, not for interactive use (a cluster given by address
+# keeps its own configuration). Its workers do not run Dask's statistical profiler: it samples every thread's stack
+# every 10 ms, on the GIL the document's work needs, and keeps a profile per second of run time (up to 1,000 of
+# them), so a worker's memory grew all through a batch; with the dashboard off nobody reads them. Its servers (the
+# scheduler, the nannies, the workers) wake less often for their own bookkeeping: the event loop's tick (every
+# 20 ms by default; it only measures how late the loop runs, for a warning), the system monitor (every 0.5 s; it
+# feeds the dashboard, and its history grows for an hour) and the memory monitor (every 0.1 s; 0.5 s still stops a
+# runaway worker long before it takes the machine). Idle, a 2-worker cluster's processes spent 52-62 ms of CPU per
+# second with the defaults and 12-14 ms with these (``benchmarks/bench_batch_cpu.py --idle``): 2-3 % of a 2-core
+# machine's time that the documents get back.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
 
-CHUNK = 32
+CHUNK = 64
 """Documents per Dask task. A task costs the scheduler, the client and the worker's event loop (all Python, and the
-scheduler shares a core with the batch process) far more than a pool's task does: measured with 2 local workers
-over 2,000 documents, the CPU spent per document by all processes fell from 17.7 ms with chunks of 8 to 15.3 ms
-with 32 (the pool's: 13.2 ms). A chunk of 32 corpus documents takes about 0.2 s, so the run's tail stays short."""
+scheduler shares a core with the batch process) far more than a pool's task does: about 5 ms of CPU in all. Measured
+with 2 local workers on 20,000 members too small to be documents (``benchmarks/bench_batch_cpu.py --tiny``), the CPU
+spent per document by all processes fell from 0.35-0.37 ms with chunks of 32 to 0.27-0.28 ms with 64 (the pool's:
+0.24-0.26). A chunk of 64 corpus documents takes about 0.4 s, so the run's tail stays short."""
 
 
 class DaskExecutor:
@@ -60,7 +75,7 @@ class DaskExecutor:
         if address:
             self._client: Any = _dask.Client(address)
         else:
-            with _ignoring_sigint(), dask.config.set(LOCAL_WORKER_CONFIG):
+            with _ignoring_sigint(), dask.config.set(LOCAL_CLUSTER_CONFIG):
                 self._cluster = _dask.LocalCluster(
                     n_workers=local_workers or os.cpu_count() or 1,
                     threads_per_worker=1,
@@ -88,7 +103,8 @@ class DaskExecutor:
 
         def submit(chunk: list[Task], suffix: str = "") -> None:
             key = f"unconvert-{run_token}-{chunk[0].index}{suffix}"
-            future = self._client.submit(run_chunk, function, chunk, pure=False, key=key)
+            payload = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+            future = self._client.submit(run_packed, function, payload, pure=False, key=key)
             pending[future] = chunk
             completed.add(future)
 
@@ -112,7 +128,7 @@ class DaskExecutor:
             future = next(completed)
             chunk = pending.pop(future)
             try:
-                results = future.result()
+                results = pickle.loads(future.result())
             except Exception as exc:  # KilledWorker, a lost worker…: the failure of the chunk's documents
                 if len(chunk) > 1:
                     retry.extend(chunk)

@@ -6,6 +6,7 @@ each other (``executors`` names ``cluster`` only when Dask is asked for).
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
@@ -35,4 +36,10 @@ def run_chunk(function: Work, chunk: list[Task]) -> list[WorkResult]:
     return [function(task) for task in chunk]
 
 
-__all__ = ["Executor", "Work", "crashed", "run_chunk"]
+def run_packed(function: Work, payload: bytes) -> bytes:
+    """``run_chunk`` on a pickled chunk, its results pickled: what a Dask task runs (``cluster``)."""
+    results = run_chunk(function, pickle.loads(payload))
+    return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+__all__ = ["Executor", "Work", "crashed", "run_chunk", "run_packed"]

@@ -17,15 +17,14 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from dataclasses import dataclass, field
-from types import FrameType
 
 from unconvert import api, registry
 from unconvert.batch import memory
 from unconvert.batch.settings import Limits
 from unconvert.batch.sources import SourceError, SourceRef, read_source
+from unconvert.batch.timelimit import DocumentTimeout, time_limit
 from unconvert.context import Context
 from unconvert.diagnostics import Diagnostic, Severity
 from unconvert.errors import FormatError, ReadError, WriteError
@@ -121,11 +120,6 @@ class WorkResult:
     timings: Timings = field(default_factory=Timings)
 
 
-class DocumentTimeout(BaseException):
-    """Raised inside a document's work when ``--timeout`` expires. A ``BaseException`` so that no
-    ``except Exception`` in a reader or writer can swallow it."""
-
-
 def warm_up(formats: tuple[str, ...]) -> None:
     """Load the reader and the writers once per worker, and run each writer on a tiny document so that what
     they build lazily (the compiled XSD, fonts, templates) is ready before the first real document."""
@@ -174,7 +168,7 @@ def convert_one(task: Task) -> WorkResult:
     written: list[str] = []
     abandoned = threading.Event()
     try:
-        with _time_limit(task.timeout) as run:
+        with time_limit(task.timeout) as run:
             return run(lambda: _convert(task, started, written, abandoned))
     except DocumentTimeout:
         abandoned.set()
@@ -311,70 +305,3 @@ def _remove(paths: list[str]) -> None:
 
 def _since(began: float) -> float:
     return time.perf_counter() - began
-
-
-Runner = Callable[[Callable[[], WorkResult]], WorkResult]
-
-
-STOP_GRACE = 5.0
-"""Seconds a document's thread is given to stop once its time is up, before the worker goes on without it."""
-
-
-def _stop_thread(thread: threading.Thread) -> None:
-    """Stop ``thread`` (a document's work on a Dask worker's thread) by raising ``DocumentTimeout`` in it: a thread
-    cannot be killed, but CPython delivers an asynchronous exception at the next bytecode it runs, so the work
-    stops instead of going on unseen beside the next documents. A thread inside one long native call stops when
-    the call returns; the wait is bounded by ``STOP_GRACE``."""
-    import ctypes
-
-    if thread.ident is None:
-        return
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(DocumentTimeout))
-    thread.join(STOP_GRACE)
-
-
-@contextmanager
-def _time_limit(seconds: float | None) -> Iterator[Runner]:
-    """Run a function under a time limit: with ``SIGALRM`` on a process's main thread (serial and pool
-    workers), else (a Dask worker thread) in a helper thread that is stopped when the time is up
-    (``_stop_thread``). Either way the work itself ends, not only the wait for it."""
-    if not seconds or seconds <= 0:
-        yield lambda function: function()
-        return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-
-        def expire(signum: int, frame: FrameType | None) -> None:
-            raise DocumentTimeout
-
-        previous = signal.signal(signal.SIGALRM, expire)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield lambda function: function()
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-
-    def in_thread(function: Callable[[], WorkResult]) -> WorkResult:
-        box: list[WorkResult | BaseException] = []
-
-        def target() -> None:
-            try:
-                box.append(function())
-            except BaseException as exc:  # handed back to the caller below
-                box.append(exc)
-
-        helper = threading.Thread(target=target, name="unconvert-document", daemon=True)
-        helper.start()
-        helper.join(seconds)
-        if helper.is_alive():
-            _stop_thread(helper)
-            raise DocumentTimeout
-        if not box:
-            raise DocumentTimeout
-        outcome = box[0]
-        if isinstance(outcome, BaseException):
-            raise outcome
-        return outcome
-
-    yield in_thread
