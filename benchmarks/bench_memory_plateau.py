@@ -14,23 +14,12 @@ from __future__ import annotations
 
 import argparse
 import gc
-import sys
 from pathlib import Path
 
 import psutil
+from bench_batch import corpus_dumps  # the same dumps as the batch benchmark: its sibling script
 
 import unconvert
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def corpus_dumps(corpus: Path | None) -> list[Path]:
-    for candidate in (corpus, ROOT.parent / "shared" / "corpus", ROOT / "tests" / "data" / "corpus"):
-        if candidate is not None and candidate.is_dir():
-            dumps = sorted(p for p in candidate.rglob("*.txt") if p.with_suffix(".gold.json").exists())
-            if dumps:
-                return dumps
-    sys.exit("no corpus found")
 
 
 def mebibytes(process: psutil.Process) -> float:

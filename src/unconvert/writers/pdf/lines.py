@@ -245,9 +245,6 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             glue_last = False
             continue
         style = span.style
-        size, track = style.size, style.track
-        plain = track is PLAIN
-        widths = _unit_widths(style.font)
         glue: Piece | None = None  # the span's inter-word space, once measured
         for token in tokens(text):
             first = token[0]
@@ -285,13 +282,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             if cjk and len(token) > 1 and _is_cjk(first):
                 # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
                 head, token = first, token[1:]
-                unit = widths.get(head)
-                if unit is None:
-                    width = measure(head, style)
-                elif plain:
-                    width = unit * size
-                else:
-                    width = unit * size * track.scale + track.spacing
+                width = measure(head, style)
                 if box is None:
                     box = Piece(head, style, width)
                 elif prev_text and may_break(prev_text[-1], head):
@@ -301,24 +292,11 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     box = _joined(box, Piece(head, style, width))
                 for ch in token:
                     append(box)
-                    unit = widths.get(ch)
-                    if unit is None:
-                        width = measure(ch, style)
-                    elif plain:
-                        width = unit * size
-                    else:
-                        width = unit * size * track.scale + track.spacing
-                    box = Piece(ch, style, width)
+                    box = Piece(ch, style, measure(ch, style))
                 glue_last = False
                 prev_text = token[-1]
                 continue
-            unit = widths.get(token)
-            if unit is None:
-                width = measure(token, style)
-            elif plain:
-                width = unit * size
-            else:
-                width = unit * size * track.scale + len(token) * track.spacing
+            width = measure(token, style)
             if box is None:
                 box = Piece(token, style, width)
             elif cjk and prev_text and may_break(prev_text[-1], first):
