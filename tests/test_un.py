@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from unconvert.tree import DocKind, Language, Organ
 from unconvert.un.dates import find_date, looks_like_date, parse_date, print_date, tables_for_dates
@@ -28,6 +31,13 @@ def test_undocs_url_keeps_what_the_uns_own_files_keep(symbol: str, url: str) -> 
     """Dots, hyphens and an SC resolution's brackets stay as printed, as in the UN's AKN4UN links; a space is
     encoded."""
     assert undocs_url(symbol) == url
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_undocs_url_encodes_any_symbol_as_quote_does(symbol: str) -> None:
+    """The link takes a symbol that needs no encoding as it is, without ``quote``: the same link ``quote`` gives,
+    whatever the symbol."""
+    assert undocs_url(symbol) == "https://undocs.org/" + quote(symbol.strip(), safe="/()-.,")
 
 
 def test_organ_of_symbol_takes_the_longest_prefix() -> None:

@@ -731,10 +731,11 @@ def _literal(match: re.Match[str]) -> Reference | None:
     return None if symbol is None else Reference(start, end, symbol)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _normal_symbol(printed: str) -> str | None:
-    """The normal spelling of a symbol as printed, or ``None`` (a document cites the same symbols again and again:
-    in its notes, in its other languages' files of a batch)."""
+    """The normal spelling of a symbol as printed, or ``None``. Cached, but few: a document cites the same symbols
+    again and again (in its notes, in its other languages' files of a batch), and a batch worker's cache of every
+    symbol it met would grow for hours."""
     try:
         return str(parse(printed))
     except ValueError:

@@ -26,15 +26,25 @@ UNDOCS = "https://undocs.org/"
 _URL_SAFE = "/()-.,"
 
 
+# What ``quote`` leaves as it is: ASCII letters and digits, its own always-safe ``_.-~``, and ``_URL_SAFE``.
+_NEEDS_QUOTING = re.compile(r"[^A-Za-z0-9_.~/(),-]")
+
+
 def undocs_url(symbol: str) -> str:
     """The undocs.org link of a document symbol: ``https://undocs.org/S/RES/2672%20(2023)``."""
     return UNDOCS + _quoted(symbol.strip())
 
 
-@functools.lru_cache(maxsize=4096)
 def _quoted(symbol: str) -> str:
-    """``symbol`` percent-encoded as a link's path. Cached: ``quote`` encodes a symbol character by character, and
-    a document, like a batch, cites the same symbols again and again."""
+    """``symbol`` percent-encoded as a link's path. Most symbols (``A/RES/70/1``) need no encoding: they are taken
+    as they are, where ``quote`` would encode them character by character."""
+    return symbol if _NEEDS_QUOTING.search(symbol) is None else _quoted_slowly(symbol)
+
+
+@functools.lru_cache(maxsize=256)
+def _quoted_slowly(symbol: str) -> str:
+    """``quote`` of a symbol that needs it (``S/RES/2672 (2023)``). Cached, but few: a document cites the same
+    symbols again and again, and a cache of a batch worker that keeps every symbol it met grows for hours."""
     return quote(symbol, safe=_URL_SAFE)
 
 

@@ -25,10 +25,11 @@ ABBREVIATIONS = {
 _NOT_ALNUM = re.compile(r"[\W_]+")  # ``\w`` is what ``isalnum`` accepts, and the underscore
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=256)
 def eid_num(printed: str) -> str:
     """The eId form of a printed number: letters and digits only (any script). Cached: documents print the same
-    few numbers (``1.``, ``(a)``) again and again, and most are not bare letters and digits."""
+    few numbers (``1.``, ``(a)``) again and again, and most are not bare letters and digits; the few, not all a
+    batch worker meets (its cache would grow for hours)."""
     return printed if printed.isalnum() else _NOT_ALNUM.sub("", printed)
 
 
