@@ -242,12 +242,17 @@ def _digit_runs(last_digits: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The digit runs that end with one of ``last_digits`` (a run ending with another digit ends with no marker),
     in ASCII text and in any text: found by the engine, not looked at one by one (most of a body's numbers, years
     and symbols, end with no marker's digit). Each opens on a class, so that the engine skips to the next digit at
-    once, checks after its first digit that it starts a run, and takes the run whole (``*+``): linear in the text."""
+    once, checks after its first digit that it starts a run, and takes the run whole (``*+``): linear in the text.
+    A run before a Chinese counter (``3个``, ``1991年``) holds no mark (``_digit_candidates`` would say so, after
+    a dozen checks): in any text the engine leaves it out."""
     if not last_digits:
         never = re.compile("(?!)")
         return never, never
     ends = re.escape(last_digits)
-    return re.compile(f"[0-9](?<![0-9][0-9])[0-9]*+(?<=[{ends}])"), re.compile(rf"\d(?<!\d\d)\d*+(?<=[{ends}])")
+    return (
+        re.compile(f"[0-9](?<![0-9][0-9])[0-9]*+(?<=[{ends}])"),
+        re.compile(rf"\d(?<!\d\d)\d*+(?<=[{ends}])(?![{_CJK_COUNTERS}])"),
+    )
 
 
 def _doubts(chain: list[tuple[int, int, int, int, float]], notes: list[Note], segments: list[str]) -> list[Diagnostic]:
@@ -405,15 +410,15 @@ def _digit_candidates(
     run = text[start:end]
     if end - start <= 2 and start > 0 and text[start - 1].isspace():
         return _spaced_candidate(text, start, end, run, markers)
-    for size in range(1, min(longest, len(run)) + 1):
-        if run[-size:] in markers:
-            break
-    else:
+    # the sizes of the run's tails that are markers, found once: the checks below and the loop over them both ask
+    sizes = [size for size in range(1, min(longest, len(run)) + 1) if run[-size:] in markers]
+    if not sizes:
         return []  # no marker ends the run (``2020`` in a story of 9 notes): it can hold no mark
     before = text[start - 1] if start > 0 else ""
     before2 = text[start - 2] if start > 1 else ""
     after = text[end] if end < len(text) else ""
-    if _is_word_letter(after) and before in _CLOSERS and after.islower() and run in markers:
+    after_letter = _is_word_letter(after)
+    if after_letter and before in _CLOSERS and after.islower() and run in markers:
         # ``Agreement,37and``, ``(TNP)1como``: a mark after punctuation, the space after it lost
         return [(start, end, run, _LETTER)]
     if before in _GROUP_SPACES and before and run in markers and _spaced_mark(text, start, end):
@@ -422,7 +427,7 @@ def _digit_candidates(
         pass  # ``Secretary-General;4,5``: two marks, not a number (the language writes 4.5 and 1,000)
     elif _mark_range(text, start, end):
         return [(start, end, run, _STRONG)] if run in markers else []
-    elif after and (_is_word_letter(after) or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
+    elif after and (after_letter or after == "/" or (after in ".-–,:" and text[end + 1 : end + 2].isdigit())):
         return []  # ``2nd``, ``75/1``, ``3.5``, ``2015-2030``, ``1,000``: part of a number, symbol or word
     if after and after in _CJK_COUNTERS:
         return []  # ``3个``, ``1991年``, ``第46/182号``: a number with its counter
@@ -434,59 +439,80 @@ def _digit_candidates(
         return []  # ``第10、12、13、15段``, ``目标1、11和13``
     if after in _GROUP_SPACES and after and end - start <= 2 and _before_month(text, end + 1, rules):
         return []  # ``39th plenary meeting29 July 2025`` (E/RES/2025/16), ``29 de julio``: the day of a date
-    numbered = bool(rules.number_words) and text.endswith(rules.number_words, 0, start)
+    # the tails first, then the whole run: the chain keeps the first of candidates that score the same
+    tails = [size for size in sizes if size < len(run)]
+    out = _tail_candidates(text, start, end, run, before, tails, rules) if tails else []
+    if sizes[-1] == len(run):
+        whole = _whole_candidate(text, start, end, run, before, before2, after, rules)
+        if whole is not None:
+            out.append(whole)
+    return out
+
+
+def _whole_candidate(
+    text: str, start: int, end: int, run: str, before: str, before2: str, after: str, rules: _Rules
+) -> tuple[int, int, str, float] | None:
+    """The candidate at the whole digit run ``text[start:end]`` (a marker), or ``None``: glued to a word or
+    punctuation it is a mark; spaced, or a piece of a symbol, a code or a number, it is none."""
+    if before == "." and _sentence_end(text, start, end):
+        return (start, end, run, _TAIL)  # ``to 11 October 2026.2``: a mark after the full stop
+    if (
+        not before
+        or before.isspace()
+        or before in "/-–—‑+"
+        or _continues_number(text, start, run, after, rules.decimal_comma)
+        or _sub_number(text, start)
+    ):
+        return None  # not glued, or a piece of a symbol, a code (``P-4``, ``峰会+4``) or a number (``3.5``)
+    if rules.number_words and text.endswith(rules.number_words, 0, start):
+        # ``可持续发展目标4``: Goal 4, or the Goals and their note (A/RES/80/55 zho): a mark only where the chain has
+        # no better one, and never moved to (``_clear``)
+        return (start, end, run, _TAIL)
+    if before == "(" and after == ")":
+        if before2 and not before2.isspace() and rules.bracketed_marks:
+            return (start - 1, end + 1, run, _PAREN)  # ``(1)``: the brackets are the mark's form
+        return None
+    if before in "([" or _dated_symbol(text, start):
+        return None  # ``28 posts (1 Assistant Secretary-General``; ``CM/Rec(2019)1`` (A/RES/75/264)
+    if _is_cjk(before):
+        return (start, end, run, _LETTER) if before not in _CJK_BEFORE_NUMBER else None
+    if before.isalpha():
+        return (start, end, run, _LETTER)
+    return (start, end, run, _STRONG)
+
+
+def _tail_candidates(
+    text: str, start: int, end: int, run: str, before: str, sizes: list[int], rules: _Rules
+) -> list[tuple[int, int, str, float]]:
+    """The candidates at the tails of the digit run ``text[start:end]`` that are markers (``sizes``: their
+    lengths, each shorter than the run): ``76/812`` (76/81 + note 2), ``20141``, weakly the tail of another
+    number. What does not depend on the tail's size (a session after the run, a dated year, a report's symbol,
+    the clause's end) is asked once per run, not once per tail."""
+    symbol = before == "/"
+    if _numbered_session(text, end):
+        return []  # ``decision 281 (LXIII)``, ``resolution 2558 (2020)``: the number and its session
+    year_run = len(run) == 4 and run[:2] in ("19", "20")
+    if year_run and not symbol and _dated_year(text, start, end, rules):
+        return []  # ``11 October 2026``, ``2021 года``: a year of a date, whole
+    document = symbol and _document_symbol(text, start)  # ``See A/76/411.``: a report's number
+    clause_end = _clause_end(text, end)
     out: list[tuple[int, int, str, float]] = []
-    for size in range(1, min(longest, len(run)) + 1):
-        marker = run[-size:]
-        if marker not in markers:
-            continue
-        if size == len(run):
-            if before == "." and _sentence_end(text, start, end):
-                out.append((start, end, marker, _TAIL))  # ``to 11 October 2026.2``: a mark after the full stop
-                continue
-            if (
-                not before
-                or before.isspace()
-                or before in "/-–—‑+"
-                or _continues_number(text, start, run, after, rules.decimal_comma)
-                or _sub_number(text, start)
-            ):
-                continue  # not glued, or a piece of a symbol, a code (``P-4``, ``峰会+4``) or a number (``3.5``)
-            if numbered:
-                # ``可持续发展目标4``: Goal 4, or the Goals and their note (A/RES/80/55 zho): a mark only where the
-                # chain has no better one, and never moved to (``_clear``)
-                out.append((start, end, marker, _TAIL))
-            elif before == "(" and after == ")":
-                if before2 and not before2.isspace() and rules.bracketed_marks:
-                    out.append((start - 1, end + 1, marker, _PAREN))  # ``(1)``: the brackets are the mark's form
-            elif before in "([" or _dated_symbol(text, start):
-                continue  # ``28 posts (1 Assistant Secretary-General``; ``CM/Rec(2019)1`` (A/RES/75/264)
-            elif _is_cjk(before):
-                if before not in _CJK_BEFORE_NUMBER:
-                    out.append((start, end, marker, _LETTER))
-            elif before.isalpha():
-                out.append((start, end, marker, _LETTER))
-            else:
-                out.append((start, end, marker, _STRONG))
-            continue
+    for size in sizes:
         prefix = run[:-size]
-        symbol = before == "/"
         year = len(prefix) == 4 and prefix[:2] in ("19", "20")
-        if (len(prefix) < 2 and not symbol) or _numbered_session(text, end):
-            continue  # ``decision 281 (LXIII)``, ``resolution 2558 (2020)``: the number and its session
+        if len(prefix) < 2 and not symbol:
+            continue
         if symbol or year:
             # the whole run read as one number is implausible (``20141``, ``76/812``): the tail is a mark
-            implausible = _implausible(text, start, end - size, end)
-            if symbol and not implausible and _document_symbol(text, start):
+            implausible = _implausible(text, start, end - size, end, document=document)
+            if symbol and not implausible and document:
                 continue  # ``See A/76/411.``: a report's number, whole
-            score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + _clause_end(text, end)
-        elif len(run) == 4 and run[:2] in ("19", "20"):
-            if _dated_year(text, start, end, rules):
-                continue  # ``11 October 2026``, ``2021 года``: a year of a date, whole
+            score = _TAIL + (_IMPLAUSIBLE if implausible else 0.0) + clause_end
+        elif year_run:
             score = _WEAK / 3  # a year ``2012,`` is almost never ``201`` + note 2
         else:
-            score = _WEAK + _clause_end(text, end) / 4
-        out.append((end - size, end, marker, score))
+            score = _WEAK + clause_end / 4
+        out.append((end - size, end, run[-size:], score))
     return out
 
 
@@ -628,16 +654,19 @@ def _document_symbol(text: str, start: int) -> bool:
     return found is not None and not {"RES", "DEC"} & set(found.group(1).split("/"))
 
 
-def _implausible(text: str, start: int, mark: int, end: int) -> bool:
+def _implausible(text: str, start: int, mark: int, end: int, *, document: bool | None = None) -> bool:
     """Whether the digit run ``text[start:end]``, read as one number, is no number of the text, so that its tail
     from ``mark`` on is a mark: a year glued to a note (``20141``), a symbol number of a session that high
-    (``76/812``; a document's number from 1000: ``A/76/4111``)."""
+    (``76/812``; a document's number from 1000: ``A/76/4111``). ``document``: whether the symbol numbers a report
+    (``_document_symbol``), when the caller knows it already."""
     prefix = text[start:mark]
     if len(prefix) == 4 and prefix[:2] in ("19", "20"):
         return True
     if start == 0 or text[start - 1] != "/":
         return False
-    limit = _DOCUMENT_NUMBER_LIMIT if _document_symbol(text, start) else _SYMBOL_NUMBER_LIMIT
+    if document is None:
+        document = _document_symbol(text, start)
+    limit = _DOCUMENT_NUMBER_LIMIT if document else _SYMBOL_NUMBER_LIMIT
     return int(text[start:end]) >= limit
 
 
