@@ -88,8 +88,14 @@ def with_phrase(
         return Phrased("", tuple(with_notes(text, line, marks)), guessed)
     if not marks:  # most paragraphs: no note to place, the phrase and the rest are text as they are
         cut = len(phrase)
+        if "\n" not in text:  # and no line break: one text each, made here (one recital or paragraph in two)
+            words: tuple[Inline, ...] = (Text(text=text[:cut], line=line),)
+            wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
+            return Phrased(
+                phrase, (wrapper, Text(text=text[cut:], line=line)) if cut < len(text) else (wrapper,), guessed
+            )
         words = tuple(_text(text[:cut], line))
-        wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
+        wrapper = Emphasis(children=words) if italic else Strong(children=words)
         return Phrased(phrase, (wrapper, *_text(text[cut:], line)) if cut < len(text) else (wrapper,), guessed)
     head = with_notes(text, line, marks, 0, len(phrase))
     rest = with_notes(text, line, marks, len(phrase))
