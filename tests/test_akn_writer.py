@@ -38,6 +38,7 @@ from unconvert.tree import (
     CoverLine,
     CoverRole,
     Document,
+    Emphasis,
     NoteRef,
     OperativeParagraph,
     Para,
@@ -591,6 +592,23 @@ def test_characters_xml_cannot_hold_are_reported_where_they_stand() -> None:
     assert found == [(Severity.WARNING, "akn-characters-dropped", 5), (Severity.WARNING, "akn-characters-dropped", 6)]
     message = unconvert.render(doc, "akn", context=FIXED).diagnostics[0].message
     assert "U+0007" in message
+
+
+# each kind of character XML 1.0 cannot hold: C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF
+NOT_XML = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x0e", "\x1f", "\ud800", "\udfff", "\ufffe", "\uffff"]
+
+
+@pytest.mark.parametrize("char", NOT_XML)
+def test_every_character_xml_cannot_hold_is_left_out_of_each_kind_of_text_run(char: str) -> None:
+    """The writer writes text runs without scanning them first and counts on the parser (or the UTF-8 encoder) to
+    reject such a character: whatever the character and wherever the run stands, it is left out and reported."""
+    runs = (Text(text=f"a{char}b", line=7), Emphasis(children=(Text(text=f"c{char}d", line=7),)))
+    doc = with_body(
+        OperativeParagraph(num="1.", content=(Text(text=f"e{char}f", line=7),), line=7),
+        Para(content=runs, line=7),
+    )
+    assert adapted(doc) == [(Severity.WARNING, "akn-characters-dropped", 7)] * 3
+    assert [text_of(p) for p in xp(akn(doc), "//a:mainBody//a:p")] == ["ef", "abcd"]
 
 
 def test_numbered_provisions_in_a_preamble_are_flattened_and_reported() -> None:

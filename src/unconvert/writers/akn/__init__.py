@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from unconvert.context import Context
+from unconvert.diagnostics import Diagnostic
 from unconvert.errors import InvalidOutputError
 from unconvert.tree import Document
 from unconvert.writers.akn.build import Builder
@@ -22,9 +23,10 @@ DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
 
 
-def markup(document: Document, *, context: Context) -> bytes:
-    """The bytes of the AKN of ``document``, unchecked, with the XML declaration the project always writes."""
-    text = Builder(document, context).build()
+def markup(document: Document, *, context: Context, scan_text: bool = True) -> bytes:
+    """The bytes of the AKN of ``document``, unchecked, with the XML declaration the project always writes
+    (``scan_text`` as for ``Builder``)."""
+    text = Builder(document, context, scan_text=scan_text).build()
     try:
         return DECLARATION + text.encode("utf-8") + b"\n"
     except UnicodeEncodeError as exc:  # a lone surrogate the builder failed to leave out
@@ -55,9 +57,25 @@ def check(root: etree._Element, data: bytes) -> None:
 
 
 def write(document: Document, *, context: Context) -> bytes:
-    """``document`` as XSD-valid AKN4UN bytes; ``InvalidOutputError`` instead of invalid output."""
-    data = markup(document, context=context)
-    check(parse(data), data)
+    """``document`` as XSD-valid AKN4UN bytes; ``InvalidOutputError`` instead of invalid output.
+
+    Characters XML 1.0 cannot hold are rare in a document's text, and the parser that reads the markup back for the
+    checks rejects every one of them (and the UTF-8 encoder a lone surrogate). So the markup is first written
+    without scanning the text runs for them, its diagnostics held back; only when it does not encode or parse is it
+    written again, scanning every run, so that those characters are left out and reported. Either way the bytes
+    are the same: a text with none of them is written as it is.
+    """
+    held: list[Diagnostic] = []
+    try:
+        data = markup(document, context=context.with_sink(held.append), scan_text=False)
+        root = parse(data)
+    except InvalidOutputError:
+        data = markup(document, context=context)
+        root = parse(data)
+    else:
+        for diagnostic in held:
+            context.report(diagnostic)
+    check(root, data)
     return data
 
 

@@ -137,13 +137,20 @@ def _work_date(meta: Meta, context: Context) -> tuple[_dt.date, str]:
 
 
 class Builder:
-    """Writes the AKN markup of one document (``build``), front to back, as text (``markup.Markup``)."""
+    """Writes the AKN markup of one document (``build``), front to back, as text (``markup.Markup``).
 
-    def __init__(self, document: Document, context: Context) -> None:
+    ``scan_text``: look at every character of the document's text runs for those XML 1.0 cannot hold (left out and
+    reported). Without it the runs are written as they are: for callers that parse the markup with a parser that
+    rejects every such character, and write the document again with ``scan_text`` when it does
+    (``unconvert.writers.akn.write``); names, numbers and attribute values are always looked at.
+    """
+
+    def __init__(self, document: Document, context: Context, *, scan_text: bool = True) -> None:
         document = canonical(document)  # one spelling for what prints the same (adjacent texts are one run …)
         self.doc = document
         self.meta = document.meta
         self.context = context
+        self.scan_text = scan_text
         self.m = Markup()
         self.eids = EidAllocator()
         self.note_eids: dict[str, str] = {}  # marker -> eId of the first note with it, for noteRefs to it
@@ -743,7 +750,7 @@ class Builder:
         """Write ``text`` at this point. True when characters XML cannot hold had to be left out."""
         if not text:
             return False
-        if not xml_safe(text):
+        if self.scan_text and not xml_safe(text):
             self.m.text(_NOT_XML.sub("", text))
             return True
         self.m.text(text)
@@ -756,7 +763,7 @@ class Builder:
             return
         if len(inlines) == 1 and type(inlines[0]) is Text:  # most paragraphs: one run of text
             text = inlines[0].text
-            if text and xml_safe(text):
+            if text and (not self.scan_text or xml_safe(text)):
                 self.m.leaf(tag, text)
                 return
         self.m.start(tag)
@@ -766,18 +773,19 @@ class Builder:
     def _inlines(self, inlines: tuple[Inline, ...], note_prefix: str) -> None:
         """Write ``inlines`` at this point; footnotes get eIds under ``note_prefix``."""
         m = self.m
+        scan = self.scan_text
         for node in inlines:
             node_type = type(node)
             if node_type is Text:  # the common case first, without the match below
                 text = node.text  # type: ignore[union-attr]
-                if text and xml_safe(text):
+                if text and (not scan or xml_safe(text)):
                     m.out.append(escape_text(text))  # ``m.text`` without the call
                     continue
             elif node_type is Emphasis or node_type is Strong:  # a phrase: one run of text, as ``m.leaf`` writes it
                 children = node.children  # type: ignore[union-attr]
                 if len(children) == 1 and type(children[0]) is Text:
                     text = children[0].text
-                    if text and xml_safe(text):
+                    if text and (not scan or xml_safe(text)):
                         tag = "i" if node_type is Emphasis else "b"
                         m.out.append(f"<{tag}>{escape_text(text)}</{tag}>{m.tail}")
                         continue

@@ -99,11 +99,13 @@ _LINES: dict[int, re.Pattern[str]] = {}
 
 
 def _line_pattern(room: int) -> re.Pattern[str]:
-    """A line of at most ``room`` columns: the longest run of whole words that fits, else one word longer than
-    the room (it stands alone), then the space after it."""
+    """A line of at most ``room`` columns and the space after it: the longest run of whole words that fits, else
+    one word longer than the room (it stands alone). The words must end with a space (``_fill`` adds one): with a
+    literal space right after the run, the regular expression engine steps back from the longest run to the last
+    space in one scan, where a lookahead for a space or the end was tried as a match at each character."""
     pattern = _LINES.get(room)
     if pattern is None:
-        pattern = _LINES[room] = re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+)(?= |\\Z) ?")
+        pattern = _LINES[room] = re.compile(f".{{1,{max(room, 1)}}} |[^ ]+ ")
     return pattern
 
 
@@ -113,10 +115,11 @@ def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, l
     if not words:
         lines.append(prefix.rstrip())
         return
+    words += " "  # each line is matched with the space after it (``_line_pattern``), the last one too
     first = _line_pattern(first_room).match(words)
     assert first is not None  # ``words`` starts with a word: the second branch matches there
-    filled = [prefix + first.group(1)]
-    filled.extend(rest + line for line in _line_pattern(rest_room).findall(words, first.end()))
+    filled = [prefix + first.group()[:-1]]
+    filled.extend(rest + line[:-1] for line in _line_pattern(rest_room).findall(words, first.end()))
     filled[-1] = filled[-1].rstrip()
     lines.extend(filled)
 
