@@ -59,9 +59,13 @@ _INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 ZWJ = "\u200d"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def shape(text: str) -> str:
     """``text`` (logical order) with Arabic letters in their contextual presentation forms.
+
+    Cached, for the texts a page measures and then draws, and its running heads; a few thousand, not every text a
+    batch worker meets (whole paragraphs, which seldom recur across documents: a cache of 65,536 of them grew an
+    Arabic PDF worker by tens of MiB).
 
     Shaped word by word (each word's shapes cached: a document's words recur, its paragraphs do not), which gives
     what shaping the whole text gives: no letter joins across a space (the reshaper sets the letter after one as
