@@ -81,14 +81,15 @@ class Namer:
     def claim(self, ref: SourceRef, symbol: str | None, language: str | None) -> tuple[dict[str, str], str | None]:
         """The final path of each format for ``ref`` and, if the wanted name was taken, that name (else None)."""
         stem = symbol_stem(symbol, language) if self.by_symbol and symbol else ref.stem
+        ident = ref.ident  # one string for all the paths it takes: the map holds one per document of the run
         wanted = self._paths(ref, stem)
         chosen = wanted
         attempt = 1
-        while any(self._taken.get(os.path.normcase(p), ref.ident) != ref.ident for p in chosen.values()):
+        while any(self._taken.get(os.path.normcase(p), ident) != ident for p in chosen.values()):
             attempt += 1
             chosen = self._paths(ref, f"{stem}~{attempt}")
         for path in chosen.values():
-            self._taken[os.path.normcase(path)] = ref.ident
+            self._taken[os.path.normcase(path)] = ident
         collided = None if chosen == wanted else os.path.basename(next(iter(wanted.values())))
         return chosen, collided
 
