@@ -87,16 +87,15 @@ def with_phrase(
     if not phrase:
         return Phrased("", tuple(with_notes(text, line, marks)), guessed)
     if not marks:  # most paragraphs: no note to place, the phrase and the rest are text as they are
-        cut = len(phrase)
-        if "\n" not in text:  # and no line break: one text each, made here (one recital or paragraph in two)
-            words: tuple[Inline, ...] = (Text(text=text[:cut], line=line),)
-            wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
-            return Phrased(
-                phrase, (wrapper, Text(text=text[cut:], line=line)) if cut < len(text) else (wrapper,), guessed
-            )
-        words = tuple(_text(text[:cut], line))
-        wrapper = Emphasis(children=words) if italic else Strong(children=words)
-        return Phrased(phrase, (wrapper, *_text(text[cut:], line)) if cut < len(text) else (wrapper,), guessed)
+        said, tail = text[: len(phrase)], text[len(phrase) :]
+        words: tuple[Inline, ...]
+        after: tuple[Inline, ...]
+        if "\n" in text:  # a manual line break: texts and breaks (``_text``)
+            words, after = tuple(_text(said, line)), tuple(_text(tail, line)) if tail else ()
+        else:  # most lines: one text each, made here
+            words, after = (Text(text=said, line=line),), (Text(text=tail, line=line),) if tail else ()
+        wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
+        return Phrased(phrase, (wrapper, *after), guessed)
     head = with_notes(text, line, marks, 0, len(phrase))
     rest = with_notes(text, line, marks, len(phrase))
     notes = [h for h in head if isinstance(h, Footnote)]
