@@ -156,3 +156,37 @@ def test_a_document_that_kills_its_dask_worker_fails_alone(tmp_path: Path, monke
         (r.status, r.error) for r in results.values()
     ]
     assert len(read_report(str(tmp_path / "out" / "report.jsonl"))) == 6
+
+
+def test_a_cluster_left_without_workers_stops_the_run_instead_of_hanging(tmp_path: Path, monkeypatch: Any) -> None:
+    """Dask waits for ever for a worker to run a task; the batch stops with ``BatchError`` once the cluster has had
+    none for ``WORKERLESS_SECONDS``, leaves a valid report, and ``--resume`` converts everything once workers are
+    back. (Seen in a loaded CI run: a worker killed by a document, its nanny unable to restart it, the run hanging.)"""
+    from distributed import Client, LocalCluster
+
+    from unconvert.batch import cluster as cluster_module
+    from unconvert.errors import BatchError
+
+    monkeypatch.setattr(cluster_module, "WORKERLESS_SECONDS", 1.0)
+    sources = [str(p) for p in sample_dumps()[:3]]
+    out = tmp_path / "out"
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        cluster.scale(0)
+        deadline = time.monotonic() + 30
+        while client.nthreads() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not client.nthreads()
+        began = time.monotonic()
+        with pytest.raises(BatchError, match="no worker for 1 s"):
+            list(convert_many(sources, to=["text"], out=out, scheduler=cluster.scheduler_address))
+        assert time.monotonic() - began < 30
+        assert read_report(str(out / "report.jsonl")) == []
+        assert not list(out.rglob("*.unconvert-tmp"))
+        cluster.scale(1)
+        client.wait_for_workers(1, timeout=60)
+        run = convert_many(sources, to=["text"], out=out, scheduler=cluster.scheduler_address, resume=True)
+        assert all(r.status in ("ok", "warnings") for r in run)
+    assert len(read_report(str(out / "report.jsonl"))) == 3

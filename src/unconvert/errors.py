@@ -10,7 +10,8 @@
     ├── StorageError         the machine refused to store an output (disk full, permission denied, read-only
     │                        file system): not the document's fault nor a bug; the CLI exits 2
     └── BatchError           a batch could not start (bad source list, unusable output directory, the output
-                             directory locked by another run)
+                             directory locked by another run) or cannot go on (a Dask cluster left without
+                             workers)
 
 Warnings about a document are not exceptions: they are ``Diagnostic`` values on the result.
 """
@@ -66,7 +67,8 @@ class FormatError(UnconvertError):
 
 
 class BatchError(UnconvertError):
-    """A batch cannot start: unusable sources or output directory."""
+    """A batch cannot start (unusable sources or output directory), or cannot go on: a Dask cluster that has been
+    left without workers."""
 
 
 class StorageError(UnconvertError):

@@ -1,7 +1,8 @@
 """Running the batch on a Dask ``distributed`` cluster: the same per-document work as the process pool.
 
 Tasks (a chunk of ``CHUNK`` documents each, to pay the scheduling cost once for many) are submitted with
-``Client.submit`` (a bounded number in flight) and collected with ``as_completed``; the
+``Client.submit`` (a bounded number in flight) and collected as they complete (``distributed.wait``, which lets
+the run notice a cluster left without workers, ``WORKERLESS_SECONDS``); the
 parent alone commits outputs and writes the report, so ``--resume`` and the report work exactly as without Dask.
 A chunk travels pickled, as bytes, and so do its results: the scheduler unpickles every task it is given and pickles
 it again for the worker, which for a chunk of our dataclasses cost more than for the bytes that carry them.
@@ -14,6 +15,7 @@ import os
 import pickle
 import signal
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from distributed import WorkerPlugin
 
 from unconvert.batch.execution import Work, crashed, run_packed
 from unconvert.batch.work import Task, WorkResult, warm_up
+from unconvert.errors import BatchError
 
 _dask: Any = distributed  # untyped
 
@@ -53,6 +56,16 @@ with 2 local workers on 20,000 members too small to be documents (``benchmarks/b
 spent per document by all processes fell from 0.35-0.37 ms with chunks of 32 to 0.27-0.28 ms with 64 (the pool's:
 0.24-0.26). A chunk of 64 corpus documents takes about 0.4 s, so the run's tail stays short."""
 
+WORKERLESS_SECONDS = 120.0
+"""How long a run waits, with documents pending, on a cluster that has no worker at all before it stops with a
+``BatchError``. Dask itself waits for ever: a task with no worker to run it stays pending, so a cluster whose workers
+all died and did not come back (a nanny that could not restart its worker on an overloaded machine, the machines of
+a ``--scheduler`` cluster gone) would hang the batch. What was converted is in the report, and ``--resume`` goes on
+once the cluster has workers again. Two minutes leave room for workers that are still starting."""
+
+_POLL_SECONDS = 2.0
+"""How often the run looks at the cluster's workers while no chunk completes."""
+
 
 class DaskExecutor:
     """The same work on a Dask ``distributed`` cluster: an existing one (``address``, ``tcp://host:8786``) or a
@@ -69,8 +82,10 @@ class DaskExecutor:
         local_workers: int | None = None,
         in_flight: int | None = None,
         chunk: int = CHUNK,
+        workerless_seconds: float | None = None,
     ) -> None:
         self.formats = formats
+        self.workerless_seconds = WORKERLESS_SECONDS if workerless_seconds is None else workerless_seconds
         self._cluster: Any = None
         if address:
             self._client: Any = _dask.Client(address)
@@ -98,7 +113,6 @@ class DaskExecutor:
         run_token = uuid.uuid4().hex[:12]  # keys of this run never clash with another run's on a shared cluster
         pending: dict[Any, list[Task]] = {}
         retry: deque[Task] = deque()
-        completed: Any = _dask.as_completed()
         exhausted = False
 
         def submit(chunk: list[Task], suffix: str = "") -> None:
@@ -106,7 +120,6 @@ class DaskExecutor:
             payload = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
             future = self._client.submit(run_packed, function, payload, pure=False, key=key)
             pending[future] = chunk
-            completed.add(future)
 
         def top_up() -> None:
             nonlocal exhausted
@@ -125,19 +138,44 @@ class DaskExecutor:
 
         top_up()
         while pending:
-            future = next(completed)
-            chunk = pending.pop(future)
-            try:
-                results = pickle.loads(future.result())
-            except Exception as exc:  # KilledWorker, a lost worker…: the failure of the chunk's documents
-                if len(chunk) > 1:
-                    retry.extend(chunk)
-                    results = []
-                else:
-                    results = [crashed(chunk[0], exc)]
-            future.release()
-            yield from results
+            for future in self._completed(pending):
+                chunk = pending.pop(future)
+                try:
+                    results = pickle.loads(future.result())
+                except Exception as exc:  # KilledWorker, a lost worker…: the failure of the chunk's documents
+                    if len(chunk) > 1:
+                        retry.extend(chunk)
+                        results = []
+                    else:
+                        results = [crashed(chunk[0], exc)]
+                future.release()
+                yield from results
             top_up()
+
+    def _completed(self, pending: dict[Any, list[Task]]) -> list[Any]:
+        """The futures of ``pending`` that are done, waiting until there is at least one. Raises ``BatchError``
+        when the cluster has had no worker for ``workerless_seconds`` meanwhile (``WORKERLESS_SECONDS``)."""
+        workerless_since: float | None = None
+        while True:
+            try:
+                done, _ = _dask.wait(list(pending), timeout=_POLL_SECONDS, return_when="FIRST_COMPLETED")
+                return list(done)
+            except TimeoutError:
+                pass
+            if self._client.nthreads():
+                workerless_since = None
+                continue
+            now = time.monotonic()
+            if workerless_since is None:
+                workerless_since = now
+            elif now - workerless_since >= self.workerless_seconds:
+                for future in pending:
+                    future.cancel()
+                raise BatchError(
+                    f"the Dask cluster has had no worker for {self.workerless_seconds:g} s while documents were "
+                    "waiting (its workers died or left and none came back): the run stops; what was converted is "
+                    "in the report, and --resume goes on once the cluster has workers again"
+                )
 
     def close(self) -> None:
         self._client.close()
