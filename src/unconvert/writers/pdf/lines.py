@@ -70,6 +70,8 @@ class Style:
     note: int | None = None
     link: str | None = None
     track: Track = PLAIN
+    # the measured ``Piece`` of each word set in this style so far (``word``): a document's words recur
+    words: dict[str, Piece] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,22 @@ def measure(text: str, style: Style) -> float:
     if track is PLAIN:
         return width * style.size
     return width * style.size * track.scale + len(text) * track.spacing
+
+
+# A style's word cache holds at most this many pieces (a text of a million distinct "words" is a fuzzed one).
+MOST_WORDS = 100_000
+
+
+def word(text: str, style: Style) -> Piece:
+    """The measured ``Piece`` of ``text`` (not glue) in ``style``, made once per style: pieces are not changed once
+    set, so every occurrence of a word in a document shares one."""
+    words = style.words
+    piece = words.get(text)
+    if piece is None:
+        if len(words) >= MOST_WORDS:
+            words.clear()
+        piece = words[text] = Piece(text, style, measure(text, style))
+    return piece
 
 
 # --- breaking ------------------------------------------------------------------------------------------------------
@@ -245,6 +263,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             glue_last = False
             continue
         style = span.style
+        words = style.words
         glue: Piece | None = None  # the span's inter-word space, once measured
         for token in tokens(text):
             first = token[0]
@@ -273,7 +292,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
                 parts = _HYPHEN_BREAK.split(token)
                 for part in parts[:-1]:
-                    piece = Piece(part, style, measure(part, style))
+                    piece = word(part, style)
                     append(piece if box is None else _joined(box, piece))
                     append(Piece("", style, 0.0, True))  # the break after the hyphen: no space, nothing printed
                     glue_last = True
@@ -282,29 +301,29 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             if cjk and len(token) > 1 and _is_cjk(first):
                 # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
                 head, token = first, token[1:]
-                width = measure(head, style)
+                piece = words.get(head) or word(head, style)
                 if box is None:
-                    box = Piece(head, style, width)
+                    box = piece
                 elif prev_text and may_break(prev_text[-1], head):
                     append(box)
-                    box = Piece(head, style, width)
+                    box = piece
                 else:
-                    box = _joined(box, Piece(head, style, width))
+                    box = _joined(box, piece)
                 for ch in token:
                     append(box)
-                    box = Piece(ch, style, measure(ch, style))
+                    box = words.get(ch) or word(ch, style)
                 glue_last = False
                 prev_text = token[-1]
                 continue
-            width = measure(token, style)
+            piece = words.get(token) or word(token, style)
             if box is None:
-                box = Piece(token, style, width)
+                box = piece
             elif cjk and prev_text and may_break(prev_text[-1], first):
                 append(box)
                 glue_last = False
-                box = Piece(token, style, width)
+                box = piece
             else:
-                box = _joined(box, Piece(token, style, width))
+                box = _joined(box, piece)
             prev_text = token
     if box is not None:
         append(box)
@@ -342,7 +361,7 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
                 else ("-" not in text or not _HYPHEN_BREAK.search(text))
             )
         ):
-            return Piece(text, span.style, measure(text, span.style))
+            return word(text, span.style)
     noted = False
     for span in spans:
         if span.style.note is not None:
