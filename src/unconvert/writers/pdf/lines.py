@@ -239,12 +239,12 @@ def _joined(box: _Box | Piece, piece: Piece) -> _Box:
     return box
 
 
-def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
+def _boxes(spans: list[Span], cjk: bool, first: list[str] | None = None) -> list[_Box | Piece | None]:
     """The paragraph as unbreakable boxes, glue and forced breaks (``None``). Glue is a ``Piece`` marked ``glue``:
     a space, or an empty one after a hyphen (a break that prints nothing); the inter-word spaces of a span are one
     glue ``Piece``, shared (pieces are not changed once set). A box of one piece (most words, every Chinese
     character) is that ``Piece``, of several a ``_Box``: a Chinese text made a box and a list for every
-    character, most of its line breaking's time."""
+    character, most of its line breaking's time. ``first``: the first span's tokens, when known already."""
     out: list[_Box | Piece | None] = []
     append = out.append
     box: _Box | Piece | None = None
@@ -264,12 +264,18 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             continue
         style = span.style
         words = style.words
-        glue: Piece | None = None  # the span's inter-word space, once measured
-        for token in tokens(text):
-            first = token[0]
-            if first in breaking:
+        # the style's inter-word space: kept with its words under " ", which no word is (a token starting with a
+        # breaking space is glue)
+        glue: Piece | None = words.get(" ")
+        if first is not None:
+            span_tokens, first = first, None
+        else:
+            span_tokens = tokens(text)
+        for token in span_tokens:
+            head = token[0]
+            if head in breaking:
                 if glue is None:
-                    glue = Piece(" ", style, measure(" ", style), True)
+                    glue = words[" "] = Piece(" ", style, measure(" ", style), True)
                 if box is not None and prev_text[-1:] == _OPENING_GUILLEMET:
                     box = _joined(box, Piece(" ", style, glue.width))  # « stays with the word after it
                     prev_text = " "
@@ -283,7 +289,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     append(glue)
                     glue_last = True
                 continue
-            if box is None and first == _CLOSING_GUILLEMET and len(out) >= 2:
+            if box is None and head == _CLOSING_GUILLEMET and len(out) >= 2:
                 last, before = out[-1], out[-2]
                 if isinstance(last, Piece) and last.glue and before is not None and not _is_glue(before):
                     out[-2:] = []  # » stays with the word before it
@@ -298,9 +304,9 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     glue_last = True
                     box = None
                 token = parts[-1]
-            if cjk and len(token) > 1 and _is_cjk(first):
+            if cjk and len(token) > 1 and _is_cjk(head):
                 # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
-                head, token = first, token[1:]
+                token = token[1:]
                 piece = words.get(head) or word(head, style)
                 if box is None:
                     box = piece
@@ -318,7 +324,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             piece = words.get(token) or word(token, style)
             if box is None:
                 box = piece
-            elif cjk and prev_text and may_break(prev_text[-1], first):
+            elif cjk and prev_text and may_break(prev_text[-1], head):
                 append(box)
                 glue_last = False
                 box = piece
@@ -348,6 +354,7 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
     for a text that is both measured and broken (a table's cell). A paragraph of one word (a table's figure or
     label) is that word's ``Piece``, with nothing to break: a table of tens of thousands of such cells spent a
     fifth of its PDF's time collecting the garbage of their boxes."""
+    tokens: list[str] | None = None
     if len(spans) == 1:
         span = spans[0]
         text = span.text
@@ -367,7 +374,7 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
         if span.style.note is not None:
             noted = True
             break
-    return Boxes(_boxes(spans, setting.cjk), noted)
+    return Boxes(_boxes(spans, setting.cjk, tokens), noted)
 
 
 def natural_widths(paragraph: Boxes | Piece) -> tuple[float, float]:
@@ -584,7 +591,10 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         run: list[Group] = [(x, style, text, extra, True)]
         if style.link is not None:
             _link(canv, run, baseline, char_space)
-        emit(canv, run, baseline, char_space)
+        if char_space:
+            emit(canv, run, baseline, char_space)
+        else:
+            _emit_run(canv, x, style, text, extra, baseline)
         return
     opening = len(pieces)
     if setting.rtl:
@@ -800,6 +810,79 @@ def emit(
 
 
 _font_operators: dict[tuple[str, float], str] = {}  # the ``Tf`` of a font subset's name and a size
+
+
+@dataclass(frozen=True, slots=True)
+class _RunOperators:
+    """The operators ``emit`` writes around one placed run of a style, with no character spacing: before its
+    word spacing (``head``), between its position and its text (``rise``), and after the text, without and with
+    word spacing to reset (``tail``, ``tail_words``)."""
+
+    head: str
+    rise: str
+    tail: str
+    tail_words: str
+
+
+_run_operators: dict[Style, _RunOperators] = {}
+
+
+def _operators(style: Style) -> _RunOperators:
+    """The ``_RunOperators`` of ``style``: what ``emit`` writes for a group of it, as strings made once."""
+    ops = _run_operators.get(style)
+    if ops is None:
+        head, tail = ["BT"], []
+        linked = style.link is not None
+        track = style.track
+        if linked:
+            head.append(LINK_COLOUR)
+        if track != PLAIN:
+            head.append(f"{track.scale * 100:g} Tz {track.spacing / track.scale:.4g} Tc")
+            tail.append("100 Tz 0 Tc")
+        rise = f" {style.rise:g} Ts" if style.rise != 0.0 else ""
+        after = (["0 Ts"] if style.rise != 0.0 else []) + (["0 g"] if linked else []) + ["ET"]
+        ops = _RunOperators(" ".join(head), rise, " ".join([*tail, *after]), " ".join([*tail, "0 Tw", *after]))
+        if len(_run_operators) > 10_000:
+            _run_operators.clear()
+        _run_operators[style] = ops
+    return ops
+
+
+def _emit_run(canv: Canvas, x: float, style: Style, text: str, words: float, baseline: float) -> None:
+    """``emit`` of one placed run at ``x`` with word spacing ``words`` and no character spacing (most lines): the
+    same operators, their fixed parts made once per style (``_operators``)."""
+    doc = canv._doc
+    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
+    if encoder is None:
+        encoder = doc._unconvert_encoder = _Encoder(doc)
+    encoded = encoder.encoded.get((style.font, text))
+    if encoded is None:
+        encoded = encoder.encoded[style.font, text] = encoder.encode(style.font, text)
+    ops = _operators(style)
+    parts = [ops.head]
+    add = parts.append
+    spaced = False
+    if words:
+        words /= style.track.scale
+        if words != 0.0:
+            add(f"{words:.4f} Tw")
+            spaced = True
+    add(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm{ops.rise}")
+    size = style.size
+    current: str | None = None
+    for subset_name, show in encoded:
+        if subset_name != current:
+            font = _font_operators.get((subset_name, size))
+            if font is None:
+                if len(_font_operators) > 10_000:
+                    _font_operators.clear()
+                font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
+            add(font)
+            current = subset_name
+        add(show)
+    add(ops.tail_words if spaced else ops.tail)
+    canv._code.append(" ".join(parts))
+
 
 # What reportlab's ``escapePDF`` does to a string's bytes (controls and 8-bit codes in octal, ``\\ ( )`` after a
 # backslash), done by ``str.translate`` rather than one Python call per byte.
