@@ -453,13 +453,15 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
     pending_glue: Piece | None = None
     limit = first_width
 
-    queue = items[::-1]
-    pop = queue.pop
-    while queue:
-        item = pop()
+    room = limit + 0.01  # the width a line may take (a hair over the limit, for rounding)
+    index, count = 0, len(items)
+    while index < count:
+        item = items[index]
+        index += 1
         if item is None:
             lines.append(_line(current, current_width, True, noted))
             current, current_width, pending_glue, limit = [], 0.0, None, width
+            room = limit + 0.01
             continue
         if isinstance(item, Piece) and item.glue:
             if current:
@@ -467,18 +469,20 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
             continue
         if current:
             glue_width = pending_glue.width if pending_glue is not None else 0.0
-            if current_width + glue_width + item.width > limit + 0.01:
+            if current_width + glue_width + item.width > room:
                 lines.append(_line(current, current_width, False, noted))
                 current, current_width, pending_glue, limit = [], 0.0, None, width
-                queue.append(item)
+                room = limit + 0.01
+                index -= 1  # the item starts the next line
                 continue
             if pending_glue is not None and pending_glue.text:  # an empty glue: a break after a hyphen
                 current.append(pending_glue)
                 current_width += glue_width
-        elif item.width > limit + 0.01:
+        elif item.width > room:
             parts = _split_box(_Box([item], item.width) if isinstance(item, Piece) else item, limit)
             if len(parts) > 1:
-                queue.extend(reversed(parts))
+                items, index = [*parts, *items[index:]], 0  # the parts come next (a new list: items is shared)
+                count = len(items)
                 continue
         pending_glue = None
         if isinstance(item, Piece):
