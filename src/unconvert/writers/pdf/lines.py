@@ -595,10 +595,10 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         run: list[Group] = [(x, style, text, extra, True)]
         if style.link is not None:
             _link(canv, run, baseline, char_space)
-        if char_space:
-            emit(canv, run, baseline, char_space)
-        else:
-            _emit_run(canv, x, style, text, extra, baseline)
+        _emit_run(canv, x, style, text, extra, baseline, char_space)
+        return
+    if not extra and not setting.rtl:
+        _draw_styled(canv, pieces, x, baseline, char_space)
         return
     opening = len(pieces)
     if setting.rtl:
@@ -645,6 +645,34 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     if linked:
         _link(canv, groups, baseline, char_space)
     if noted and not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
+        _marks_apart(groups)
+    emit(canv, groups, baseline, char_space)
+
+
+def _draw_styled(canv: Canvas, pieces: list[Piece], x: float, baseline: float, char_space: float) -> None:
+    """What ``draw_line`` draws of a left-to-right line of several styles without word spacing (a line of Chinese
+    with Latin runs or marks, a ragged line with a link or a note): a run for each stretch of one style, placed as
+    there (a footnote mark and the run after it on their own), without its steps for word spacing."""
+    groups: list[Group] = []
+    pen = x
+    group_style = pieces[0].style
+    group_x = x
+    placed = True
+    texts: list[str] = []
+    for piece in pieces:
+        style = piece.style
+        text = piece.text
+        if style is not group_style and style != group_style:
+            groups.append((group_x, group_style, "".join(texts), 0.0, placed))
+            placed = style.note is not None or group_style.note is not None
+            group_x = math.ceil(pen * 100 + 0.5) / 100 if style.note is not None else pen
+            group_style, texts = style, []
+        texts.append(text)
+        pen += piece.width + char_space * len(text)
+    groups.append((group_x, group_style, "".join(texts), 0.0, placed))
+    if any([group[1].link is not None for group in groups]):
+        _link(canv, groups, baseline, char_space)
+    if any([group[1].note is not None for group in groups]):
         _marks_apart(groups)
     emit(canv, groups, baseline, char_space)
 
@@ -852,9 +880,12 @@ def _operators(style: Style) -> _RunOperators:
     return ops
 
 
-def _emit_run(canv: Canvas, x: float, style: Style, text: str, words: float, baseline: float) -> None:
-    """``emit`` of one placed run at ``x`` with word spacing ``words`` and no character spacing (most lines): the
-    same operators, their fixed parts made once per style (``_operators``)."""
+def _emit_run(
+    canv: Canvas, x: float, style: Style, text: str, words: float, baseline: float, char_space: float = 0.0
+) -> None:
+    """``emit`` of one placed run at ``x`` with word spacing ``words`` (most lines): the same operators, their
+    fixed parts made once per style (``_operators``); a character spacing (a justified Chinese line) makes the
+    head of its own."""
     doc = canv._doc
     encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
     if encoder is None:
@@ -863,11 +894,19 @@ def _emit_run(canv: Canvas, x: float, style: Style, text: str, words: float, bas
     if encoded is None:
         encoded = encoder.encoded[style.font, text] = encoder.encode(style.font, text)
     ops = _operators(style)
-    parts = [ops.head]
+    track = style.track
+    if char_space:
+        parts = ["BT", f"{char_space:.3f} Tc"]
+        if style.link is not None:
+            parts.append(LINK_COLOUR)
+        if track != PLAIN:
+            parts.append(f"{track.scale * 100:g} Tz {(track.spacing + char_space) / track.scale:.4g} Tc")
+    else:
+        parts = [ops.head]
     add = parts.append
     spaced = False
     if words:
-        words /= style.track.scale
+        words /= track.scale
         if words != 0.0:
             add(f"{words:.4f} Tw")
             spaced = True
@@ -884,6 +923,8 @@ def _emit_run(canv: Canvas, x: float, style: Style, text: str, words: float, bas
             add(font)
             current = subset_name
         add(show)
+    if char_space and track == PLAIN:
+        add("0 Tc")  # a tracked style's tail resets it (``100 Tz 0 Tc``)
     add(ops.tail_words if spaced else ops.tail)
     canv._code.append(" ".join(parts))
 
