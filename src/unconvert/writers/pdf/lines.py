@@ -764,7 +764,18 @@ def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, fl
     action = actions.get(url)
     if action is None:
         action = actions[url] = _Action({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(url)})
-    canv._addAnnotation(_LinkAnnotation(action, canv._absRect(rect, 1)))
+    canv._addAnnotation(_LinkAnnotation(action, _page_rect(canv, rect)))
+
+
+def _page_rect(canv: Canvas, rect: tuple[float, float, float, float]) -> list[float]:
+    """``canv._absRect(rect, 1)``: ``rect`` in page coordinates. Under a translation (a block drawn at its place,
+    no crop marks) that is the rectangle moved by it, as reportlab's four transformed corners come to; otherwise
+    reportlab's own."""
+    a, b, c, d, e, f = canv._currentMatrix
+    if canv._cropMarks or a != 1 or b != 0 or c != 0 or d != 1:
+        return list(canv._absRect(rect, 1))
+    x0, y0, x1, y1 = rect
+    return [min(x0, x1) + e, min(y0, y1) + f, max(x0, x1) + e, max(y0, y1) + f]
 
 
 def emit(
