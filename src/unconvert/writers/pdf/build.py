@@ -146,7 +146,8 @@ class Builder:
             # patterns looks each field up by name, for every piece of every paragraph)
             if isinstance(piece, Run):
                 text, b, i, symbol, line = piece
-                out.extend(self.text_spans(text, size, bold=b, italic=i, link=self.link(symbol, line), track=track))
+                link = None if symbol is None else self.link(symbol, line)
+                out.extend(self.text_spans(text, size, bold=b, italic=i, link=link, track=track))
             elif isinstance(piece, Break):
                 out.append(Span("\n", Style(self.family.regular, size)))
             elif isinstance(piece, Mark):
@@ -166,9 +167,9 @@ class Builder:
                 assert_never(piece)
         return out
 
-    def link(self, symbol: str | None, line: int | None) -> str | None:
+    def link(self, symbol: str, line: int | None) -> str | None:
         """The URL a run citing ``symbol`` links to; none for a link too long to be a document's."""
-        if symbol is None or not symbol.strip():
+        if not symbol.strip():
             return None
         link = undocs_url(symbol)
         if len(link) > LONGEST_LINK:
