@@ -867,12 +867,15 @@ class _RunOperators:
     tail_words: str
 
 
-_run_operators: dict[Style, _RunOperators] = {}
+# by what they depend on (link, track, rise), not by the style: a style holds its words (``Style.words``), which a
+# cache kept across documents must not
+_run_operators: dict[tuple[str | None, float, float, float], _RunOperators] = {}
 
 
 def _operators(style: Style) -> _RunOperators:
     """The ``_RunOperators`` of ``style``: what ``emit`` writes for a group of it, as strings made once."""
-    ops = _run_operators.get(style)
+    key = (style.link, style.track.scale, style.track.spacing, style.rise)
+    ops = _run_operators.get(key)
     if ops is None:
         head, tail = ["BT"], []
         linked = style.link is not None
@@ -887,7 +890,7 @@ def _operators(style: Style) -> _RunOperators:
         ops = _RunOperators(" ".join(head), rise, " ".join([*tail, *after]), " ".join([*tail, "0 Tw", *after]))
         if len(_run_operators) > 10_000:
             _run_operators.clear()
-        _run_operators[style] = ops
+        _run_operators[key] = ops
     return ops
 
 
