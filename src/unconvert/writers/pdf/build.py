@@ -84,6 +84,8 @@ class Builder:
     titled: bool = False  # the document's outline entry is made
     story: list[Flowable] = field(default_factory=list)
     styles: dict[tuple[str, float, str | None, float, float], Style] = field(default_factory=dict)  # ``text_style``
+    settings: dict[str, Setting] = field(default_factory=dict)  # ``setting``
+    geometries: dict[tuple[float, ...], Geometry] = field(default_factory=dict)  # ``geometry``
 
     def report(self, diagnostic: Diagnostic) -> None:
         """Report an adaptation (``pdf-…``) to the context, if there is one."""
@@ -104,7 +106,18 @@ class Builder:
         return word_track(self.typo.scale, self.typo.note_spacing)
 
     def setting(self, align: str = "justify") -> Setting:
-        return Setting(align=align, rtl=self.script.rtl, cjk=self.script.break_anywhere)
+        """The ``Setting`` of text aligned ``align``, one object per alignment for the document."""
+        setting = self.settings.get(align)
+        if setting is None:
+            setting = self.settings[align] = Setting(align=align, rtl=self.script.rtl, cjk=self.script.break_anywhere)
+        return setting
+
+    def geometry(self, *values: float) -> Geometry:
+        """The ``Geometry`` of these values, one object for the blocks that share them (most of a document's)."""
+        geometry = self.geometries.get(values)
+        if geometry is None:
+            geometry = self.geometries[values] = Geometry(*values)
+        return geometry
 
     # --- inlines -------------------------------------------------------------------------------------------------
 
@@ -129,40 +142,46 @@ class Builder:
         out: list[Span] = []
         track = track or self.track
         for piece in pieces(inlines, bold=bold, italic=italic):
-            match piece:
-                case Run(text=text, bold=b, italic=i, symbol=symbol, line=line):
-                    link = undocs_url(symbol) if symbol is not None and symbol.strip() else None
-                    if link is not None and len(link) > LONGEST_LINK:
-                        self.report(
-                            Diagnostic.info(
-                                "pdf-link-dropped",
-                                f"a link of {len(link):,} characters is printed as plain text (no document symbol "
-                                "is that long)",
-                                line=line,
-                            )
-                        )
-                        link = None
-                    out.extend(self.text_spans(text, size, bold=b, italic=i, link=link, track=track))
-                case Break():
-                    out.append(Span("\n", Style(self.family.regular, size)))
-                case Mark(note=Footnote() as note, marker=marker, separator=separator, line=line):
-                    if notes is None:
-                        self.dropped_mark(marker, line)
-                        continue
+            # the pieces are named tuples: told apart by ``isinstance`` and unpacked (a ``match`` on their class
+            # patterns looks each field up by name, for every piece of every paragraph)
+            if isinstance(piece, Run):
+                text, b, i, symbol, line = piece
+                link = None if symbol is None else self.link(symbol, line)
+                out.extend(self.text_spans(text, size, bold=b, italic=i, link=link, track=track))
+            elif isinstance(piece, Break):
+                out.append(Span("\n", Style(self.family.regular, size)))
+            elif isinstance(piece, Mark):
+                marker, separator, note, line = piece
+                if notes is None:
+                    self.dropped_mark(marker, line)
+                elif note is not None:
                     index = self.note_count
                     self.note_count += 1
                     notes[index] = self.note_body(note)
                     if separator:
                         out.append(Span(separator, self.raised(size)))
                     out.append(Span(marker, self.raised(size, note=index)))
-                case Mark(marker=marker, separator=separator, line=line):
-                    if notes is None:
-                        self.dropped_mark(marker, line)
-                    else:
-                        out.append(Span(separator + marker, self.raised(size)))
-                case _:
-                    assert_never(piece)
+                else:
+                    out.append(Span(separator + marker, self.raised(size)))
+            else:
+                assert_never(piece)
         return out
+
+    def link(self, symbol: str, line: int | None) -> str | None:
+        """The URL a run citing ``symbol`` links to; none for a link too long to be a document's."""
+        if not symbol.strip():
+            return None
+        link = undocs_url(symbol)
+        if len(link) > LONGEST_LINK:
+            self.report(
+                Diagnostic.info(
+                    "pdf-link-dropped",
+                    f"a link of {len(link):,} characters is printed as plain text (no document symbol is that long)",
+                    line=line,
+                )
+            )
+            return None
+        return link
 
     def dropped_mark(self, marker: str, line: int | None) -> None:
         self.report(
@@ -245,14 +264,14 @@ class Builder:
             num_style = Style(latin_twin(face) or face, size, track=self.track)
             num_pair = (num_text, num_style)
             first_at = max(first_at, BODY + num_at + measure(num_text, num_style) + size * 0.4)
-        geometry = Geometry(
-            indent=BODY + indent,
-            first=first_at,
-            end_indent=END + end,
-            num_at=BODY + num_at,
-            leading=leading or self.typo.text.leading,
-            space_before=self.typo.para_space if before is None else before,
-            space_after=after,
+        geometry = self.geometry(
+            BODY + indent,  # indent
+            first_at,  # first
+            END + end,  # end_indent
+            BODY + num_at,  # num_at
+            leading or self.typo.text.leading,  # leading
+            self.typo.para_space if before is None else before,  # space_before
+            after,  # space_after
         )
         return TextBlock(
             spans, geometry, self.setting(align), notes, self.page_notes, num=num_pair, keep_with_next=keep

@@ -70,6 +70,8 @@ class Style:
     note: int | None = None
     link: str | None = None
     track: Track = PLAIN
+    # the measured ``Piece`` of each word set in this style so far (``word``): a document's words recur
+    words: dict[str, Piece] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,22 @@ def measure(text: str, style: Style) -> float:
     if track is PLAIN:
         return width * style.size
     return width * style.size * track.scale + len(text) * track.spacing
+
+
+# A style's word cache holds at most this many pieces (a text of a million distinct "words" is a fuzzed one).
+MOST_WORDS = 100_000
+
+
+def word(text: str, style: Style) -> Piece:
+    """The measured ``Piece`` of ``text`` (not glue) in ``style``, made once per style: pieces are not changed once
+    set, so every occurrence of a word in a document shares one."""
+    words = style.words
+    piece = words.get(text)
+    if piece is None:
+        if len(words) >= MOST_WORDS:
+            words.clear()
+        piece = words[text] = Piece(text, style, measure(text, style))
+    return piece
 
 
 # --- breaking ------------------------------------------------------------------------------------------------------
@@ -221,12 +239,12 @@ def _joined(box: _Box | Piece, piece: Piece) -> _Box:
     return box
 
 
-def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
+def _boxes(spans: list[Span], cjk: bool, first: list[str] | None = None) -> list[_Box | Piece | None]:
     """The paragraph as unbreakable boxes, glue and forced breaks (``None``). Glue is a ``Piece`` marked ``glue``:
     a space, or an empty one after a hyphen (a break that prints nothing); the inter-word spaces of a span are one
     glue ``Piece``, shared (pieces are not changed once set). A box of one piece (most words, every Chinese
     character) is that ``Piece``, of several a ``_Box``: a Chinese text made a box and a list for every
-    character, most of its line breaking's time."""
+    character, most of its line breaking's time. ``first``: the first span's tokens, when known already."""
     out: list[_Box | Piece | None] = []
     append = out.append
     box: _Box | Piece | None = None
@@ -245,12 +263,19 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             glue_last = False
             continue
         style = span.style
-        glue: Piece | None = None  # the span's inter-word space, once measured
-        for token in tokens(text):
-            first = token[0]
-            if first in breaking:
+        words = style.words
+        # the style's inter-word space: kept with its words under " ", which no word is (a token starting with a
+        # breaking space is glue)
+        glue: Piece | None = words.get(" ")
+        if first is not None:
+            span_tokens, first = first, None
+        else:
+            span_tokens = tokens(text)
+        for token in span_tokens:
+            head = token[0]
+            if head in breaking:
                 if glue is None:
-                    glue = Piece(" ", style, measure(" ", style), True)
+                    glue = words[" "] = Piece(" ", style, measure(" ", style), True)
                 if box is not None and prev_text[-1:] == _OPENING_GUILLEMET:
                     box = _joined(box, Piece(" ", style, glue.width))  # « stays with the word after it
                     prev_text = " "
@@ -264,7 +289,7 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
                     append(glue)
                     glue_last = True
                 continue
-            if box is None and first == _CLOSING_GUILLEMET and len(out) >= 2:
+            if box is None and head == _CLOSING_GUILLEMET and len(out) >= 2:
                 last, before = out[-1], out[-2]
                 if isinstance(last, Piece) and last.glue and before is not None and not _is_glue(before):
                     out[-2:] = []  # » stays with the word before it
@@ -273,38 +298,38 @@ def _boxes(spans: list[Span], cjk: bool) -> list[_Box | Piece | None]:
             if not cjk and "-" in token and _HYPHEN_BREAK.search(token):
                 parts = _HYPHEN_BREAK.split(token)
                 for part in parts[:-1]:
-                    piece = Piece(part, style, measure(part, style))
+                    piece = word(part, style)
                     append(piece if box is None else _joined(box, piece))
                     append(Piece("", style, 0.0, True))  # the break after the hyphen: no space, nothing printed
                     glue_last = True
                     box = None
                 token = parts[-1]
-            if cjk and len(token) > 1 and _is_cjk(first):
+            if cjk and len(token) > 1 and _is_cjk(head):
                 # free ideographs (``_CJK_TOKENS``): the first as any token, then a box each
-                head, token = first, token[1:]
-                width = measure(head, style)
+                token = token[1:]
+                piece = words.get(head) or word(head, style)
                 if box is None:
-                    box = Piece(head, style, width)
+                    box = piece
                 elif prev_text and may_break(prev_text[-1], head):
                     append(box)
-                    box = Piece(head, style, width)
+                    box = piece
                 else:
-                    box = _joined(box, Piece(head, style, width))
+                    box = _joined(box, piece)
                 for ch in token:
                     append(box)
-                    box = Piece(ch, style, measure(ch, style))
+                    box = words.get(ch) or word(ch, style)
                 glue_last = False
                 prev_text = token[-1]
                 continue
-            width = measure(token, style)
+            piece = words.get(token) or word(token, style)
             if box is None:
-                box = Piece(token, style, width)
-            elif cjk and prev_text and may_break(prev_text[-1], first):
+                box = piece
+            elif cjk and prev_text and may_break(prev_text[-1], head):
                 append(box)
                 glue_last = False
-                box = Piece(token, style, width)
+                box = piece
             else:
-                box = _joined(box, Piece(token, style, width))
+                box = _joined(box, piece)
             prev_text = token
     if box is not None:
         append(box)
@@ -329,6 +354,7 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
     for a text that is both measured and broken (a table's cell). A paragraph of one word (a table's figure or
     label) is that word's ``Piece``, with nothing to break: a table of tens of thousands of such cells spent a
     fifth of its PDF's time collecting the garbage of their boxes."""
+    tokens: list[str] | None = None
     if len(spans) == 1:
         span = spans[0]
         text = span.text
@@ -342,13 +368,13 @@ def boxes(spans: list[Span], setting: Setting) -> Boxes | Piece:
                 else ("-" not in text or not _HYPHEN_BREAK.search(text))
             )
         ):
-            return Piece(text, span.style, measure(text, span.style))
+            return word(text, span.style)
     noted = False
     for span in spans:
         if span.style.note is not None:
             noted = True
             break
-    return Boxes(_boxes(spans, setting.cjk), noted)
+    return Boxes(_boxes(spans, setting.cjk, tokens), noted)
 
 
 def natural_widths(paragraph: Boxes | Piece) -> tuple[float, float]:
@@ -427,13 +453,15 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
     pending_glue: Piece | None = None
     limit = first_width
 
-    queue = items[::-1]
-    pop = queue.pop
-    while queue:
-        item = pop()
+    room = limit + 0.01  # the width a line may take (a hair over the limit, for rounding)
+    index, count = 0, len(items)
+    while index < count:
+        item = items[index]
+        index += 1
         if item is None:
             lines.append(_line(current, current_width, True, noted))
             current, current_width, pending_glue, limit = [], 0.0, None, width
+            room = limit + 0.01
             continue
         if isinstance(item, Piece) and item.glue:
             if current:
@@ -441,18 +469,20 @@ def break_boxes(paragraph: Boxes | Piece, first_width: float, width: float) -> l
             continue
         if current:
             glue_width = pending_glue.width if pending_glue is not None else 0.0
-            if current_width + glue_width + item.width > limit + 0.01:
+            if current_width + glue_width + item.width > room:
                 lines.append(_line(current, current_width, False, noted))
                 current, current_width, pending_glue, limit = [], 0.0, None, width
-                queue.append(item)
+                room = limit + 0.01
+                index -= 1  # the item starts the next line
                 continue
             if pending_glue is not None and pending_glue.text:  # an empty glue: a break after a hyphen
                 current.append(pending_glue)
                 current_width += glue_width
-        elif item.width > limit + 0.01:
+        elif item.width > room:
             parts = _split_box(_Box([item], item.width) if isinstance(item, Piece) else item, limit)
             if len(parts) > 1:
-                queue.extend(reversed(parts))
+                items, index = [*parts, *items[index:]], 0  # the parts come next (a new list: items is shared)
+                count = len(items)
                 continue
         pending_glue = None
         if isinstance(item, Piece):
@@ -565,7 +595,10 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
         run: list[Group] = [(x, style, text, extra, True)]
         if style.link is not None:
             _link(canv, run, baseline, char_space)
-        emit(canv, run, baseline, char_space)
+        _emit_run(canv, x, style, text, extra, baseline, char_space)
+        return
+    if not extra and not setting.rtl:
+        _draw_styled(canv, pieces, x, baseline, char_space)
         return
     opening = len(pieces)
     if setting.rtl:
@@ -612,6 +645,34 @@ def draw_line(canv: Canvas, line: Line, x: float, baseline: float, width: float,
     if linked:
         _link(canv, groups, baseline, char_space)
     if noted and not setting.rtl:  # a right-to-left line has its marks already (shaping.with_reading_marks)
+        _marks_apart(groups)
+    emit(canv, groups, baseline, char_space)
+
+
+def _draw_styled(canv: Canvas, pieces: list[Piece], x: float, baseline: float, char_space: float) -> None:
+    """What ``draw_line`` draws of a left-to-right line of several styles without word spacing (a line of Chinese
+    with Latin runs or marks, a ragged line with a link or a note): a run for each stretch of one style, placed as
+    there (a footnote mark and the run after it on their own), without its steps for word spacing."""
+    groups: list[Group] = []
+    pen = x
+    group_style = pieces[0].style
+    group_x = x
+    placed = True
+    texts: list[str] = []
+    for piece in pieces:
+        style = piece.style
+        text = piece.text
+        if style is not group_style and style != group_style:
+            groups.append((group_x, group_style, "".join(texts), 0.0, placed))
+            placed = style.note is not None or group_style.note is not None
+            group_x = math.ceil(pen * 100 + 0.5) / 100 if style.note is not None else pen
+            group_style, texts = style, []
+        texts.append(text)
+        pen += piece.width + char_space * len(text)
+    groups.append((group_x, group_style, "".join(texts), 0.0, placed))
+    if any([group[1].link is not None for group in groups]):
+        _link(canv, groups, baseline, char_space)
+    if any([group[1].note is not None for group in groups]):
         _marks_apart(groups)
     emit(canv, groups, baseline, char_space)
 
@@ -703,7 +764,18 @@ def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, fl
     action = actions.get(url)
     if action is None:
         action = actions[url] = _Action({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(url)})
-    canv._addAnnotation(_LinkAnnotation(action, canv._absRect(rect, 1)))
+    canv._addAnnotation(_LinkAnnotation(action, _page_rect(canv, rect)))
+
+
+def _page_rect(canv: Canvas, rect: tuple[float, float, float, float]) -> list[float]:
+    """``canv._absRect(rect, 1)``: ``rect`` in page coordinates. Under a translation (a block drawn at its place,
+    no crop marks) that is the rectangle moved by it, as reportlab's four transformed corners come to; otherwise
+    reportlab's own."""
+    a, b, c, d, e, f = canv._currentMatrix
+    if canv._cropMarks or a != 1 or b != 0 or c != 0 or d != 1:
+        return list(canv._absRect(rect, 1))
+    x0, y0, x1, y1 = rect
+    return [min(x0, x1) + e, min(y0, y1) + f, max(x0, x1) + e, max(y0, y1) + f]
 
 
 def emit(
@@ -781,6 +853,95 @@ def emit(
 
 
 _font_operators: dict[tuple[str, float], str] = {}  # the ``Tf`` of a font subset's name and a size
+
+
+@dataclass(frozen=True, slots=True)
+class _RunOperators:
+    """The operators ``emit`` writes around one placed run of a style, with no character spacing: before its
+    word spacing (``head``), between its position and its text (``rise``), and after the text, without and with
+    word spacing to reset (``tail``, ``tail_words``)."""
+
+    head: str
+    rise: str
+    tail: str
+    tail_words: str
+
+
+# by what they depend on (link, track, rise), not by the style: a style holds its words (``Style.words``), which a
+# cache kept across documents must not
+_run_operators: dict[tuple[str | None, float, float, float], _RunOperators] = {}
+
+
+def _operators(style: Style) -> _RunOperators:
+    """The ``_RunOperators`` of ``style``: what ``emit`` writes for a group of it, as strings made once."""
+    key = (style.link, style.track.scale, style.track.spacing, style.rise)
+    ops = _run_operators.get(key)
+    if ops is None:
+        head, tail = ["BT"], []
+        linked = style.link is not None
+        track = style.track
+        if linked:
+            head.append(LINK_COLOUR)
+        if track != PLAIN:
+            head.append(f"{track.scale * 100:g} Tz {track.spacing / track.scale:.4g} Tc")
+            tail.append("100 Tz 0 Tc")
+        rise = f" {style.rise:g} Ts" if style.rise != 0.0 else ""
+        after = (["0 Ts"] if style.rise != 0.0 else []) + (["0 g"] if linked else []) + ["ET"]
+        ops = _RunOperators(" ".join(head), rise, " ".join([*tail, *after]), " ".join([*tail, "0 Tw", *after]))
+        if len(_run_operators) > 10_000:
+            _run_operators.clear()
+        _run_operators[key] = ops
+    return ops
+
+
+def _emit_run(
+    canv: Canvas, x: float, style: Style, text: str, words: float, baseline: float, char_space: float = 0.0
+) -> None:
+    """``emit`` of one placed run at ``x`` with word spacing ``words`` (most lines): the same operators, their
+    fixed parts made once per style (``_operators``); a character spacing (a justified Chinese line) makes the
+    head of its own."""
+    doc = canv._doc
+    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
+    if encoder is None:
+        encoder = doc._unconvert_encoder = _Encoder(doc)
+    encoded = encoder.encoded.get((style.font, text))
+    if encoded is None:
+        encoded = encoder.encoded[style.font, text] = encoder.encode(style.font, text)
+    ops = _operators(style)
+    track = style.track
+    if char_space:
+        parts = ["BT", f"{char_space:.3f} Tc"]
+        if style.link is not None:
+            parts.append(LINK_COLOUR)
+        if track != PLAIN:
+            parts.append(f"{track.scale * 100:g} Tz {(track.spacing + char_space) / track.scale:.4g} Tc")
+    else:
+        parts = [ops.head]
+    add = parts.append
+    spaced = False
+    if words:
+        words /= track.scale
+        if words != 0.0:
+            add(f"{words:.4f} Tw")
+            spaced = True
+    add(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm{ops.rise}")
+    size = style.size
+    current: str | None = None
+    for subset_name, show in encoded:
+        if subset_name != current:
+            font = _font_operators.get((subset_name, size))
+            if font is None:
+                if len(_font_operators) > 10_000:
+                    _font_operators.clear()
+                font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
+            add(font)
+            current = subset_name
+        add(show)
+    if char_space and track == PLAIN:
+        add("0 Tc")  # a tracked style's tail resets it (``100 Tz 0 Tc``)
+    add(ops.tail_words if spaced else ops.tail)
+    canv._code.append(" ".join(parts))
+
 
 # What reportlab's ``escapePDF`` does to a string's bytes (controls and 8-bit codes in octal, ``\\ ( )`` after a
 # backslash), done by ``str.translate`` rather than one Python call per byte.
