@@ -65,63 +65,61 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """``text`` wrapped to ``width`` columns: the first line starts with ``first``, the others with ``rest``.
     A ``\\n`` in ``text`` is a hard line break; runs of spaces become one; a word longer than a line stands
     alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
+    line = first + text
     if (  # one line that fits as it stands (most table cells): nothing to break nor collapse
-        text
-        and len(first) + len(text) <= width  # (never wider than it is long: most paragraphs end here)
+        len(line) <= width  # (never wider than it is long: most paragraphs end here)
+        and text
         and "\n" not in text
         and "  " not in text
         and text[0] != " "
         and text[-1] != " "
-        and display_width(first) + display_width(text) <= width
+        and (line.isascii() or display_width(line) <= width)
     ):
-        return [(first + text).rstrip()]
+        return [line.rstrip()]
     lines: list[str] = []
     prefix = first
-    rest_room = width - display_width(rest)
+    rest_room = width - (len(rest) if rest.isascii() else display_width(rest))
     wide = not text.isascii() and _IS_WIDE.search(text) is not None  # one search for all the segments
     for segment in text.split("\n"):
         if wide and _IS_WIDE.search(segment):
             _fill_wide(segment, width, prefix, rest, lines)
         else:
-            _fill(_collapse(segment), width - display_width(prefix), rest_room, prefix, rest, lines)
+            room = width - (len(prefix) if prefix.isascii() else display_width(prefix))
+            _fill(segment, room, rest_room, prefix, rest, lines)
         prefix = rest
     return lines
-
-
-def _collapse(segment: str) -> str:
-    """The words of ``segment`` (split at spaces only, not at other blanks) joined by one space."""
-    if "  " not in segment and segment[:1] != " " and segment[-1:] != " ":
-        return segment
-    return " ".join(word for word in segment.split(" ") if word)
 
 
 _LINES: dict[int, re.Pattern[str]] = {}
 
 
 def _line_pattern(room: int) -> re.Pattern[str]:
-    """A line of at most ``room`` columns and the space after it: the longest run of whole words that fits, else
-    one word longer than the room (it stands alone). The words must end with a space (``_fill`` adds one): with a
-    literal space right after the run, the regular expression engine steps back from the longest run to the last
-    space in one scan, where a lookahead for a space or the end was tried as a match at each character."""
+    """A line of at most ``room`` columns and the space after it, the line alone in the group: the longest run of
+    whole words that fits, else one word longer than the room (it stands alone). The words must end with a space
+    (``_fill`` adds one): with a literal space right after the run, the regular expression engine steps back from
+    the longest run to the last space in one scan, where a lookahead for a space or the end was tried as a match
+    at each character."""
     pattern = _LINES.get(room)
     if pattern is None:
-        pattern = _LINES[room] = re.compile(f".{{1,{max(room, 1)}}} |[^ ]+ ")
+        pattern = _LINES[room] = re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+) ")
     return pattern
 
 
-def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
-    """Greedy fill of ``words`` (single spaces between them): each line is the longest run of whole words that fits
-    its room. One match finds the first line, one ``findall`` all the others: no Python loop per line."""
-    if not words:
+def _fill(segment: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
+    """Greedy fill of the words of ``segment`` (split at spaces only, not at other blanks): each line is the
+    longest run of whole words that fits its room. One match finds the first line, one ``findall`` all the others,
+    and ``map`` puts ``rest`` in front of them: no Python code runs per line."""
+    if "  " in segment or segment[:1] == " " or segment[-1:] == " ":  # runs of spaces become one
+        segment = " ".join(filter(None, segment.split(" ")))
+    if not segment:
         lines.append(prefix.rstrip())
         return
-    words += " "  # each line is matched with the space after it (``_line_pattern``), the last one too
+    words = segment + " "  # each line is matched with the space after it (``_line_pattern``), the last one too
     first = _line_pattern(first_room).match(words)
     assert first is not None  # ``words`` starts with a word: the second branch matches there
-    filled = [prefix + first.group()[:-1]]
-    filled.extend(rest + line[:-1] for line in _line_pattern(rest_room).findall(words, first.end()))
-    filled[-1] = filled[-1].rstrip()
-    lines.extend(filled)
+    lines.append(prefix + first[1])
+    lines.extend(map(rest.__add__, _line_pattern(rest_room).findall(words, first.end())))
+    lines[-1] = lines[-1].rstrip()
 
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
