@@ -157,7 +157,10 @@ def _plain(text: str) -> str:
     """``text`` without what a text file should not hold (the characters the AKN writer drops too)."""
     # Every character left out is unprintable, so ``isprintable``, a fast scan, spares most texts the search, many
     # times slower (the unprintable character the corpus has most, French typography's no-break space, set aside).
-    if not text.isprintable() and not text.replace("\xa0", " ").isprintable():
+    # A printable text holds no tab nor CR either: it is kept as it is.
+    if text.isprintable():
+        return text
+    if not text.replace("\xa0", " ").isprintable():
         text = _NOT_TEXT.sub("", text)
     # two replaces, not str.translate: a translation table is looked up character by character
     return text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
@@ -211,7 +214,7 @@ class _TextWriter:
             out: list[str] = []
             self._collect(inlines, out, False)
             joined = "".join(out)
-        plain = _plain(joined)
+        plain = joined if joined.isprintable() else _plain(joined)  # (``_plain`` keeps a printable text as it is)
         if len(plain) != len(joined):  # something was left out: say where (rare, so searched only then)
             for piece in pieces(inlines):
                 if isinstance(piece, Run):
@@ -220,9 +223,16 @@ class _TextWriter:
 
     def _collect(self, inlines: tuple[Inline, ...], out: list[str], after_mark: bool) -> bool:
         """Append the printed text of ``inlines`` to ``out`` (emphasis prints nothing of its own); true when the
-        last thing written is a mark. One walk over the nodes, without the pieces the paged writers need."""
+        last thing written is a mark. One walk over the nodes, without the pieces the paged writers need; a run of
+        text, and a phrase of one run, are looked at first: most nodes are."""
         for node in inlines:
-            if isinstance(node, _RUNS):
+            if type(node) is Text:
+                out.append(node.text)
+                after_mark = False
+            elif isinstance(node, _EMPHASIS) and len(node.children) == 1 and type(node.children[0]) is Text:
+                out.append(node.children[0].text)
+                after_mark = False
+            elif isinstance(node, _RUNS):
                 out.append(node.text)
                 after_mark = False
             elif isinstance(node, _EMPHASIS):
@@ -386,8 +396,9 @@ class _TextWriter:
             self.para(text, " " * indent, " " * (indent - INDENT))
             return
         lead = " " * indent + num
-        column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, display_width(lead) + 1)
-        first = lead + " " * (column - display_width(lead))
+        lead_width = display_width(lead)
+        column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, lead_width + 1)
+        first = lead + " " * (column - lead_width)
         if text.strip():
             self.para(text, first, " " * column)
         else:
