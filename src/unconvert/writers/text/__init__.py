@@ -124,28 +124,36 @@ def _fill(segment: str, first_room: int, rest_room: int, prefix: str, rest: str,
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
     """Greedy fill of a segment holding wide characters. A line may break between any two of them, so a run of
-    them is cut where the line is full: as many as fit, at least one on a line."""
+    them is cut where the line is full: as many as fit, at least one on a line. (The width of ``rest`` is measured
+    once, and a run's pieces are sliced by index: no call per piece.)"""
     current, used = prefix, display_width(prefix)
+    rest_used = display_width(rest)
     empty = True
     for wide, word, _spaces in _TOKENS.findall(segment):
         if wide:
-            start = 0
-            while start < len(wide):
+            start, count = 0, len(wide)
+            while True:
                 if not empty and used + 2 > width:
                     lines.append(current.rstrip())
-                    current, used = rest, display_width(rest)
-                chunk = wide[start : start + max(1, (width - used) // 2)]
-                current += chunk
-                used += 2 * len(chunk)
-                start += len(chunk)
+                    current, used = rest, rest_used
+                room = (width - used) // 2
+                end = start + (room if room > 1 else 1)
                 empty = False
+                if end >= count:  # the rest of the run goes on this line
+                    current += wide[start:]
+                    used += 2 * (count - start)
+                    break
+                current += wide[start:end]
+                used += 2 * (end - start)
+                start = end
             continue
         if word:
-            if not empty and used + len(word) > width:  # no wide character in it: one column each
+            size = len(word)  # no wide character in it: one column each
+            if not empty and used + size > width:
                 lines.append(current.rstrip())
-                current, used = rest, display_width(rest)
+                current, used = rest, rest_used
             current += word
-            used += len(word)
+            used += size
             empty = False
         elif not empty:
             current += " "
@@ -359,10 +367,12 @@ class _TextWriter:
         """A block role at its nesting depth (0: a top-level paragraph; each point level indents 4 more)."""
         level = role.depth
         pad = " " * (INDENT * (level + 1))
-        self.blank()
+        lines = self.lines
+        if lines and lines[-1]:  # ``blank`` without the call: a blank line before every block
+            lines.append("")
         match role:
             case roles.Provision(num=num, content=content):
-                self.numbered(_plain(num or "").strip(), self.text(content), level)
+                self.numbered(_plain(num).strip() if num else "", self.text(content), level)
             case roles.WrapUp(content=content):
                 self.para(self.text(content), pad, pad)
             case roles.Recital(content=content):
@@ -399,8 +409,9 @@ class _TextWriter:
         lead_width = display_width(lead)
         column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, lead_width + 1)
         first = lead + " " * (column - lead_width)
-        if text.strip():
-            self.para(text, first, " " * column)
+        text = text.strip()
+        if text:  # ``para`` without the call
+            self.lines.extend(wrap(text, WIDTH, first, " " * column))
         else:
             self.lines.append(lead)
 
