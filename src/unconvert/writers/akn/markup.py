@@ -94,7 +94,11 @@ class Markup:
         """Note the ``#id``s that the ``REF_ATTRS`` among ``attrib`` name."""
         for name, value in attrib.items():
             if value[:1] == "#" and name in REF_ATTRS:
-                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
+                tokens = value.split()
+                if len(tokens) == 1:  # one ``#id``, as nearly always: no generator for it
+                    self.refs.add(tokens[0][1:])
+                else:
+                    self.refs.update(token[1:] for token in tokens if token[:1] == "#")
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
