@@ -12,6 +12,7 @@ diagnostics, with the node's source line: a table too wide for columns (written 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import assert_never
 
@@ -90,19 +91,15 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     return lines
 
 
-_LINES: dict[int, re.Pattern[str]] = {}
-
-
+@functools.lru_cache(maxsize=256)
 def _line_pattern(room: int) -> re.Pattern[str]:
     """A line of at most ``room`` columns and the space after it, the line alone in the group: the longest run of
     whole words that fits, else one word longer than the room (it stands alone). The words must end with a space
     (``_fill`` adds one): with a literal space right after the run, the regular expression engine steps back from
     the longest run to the last space in one scan, where a lookahead for a space or the end was tried as a match
-    at each character."""
-    pattern = _LINES.get(room)
-    if pattern is None:
-        pattern = _LINES[room] = re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+) ")
-    return pattern
+    at each character. Cached (``lru_cache`` looks it up without a Python call): a few rooms, used for every
+    paragraph."""
+    return re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+) ")
 
 
 def _fill(segment: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
