@@ -202,14 +202,16 @@ def _blocks(
                 out.append(Recital(content, depth))
             case OperativeParagraph(num=num, content=content, children=children, wrap_up=wrap_up):
                 out.append(Provision(num, content, depth, level, False, in_annex))
-                _blocks(children, out, depth=depth + 1, shift=shift, outline=outline, in_annex=in_annex)
+                if children:  # (most have none: no call for them)
+                    _blocks(children, out, depth=depth + 1, shift=shift, outline=outline, in_annex=in_annex)
                 if wrap_up:
                     out.append(WrapUp(wrap_up, depth, level))
             case Point(num=num, content=content, children=children, wrap_up=wrap_up):
                 inner = 1 if level == 0 else shift  # a point is never set at step 0
                 level = depth + inner
                 out.append(Provision(num, content, depth, level, True, in_annex))
-                _blocks(children, out, depth=depth + 1, shift=inner, outline=outline, in_annex=in_annex)
+                if children:
+                    _blocks(children, out, depth=depth + 1, shift=inner, outline=outline, in_annex=in_annex)
                 if wrap_up:
                     out.append(WrapUp(wrap_up, depth, level))
             case Section(num=num, heading=heading, children=children):

@@ -148,19 +148,13 @@ def _blocks(nodes: tuple[Block, ...]) -> tuple[Block, ...]:
 def _block(node: Block) -> Block:
     match node:
         case Para(content=content) | PreambularParagraph(content=content):
-            return _changed(node, content=_inlines(content))
-        case OperativeParagraph():
-            return _changed(
-                node,
-                num=node.num or None,
-                content=_inlines(node.content),
-                children=_blocks(node.children),
-                wrap_up=_inlines(node.wrap_up),
-            )
+            inlines = _inlines(content)
+            return node if inlines is content else replace(node, content=inlines)
+        case OperativeParagraph(num=num):
+            provision = _provision(node)
+            return replace(provision, num=None) if num == "" else provision
         case Point():
-            return _changed(
-                node, content=_inlines(node.content), children=_blocks(node.children), wrap_up=_inlines(node.wrap_up)
-            )
+            return _provision(node)
         case Section():
             return _changed(node, heading=_inlines(node.heading), children=_blocks(node.children))
         case Table():
@@ -175,6 +169,20 @@ def _block(node: Block) -> Block:
 
 
 _EMPTY_CELL = Cell(paragraphs=())
+_Provision = TypeVar("_Provision", OperativeParagraph, Point)
+
+
+def _provision(node: _Provision) -> _Provision:
+    """An operative paragraph or point with its content, children and wrap-up canonical (``node`` itself when it
+    already is). This runs for most blocks of a document: it compares the parts one by one and does not walk the
+    empty children and wrap-up most of them have."""
+    content, children, wrap_up = node.content, node.children, node.wrap_up
+    new_content = _inlines(content)
+    new_children = _blocks(children) if children else children
+    new_wrap_up = _inlines(wrap_up) if wrap_up else wrap_up
+    if new_content is content and new_children is children and new_wrap_up is wrap_up:
+        return node
+    return replace(node, content=new_content, children=new_children, wrap_up=new_wrap_up)
 
 
 def _row(row: Row) -> Row:
@@ -188,17 +196,16 @@ def _cell(cell: Cell) -> Cell:
 
 
 def _closing_lines(lines: tuple[tuple[Inline, ...], ...]) -> list[tuple[Inline, ...]]:
-    """The closing lines with a line break inside a line made two lines: AKN writes both as ``<eol/>``."""
+    """The closing lines with a line break inside a line made two lines: AKN writes both as ``<eol/>``. A line
+    without a break is kept as it is (the same tuple: closing lines already canonical stay the same objects)."""
     split: list[tuple[Inline, ...]] = []
     for line in lines:
-        current: list[Inline] = []
-        for node in line:
+        start = 0  # where the line after the last break starts
+        for i, node in enumerate(line):
             if isinstance(node, LineBreak):
-                split.append(tuple(current))
-                current = []
-            else:
-                current.append(node)
-        split.append(tuple(current))
+                split.append(line[start:i])
+                start = i + 1
+        split.append(line if start == 0 else line[start:])
     return split
 
 

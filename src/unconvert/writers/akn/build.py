@@ -789,6 +789,15 @@ class Builder:
                         tag = "i" if node_type is Emphasis else "b"
                         m.out.append(f"<{tag}>{escape_text(text)}</{tag}>{m.tail}")
                         continue
+            elif node_type is SymbolRef:  # a reference with nothing to leave out: ``clean`` would keep it as it is
+                symbol, text = node.symbol, node.text  # type: ignore[union-attr]
+                if xml_safe(symbol + text):  # ``m.leaf`` without the call (a link names no ``#id``)
+                    href = escape_attr(undocs_url(symbol.strip()))
+                    m.out.append(f'<ref href="{href}">{escape_text(text)}</ref>{m.tail}')
+                    continue
+            elif node_type is Footnote:
+                self._note(node, note_prefix)  # type: ignore[arg-type]
+                continue
             match node:
                 case Text(text=text):
                     if self._text(text):

@@ -61,7 +61,11 @@ def used_refs(root: etree._Element) -> set[str]:
         name = value.attrname
         if name not in REF_ATTRS or (name == "href" and _is_note_ref(value.getparent())):
             continue
-        used.update(token[1:] for token in value.split() if token[:1] == "#")
+        tokens = value.split()
+        if len(tokens) == 1:  # one ``#id`` (the value starts with it), as nearly always: no generator for it
+            used.add(tokens[0][1:])
+        else:
+            used.update(token[1:] for token in tokens if token[:1] == "#")
     return used
 
 

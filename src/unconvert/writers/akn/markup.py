@@ -67,16 +67,10 @@ class Markup:
         # children: a newline in a blocky element, else nothing); the first entry stands for the outside of the
         # document
         self._open: list[tuple[str, int, str]] = [("", -1, "")]
-
-    @property
-    def current(self) -> str:
-        """The name of the innermost open element."""
-        return self._open[-1][0]
-
-    @property
-    def tail(self) -> str:
-        """What follows a child of the innermost open element: a newline in a blocky element, else nothing."""
-        return self._open[-1][2]
+        # the name of the innermost open element, and what follows each of its children (``_open[-1]``'s first and
+        # last: plain attributes, read for almost every piece written, set by ``start`` and ``end``)
+        self.current = ""
+        self.tail = ""
 
     def attrs(self, attrib: dict[str, str], *, refs: bool = True) -> str:
         """`` name="value"`` for each attribute, in order; ``#id`` references are noted in ``refs`` (unless
@@ -100,12 +94,18 @@ class Markup:
         """Note the ``#id``s that the ``REF_ATTRS`` among ``attrib`` name."""
         for name, value in attrib.items():
             if value[:1] == "#" and name in REF_ATTRS:
-                self.refs.update(token[1:] for token in value.split() if token[:1] == "#")
+                tokens = value.split()
+                if len(tokens) == 1:  # one ``#id``, as nearly always: no generator for it
+                    self.refs.add(tokens[0][1:])
+                else:
+                    self.refs.update(token[1:] for token in tokens if token[:1] == "#")
 
     def start(self, tag: str, attrib: dict[str, str] | None = None) -> None:
         """Open ``tag``: what follows is its content until ``end``."""
         out = self.out
-        self._open.append((tag, len(out), "\n" if tag in BLOCKY else ""))
+        self.tail = "\n" if tag in BLOCKY else ""
+        self.current = tag
+        self._open.append((tag, len(out), self.tail))
         out.append(f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>")
 
     def end(self, *, drop_if_empty: bool = False) -> None:
@@ -114,7 +114,8 @@ class Markup:
         out = self.out
         stack = self._open
         tag, at, newline = stack.pop()
-        tail = stack[-1][2]
+        self.current, _, tail = stack[-1]
+        self.tail = tail
         if len(out) == at + 1:
             if drop_if_empty:
                 out.pop()
@@ -128,17 +129,17 @@ class Markup:
     def empty(self, tag: str, attrib: dict[str, str] | None = None, *, refs: bool = True) -> None:
         """An element with no content: ``<x a="…"/>`` (``refs`` as for ``attrs``)."""
         head = f"<{tag}{self.attrs(attrib, refs=refs)}" if attrib else f"<{tag}"
-        self.out.append(f"{head}/>{self._open[-1][2]}")
+        self.out.append(f"{head}/>{self.tail}")
 
     def leaf(self, tag: str, text: str, attrib: dict[str, str] | None = None) -> None:
         """An element whose text is ``text`` (``<x></x>`` when it is empty, as lxml writes a text set to '')."""
         head = f"<{tag}{self.attrs(attrib)}>" if attrib else f"<{tag}>"
-        self.out.append(f"{head}{escape_text(text)}</{tag}>{self._open[-1][2]}")
+        self.out.append(f"{head}{escape_text(text)}</{tag}>{self.tail}")
 
     def element(self, markup: str) -> None:
         """An element the caller wrote whole, escaped and without the newline that may follow it (which this
         adds); its attributes are not searched for ``#id`` references."""
-        self.out.append(markup + self._open[-1][2])
+        self.out.append(markup + self.tail)
 
     def text(self, text: str) -> None:
         """Text at this point of the open element (also when empty: the element then is ``<x></x>``)."""
@@ -150,7 +151,7 @@ class Markup:
         out = self.out
         out.append("<placeholder/>")
         index = len(out) - 1
-        tail = self._open[-1][2]
+        tail = self.tail
         if tail:
             out.append(tail)
         return index

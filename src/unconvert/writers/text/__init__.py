@@ -12,6 +12,7 @@ diagnostics, with the node's source line: a table too wide for columns (written 
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import assert_never
 
@@ -65,89 +66,91 @@ def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """``text`` wrapped to ``width`` columns: the first line starts with ``first``, the others with ``rest``.
     A ``\\n`` in ``text`` is a hard line break; runs of spaces become one; a word longer than a line stands
     alone. Lines break at spaces (never at a no-break space) and between two wide East Asian characters."""
+    line = first + text
     if (  # one line that fits as it stands (most table cells): nothing to break nor collapse
-        text
-        and len(first) + len(text) <= width  # (never wider than it is long: most paragraphs end here)
+        len(line) <= width  # (never wider than it is long: most paragraphs end here)
+        and text
         and "\n" not in text
         and "  " not in text
         and text[0] != " "
         and text[-1] != " "
-        and display_width(first) + display_width(text) <= width
+        and (line.isascii() or display_width(line) <= width)
     ):
-        return [(first + text).rstrip()]
+        return [line.rstrip()]
     lines: list[str] = []
     prefix = first
-    rest_room = width - display_width(rest)
+    rest_room = width - (len(rest) if rest.isascii() else display_width(rest))
     wide = not text.isascii() and _IS_WIDE.search(text) is not None  # one search for all the segments
     for segment in text.split("\n"):
         if wide and _IS_WIDE.search(segment):
             _fill_wide(segment, width, prefix, rest, lines)
         else:
-            _fill(_collapse(segment), width - display_width(prefix), rest_room, prefix, rest, lines)
+            room = width - (len(prefix) if prefix.isascii() else display_width(prefix))
+            _fill(segment, room, rest_room, prefix, rest, lines)
         prefix = rest
     return lines
 
 
-def _collapse(segment: str) -> str:
-    """The words of ``segment`` (split at spaces only, not at other blanks) joined by one space."""
-    if "  " not in segment and segment[:1] != " " and segment[-1:] != " ":
-        return segment
-    return " ".join(word for word in segment.split(" ") if word)
-
-
-_LINES: dict[int, re.Pattern[str]] = {}
-
-
+@functools.lru_cache(maxsize=256)
 def _line_pattern(room: int) -> re.Pattern[str]:
-    """A line of at most ``room`` columns and the space after it: the longest run of whole words that fits, else
-    one word longer than the room (it stands alone). The words must end with a space (``_fill`` adds one): with a
-    literal space right after the run, the regular expression engine steps back from the longest run to the last
-    space in one scan, where a lookahead for a space or the end was tried as a match at each character."""
-    pattern = _LINES.get(room)
-    if pattern is None:
-        pattern = _LINES[room] = re.compile(f".{{1,{max(room, 1)}}} |[^ ]+ ")
-    return pattern
+    """A line of at most ``room`` columns and the space after it, the line alone in the group: the longest run of
+    whole words that fits, else one word longer than the room (it stands alone). The words must end with a space
+    (``_fill`` adds one): with a literal space right after the run, the regular expression engine steps back from
+    the longest run to the last space in one scan, where a lookahead for a space or the end was tried as a match
+    at each character. Cached (``lru_cache`` looks it up without a Python call): a few rooms, used for every
+    paragraph."""
+    return re.compile(f"(.{{1,{max(room, 1)}}}|[^ ]+) ")
 
 
-def _fill(words: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
-    """Greedy fill of ``words`` (single spaces between them): each line is the longest run of whole words that fits
-    its room. One match finds the first line, one ``findall`` all the others: no Python loop per line."""
-    if not words:
+def _fill(segment: str, first_room: int, rest_room: int, prefix: str, rest: str, lines: list[str]) -> None:
+    """Greedy fill of the words of ``segment`` (split at spaces only, not at other blanks): each line is the
+    longest run of whole words that fits its room. One match finds the first line, one ``findall`` all the others,
+    and ``map`` puts ``rest`` in front of them: no Python code runs per line."""
+    if "  " in segment or segment[:1] == " " or segment[-1:] == " ":  # runs of spaces become one
+        segment = " ".join(filter(None, segment.split(" ")))
+    if not segment:
         lines.append(prefix.rstrip())
         return
-    words += " "  # each line is matched with the space after it (``_line_pattern``), the last one too
+    words = segment + " "  # each line is matched with the space after it (``_line_pattern``), the last one too
     first = _line_pattern(first_room).match(words)
     assert first is not None  # ``words`` starts with a word: the second branch matches there
-    filled = [prefix + first.group()[:-1]]
-    filled.extend(rest + line[:-1] for line in _line_pattern(rest_room).findall(words, first.end()))
-    filled[-1] = filled[-1].rstrip()
-    lines.extend(filled)
+    lines.append(prefix + first[1])
+    lines.extend(map(rest.__add__, _line_pattern(rest_room).findall(words, first.end())))
+    lines[-1] = lines[-1].rstrip()
 
 
 def _fill_wide(segment: str, width: int, prefix: str, rest: str, lines: list[str]) -> None:
     """Greedy fill of a segment holding wide characters. A line may break between any two of them, so a run of
-    them is cut where the line is full: as many as fit, at least one on a line."""
+    them is cut where the line is full: as many as fit, at least one on a line. (The width of ``rest`` is measured
+    once, and a run's pieces are sliced by index: no call per piece.)"""
     current, used = prefix, display_width(prefix)
+    rest_used = display_width(rest)
     empty = True
     for wide, word, _spaces in _TOKENS.findall(segment):
         if wide:
-            start = 0
-            while start < len(wide):
+            start, count = 0, len(wide)
+            while True:
                 if not empty and used + 2 > width:
                     lines.append(current.rstrip())
-                    current, used = rest, display_width(rest)
-                chunk = wide[start : start + max(1, (width - used) // 2)]
-                current += chunk
-                used += 2 * len(chunk)
-                start += len(chunk)
+                    current, used = rest, rest_used
+                room = (width - used) // 2
+                end = start + (room if room > 1 else 1)
                 empty = False
+                if end >= count:  # the rest of the run goes on this line
+                    current += wide[start:]
+                    used += 2 * (count - start)
+                    break
+                current += wide[start:end]
+                used += 2 * (end - start)
+                start = end
             continue
         if word:
-            if not empty and used + len(word) > width:  # no wide character in it: one column each
+            size = len(word)  # no wide character in it: one column each
+            if not empty and used + size > width:
                 lines.append(current.rstrip())
-                current, used = rest, display_width(rest)
+                current, used = rest, rest_used
             current += word
-            used += len(word)
+            used += size
             empty = False
         elif not empty:
             current += " "
@@ -159,7 +162,10 @@ def _plain(text: str) -> str:
     """``text`` without what a text file should not hold (the characters the AKN writer drops too)."""
     # Every character left out is unprintable, so ``isprintable``, a fast scan, spares most texts the search, many
     # times slower (the unprintable character the corpus has most, French typography's no-break space, set aside).
-    if not text.isprintable() and not text.replace("\xa0", " ").isprintable():
+    # A printable text holds no tab nor CR either: it is kept as it is.
+    if text.isprintable():
+        return text
+    if not text.replace("\xa0", " ").isprintable():
         text = _NOT_TEXT.sub("", text)
     # two replaces, not str.translate: a translation table is looked up character by character
     return text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
@@ -213,7 +219,7 @@ class _TextWriter:
             out: list[str] = []
             self._collect(inlines, out, False)
             joined = "".join(out)
-        plain = _plain(joined)
+        plain = joined if joined.isprintable() else _plain(joined)  # (``_plain`` keeps a printable text as it is)
         if len(plain) != len(joined):  # something was left out: say where (rare, so searched only then)
             for piece in pieces(inlines):
                 if isinstance(piece, Run):
@@ -222,9 +228,16 @@ class _TextWriter:
 
     def _collect(self, inlines: tuple[Inline, ...], out: list[str], after_mark: bool) -> bool:
         """Append the printed text of ``inlines`` to ``out`` (emphasis prints nothing of its own); true when the
-        last thing written is a mark. One walk over the nodes, without the pieces the paged writers need."""
+        last thing written is a mark. One walk over the nodes, without the pieces the paged writers need; a run of
+        text, and a phrase of one run, are looked at first: most nodes are."""
         for node in inlines:
-            if isinstance(node, _RUNS):
+            if type(node) is Text:
+                out.append(node.text)
+                after_mark = False
+            elif isinstance(node, _EMPHASIS) and len(node.children) == 1 and type(node.children[0]) is Text:
+                out.append(node.children[0].text)
+                after_mark = False
+            elif isinstance(node, _RUNS):
                 out.append(node.text)
                 after_mark = False
             elif isinstance(node, _EMPHASIS):
@@ -351,10 +364,12 @@ class _TextWriter:
         """A block role at its nesting depth (0: a top-level paragraph; each point level indents 4 more)."""
         level = role.depth
         pad = " " * (INDENT * (level + 1))
-        self.blank()
+        lines = self.lines
+        if lines and lines[-1]:  # ``blank`` without the call: a blank line before every block
+            lines.append("")
         match role:
             case roles.Provision(num=num, content=content):
-                self.numbered(_plain(num or "").strip(), self.text(content), level)
+                self.numbered(_plain(num).strip() if num else "", self.text(content), level)
             case roles.WrapUp(content=content):
                 self.para(self.text(content), pad, pad)
             case roles.Recital(content=content):
@@ -388,10 +403,12 @@ class _TextWriter:
             self.para(text, " " * indent, " " * (indent - INDENT))
             return
         lead = " " * indent + num
-        column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, display_width(lead) + 1)
-        first = lead + " " * (column - display_width(lead))
-        if text.strip():
-            self.para(text, first, " " * column)
+        lead_width = display_width(lead)
+        column = max(indent + INDENT * 2 if level == 0 else indent + INDENT, lead_width + 1)
+        first = lead + " " * (column - lead_width)
+        text = text.strip()
+        if text:  # ``para`` without the call
+            self.lines.extend(wrap(text, WIDTH, first, " " * column))
         else:
             self.lines.append(lead)
 
