@@ -53,6 +53,7 @@ from unconvert.tree import (
 from unconvert.writers.akn import build, write
 from unconvert.writers.akn.build import Builder
 from unconvert.writers.akn.checks import integrity_errors, used_refs
+from unconvert.writers.akn.eids import EidAllocator
 from unconvert.writers.akn.frbr import Frbr, frbr_number
 from unconvert.writers.akn.schema import schema_errors
 
@@ -323,6 +324,27 @@ def test_repeated_numbers_still_give_unique_eids() -> None:
     )
     root = akn(doc)
     assert values(root, "//a:mainBody/a:paragraph/@eId") == ["para_1", "para_1-2", "para_1-3"]
+
+
+def test_eid_suffixes_resume_but_match_counting_from_one() -> None:
+    """``EidAllocator.reserve`` resumes its search for a free ``-N`` after the last one an eId took (issue #13: a
+    number repeated thousands of times was quadratic); the eIds stay unique and the same as counting from 1, also
+    when a suffixed form was taken directly in between."""
+    wanted = ["para_1", "para_1-3", "para_2"] + ["para_1", "para_2", "para_1-3"] * 400 + ["para_1-5", "para_1"]
+    used: set[str] = set()
+    expected = []
+    for eid in wanted:  # the search from 1 each time
+        candidate, n = eid, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{eid}-{n}"
+        used.add(candidate)
+        expected.append(candidate)
+    allocator = EidAllocator()
+    got = [allocator.reserve(eid) for eid in wanted]
+    assert got == expected
+    assert len(set(got)) == len(got)
+    assert got[:6] == ["para_1", "para_1-3", "para_2", "para_1-2", "para_2-2", "para_1-3-2"]
 
 
 def test_agenda_lines_listing_many_items_or_printed_many_times_stay_linear() -> None:

@@ -920,3 +920,28 @@ def test_footers_put_the_page_number_outside_mirrored_in_arabic(language: Langua
     first_page = xml(data, "word/footer1.xml")
     sides = {jc.get(f"{W}val") for jc in first_page.iter(f"{W}jc")}
     assert sides == ({"right"} if mirrored else set())
+
+
+def test_links_and_runs_copied_from_templates_keep_their_own_ids_and_spaces() -> None:
+    """Runs and hyperlinks are copies of templates whose id and text are set afterwards (issue #13): each link keeps
+    its own relationship id, written before ``w:history``, and a text with a space at an end keeps it."""
+    content = (
+        SymbolRef(symbol="A/64/L.34", text="A/64/L.34"),
+        Text(text=" and "),
+        SymbolRef(symbol="S/RES/2685 (2023)", text=" resolution 2685 (2023) "),
+    )
+    paragraph = OperativeParagraph(num="1.", content=content)
+    doc = dataclasses.replace(
+        seed_document(), parts=(dataclasses.replace(seed_document().parts[0], body=(paragraph,)),)
+    )
+    data = write(doc, context=CONTEXT)
+    body = xml(data, "word/document.xml")
+    links = body.findall(f".//{W}hyperlink")
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    assert all(list(link.attrib) == [r_id, f"{W}history"] for link in links)
+    links = links[-2:]  # this paragraph's (the seed's formula may hold links too)
+    assert links[0].get(r_id) != links[1].get(r_id)
+    assert ["".join(link.itertext()) for link in links] == ["A/64/L.34", " resolution 2685 (2023) "]
+    spaced = [t for t in body.iter(f"{W}t") if t.text in (" and ", " resolution 2685 (2023) ")]
+    assert len(spaced) == 2
+    assert all(t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve" for t in spaced)

@@ -124,7 +124,7 @@ def _classify_lines(
             in_annex = True
             continue
         table_note = bool(items) and items[-1].what is _TABLE and raw.startswith("*")  # ``* Acknowledging …``
-        if table_note or (looks_like_table(raw) and label is None and not date_like(text)):
+        if table_note or (label is None and looks_like_table(raw) and not date_like(text)):
             items.append(Item(line, What.TABLE, raw.rstrip(), searchable=False))  # its numbers are figures
             continue
         label = label or _bare_paragraph_label(text, last_paragraph)
@@ -144,12 +144,13 @@ def _mark_boxes(items: list[Item], table: LanguageTable) -> None:
     labelled, text_line, table_line = What.LABELLED, What.TEXT, What.TABLE  # read once (see ``_BOUNDARIES``)
     if not tab_led([item.line.text for item in items if item.what is labelled]):
         return
+    dated = [date_like(item.text) for item in items] + [False]  # asked once per line, not again of its neighbour
     free = [
         item.line.text.rstrip()
         if item.what is text_line
         and not item.line.text.startswith("\t")
-        and not date_like(item.text)
-        and not (i + 1 < len(items) and date_like(items[i + 1].text))  # the line above a date is its meeting line
+        and not dated[i]
+        and not dated[i + 1]  # the line above a date is its meeting line
         and not closing_piece(item.text)
         and not is_meeting_line(item.text, table)
         else None
@@ -218,7 +219,13 @@ def date_like(text: str) -> bool:
     """The date under a meeting line, also with a stray character before it (``s1 de diciembre de 2025``,
     A/RES/80/55 spa): a closing line, where no footnote mark stands."""
     stripped = text.strip()
+    if len(stripped) > _LONGEST_DATE + 1 or _FOUR_DIGITS.search(stripped) is None:
+        return False  # a date is short and holds its year (most lines are neither: asked of every line)
     return looks_like_date(stripped) or looks_like_date(stripped[1:])
+
+
+_LONGEST_DATE = 60  # ``dates.looks_like_date``'s limit
+_FOUR_DIGITS = re.compile(r"\d{4}")  # the year every form of ``looks_like_date`` holds
 
 
 def _lead_mark_line(stories: Stories, front: Front) -> Line | None:

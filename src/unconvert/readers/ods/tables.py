@@ -57,6 +57,8 @@ _SEAM = re.compile(
 # its digits) or where a grade or a thousands group stands before (``P-41``, ``P-2/11``, ``73,2191``): no other
 # alternative accepts a digit both sides of the seam, and a figure's every digit was a candidate.
 _SEAM_BEFORE = re.compile(r"[A-ZÀ-ÞА-Я\t]|(?<!\d)\d|(?<=[\u0600-\u06ff])\d|(?<=[-‑/]\d)\d|(?<=[,.]\d\d\d)\d")
+# ``_SEAM_BEFORE`` for a text without Chinese or Arabic (most lines): its Arabic alternative can match nowhere.
+_SEAM_BEFORE_LATIN = re.compile(r"[A-ZÀ-ÞА-Я\t]|(?<!\d)\d|(?<=[-‑/]\d)\d|(?<=[,.]\d\d\d)\d")
 _SEAM_PAIRS = (  # the seam is after the character found (the pattern consumes one character, so none is missed)
     re.compile(r"[0-9)](?=[\u3400-\u9fff\u0600-\u06ff])"),  # P-41设立, GS (PL)设立
     re.compile(r"[\u0600-\u06ff ](?=[\u0600-\u06ff][-‑ ])"),  # الإعلامف-4, the Arabic grades spelt out
@@ -132,9 +134,12 @@ def _seams(text: str) -> set[int]:
     """The positions where ``_SEAM`` matches in ``text``: it is tried only where a seam can stand (``_SEAM_BEFORE``,
     ``_SEAM_PAIRS``), not at every character (its twenty-odd alternatives at every character of a fuzzed line of
     hundreds of thousands of cells took most of the reader's time). Same positions as ``_SEAM.finditer``."""
-    candidates = {m.start() for m in _SEAM_BEFORE.finditer(text, 1)}
-    for pair in _SEAM_PAIRS:
-        candidates.update(m.end() for m in pair.finditer(text))
+    if _CASELESS.search(text) is None:  # every pair, and the Arabic digits' case, needs Chinese or Arabic
+        candidates = {m.start() for m in _SEAM_BEFORE_LATIN.finditer(text, 1)}
+    else:
+        candidates = {m.start() for m in _SEAM_BEFORE.finditer(text, 1)}
+        for pair in _SEAM_PAIRS:
+            candidates.update(m.end() for m in pair.finditer(text))
     match = _SEAM.match
     return {at for at in candidates if match(text, at)}
 
@@ -197,8 +202,12 @@ def _split_shared_heads(
     shared by several pieces of the line and followed by different text in each (``设立``, ``改叙``) is a cell; a
     piece that holds such a head further in (the header fused with the first row) is cut before it too. A known
     column heading is never cut (``الإجراء`` and ``العدد`` share ``ال``)."""
+    if _CASELESS.search(text) is None:
+        return spans  # no piece can open in a script without capitals
     pieces = [text[a:b] for a, b in spans]
     eligible = [bool(p) and _CASELESS.match(p) is not None and p not in headings for p in pieces]
+    if sum(1 for p, ok in zip(pieces, eligible, strict=True) if ok and len(p) >= 2) < 2:
+        return spans  # no two pieces can share a head
     words = _cell_words(pieces, eligible)
     heads = [0] * len(pieces)
     for i, shared in _shared_head_sizes(pieces, eligible).items():

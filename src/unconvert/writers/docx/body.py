@@ -46,6 +46,12 @@ class BodyWriter:
     def __init__(self, parent: etree._Element, story: Story) -> None:
         self.parent = parent
         self.story = story
+        # a table's start (properties, grid), its rows and cells open with the same few elements: each kind is
+        # built once per document and copied (lxml copies a subtree in one call; building it took a Python call per
+        # element, for every table and cell)
+        self._tables = _Templates(partial(_table_start, rtl=story.profile.rtl))
+        self._rows = _Templates(_row_start)
+        self._cells = _Templates(partial(_cell_start, profile=story.profile))
 
     def paragraph(self, style: str, content: tuple[Inline, ...] = ()) -> etree._Element:
         """Append a paragraph of ``style`` holding ``content``."""
@@ -140,39 +146,20 @@ class BodyWriter:
 
     def table(self, table: Table) -> None:
         """A real Word table: fixed layout over the text column, rules above, under the heading row, below."""
-        prof = self.story.profile
         columns = max((sum(max(c.colspan, 1) for c in row.cells) for row in table.rows), default=0)
         if columns == 0:
             self.story.report(Diagnostic.info("docx-table-empty", "a table without cells is left out", line=table.line))
             return
-        width = styles.TEXT_WIDTH - styles.BODY_INDENT
-        column = width // columns
-        tbl = etree.SubElement(self.parent, w("tbl"))
-        tblpr = sub(tbl, "tblPr")
-        if prof.rtl:
-            flag(tblpr, "bidiVisual")
-        sub(tblpr, "tblW", w=str(column * columns), type="dxa")
-        sub(tblpr, "tblInd", w=str(styles.BODY_INDENT), type="dxa")
-        borders = sub(tblpr, "tblBorders")
-        sub(borders, "top", val="single", sz="4", space="0", color="auto")
-        sub(borders, "bottom", val="single", sz="12", space="0", color="auto")
-        sub(tblpr, "tblLayout", type="fixed")
-        sub(tblpr, "tblLook", val="0000")
-        grid = sub(tbl, "tblGrid")
-        for _ in range(columns):
-            sub(grid, "gridCol", w=str(column))
-        # every row and cell opens with the same few properties: each kind is built once per table and copied
-        # (lxml copies a subtree in one call; building it took a Python call per element, for every cell)
-        rows = _Templates(_row_start)
-        cells = _Templates(partial(_cell_start, column=column, profile=prof))
+        column = _column_width(columns)
+        tbl = self._tables.copy_into(self.parent, columns)
         for row in table.rows:
             short = _short(row, column)  # a short row moves whole; a tall one must be free to break
             heading_row = bool(row.cells) and all(c.header for c in row.cells)
-            tr = rows.copy_into(tbl, (short, heading_row))
+            tr = self._rows.copy_into(tbl, (short, heading_row))
             used = 0
             for cell in row.cells:
                 span = max(cell.colspan, 1)
-                self._cell(tr, cells, cell, span)
+                self._cell(tr, column, cell, span)
                 used += span
             if used < columns:
                 self.story.report(
@@ -183,17 +170,18 @@ class BodyWriter:
                     )
                 )
             for _ in range(columns - used):
-                self._cell(tr, cells, Cell(paragraphs=()), 1)
+                self._cell(tr, column, Cell(paragraphs=()), 1)
 
-    def _cell(self, tr: etree._Element, cells: _Templates[tuple[int, bool, bool]], cell: Cell, span: int) -> None:
+    def _cell(self, tr: etree._Element, column: int, cell: Cell, span: int) -> None:
+        """A cell spanning ``span`` columns of a table whose columns are ``column`` twips wide."""
         fmt = _HEADER if cell.header else PLAIN
         first, *more = cell.paragraphs or ((),)
         if not more and len(first) == 1 and type(first[0]) is Text and bare_run(first[0].text, fmt, self.story):
             # most cells: the template holds the run too, its text is all there is to set
-            tc = cells.copy_into(tr, (span, cell.header, True))
+            tc = self._cells.copy_into(tr, (column, span, cell.header, True))
             tc[1][1][0].text = first[0].text
             return
-        tc = cells.copy_into(tr, (span, cell.header, False))
+        tc = self._cells.copy_into(tr, (column, span, cell.header, False))
         add_inlines(tc[1], first, self.story, fmt)  # the paragraph the cell's template holds
         for content in more:
             p, _ = paragraph(tc, styles.TABLE_TEXT, self.story.profile)
@@ -224,6 +212,32 @@ class _Templates(typing.Generic[_Key]):
         return element
 
 
+def _column_width(columns: int) -> int:
+    """The width of each of a table's ``columns`` (twips): the text column, less the indent, shared evenly."""
+    return (styles.TEXT_WIDTH - styles.BODY_INDENT) // columns
+
+
+def _table_start(columns: int, *, rtl: bool) -> etree._Element:
+    """A ``w:tbl`` of ``columns`` even columns with its properties (fixed layout over the text column, a rule above
+    and below) and its grid, no rows yet."""
+    column = _column_width(columns)
+    tbl = etree.SubElement(root("document"), w("tbl"))  # under a root that declares w:, as the copy will be
+    tblpr = sub(tbl, "tblPr")
+    if rtl:
+        flag(tblpr, "bidiVisual")
+    sub(tblpr, "tblW", w=str(column * columns), type="dxa")
+    sub(tblpr, "tblInd", w=str(styles.BODY_INDENT), type="dxa")
+    borders = sub(tblpr, "tblBorders")
+    sub(borders, "top", val="single", sz="4", space="0", color="auto")
+    sub(borders, "bottom", val="single", sz="12", space="0", color="auto")
+    sub(tblpr, "tblLayout", type="fixed")
+    sub(tblpr, "tblLook", val="0000")
+    grid = sub(tbl, "tblGrid")
+    for _ in range(columns):
+        sub(grid, "gridCol", w=str(column))
+    return tbl
+
+
 def _row_start(key: tuple[bool, bool]) -> etree._Element:
     """A ``w:tr`` with its properties: ``cantSplit`` for a short row, ``tblHeader`` for the heading row."""
     short, heading_row = key
@@ -236,10 +250,11 @@ def _row_start(key: tuple[bool, bool]) -> etree._Element:
     return tr
 
 
-def _cell_start(key: tuple[int, bool, bool], *, column: int, profile: Profile) -> etree._Element:
-    """A ``w:tc`` with its properties (its width over ``span`` columns, a rule under a heading cell) and its first
-    paragraph, empty (every cell has one) or holding a bare run (``runs.bare_run``) with no text yet."""
-    span, header, run = key
+def _cell_start(key: tuple[int, int, bool, bool], *, profile: Profile) -> etree._Element:
+    """A ``w:tc`` with its properties (its width over ``span`` columns of ``column`` twips, a rule under a heading
+    cell) and its first paragraph, empty (every cell has one) or holding a bare run (``runs.bare_run``) with no text
+    yet."""
+    column, span, header, run = key
     tc = etree.SubElement(root("document"), w("tc"))
     tcpr = sub(tc, "tcPr")
     sub(tcpr, "tcW", w=str(column * span), type="dxa")

@@ -101,10 +101,7 @@ def add_text(run: etree._Element, text: str) -> str:
     if not text:
         return ""
     if text.isprintable() or not has_special(text):  # the common case: one plain w:t
-        t = etree.SubElement(run, _T)
-        t.text = text
-        if text[:1] == " " or text[-1:] == " ":
-            t.set(_XML_SPACE, "preserve")
+        set_text(etree.SubElement(run, _T), text)
         return ""
     dropped = "".join(_ILLEGAL.findall(text))
     for piece in _BREAKS.split(clean(text)):
@@ -120,6 +117,14 @@ def add_text(run: etree._Element, text: str) -> str:
             if piece[0] == " " or piece[-1] == " ":
                 t.set(_XML_SPACE, "preserve")
     return dropped
+
+
+def set_text(t: etree._Element, text: str) -> None:
+    """Give the ``w:t`` ``t`` a text that XML holds as it is (``has_special`` finds nothing in it), keeping its spaces
+    at either end (``xml:space``): the text of a run copied from a template."""
+    t.text = text
+    if text[:1] == " " or text[-1:] == " ":
+        t.set(_XML_SPACE, "preserve")
 
 
 def serialize(element: etree._Element) -> bytes:

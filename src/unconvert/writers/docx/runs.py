@@ -29,6 +29,7 @@ from unconvert.writers.docx.ooxml import (
     flag,
     has_special,
     r,
+    set_text,
     sub,
     w,
 )
@@ -37,6 +38,7 @@ _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe7
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 _R = w("r")
+_T = w("t")
 
 NoteSink = Callable[[Footnote], tuple[int, str | None, str]]
 """Takes a footnote, returns its id, the custom mark to print (``None``: Word numbers it) and the mark as it
@@ -81,30 +83,34 @@ def right_to_left(text: str) -> bool:
     return not _LATIN_LETTER.search(text)
 
 
+_Properties = tuple[str, str | None, bool, str | None, bool, bool, bool]
+"""What a run's ``w:rPr`` says (``"rPr"``, style, bold, East Asian bold face, italic, upright, rtl): the key its
+template is built from and kept under."""
+
+
 def run_properties(run: etree._Element, fmt: Format, story: Story, text: str = "") -> None:
     """Give ``run`` its ``w:rPr`` (schema order: rStyle, b, bCs, i, iCs, rtl) if it needs one."""
+    key = _properties(fmt, story, text)
+    if key is not None:
+        append_copy(run, key, lambda part: _build_properties(part, key))
+
+
+def _properties(fmt: Format, story: Story, text: str) -> _Properties | None:
+    """What the ``w:rPr`` of a run of ``text`` in ``fmt`` says, or ``None`` when the run needs none."""
     prof = story.profile
     if fmt is PLAIN and not prof.rtl:  # the common run: nothing to say
-        return
+        return None
     italic = fmt.italic and prof.italics
     rtl = prof.rtl and right_to_left(text)
     upright = fmt.upright and prof.italics
     if not (fmt.style or fmt.bold or italic or rtl or upright):
-        return
+        return None
     east_asian = prof.east_asian_bold_font if fmt.bold else None
-    key = ("rPr", fmt.style, fmt.bold, east_asian, italic, upright, rtl)
-    append_copy(run, key, lambda part: _build_properties(part, fmt.style, fmt.bold, east_asian, italic, upright, rtl))
+    return ("rPr", fmt.style, fmt.bold, east_asian, italic, upright, rtl)
 
 
-def _build_properties(
-    parent: etree._Element,
-    style: str | None,
-    bold: bool,
-    east_asian: str | None,
-    italic: bool,
-    upright: bool,
-    rtl: bool,
-) -> etree._Element:
+def _build_properties(parent: etree._Element, key: _Properties) -> etree._Element:
+    _, style, bold, east_asian, italic, upright, rtl = key
     rpr = sub(parent, "rPr")
     if style:
         sub(rpr, "rStyle", val=style)
@@ -139,7 +145,14 @@ def bare_run(text: str, fmt: Format, story: Story) -> bool:
 
 
 def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line: int | None = None) -> etree._Element:
-    """Append a run carrying ``text`` (from source line ``line``, for the report of characters left out)."""
+    """Append a run carrying ``text`` (from source line ``line``, for the report of characters left out). A text
+    XML holds as it is (nearly all) goes in a copy of a run with its properties and an empty ``w:t``, built once
+    per kind of run: one lxml call where building the run took one per element."""
+    if text and (text.isprintable() or not has_special(text)):
+        key = _properties(fmt, story, text)
+        run = append_copy(parent, ("r", key), lambda part: _build_run(part, key))
+        set_text(run[-1], text)
+        return run
     run = etree.SubElement(parent, _R)
     run_properties(run, fmt, story, text)
     dropped = add_text(run, text)
@@ -148,6 +161,15 @@ def text_run(parent: etree._Element, text: str, fmt: Format, story: Story, line:
         story.report(
             Diagnostic.warning("docx-characters-dropped", f"characters XML cannot hold, left out: {codes}", line=line)
         )
+    return run
+
+
+def _build_run(parent: etree._Element, key: _Properties | None) -> etree._Element:
+    """A run with the properties of ``key`` (none for ``None``) and an empty ``w:t``."""
+    run = etree.SubElement(parent, _R)
+    if key is not None:
+        _build_properties(run, key)
+    etree.SubElement(run, _T)
     return run
 
 
@@ -189,8 +211,26 @@ def _hyperlink(parent: etree._Element, symbol: str, text: str, fmt: Format, stor
         text_run(parent, text, fmt, story, line)
         return
     rid = story.rels.add(HYPERLINK_TYPE, undocs_url(symbol), external=True)
-    link = etree.SubElement(parent, w("hyperlink"), {r("id"): rid, w("history"): "1"})
-    text_run(link, text, Format(fmt.italic, fmt.bold, styles.HYPERLINK), story, line)
+    link_fmt = Format(fmt.italic, fmt.bold, styles.HYPERLINK)
+    if text and (text.isprintable() or not has_special(text)):
+        # a copy of a link holding its run, as ``text_run`` copies a run: its id and text are all there is to set
+        key = _properties(link_fmt, story, text)
+        link = append_copy(parent, ("hyperlink", key), lambda part: _build_hyperlink(part, key))
+        link.set(_RID, rid)
+        set_text(link[0][-1], text)
+        return
+    link = etree.SubElement(parent, _HYPERLINK, {_RID: rid, _HISTORY: "1"})
+    text_run(link, text, link_fmt, story, line)
+
+
+_HYPERLINK, _RID, _HISTORY = w("hyperlink"), r("id"), w("history")
+
+
+def _build_hyperlink(parent: etree._Element, key: _Properties | None) -> etree._Element:
+    """A ``w:hyperlink`` (its id to be set, before ``w:history`` as Word writes them) around a run of ``key``."""
+    link = etree.SubElement(parent, _HYPERLINK, {_RID: "", _HISTORY: "1"})
+    _build_run(link, key)
+    return link
 
 
 def _footnote_reference(parent: etree._Element, note: Footnote, story: Story) -> None:
