@@ -130,7 +130,10 @@ def _comment_start(lines: list[str], end: int) -> int | None:
 def note_number(text: str) -> int | None:
     """The marker number of a footnote-story line that starts a note (``12 See …`` -> 12), else None.
 
-    A bare date (``1 December 2022``) is not a note: it is the closing date of the main story."""
+    A bare date (``1 December 2022``) is not a note: it is the closing date of the main story. Every line of the
+    main story is asked: one that does not open on a digit (what ``\\d`` matches) is told so without the pattern."""
+    if not text[:1].isdecimal():
+        return None
     match = _NOTE.match(text)
     if match is None or _DATE_LIKE.fullmatch(text):
         return None
