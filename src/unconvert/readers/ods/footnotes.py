@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.stories import Line
-from unconvert.tree import Inline, Text
+from unconvert.tree import Inline, text_node
 from unconvert.un.languages.base import LanguageTable
 
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
@@ -843,4 +843,4 @@ def detached_mark(
 
 def note_inlines(note: Note) -> tuple[tuple[Inline, ...], ...]:
     """A note's paragraphs as inline content."""
-    return tuple((Text(text=p, line=note.line),) if p else () for p in note.paragraphs)
+    return tuple((text_node(p, note.line),) if p else () for p in note.paragraphs)

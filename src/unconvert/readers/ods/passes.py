@@ -42,6 +42,7 @@ from unconvert.tree import (
     Text,
     footnotes_in,
     plain_text,
+    text_node,
 )
 from unconvert.un.references import find, may_refer
 
@@ -310,9 +311,9 @@ def _split(node: Text, refs: list[tuple[int, int, str]]) -> list[Inline]:
     at = 0
     for start, end, symbol in refs:
         if start > at:
-            out.append(Text(text=node.text[at:start], line=node.line))
+            out.append(text_node(node.text[at:start], node.line))
         out.append(SymbolRef(symbol=symbol, text=node.text[start:end], line=node.line))
         at = end
     if at < len(node.text):
-        out.append(Text(text=node.text[at:], line=node.line))
+        out.append(text_node(node.text[at:], node.line))
     return out
