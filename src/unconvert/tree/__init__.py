@@ -46,6 +46,7 @@ from unconvert.tree.inlines import (
     Text,
     footnotes_in,
     plain_text,
+    text_node,
 )
 from unconvert.tree.json import JSON_VERSION, from_json, to_json
 from unconvert.tree.meta import AgendaItem, DocKind, Language, Meta, OdsFields, Organ, Session
@@ -99,6 +100,7 @@ __all__ = [
     "footnotes_in",
     "from_json",
     "plain_text",
+    "text_node",
     "to_json",
     "walk",
 ]

@@ -104,10 +104,11 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
 def looks_like_date(text: str) -> bool:
-    """A short line with a day and a four-digit year: a date even when its month is not in the table."""
+    """A short line with a day and a four-digit year: a date even when its month is not in the table. (The
+    ``2022年12月12日`` form is searched for only in a line with a ``年``: most lines of every document are asked.)"""
     stripped = text.strip()
     return 0 < len(stripped) <= 60 and (
-        _CJK_DATE.search(stripped) is not None
+        ("年" in stripped and _CJK_DATE.search(stripped) is not None)
         or (_DAY.match(stripped) is not None and _YEAR.search(stripped) is not None)
     )
 

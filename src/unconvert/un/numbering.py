@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from unconvert.un.languages import LanguageTable
 
@@ -30,15 +30,18 @@ class Style(StrEnum):
     BULLET = "bullet"
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+_NO_READINGS: dict[Style, int] = {}  # a label other than an item's: one, shared by them all, never changed
+
+
+class Label(NamedTuple):
     """A number found at the start of a line: its kind, the number as printed, the text after it, and for items
-    the ordinal under each style it can be read in (``(i)``: letter 9 or roman 1)."""
+    the ordinal under each style it can be read in (``(i)``: letter 9 or roman 1). (A named tuple: one is made for
+    most lines of a body, quicker than a frozen dataclass.)"""
 
     kind: Kind
     num: str
     text: str
-    readings: dict[Style, int] = field(default_factory=dict)
+    readings: dict[Style, int] = _NO_READINGS
 
 
 _PARAGRAPH = re.compile(r"(\d{1,3})(\.|[ \u00a0]?[-–‑])[ \u00a0]?\t+(.*)")

@@ -28,6 +28,8 @@ _AS_SPACE = frozenset("\u00a0\u202f\u2007\u2009")
 _SPECIAL = re.compile("[" + "".join(sorted(_IGNORED | _AS_SPACE)) + "]")
 _IGNORED_RE = re.compile("[" + "".join(sorted(_IGNORED)) + "]")
 _FOLD = str.maketrans({**dict.fromkeys(_IGNORED), **dict.fromkeys(_AS_SPACE, " ")})
+# A text's first word as ``PhraseMatcher`` bounds a phrase: letters, digits (what ``str.isalnum`` says) and hyphens.
+_FIRST_WORD = re.compile(r"(?:[^\W_]|-)*")
 
 
 def normalise(text: str) -> str:
@@ -47,24 +49,32 @@ def printed_end(text: str, length: int) -> int:
 
 
 class PhraseMatcher:
-    """Longest-first matching of a language's opening phrases, indexed by their first character: for each length
-    a listed phrase of that first character has (longest first), one dictionary look-up of the text's head."""
+    """Longest-first matching of a language's opening phrases, indexed by their first word (``_head``): for each
+    length a listed phrase of that first word has (longest first), one dictionary look-up of the text's head."""
 
     def __init__(self, phrases: tuple[str, ...], *, boundary: bool, fallback_words: int, guess: str = "") -> None:
         self._boundary = boundary
         self._fallback_words = fallback_words
         self._guess = re.compile(guess) if guess else None
         self._last: tuple[str | None, str | None] = (None, None)  # the last text asked and its phrase
-        by_first: dict[str, dict[str, str]] = {}
+        by_head: dict[str, dict[str, str]] = {}
         phrases = tuple(normalise(p) for p in phrases)
         self._longest = max((len(p) for p in phrases), default=0)
         for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
             if phrase:
-                by_first.setdefault(phrase[0].lower(), {}).setdefault(phrase.lower(), phrase)
-        self._by_first: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {
-            first: (tuple(sorted({len(p) for p in lowered.values()}, reverse=True)), frozenset(lowered))
-            for first, lowered in by_first.items()
+                by_head.setdefault(self._head(phrase).lower(), {}).setdefault(phrase.lower(), phrase)
+        self._by_head: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {
+            head: (tuple(sorted({len(p) for p in lowered.values()}, reverse=True)), frozenset(lowered))
+            for head, lowered in by_head.items()
         }
+
+    def _head(self, text: str) -> str:
+        """What the phrases are indexed by: the first word of ``text`` where a phrase ends at a word's end (a phrase
+        that opens a text holds the text's whole first word, so only the phrases of that word are tried: a handful,
+        where the phrases of its first letter are dozens), else its first character."""
+        if self._boundary:
+            return text[: _FIRST_WORD.match(text).end()]  # type: ignore[union-attr]  # the pattern matches ""
+        return text[:1]
 
     def match(self, text: str) -> str | None:
         """The listed phrase opening ``text`` (as printed in ``text``, no-break spaces and vowel marks included), or
@@ -85,7 +95,7 @@ class PhraseMatcher:
     def _match(self, text: str) -> str | None:
         if not text:
             return None
-        entry = self._by_first.get(text[0].lower())
+        entry = self._by_head.get(self._head(text).lower())
         if entry is None:
             return None
         sizes, lowered = entry

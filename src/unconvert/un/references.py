@@ -94,10 +94,10 @@ _ROMANS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A reference found in a text: ``text[start:end]`` is what is printed (the number, or the symbol) and
-    ``symbol`` the document it means, in its normal spelling (``A/RES/76/81``, ``S/RES/2334 (2016)``)."""
+    ``symbol`` the document it means, in its normal spelling (``A/RES/76/81``, ``S/RES/2334 (2016)``). (A named
+    tuple: one is made for every reference of every paragraph, quicker than a frozen dataclass.)"""
 
     start: int
     end: int

@@ -90,6 +90,9 @@ _PART = re.compile(
 _QUALIFIER = re.compile(r"\s*\((Vol|Parts?|Supp|Sect)\.?\s*([A-Za-z0-9\-]+(?:(?:\s+and\s+|和)[A-Za-z0-9\-]+)?)\)", re.I)
 _QUALIFIERS = {"vol": "Vol.", "part": "Part", "parts": "Parts", "supp": "Supp.", "sect": "Sect."}
 _YEAR = re.compile(r"\((\d{4})\)")
+_NUMBER_END = re.compile(r"/\d+ ?$")  # what stands before an SC resolution's bracketed year (``S/RES/2334 (2016)``)
+_REVISION_NAMES = {name.lower(): name for name in _REVISIONS}  # ``add`` -> ``Add``
+_ROMAN_SESSION = re.compile(r"(\d+)\(((?:ES-|S-)?[IVXLCDMivxlcdm]+)\)")  # ``217(III)``, ``1874(s-iv)``
 _SESSION = re.compile(r"(?:(ES|S)-)?(\d{1,3})")
 _NUMBERED = ("L", "WP", "CRP", "INF", "PV", "SR", *_REVISIONS)  # a numbered document of a series (``L.34``)
 _SPECIAL = re.compile(r"E?S-\d")  # a special or emergency special session (``S-26``, ``ES-10``)
@@ -197,8 +200,8 @@ def parse(text: str) -> Symbol:
     ``A/72/L.57/Rev.1/add.1``). Raises ``ValueError`` when ``text`` is not one symbol."""
     rest = " ".join(text.translate(_HYPHENS).split())
     year = None
-    found = _YEAR.search(rest)
-    if found and found.end() == len(rest) and re.search(r"/\d+ ?$", rest[: found.start()]):
+    found = _YEAR.search(rest) if "(" in rest else None
+    if found and found.end() == len(rest) and _NUMBER_END.search(rest, 0, found.start()):
         year = found.group(1)
         rest = rest[: found.start()].rstrip()
     parts = tuple(_normal_part(p.strip()) for p in rest.split("/"))
@@ -215,7 +218,7 @@ def parse(text: str) -> Symbol:
 def _normal_part(part: str) -> str:
     """One element spelt the UN's way: ``add.1`` as ``Add.1``, a roman session in capitals, no inner spaces but
     before a volume or part (``32 (Part I)``)."""
-    found = _QUALIFIER.search(part)
+    found = _QUALIFIER.search(part) if "(" in part else None
     qualifier = ""
     if found and found.end() == len(part) and found.start() > 0:
         name, number = found.group(1).lower(), " and ".join(re.split(r"\s+and\s+|和", found.group(2)))
@@ -225,10 +228,10 @@ def _normal_part(part: str) -> str:
         part = part[: found.start()]
     part = part.replace(" ", "")
     name, dot, number = part.partition(".")
-    for revision in _REVISIONS:
-        if name.lower() == revision.lower() and dot and number.isdigit():
-            return f"{revision}.{number}{qualifier}"
-    roman = re.fullmatch(r"(\d+)\(((?:ES-|S-)?[IVXLCDMivxlcdm]+)\)", part)
+    revision = _REVISION_NAMES.get(name.lower()) if dot and number.isdigit() else None
+    if revision is not None:
+        return f"{revision}.{number}{qualifier}"
+    roman = _ROMAN_SESSION.fullmatch(part) if "(" in part else None
     if roman:
         return f"{roman.group(1)}({roman.group(2).upper()}){qualifier}"
     return part + qualifier

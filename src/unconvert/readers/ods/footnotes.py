@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from unconvert.diagnostics import Diagnostic
 from unconvert.readers.ods.stories import Line
-from unconvert.tree import Inline, Text
+from unconvert.tree import Inline, text_node
 from unconvert.un.languages.base import LanguageTable
 
 # A note starts with its marker: digits or asterisks, then a space (``12 See …``, ``* Reissued …``).
@@ -210,13 +210,13 @@ def find_marks(
     digit_markers = {m for m in index if m.isdigit()}
     other_markers = [(m, re.compile(re.escape(m))) for m in index if not m.isdigit()]  # compiled once, not per segment
     longest = max((len(m) for m in digit_markers), default=0)
-    ascii_runs, runs = _digit_runs("".join(sorted({m[-1] for m in digit_markers})))
+    runs = _digit_runs("".join(sorted({m[-1] for m in digit_markers})))
     # candidates grouped by site: (segment, start, end, note index, score); one site holds at most one mark
     sites: list[list[tuple[int, int, int, int, float]]] = []
     for s, raw in enumerate(segments):
         text = _ANCHOR.sub(lambda m: " " * len(m.group(0)), raw) if "[" in raw else raw
         if digit_markers:
-            for run in (ascii_runs if text.isascii() else runs).finditer(text):
+            for run in runs.finditer(text):
                 site = _digit_candidates(text, run.start(), run.end(), digit_markers, longest, rules)
                 if site:
                     sites.append([(s, a, b, index[m], score) for a, b, m, score in site])
@@ -238,21 +238,36 @@ def find_marks(
 
 
 @functools.lru_cache(maxsize=64)
-def _digit_runs(last_digits: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The digit runs that end with one of ``last_digits`` (a run ending with another digit ends with no marker),
-    in ASCII text and in any text: found by the engine, not looked at one by one (most of a body's numbers, years
-    and symbols, end with no marker's digit). Each opens on a class, so that the engine skips to the next digit at
-    once, checks after its first digit that it starts a run, and takes the run whole (``*+``): linear in the text.
-    A run before a Chinese counter (``3个``, ``1991年``) holds no mark (``_digit_candidates`` would say so, after
-    a dozen checks): in any text the engine leaves it out."""
+def _digit_runs(last_digits: str) -> re.Pattern[str]:
+    """The digit runs that end with one of ``last_digits`` (a run ending with another digit ends with no marker):
+    found by the engine, not looked at one by one (most of a body's numbers, years and symbols, end with no marker's
+    digit). The pattern opens on a class (``_digit_class``), so that the engine skips to the next digit at once,
+    checks after its first digit that it starts a run, and takes the run whole (``*+``): linear in the text. A run
+    before a Chinese counter (``3个``, ``1991年``) holds no mark (``_digit_candidates`` would say so, after a dozen
+    checks): the engine leaves it out."""
     if not last_digits:
-        never = re.compile("(?!)")
-        return never, never
+        return re.compile("(?!)")
     ends = re.escape(last_digits)
-    return (
-        re.compile(f"[0-9](?<![0-9][0-9])[0-9]*+(?<=[{ends}])"),
-        re.compile(rf"\d(?<!\d\d)\d*+(?<=[{ends}])(?![{_CJK_COUNTERS}])"),
-    )
+    return re.compile(rf"[{_digit_class()}](?<=\d)(?<!\d\d)\d*+(?<=[{ends}])(?![{_CJK_COUNTERS}])")
+
+
+@functools.cache
+def _digit_class() -> str:
+    """A class of the characters ``\\d`` matches in the Basic Multilingual Plane (as ranges) and of every
+    character above it, for the engine to skip to a text's next digit: it tests such a class with one look-up in a
+    bitmap, where ``\\d`` (a Unicode category) costs a look-up in the Unicode database at every character of every
+    paragraph. The pattern then asks ``\\d`` of the one character it stopped at (a character above the plane may
+    be no digit)."""
+    ranges: list[str] = []
+    start = -1
+    for code in range(0x10001):
+        digit = code < 0x10000 and chr(code).isdecimal()  # ``\\d`` is ``str.isdecimal`` (Unicode's ``Nd``)
+        if digit and start < 0:
+            start = code
+        elif not digit and start >= 0:
+            ranges.append(f"\\u{start:04x}-\\u{code - 1:04x}")
+            start = -1
+    return "".join(ranges) + "\\U00010000-\\U0010ffff"
 
 
 def _doubts(chain: list[tuple[int, int, int, int, float]], notes: list[Note], segments: list[str]) -> list[Diagnostic]:
@@ -828,4 +843,4 @@ def detached_mark(
 
 def note_inlines(note: Note) -> tuple[tuple[Inline, ...], ...]:
     """A note's paragraphs as inline content."""
-    return tuple((Text(text=p, line=note.line),) if p else () for p in note.paragraphs)
+    return tuple((text_node(p, note.line),) if p else () for p in note.paragraphs)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from unconvert.readers.ods.footnotes import Mark, note_inlines
-from unconvert.tree import Emphasis, Footnote, Inline, LineBreak, NoteRef, Strong, Text
+from unconvert.tree import Emphasis, Footnote, Inline, LineBreak, NoteRef, Strong, text_node
 from unconvert.un.phrases import PhraseMatcher
 
 _MARK_SEPARATORS = ",\u2013-"  # between two marks: ``3,4``, ``1–21``
@@ -54,13 +54,13 @@ def with_notes(text: str, line: int, marks: Sequence[Mark], start: int = 0, end:
 def _text(text: str, line: int) -> list[Inline]:
     """``text`` as ``Text``, a manual line break (``\\n``, ``breaks.join_broken_lines``) as ``LineBreak``."""
     if "\n" not in text:
-        return [Text(text=text, line=line)]
+        return [text_node(text, line)]
     out: list[Inline] = []
     for i, piece in enumerate(text.split("\n")):
         if i:
             out.append(LineBreak(line=line))
         if piece:
-            out.append(Text(text=piece, line=line))
+            out.append(text_node(piece, line))
     return out
 
 
@@ -93,7 +93,7 @@ def with_phrase(
         if "\n" in text:  # a manual line break: texts and breaks (``_text``)
             words, after = tuple(_text(said, line)), tuple(_text(tail, line)) if tail else ()
         else:  # most lines: one text each, made here
-            words, after = (Text(text=said, line=line),), (Text(text=tail, line=line),) if tail else ()
+            words, after = (text_node(said, line),), (text_node(tail, line),) if tail else ()
         wrapper: Inline = Emphasis(children=words) if italic else Strong(children=words)
         return Phrased(phrase, (wrapper, *after), guessed)
     head = with_notes(text, line, marks, 0, len(phrase))
@@ -111,15 +111,15 @@ def formula_inlines(text: str, line: int, *, italic: bool) -> tuple[Inline, ...]
     words, punct = (match.group(1), match.group(2)) if match else (text, "")
     out: tuple[Inline, ...]
     if italic and words:
-        out = (Emphasis(children=(Text(text=words, line=line),), line=line),)
+        out = (Emphasis(children=(text_node(words, line),), line=line),)
     else:
-        out = (Text(text=words, line=line),) if words else ()
+        out = (text_node(words, line),) if words else ()
     if punct:
-        out += (Text(text=punct, line=line),)
+        out += (text_node(punct, line),)
     return out
 
 
 def item_on_new_line(num: str, content: Sequence[Inline], line: int) -> tuple[Inline, ...]:
     """An item carried into the paragraph before it (a preambular paragraph has no items): a line break, its
     number and a tab, its content."""
-    return (LineBreak(line=line), Text(text=num + "\t", line=line), *content)
+    return (LineBreak(line=line), text_node(num + "\t", line), *content)

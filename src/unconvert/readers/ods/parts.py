@@ -28,8 +28,13 @@ _MARK = re.compile(r"[\t \u00a0]*(?:\d{1,3}|\*{1,3})$")  # a footnote mark on th
 
 
 def part_letter(text: str) -> str:
-    """The letter of a part letter line, without the footnote mark that may stand on it (``B1`` -> ``B``)."""
+    """The letter of a part letter line, without the footnote mark that may stand on it (``B1`` -> ``B``). Every
+    line of a resolution in parts is asked: the mark is searched for only in a line that ends as one does (a digit
+    or an asterisk; a line end, where ``$`` also matches), the search trying the pattern at every character."""
     stripped = clean(text)
+    last = stripped[-1:]
+    if not (last.isdecimal() or last == "*" or last == "\n"):
+        return stripped
     match = _MARK.search(stripped)
     return stripped[: match.start()] if match and match.start() > 0 else stripped
 

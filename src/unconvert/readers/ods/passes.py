@@ -20,6 +20,7 @@ from unconvert.tree import (
     Annex,
     Block,
     Cell,
+    CoverLine,
     Document,
     Emphasis,
     Footnote,
@@ -41,6 +42,7 @@ from unconvert.tree import (
     Text,
     footnotes_in,
     plain_text,
+    text_node,
 )
 from unconvert.un.references import find, may_refer
 
@@ -116,28 +118,39 @@ class ReferenceLinker:
         self.organ = organ
 
     def document(self, document: Document) -> Document:
-        """``document`` with its references linked."""
+        """``document`` with its references linked. Here and below, a node whose content is unchanged is kept, not
+        copied (``dataclasses.replace`` is slow, and most cover lines, prefaces and notes cite nothing)."""
+        cover = tuple(map(self.cover_line, document.cover))
+        preface = document.preface
+        if preface is not None:
+            title = self.notes_only(preface.title)
+            if title is not preface.title:
+                preface = dataclasses.replace(preface, title=title)
         return dataclasses.replace(
             document,
-            cover=tuple(dataclasses.replace(c, content=self.notes_only(c.content)) for c in document.cover),
-            preface=None
-            if document.preface is None
-            else dataclasses.replace(document.preface, title=self.notes_only(document.preface.title)),
+            cover=document.cover if _unchanged(cover, document.cover) else cover,
+            preface=preface,
             parts=tuple(self.part(p) for p in document.parts),
             annexes=tuple(self.annex(a) for a in document.annexes),
         )
 
+    def cover_line(self, line: CoverLine) -> CoverLine:
+        content = self.notes_only(line.content)
+        return line if content is line.content else dataclasses.replace(line, content=content)
+
     def part(self, part: Part) -> Part:
         preamble = part.preamble
         if preamble is not None:
-            preamble = dataclasses.replace(preamble, children=self.blocks(preamble.children))
-        return dataclasses.replace(
-            part,
-            label_notes=tuple(self.footnote(n) for n in part.label_notes),
-            title=self.inlines(part.title),
-            preamble=preamble,
-            body=self.blocks(part.body),
-        )
+            children = self.blocks(preamble.children)
+            if children is not preamble.children:
+                preamble = dataclasses.replace(preamble, children=children)
+        label_notes = tuple(self.footnote(n) for n in part.label_notes)
+        if _unchanged(label_notes, part.label_notes):
+            label_notes = part.label_notes
+        title, body = self.inlines(part.title), self.blocks(part.body)
+        if preamble is part.preamble and label_notes is part.label_notes and title is part.title and body is part.body:
+            return part
+        return dataclasses.replace(part, label_notes=label_notes, title=title, preamble=preamble, body=body)
 
     def annex(self, annex: Annex) -> Annex:
         return dataclasses.replace(
@@ -204,10 +217,11 @@ class ReferenceLinker:
             if isinstance(node, Footnote):
                 out.append(self.footnote(node))
             elif isinstance(node, _EMPHASIS):
-                out.append(dataclasses.replace(node, children=self.notes_only(node.children)))
+                children = self.notes_only(node.children)
+                out.append(node if children is node.children else dataclasses.replace(node, children=children))
             else:
                 out.append(node)
-        return tuple(out)
+        return inlines if _unchanged(out, inlines) else tuple(out)
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """``inlines`` with the references in their text as ``SymbolRef``: the text of the sequence is read whole
@@ -297,9 +311,9 @@ def _split(node: Text, refs: list[tuple[int, int, str]]) -> list[Inline]:
     at = 0
     for start, end, symbol in refs:
         if start > at:
-            out.append(Text(text=node.text[at:start], line=node.line))
+            out.append(text_node(node.text[at:start], node.line))
         out.append(SymbolRef(symbol=symbol, text=node.text[start:end], line=node.line))
         at = end
     if at < len(node.text):
-        out.append(Text(text=node.text[at:], line=node.line))
+        out.append(text_node(node.text[at:], node.line))
     return out

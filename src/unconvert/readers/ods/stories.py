@@ -31,6 +31,9 @@ class Line(NamedTuple):
     text: str
 
 
+_new_tuple = tuple.__new__
+
+
 @dataclass(slots=True)
 class Stories:
     """The dump split into its stories. Any story may be empty (a missing comment or header story)."""
@@ -130,7 +133,10 @@ def _comment_start(lines: list[str], end: int) -> int | None:
 def note_number(text: str) -> int | None:
     """The marker number of a footnote-story line that starts a note (``12 See …`` -> 12), else None.
 
-    A bare date (``1 December 2022``) is not a note: it is the closing date of the main story."""
+    A bare date (``1 December 2022``) is not a note: it is the closing date of the main story. Every line of the
+    main story is asked: one that does not open on a digit (what ``\\d`` matches) is told so without the pattern."""
+    if not text[:1].isdecimal():
+        return None
     match = _NOTE.match(text)
     if match is None or _DATE_LIKE.fullmatch(text):
         return None
@@ -199,7 +205,9 @@ def split_stories(text: str, *, name: str) -> Stories:
     notes = _footnote_start(raw, main_end)
 
     def numbered(start: int, stop: int) -> list[Line]:
-        return [Line(i + 1, raw[i]) for i in range(start, stop)]
+        # ``tuple.__new__`` makes each line without the named tuple's own ``__new__`` (a Python function: a frame
+        # per line of the file, twice the instructions of the tuple itself)
+        return [_new_tuple(Line, (i + 1, raw[i])) for i in range(start, stop)]
 
     stories = Stories(
         main=numbered(0, notes),
