@@ -54,6 +54,10 @@ _NOT_PLAIN_RTL = frozenset(
     {"L", "EN", "AN", "ES", "ET", "CS", "NSM", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 )
 _INITIATORS = frozenset({"LRI", "RLI", "FSI"})
+# a line with only these is right-to-left letters, numbers and neutrals, without left-to-right letters, marks or
+# explicit directions, tabs or paragraph ends: its levels follow from the number rules alone (``_numbers_levels``)
+_RTL_AND_NUMBERS = frozenset({"R", "AL", "EN", "AN", "ES", "ET", "CS", "ON", "WS"})
+_SEPARATORS = frozenset({"ES", "CS"})
 
 
 ZWJ = "\u200d"
@@ -104,9 +108,62 @@ def visual_levels(chars: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
     which the text layer needs to tell the left-to-right runs (numbers, symbols, Latin) inside the line."""
     if not chars:
         return []
-    if not any(_bidi.bidirectional(ch) in _NOT_PLAIN_RTL for ch in {ch for ch, _ in chars}):
+    kinds = {ch: _bidi.bidirectional(ch) for ch in {ch for ch, _ in chars}}
+    if not any(kind in _NOT_PLAIN_RTL for kind in kinds.values()):
         # Only right-to-left letters and neutrals: display order is the reverse, with brackets mirrored.
         return [(_bidi.MIRRORED.get(ch, ch) if _bidi.mirrored(ch) else ch, style, 1) for ch, style in reversed(chars)]
+    if all(kind in _RTL_AND_NUMBERS for kind in kinds.values()):
+        return _numbers_levels(chars, [kinds[ch] for ch, _ in chars])
+    return _uax9_levels(chars)
+
+
+def _numbers_levels(chars: list[tuple[str, int]], kinds: list[str]) -> list[tuple[str, int, int]]:
+    """``visual_levels`` of a line without left-to-right letters, marks or explicit directions (most Arabic
+    lines: letters, numbers, punctuation), which the general algorithm spends a dictionary per character on.
+
+    With no left-to-right letter, every neutral resolves to right to left (rules N1-N2: the strong text around it is
+    right to left, and numbers count as such), so only the numbers rise to level 2. Which characters are numbers
+    follows rules W2-W6: a European digit after an Arabic letter is an Arabic number; a single separator between two
+    numbers of one kind joins them (a plus or minus sign only European ones); terminators next to a European number
+    join it. Display order: each number as written, the line reversed around them (L2), and the brackets of the
+    rest mirrored. ``tests/test_pdf_bidi.py`` checks it against the general algorithm."""
+    types = list(kinds)
+    last_strong = "R"  # the line's start counts as right to left (sos)
+    for i, kind in enumerate(types):
+        if kind == "EN" and last_strong == "AL":
+            types[i] = "AN"  # W2
+        elif kind in ("R", "AL"):
+            last_strong = kind
+    count = len(types)
+    for i in range(1, count - 1):  # W4
+        kind = types[i]
+        if kind in _SEPARATORS and types[i - 1] == types[i + 1]:
+            number = types[i - 1]
+            if number == "EN" or (number == "AN" and kind == "CS"):
+                types[i] = number
+    for i, kind in enumerate(types):  # W5: a run of terminators touching a European number
+        if kind == "ET" and (i == 0 or types[i - 1] != "ET"):
+            end = i
+            while end < count and types[end] == "ET":
+                end += 1
+            if (i > 0 and types[i - 1] == "EN") or (end < count and types[end] == "EN"):
+                types[i:end] = ["EN"] * (end - i)
+    shown: list[tuple[str, int, int]] = []
+    run: list[tuple[str, int, int]] = []  # a number, kept in writing order
+    for (ch, style), kind in zip(reversed(chars), reversed(types), strict=True):
+        if kind in ("EN", "AN"):
+            run.append((ch, style, 2))
+            continue
+        if run:
+            shown.extend(reversed(run))
+            run = []
+        shown.append((_bidi.MIRRORED.get(ch, ch) if _bidi.mirrored(ch) else ch, style, 1))
+    shown.extend(reversed(run))
+    return shown
+
+
+def _uax9_levels(chars: list[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    """``visual_levels`` by the whole algorithm (python-bidi's, with the isolates of ``_resolve_levels``)."""
     # unassigned code points have no bidi class, which the algorithm rejects: they take part as neutrals
     entries = [
         {"ch": ch, "level": 1, "type": kind, "orig": kind, "style": style}
