@@ -112,11 +112,30 @@ class Builder:
             setting = self.settings[align] = Setting(align=align, rtl=self.script.rtl, cjk=self.script.break_anywhere)
         return setting
 
-    def geometry(self, *values: float) -> Geometry:
+    def geometry(
+        self,
+        *,
+        indent: float,
+        first: float,
+        end_indent: float,
+        num_at: float,
+        leading: float,
+        space_before: float,
+        space_after: float,
+    ) -> Geometry:
         """The ``Geometry`` of these values, one object for the blocks that share them (most of a document's)."""
-        geometry = self.geometries.get(values)
+        key = (indent, first, end_indent, num_at, leading, space_before, space_after)
+        geometry = self.geometries.get(key)
         if geometry is None:
-            geometry = self.geometries[values] = Geometry(*values)
+            geometry = self.geometries[key] = Geometry(
+                indent=indent,
+                first=first,
+                end_indent=end_indent,
+                num_at=num_at,
+                leading=leading,
+                space_before=space_before,
+                space_after=space_after,
+            )
         return geometry
 
     # --- inlines -------------------------------------------------------------------------------------------------
@@ -265,13 +284,13 @@ class Builder:
             num_pair = (num_text, num_style)
             first_at = max(first_at, BODY + num_at + measure(num_text, num_style) + size * 0.4)
         geometry = self.geometry(
-            BODY + indent,  # indent
-            first_at,  # first
-            END + end,  # end_indent
-            BODY + num_at,  # num_at
-            leading or self.typo.text.leading,  # leading
-            self.typo.para_space if before is None else before,  # space_before
-            after,  # space_after
+            indent=BODY + indent,
+            first=first_at,
+            end_indent=END + end,
+            num_at=BODY + num_at,
+            leading=leading or self.typo.text.leading,
+            space_before=self.typo.para_space if before is None else before,
+            space_after=after,
         )
         return TextBlock(
             spans, geometry, self.setting(align), notes, self.page_notes, num=num_pair, keep_with_next=keep

@@ -789,11 +789,7 @@ def emit(
     """Write one text object drawing each ``Group``, straight into the page's content stream (reportlab's text
     object re-measures every string, which doubles the writer's time). ``actual`` wraps it in a marked-content
     span whose ActualText is that string."""
-    doc = canv._doc
-    # Within one document a string always encodes to the same font subsets and bytes: cache them per document.
-    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
-    if encoder is None:
-        encoder = doc._unconvert_encoder = _Encoder(doc)
+    encoder = _encoder_of(canv)
     cache = encoder.encoded
     ops = ["BT"]
     add = ops.append
@@ -830,12 +826,7 @@ def emit(
         size = style.size
         for subset_name, show in encoded:
             if subset_name != current_name or size != current_size:
-                font = _font_operators.get((subset_name, size))
-                if font is None:
-                    if len(_font_operators) > 10_000:
-                        _font_operators.clear()
-                    font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
-                add(font)
+                add(_font_operators.get((subset_name, size)) or _font_operator(subset_name, size))
                 current_name, current_size = subset_name, size
             add(show)
     if char_space or track is not PLAIN:
@@ -853,6 +844,25 @@ def emit(
 
 
 _font_operators: dict[tuple[str, float], str] = {}  # the ``Tf`` of a font subset's name and a size
+
+
+def _font_operator(subset_name: str, size: float) -> str:
+    """The ``Tf`` operator of a font subset at a size, made and remembered (``_font_operators``, a bounded cache
+    the callers look in first)."""
+    if len(_font_operators) > 10_000:
+        _font_operators.clear()
+    font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
+    return font
+
+
+def _encoder_of(canv: Canvas) -> _Encoder:
+    """The ``_Encoder`` of the canvas's document, made on first use: within one document a string always encodes
+    to the same font subsets and bytes, so they are cached per document."""
+    doc = canv._doc
+    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
+    if encoder is None:
+        encoder = doc._unconvert_encoder = _Encoder(doc)
+    return encoder
 
 
 @dataclass(frozen=True, slots=True)
@@ -900,10 +910,7 @@ def _emit_run(
     """``emit`` of one placed run at ``x`` with word spacing ``words`` (most lines): the same operators, their
     fixed parts made once per style (``_operators``); a character spacing (a justified Chinese line) makes the
     head of its own."""
-    doc = canv._doc
-    encoder: _Encoder | None = getattr(doc, "_unconvert_encoder", None)
-    if encoder is None:
-        encoder = doc._unconvert_encoder = _Encoder(doc)
+    encoder = _encoder_of(canv)
     encoded = encoder.encoded.get((style.font, text))
     if encoded is None:
         encoded = encoder.encoded[style.font, text] = encoder.encode(style.font, text)
@@ -929,12 +936,7 @@ def _emit_run(
     current: str | None = None
     for subset_name, show in encoded:
         if subset_name != current:
-            font = _font_operators.get((subset_name, size))
-            if font is None:
-                if len(_font_operators) > 10_000:
-                    _font_operators.clear()
-                font = _font_operators[subset_name, size] = f"{subset_name} {size:g} Tf"
-            add(font)
+            add(_font_operators.get((subset_name, size)) or _font_operator(subset_name, size))
             current = subset_name
         add(show)
     if char_space and track == PLAIN:
