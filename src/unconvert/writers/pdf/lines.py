@@ -29,6 +29,7 @@ from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from unconvert.writers.pdf.fonts import mark_used
 from unconvert.writers.pdf.shaping import RTL_MARK, ZWSP, visual_levels, with_reading_marks
 
 
@@ -964,6 +965,7 @@ class _Encoder:
     def encode(self, font_name: str, text: str) -> list[tuple[str, str]]:
         font = _font(font_name)
         if text and font_name in self.started and text.isascii() and _readable(font).issuperset(text):
+            mark_used(font, self.doc, text)
             return [(self.name(font, 0), _ascii_show(text))]
         chunks = _split(font, text, self.doc)
         self.started.add(font_name)
