@@ -1021,14 +1021,19 @@ class _Codes:
         self.code: dict[int, str] = {}
         self.subset: dict[int, str] = {}
 
-    def learn(self, text: str, assignments: dict[int, int]) -> None:
-        """Take the codes of the characters of ``text`` (just split) that have one."""
+    def learn(self, text: str, assignments: dict[int, int], glyphs: dict[int, int]) -> None:
+        """Take the codes of the characters of ``text`` (just split): a character the face lacks (not in
+        ``glyphs``) is set by splitString as code 0 of the first subset."""
         for ch in set(text) - self.chars:
-            n = assignments.get(32 if ch == "\u00a0" else ord(ch))  # splitString sets a no-break space as a space
-            if n is not None:
-                self.chars.add(ch)
-                self.code[ord(ch)] = chr(n & 0xFF)
-                self.subset[ord(ch)] = chr(n >> 8)
+            point = 32 if ch == "\u00a0" else ord(ch)  # splitString sets a no-break space as a space
+            n = assignments.get(point)
+            if n is None:
+                if point in glyphs:
+                    continue
+                n = 0
+            self.chars.add(ch)
+            self.code[ord(ch)] = chr(n & 0xFF)
+            self.subset[ord(ch)] = chr(n >> 8)
 
 
 _SUBSET_RUNS = re.compile(r"(.)\1*", re.DOTALL)
@@ -1036,25 +1041,29 @@ _SUBSET_RUNS = re.compile(r"(.)\1*", re.DOTALL)
 
 def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
     """``font.splitString(text, doc)`` with each chunk's bytes as a Latin-1 string: the same chunks, and the same
-    codes assigned to new characters (in the same order, by splitString itself), computed without a Python step
-    per character when every character of ``text`` has its code already."""
+    codes assigned to new characters, in the same order. splitString, a Python step per character, is given only
+    the characters that have no code yet (in the order ``text`` first has them, so they take the codes it would
+    give them); the whole string is then encoded by ``str.translate``."""
     state = font.state.get(doc)
-    codes: _Codes | None = None
-    if state is not None and text:
-        codes = getattr(state, "_unconvert_codes", None)
-        if codes is None:
-            codes = state._unconvert_codes = _Codes()
-        if codes.chars.issuperset(text):
-            subsets = text.translate(codes.subset)
-            encoded = text.translate(codes.code)
-            first = subsets[0]
-            if subsets.count(first) == len(subsets):
-                return [(ord(first), encoded)]
-            return [(ord(m.group()[0]), encoded[m.start() : m.end()]) for m in _SUBSET_RUNS.finditer(subsets)]
-    chunks = [(subset, chunk.decode("latin-1")) for subset, chunk in font.splitString(text, doc)]
-    if codes is not None:
-        codes.learn(text, state.assignments)
-    return chunks
+    if state is None:
+        font.splitString("", doc)  # makes the font's state in the document (``_Encoder.encode`` counts on it)
+        state = font.state[doc]
+    if not text:
+        return []
+    codes: _Codes | None = getattr(state, "_unconvert_codes", None)
+    if codes is None:
+        codes = state._unconvert_codes = _Codes()
+    if not codes.chars.issuperset(text):
+        known = codes.chars
+        new = "".join(dict.fromkeys([ch for ch in text if ch not in known]))
+        font.splitString(new, doc)
+        codes.learn(new, state.assignments, font.face.charToGlyph)
+    subsets = text.translate(codes.subset)
+    encoded = text.translate(codes.code)
+    first = subsets[0]
+    if subsets.count(first) == len(subsets):
+        return [(ord(first), encoded)]
+    return [(ord(m.group()[0]), encoded[m.start() : m.end()]) for m in _SUBSET_RUNS.finditer(subsets)]
 
 
 _fonts: dict[str, Any] = {}
