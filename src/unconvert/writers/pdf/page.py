@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -305,6 +306,26 @@ _RECYCLE_GAP = 23.0  # between "Please recycle" and the QR code (where the UN ha
 _RECYCLE_SIZE = 9.0
 
 
+_build_generator = qrencoder.QRUtil.getErrorCorrectPolynomial
+_generators: dict[int, Any] = {}
+
+
+def _generator(length: int) -> Any:
+    """reportlab's Reed-Solomon generator polynomial for ``length`` error-correction codewords, made once.
+    reportlab makes it anew for every block of every code, a product of up to 30 polynomials in Python: a third
+    of the encoder's time, for a value that depends on the length alone (at most 30 of them). Its encoder only
+    reads the polynomial (``QRPolynomial.mod``), so one object serves every code."""
+    generator = _generators.get(length)
+    if generator is None:
+        generator = _generators[length] = _build_generator(length)
+    return generator
+
+
+qrencoder.QRUtil.getErrorCorrectPolynomial = staticmethod(_generator)
+
+_DARK_RUNS = re.compile("1+")
+
+
 def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
     """The QR code of ``text`` (level M, as reportlab's widget) as a ``size`` square at ``x``, ``y``.
 
@@ -317,18 +338,13 @@ def draw_qr(canv: Canvas, text: str, x: float, y: float, size: float) -> None:
     code.makeImpl(False, 0)
     count = code.getModuleCount()
     module = size / count
+    height = f"{module:.2f}"
     ops = []
     for row, modules in enumerate(code.modules):
-        top = y + size - (row + 1) * module
-        col = 0
-        while col < count:
-            if not modules[col]:
-                col += 1
-                continue
-            start = col
-            while col < count and modules[col]:
-                col += 1
-            ops.append(f"{x + start * module:.2f} {top:.2f} {(col - start) * module:.2f} {module:.2f} re")
+        top = f"{y + size - (row + 1) * module:.2f}"
+        for run in _DARK_RUNS.finditer("".join(["1" if dark else "0" for dark in modules])):
+            start, end = run.span()
+            ops.append(f"{x + start * module:.2f} {top} {(end - start) * module:.2f} {height} re")
     canv._code.append(" ".join(ops) + " f")  # one filled path, a rectangle per run of dark modules in a row
 
 
