@@ -729,9 +729,16 @@ def _link(canv: Canvas, groups: list[Group], baseline: float, char_space: float)
 
 
 class _Action(PDFDictionary):  # type: ignore[misc]
-    """A URI action written once as an object of its own, which every link to its URL refers to."""
+    """A URI action written once as an object of its own, which every link to its URL refers to: the bytes
+    reportlab writes for its dictionary, formatted in one step (a document has an action per cited document)."""
 
     __RefOnly__ = 1
+
+    def __init__(self, url: str) -> None:
+        super().__init__({"S": PDFName("URI"), "Type": PDFName("Action"), "URI": PDFString(url)})
+
+    def format(self, document: Any) -> bytes:
+        return b"<<\n/S /URI /Type /Action /URI %s\n>>" % pdf_format(self.dict["URI"], document)
 
 
 class _LinkAnnotation(PDFObject):  # type: ignore[misc]
@@ -764,7 +771,7 @@ def _link_annotation(canv: Canvas, url: str, rect: tuple[float, float, float, fl
         actions = doc._unconvert_actions = {}
     action = actions.get(url)
     if action is None:
-        action = actions[url] = _Action({"Type": PDFName("Action"), "S": PDFName("URI"), "URI": PDFString(url)})
+        action = actions[url] = _Action(url)
     canv._addAnnotation(_LinkAnnotation(action, _page_rect(canv, rect)))
 
 
