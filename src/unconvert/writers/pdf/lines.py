@@ -976,7 +976,7 @@ class _Encoder:
             return [(self.name(font, 0), _ascii_show(text))]
         chunks = _split(font, text, self.doc)
         self.started.add(font_name)
-        return [(self.name(font, subset), f"({chunk.translate(_PDF_ESCAPES)}) Tj") for subset, chunk in chunks]
+        return [(self.name(font, subset), f"({shown}) Tj") for subset, shown in chunks]
 
     def name(self, font: Any, subset: int) -> str:
         key = (font.fontName, subset)
@@ -1019,14 +1019,16 @@ class _Codes:
     """What reportlab's ``TTFont.splitString`` has assigned to characters of one font in one document (its
     ``state.assignments``: character to ``subset << 8 | code``), as far as they were learnt from the strings
     split so far, as ``str.translate`` tables: a string of characters that all have their codes is then encoded
-    without a Python step per character."""
+    without a Python step per character. ``shown`` gives each character's code as a PDF string writes it
+    (escaped as reportlab's ``escapePDF`` escapes it); ``several`` says whether any is outside the first subset."""
 
-    __slots__ = ("chars", "code", "subset")
+    __slots__ = ("chars", "several", "shown", "subset")
 
     def __init__(self) -> None:
         self.chars: set[str] = set()
-        self.code: dict[int, str] = {}
+        self.shown: dict[int, str] = {}
         self.subset: dict[int, str] = {}
+        self.several = False
 
     def learn(self, text: str, assignments: dict[int, int], glyphs: dict[int, int]) -> None:
         """Take the codes of the characters of ``text`` (just split): a character the face lacks (not in
@@ -1039,18 +1041,20 @@ class _Codes:
                     continue
                 n = 0
             self.chars.add(ch)
-            self.code[ord(ch)] = chr(n & 0xFF)
+            self.shown[ord(ch)] = chr(n & 0xFF).translate(_PDF_ESCAPES)
             self.subset[ord(ch)] = chr(n >> 8)
+            self.several = self.several or n > 0xFF
 
 
 _SUBSET_RUNS = re.compile(r"(.)\1*", re.DOTALL)
 
 
 def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
-    """``font.splitString(text, doc)`` with each chunk's bytes as a Latin-1 string: the same chunks, and the same
-    codes assigned to new characters, in the same order. splitString, a Python step per character, is given only
-    the characters that have no code yet (in the order ``text`` first has them, so they take the codes it would
-    give them); the whole string is then encoded by ``str.translate``."""
+    """``font.splitString(text, doc)`` with each chunk's bytes as a PDF string shows them (escaped as
+    ``escapePDF`` escapes them): the same chunks, and the same codes assigned to new characters, in the same
+    order. splitString, a Python step per character, is given only the characters that have no code yet (in the
+    order ``text`` first has them, so they take the codes it would give them); the whole string is then encoded
+    by ``str.translate``."""
     state = font.state.get(doc)
     if state is None:
         font.splitString("", doc)  # makes the font's state in the document (``_Encoder.encode`` counts on it)
@@ -1065,12 +1069,15 @@ def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
         new = "".join(dict.fromkeys([ch for ch in text if ch not in known]))
         font.splitString(new, doc)
         codes.learn(new, state.assignments, font.face.charToGlyph)
+    if not codes.several:
+        return [(0, text.translate(codes.shown))]
     subsets = text.translate(codes.subset)
-    encoded = text.translate(codes.code)
     first = subsets[0]
     if subsets.count(first) == len(subsets):
-        return [(ord(first), encoded)]
-    return [(ord(m.group()[0]), encoded[m.start() : m.end()]) for m in _SUBSET_RUNS.finditer(subsets)]
+        return [(ord(first), text.translate(codes.shown))]
+    return [
+        (ord(m.group()[0]), text[m.start() : m.end()].translate(codes.shown)) for m in _SUBSET_RUNS.finditer(subsets)
+    ]
 
 
 _fonts: dict[str, Any] = {}
