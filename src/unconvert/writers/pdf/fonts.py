@@ -32,7 +32,7 @@ from typing import Any
 
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFArray
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFStreamFilterZCompress
 from reportlab.pdfbase.ttfonts import TTFont
 
 from unconvert.errors import ResourceError, WriteError
@@ -185,27 +185,26 @@ _ASCII_PRINTABLE = range(33, 127)
 _USED = "_unconvert_used"  # a font's state in a document (``TTFont.state[doc]``): the ASCII characters it has set
 
 
-def mark_used(font: Any, doc: Any, text: str) -> None:
-    """Note that ``text`` was set in ``font`` in ``doc`` without reportlab's ``splitString`` (which notes what it
-    splits itself): only the ASCII glyphs noted are embedded (``_embed_lean``)."""
-    state = font.state[doc]
+def _used(state: Any) -> set[str]:
+    """The characters noted as set in a font's ``state`` in one document (made empty on first use)."""
     used: set[str] | None = getattr(state, _USED, None)
     if used is None:
         used = set()
         setattr(state, _USED, used)
-    used.update(text)
+    return used
 
 
-class _FastFlate:
-    """A Flate filter at zlib's level 1, for embedded font files (``_embed_lean``)."""
+def mark_used(font: Any, doc: Any, text: str) -> None:
+    """Note that ``text`` was set in ``font`` in ``doc`` without reportlab's ``splitString`` (which notes what it
+    splits itself): only the ASCII glyphs noted are embedded (``_embed_lean``)."""
+    _used(font.state[doc]).update(text)
 
-    pdfname = "FlateDecode"
+
+class _FastFlate(PDFStreamFilterZCompress):  # type: ignore[misc]
+    """reportlab's Flate filter at zlib's level 1, for embedded font files (``_embed_lean``)."""
 
     def encode(self, data: bytes) -> bytes:
         return zlib.compress(data, 1)
-
-    def decode(self, data: bytes) -> bytes:
-        return zlib.decompress(data)
 
 
 _FAST_FLATE = _FastFlate()
@@ -233,7 +232,7 @@ def _embed_lean(font: Any) -> None:
     def add_subset_objects(doc: Any, fontname: str, subset: list[int]) -> Any:
         state = font.state.get(doc)
         if font._asciiReadable and state is not None and subset is state.subsets[0]:
-            used: set[str] = getattr(state, _USED, set())
+            used = _used(state)
             subset = [0 if code in _ASCII_PRINTABLE and chr(code) not in used else code for code in subset]
         descriptor = add(doc, fontname, subset)
         stream = doc.idToObject.get(f"fontFile:{face.filename}({fontname})")

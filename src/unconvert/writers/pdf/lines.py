@@ -1056,9 +1056,8 @@ def _split(font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
     order ``text`` first has them, so they take the codes it would give them); the whole string is then encoded
     by ``str.translate``."""
     state = font.state.get(doc)
-    if state is None:
-        font.splitString("", doc)  # makes the font's state in the document (``_Encoder.encode`` counts on it)
-        state = font.state[doc]
+    if state is None:  # the font's first string in the document: its state is made (``_Encoder.encode`` counts on it)
+        state = font._assignState(doc)
     if not text:
         return []
     codes: _Codes | None = getattr(state, "_unconvert_codes", None)
